@@ -1,0 +1,58 @@
+/* main.c: dti, the Digital Transformation Index tool. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void
+usage(FILE *f)
+{
+	fputs(
+	    cli_msg(
+		"Cách dùng: dti <lệnh> [tùy chọn]\n"
+		"\n"
+		"Lệnh:\n"
+		"  score [--methodology FILE] [--format csv|json] [--explain] ROUND.csv\n"
+		"                      chấm điểm một vòng đánh giá (tệp CSV unit,input,value)\n"
+		"  methodology check [FILE]\n"
+		"                      kiểm tra một tệp phương pháp (mặc định: DTI cấp tỉnh 2022)\n"
+		"  methodology show [FILE]\n"
+		"                      in tệp phương pháp có sẵn (để sửa thành phương pháp mới)\n"
+		"\n"
+		"Ngôn ngữ: tiếng Việt; DTI_LANG=en cho tiếng Anh.\n",
+		"Usage: dti <command> [options]\n"
+		"\n"
+		"Commands:\n"
+		"  score [--methodology FILE] [--format csv|json] [--explain] ROUND.csv\n"
+		"                      score an assessment round (unit,input,value CSV)\n"
+		"  methodology check [FILE]\n"
+		"                      validate a methodology file (default: 2022 provincial DTI)\n"
+		"  methodology show [FILE]\n"
+		"                      print the built-in methodology (to edit into a new one)\n"
+		"\n"
+		"Language: Vietnamese; DTI_LANG=en for English.\n"),
+	    f);
+}
+
+int
+main(int argc, char **argv)
+{
+	cli_lang = diag_lang_from_env();
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "score") == 0)
+		return cmd_score(argc - 1, argv + 1);
+	if (strcmp(argv[1], "methodology") == 0)
+		return cmd_methodology(argc - 1, argv + 1);
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	fprintf(stderr, "dti: %s '%s'\n",
+	    cli_msg("không có lệnh", "unknown command"), argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,235 @@
+/* round.c: storage of a round's values and the methodology's checks. */
+#include "engine/round.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/numfmt.h"
+
+struct round *
+round_new(const struct method *m)
+{
+	struct round *r = xcalloc(1, sizeof(*r));
+	int i;
+
+	r->r_m = m;
+	strmap_init(&r->r_unit_map);
+	r->r_text_slot = xcalloc((size_t)m->m_ninputs + 1, sizeof(int));
+	for (i = 0; i < m->m_ninputs; i++)
+		r->r_text_slot[i] =
+		    m->m_inputs[i].mi_kind == IK_TEXT ? r->r_ntext++ : -1;
+	return r;
+}
+
+void
+round_free(struct round *r)
+{
+	size_t i, n;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < (size_t)r->r_nunits; i++)
+		free(r->r_units[i]);
+	n = (size_t)r->r_nunits * (size_t)r->r_ntext;
+	for (i = 0; i < n; i++)
+		free(r->r_text[i]);
+	free(r->r_units);
+	free(r->r_vals);
+	free(r->r_have);
+	free(r->r_line);
+	free(r->r_text);
+	free(r->r_text_slot);
+	strmap_free(&r->r_unit_map);
+	free(r);
+}
+
+static void
+grow(struct round *r)
+{
+	size_t ni = (size_t)r->r_m->m_ninputs, old = (size_t)r->r_cap, cap;
+
+	cap = old ? old * 2 : 16;
+	r->r_units = xreallocarray(r->r_units, cap, sizeof(char *));
+	r->r_vals = xreallocarray(r->r_vals, cap * ni, sizeof(double));
+	r->r_have = xreallocarray(r->r_have, cap * ni, 1);
+	r->r_line = xreallocarray(r->r_line, cap * ni, sizeof(uint32_t));
+	memset(r->r_have + old * ni, 0, (cap - old) * ni);
+	memset(r->r_vals + old * ni, 0, (cap - old) * ni * sizeof(double));
+	memset(r->r_line + old * ni, 0, (cap - old) * ni * sizeof(uint32_t));
+	if (r->r_ntext > 0) {
+		size_t nt = (size_t)r->r_ntext;
+
+		r->r_text = xreallocarray(r->r_text, cap * nt, sizeof(char *));
+		memset(
+		    r->r_text + old * nt, 0, (cap - old) * nt * sizeof(char *));
+	}
+	r->r_cap = (int)cap;
+}
+
+int
+round_unit(struct round *r, const char *id, size_t len)
+{
+	long i = strmap_get(&r->r_unit_map, id, len);
+
+	if (i >= 0)
+		return (int)i;
+	if (r->r_nunits >= ROUND_MAX_UNITS)
+		return -1;
+	if (r->r_nunits == r->r_cap)
+		grow(r);
+	r->r_units[r->r_nunits] = xstrndup(id, len);
+	strmap_put(&r->r_unit_map, id, len, r->r_nunits);
+	return r->r_nunits++;
+}
+
+int
+round_find(const struct round *r, const char *id)
+{
+	return (int)strmap_get(&r->r_unit_map, id, strlen(id));
+}
+
+void
+round_set(struct round *r, int u, int in, double v, uint32_t line)
+{
+	size_t k = (size_t)u * (size_t)r->r_m->m_ninputs + (size_t)in;
+
+	r->r_vals[k] = v;
+	r->r_have[k] = 1;
+	r->r_line[k] = line;
+}
+
+void
+round_set_text(struct round *r, int u, int in, const char *s, uint32_t line)
+{
+	size_t k;
+
+	round_set(r, u, in, 0.0, line);
+	if (r->r_text_slot[in] < 0)
+		return;
+	k = (size_t)u * (size_t)r->r_ntext + (size_t)r->r_text_slot[in];
+	free(r->r_text[k]);
+	r->r_text[k] = xstrdup(s);
+}
+
+int
+round_has(const struct round *r, int u, int in)
+{
+	return r->r_have[(size_t)u * (size_t)r->r_m->m_ninputs + (size_t)in];
+}
+
+double
+round_get(const struct round *r, int u, int in)
+{
+	return r->r_vals[(size_t)u * (size_t)r->r_m->m_ninputs + (size_t)in];
+}
+
+const char *
+round_text(const struct round *r, int u, int in)
+{
+	if (r->r_text_slot[in] < 0 || !round_has(r, u, in))
+		return NULL;
+	return r->r_text[(size_t)u * (size_t)r->r_ntext +
+	    (size_t)r->r_text_slot[in]];
+}
+
+int
+round_valid_unit_id(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > ROUND_MAX_UNIT_ID)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+show_input(struct buf *b, const struct round *r, int u, int in)
+{
+	buf_printf(b, "%s = ", r->r_m->m_inputs[in].mi_name);
+	numfmt_vi(b, round_get(r, u, in), 6);
+}
+
+static void
+show_input_en(struct buf *b, const struct round *r, int u, int in)
+{
+	char tmp[64];
+
+	numfmt_fixed(tmp, sizeof(tmp), round_get(r, u, in), 6);
+	/* trim zeros for reading: 700.000000 -> 700 */
+	{
+		char *p = strchr(tmp, '.'), *e = tmp + strlen(tmp) - 1;
+
+		if (p != NULL) {
+			while (e > p && *e == '0')
+				*e-- = '\0';
+			if (e == p)
+				*e = '\0';
+		}
+	}
+	buf_printf(b, "%s = %s", r->r_m->m_inputs[in].mi_name, tmp);
+}
+
+int
+round_check(const struct round *r, const char *file, struct diag *d)
+{
+	const struct method *m = r->r_m;
+	struct expr_eval ev;
+	struct buf vi, en;
+	int u, i, c, k, errors = 0;
+
+	buf_init(&vi);
+	buf_init(&en);
+	memset(&ev, 0, sizeof(ev));
+	for (u = 0; u < r->r_nunits; u++) {
+		ev.ev_slots = r->r_vals + (size_t)u * (size_t)m->m_ninputs;
+		for (i = 0; i < m->m_nind; i++) {
+			const struct m_indicator *ind = &m->m_ind[i];
+
+			for (c = 0; c < ind->mn_nchecks; c++) {
+				const struct m_check *ck = &ind->mn_checks[c];
+				int have = 1;
+
+				for (k = 0; k < ck->mc_ninputs; k++)
+					have &=
+					    round_has(r, u, ck->mc_inputs[k]);
+				if (!have || ck->mc_ninputs == 0 ||
+				    expr_eval(ck->mc_expr, &ev) != 0.0)
+					continue;
+				buf_reset(&vi);
+				buf_reset(&en);
+				for (k = 0; k < ck->mc_ninputs; k++) {
+					if (k > 0) {
+						buf_puts(&vi, "; ");
+						buf_puts(&en, ", ");
+					}
+					show_input(&vi, r, u, ck->mc_inputs[k]);
+					show_input_en(
+					    &en, r, u, ck->mc_inputs[k]);
+				}
+				diag_add(d, DIAG_ERROR, "round.check", file,
+				    (long)r->r_line[(size_t)u *
+					    (size_t)m->m_ninputs +
+					(size_t)ck->mc_inputs[0]],
+				    0,
+				    "đơn vị %s, chỉ số %s: %s%.0s không thỏa điều kiện \"%s\"%s%s",
+				    "unit %s, indicator %s: %.0s%s breaks the condition \"%s\"%s%s",
+				    r->r_units[u], ind->mn_code, buf_cstr(&vi),
+				    buf_cstr(&en), ck->mc_src,
+				    ck->mc_message ? ": " : "",
+				    ck->mc_message ? ck->mc_message : "");
+				errors++;
+			}
+		}
+	}
+	buf_free(&vi);
+	buf_free(&en);
+	return errors;
+}

@@ -1,0 +1,62 @@
+/*
+ * round.h: the values of one assessment round: units (provinces, districts,
+ * agencies ...) by inputs of a methodology. Pure data; readers fill it.
+ */
+#ifndef DTI_ROUND_H
+#define DTI_ROUND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/method.h"
+#include "util/diag.h"
+#include "util/strmap.h"
+
+#define ROUND_MAX_UNITS 200000 /* 10,599 communes is the national maximum */
+#define ROUND_MAX_UNIT_ID 64 /* bytes in a unit identifier */
+#define ROUND_MAX_TEXT 4096 /* bytes in a text value */
+
+struct round {
+	const struct method *r_m;
+	int r_nunits;
+	int r_cap;
+	char **r_units; /* identifiers, in order of first appearance */
+	struct strmap r_unit_map; /* identifier -> index */
+	double *r_vals; /* [unit * ninputs + input] */
+	unsigned char *r_have; /* same shape: value present */
+	uint32_t *r_line; /* same shape: line in the source, or 0 */
+	int *r_text_slot; /* per input: index among text inputs, or -1 */
+	int r_ntext;
+	char **r_text; /* [unit * ntext + slot]: text values */
+};
+
+/* round_new(m): an empty round for methodology ${m} (borrowed). */
+struct round *round_new(const struct method *);
+void round_free(struct round *);
+/*
+ * round_unit(r, id, len): the index of unit ${id}, added if new; -1 when
+ * ROUND_MAX_UNITS units are already held.
+ */
+int round_unit(struct round *, const char *, size_t);
+/* round_find(r, id): the index of unit ${id}, or -1. */
+int round_find(const struct round *, const char *);
+/* round_set(r, unit, input, v, line): store a number (or option index). */
+void round_set(struct round *, int, int, double, uint32_t);
+/* round_set_text(r, unit, input, s, line): store a text value. */
+void round_set_text(struct round *, int, int, const char *, uint32_t);
+/* round_has(r, unit, input): 1 when the value is present. */
+int round_has(const struct round *, int, int);
+double round_get(const struct round *, int, int);
+const char *round_text(const struct round *, int, int);
+
+/*
+ * round_check(r, file, d): apply the methodology's checks to every unit;
+ * record one error per broken check in ${d}, naming the line of its first
+ * input. Return the number of errors.
+ */
+int round_check(const struct round *, const char *, struct diag *);
+
+/* round_valid_unit_id(s, len): letters, digits, '-' and '_' only. */
+int round_valid_unit_id(const char *, size_t);
+
+#endif

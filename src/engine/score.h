@@ -1,0 +1,67 @@
+/*
+ * score.h: scoring a round with its methodology. Pure: no I/O. The CLI, the
+ * server, what-if analysis and reports all call score_round().
+ *
+ * Results are a table of units by columns: every indicator (document order,
+ * parts after their parent), then every group, then every derived figure.
+ */
+#ifndef DTI_SCORE_H
+#define DTI_SCORE_H
+
+#include "engine/round.h"
+#include "util/buf.h"
+
+enum score_status {
+	SC_OK,
+	SC_MISSING, /* an input is absent: scores 0 */
+	SC_DIV0, /* a denominator is 0: scores 0 */
+	SC_INCOMPLETE, /* a sum over indicators of which some are not ok */
+};
+
+enum score_col_kind { COL_INDICATOR, COL_GROUP, COL_DERIVED };
+
+struct score {
+	const struct method *s_m;
+	const struct round *s_r;
+	int s_nunits;
+	int s_ncols; /* nind + ngroups + nderived */
+	double *s_val; /* [unit * ncols + col] */
+	unsigned char *s_st; /* same shape: enum score_status */
+	struct expr_cross *s_cross; /* cross-unit statistics, all indicators */
+	int *s_cross_off; /* per indicator: first entry in s_cross */
+};
+
+/* Progress of a long operation: ${done} of ${total} units. */
+typedef void score_progress_fn(void *, long, long);
+
+/*
+ * score_round(r, progress, ctx): score every unit of ${r}; ${progress} (may
+ * be NULL) is called now and then. The result borrows ${r}.
+ */
+struct score *score_round(const struct round *, score_progress_fn *, void *);
+void score_free(struct score *);
+
+/* score_col_kind(s, col, &index): what column ${col} is, and its index. */
+enum score_col_kind score_col(const struct score *, int, int *);
+const char *score_col_code(const struct score *, int);
+double score_col_max(const struct score *, int);
+double score_get(const struct score *, int, int);
+enum score_status score_status(const struct score *, int, int);
+const char *score_status_name(enum score_status);
+/* score_col_of(s, code): the column of indicator, group or figure ${code}. */
+int score_col_of(const struct score *, const char *);
+
+/*
+ * score_explain(s, unit, col, out): append one line that shows how column
+ * ${col} was scored for ${unit}, with the unit's own numbers, e.g.
+ * "3.3: 412000 / 595000 = 69,24 % × 10 = 6,92".
+ */
+void score_explain(const struct score *, int, int, struct buf *);
+
+/*
+ * score_missing(s, unit, ind, out): append the names of the inputs of
+ * indicator ${ind} that are absent for ${unit}, comma separated.
+ */
+void score_missing(const struct score *, int, int, struct buf *);
+
+#endif

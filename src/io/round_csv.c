@@ -1,0 +1,417 @@
+/*
+ * round_csv.c: the exchange format reader, on libcsv. Input is fed one
+ * physical line at a time so that every record knows the line it starts on.
+ */
+#include "io/round_csv.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/numfmt.h"
+#include "util/utf8.h"
+
+struct reader {
+	struct csv_parser rd_csv;
+	const char *rd_file;
+	const struct method *rd_m;
+	struct round *rd_r;
+	struct diag *rd_d;
+	long rd_line; /* physical line being fed */
+	long rd_rec_line; /* line the current record started on */
+	int rd_in_record;
+	long rd_records; /* records seen, header included */
+	int rd_nfields; /* fields of the current record */
+	struct buf rd_f[3]; /* its first three fields */
+	int rd_toolong; /* a field passed CSV_MAX_FIELD */
+	int rd_header_ok;
+	long rd_errors; /* errors found, including those not kept */
+	int rd_fatal; /* stop: the rest cannot be read */
+	struct buf rd_pending; /* a partial line between chunks */
+	int rd_first_chunk;
+};
+
+__attribute__((format(printf, 4, 5))) static void
+rerr(struct reader *rd, long line, const char *vi, const char *en, ...)
+{
+	va_list ap;
+	struct buf bvi, ben;
+
+	rd->rd_errors++;
+	if (rd->rd_errors > CSV_MAX_ERRORS)
+		return;
+	buf_init(&bvi);
+	buf_init(&ben);
+	va_start(ap, en);
+	buf_vprintf(&bvi, vi, ap);
+	va_end(ap);
+	va_start(ap, en);
+	buf_vprintf(&ben, en, ap);
+	va_end(ap);
+	diag_add(rd->rd_d, DIAG_ERROR, "round.line", rd->rd_file, line, 0, "%s",
+	    "%s", buf_cstr(&bvi));
+	buf_free(&bvi);
+	buf_free(&ben);
+}
+
+static void
+on_field(void *s, size_t len, void *ctx)
+{
+	struct reader *rd = ctx;
+
+	if (rd->rd_nfields < 3) {
+		if (len > CSV_MAX_FIELD) {
+			rd->rd_toolong = 1;
+			len = 0;
+		}
+		buf_reset(&rd->rd_f[rd->rd_nfields]);
+		buf_append(&rd->rd_f[rd->rd_nfields], s, len);
+	}
+	rd->rd_nfields++;
+}
+
+/* A value, shortened and made printable for a message. */
+static const char *
+shown(const struct buf *b, char *tmp, size_t size)
+{
+	size_t n = b->b_len < size - 4 ? b->b_len : size - 4, i;
+
+	memcpy(tmp, buf_cstr(b), n);
+	/* do not cut a UTF-8 sequence, do not print control bytes */
+	while (n > 0 && ((unsigned char)tmp[n] & 0xC0) == 0x80 && n < b->b_len)
+		n--;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)tmp[i] < 0x20 || tmp[i] == 0x7f)
+			tmp[i] = '?';
+	}
+	if (n < b->b_len)
+		memcpy(tmp + n, "...", 4);
+	else
+		tmp[n] = '\0';
+	if (!utf8_valid(tmp, strlen(tmp)))
+		return "<không phải UTF-8>";
+	return tmp;
+}
+
+static void
+check_header(struct reader *rd)
+{
+	static const char *const want[3] = { "unit", "input", "value" };
+	int i, ok = rd->rd_nfields >= 3;
+
+	for (i = 0; ok && i < 3; i++)
+		ok = strcmp(buf_cstr(&rd->rd_f[i]), want[i]) == 0;
+	if (!ok) {
+		rerr(rd, rd->rd_rec_line,
+		    "dòng tiêu đề phải bắt đầu bằng unit,input,value",
+		    "the header must start with unit,input,value");
+		rd->rd_fatal = 1;
+	}
+	rd->rd_header_ok = ok;
+}
+
+static void
+check_value(struct reader *rd, int u, int in, const char *unit)
+{
+	const struct m_input *mi = &rd->rd_m->m_inputs[in];
+	const struct buf *vb = &rd->rd_f[2];
+	const char *v = buf_cstr(vb);
+	long line = rd->rd_rec_line;
+	char tmp[96];
+	double x;
+	int k;
+
+	switch (mi->mi_kind) {
+	case IK_TEXT:
+		if (!utf8_valid(v, vb->b_len) ||
+		    memchr(v, '\0', vb->b_len) != NULL) {
+			rerr(rd, line,
+			    "đơn vị %s, %s: giá trị không phải UTF-8",
+			    "unit %s, %s: the value is not UTF-8", unit,
+			    mi->mi_name);
+			return;
+		}
+		if (u >= 0)
+			round_set_text(rd->rd_r, u, in, v, (uint32_t)line);
+		return;
+	case IK_CHOICE:
+		for (k = 0; k < mi->mi_noptions; k++) {
+			if (strcmp(mi->mi_codes[k], v) == 0)
+				break;
+		}
+		if (k == mi->mi_noptions) {
+			struct buf opts;
+			int j;
+
+			buf_init(&opts);
+			for (j = 0; j < mi->mi_noptions; j++) {
+				if (j > 0)
+					buf_puts(&opts, ", ");
+				buf_puts(&opts, mi->mi_codes[j]);
+			}
+			rerr(rd, line,
+			    "đơn vị %s, %s = '%s': lựa chọn không hợp lệ (chọn một trong: %s)",
+			    "unit %s, %s = '%s': unknown option (one of: %s)",
+			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)),
+			    buf_cstr(&opts));
+			buf_free(&opts);
+			return;
+		}
+		if (u >= 0)
+			round_set(rd->rd_r, u, in, k, (uint32_t)line);
+		return;
+	case IK_YESNO:
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+			rerr(rd, line,
+			    "đơn vị %s, %s = '%s': dữ liệu có/không phải là 0 hoặc 1",
+			    "unit %s, %s = '%s': a yes/no value must be 0 or 1",
+			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)));
+			return;
+		}
+		if (u >= 0)
+			round_set(rd->rd_r, u, in, v[0] == '1', (uint32_t)line);
+		return;
+	case IK_COUNT:
+	case IK_AMOUNT:
+	case IK_NUMBER:
+		if (numfmt_parse(v, vb->b_len, &x) < 0) {
+			rerr(rd, line,
+			    "đơn vị %s, %s = '%s': không phải số (dùng dấu chấm thập phân, không phân cách hàng nghìn)",
+			    "unit %s, %s = '%s': not a number (use a decimal point and no thousands separators)",
+			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)));
+			return;
+		}
+		if (x < 0 && mi->mi_kind != IK_NUMBER) {
+			rerr(rd, line,
+			    "đơn vị %s, %s = %s: %s%.0s không được âm",
+			    "unit %s, %s = %s: a %.0s%s cannot be negative",
+			    unit, mi->mi_name, v,
+			    mi->mi_kind == IK_COUNT ? "số lượng" : "số tiền",
+			    mi->mi_kind == IK_COUNT ? "count" : "amount");
+			return;
+		}
+		if (u >= 0)
+			round_set(rd->rd_r, u, in, x, (uint32_t)line);
+		return;
+	}
+}
+
+static void
+on_record(int term, void *ctx)
+{
+	struct reader *rd = ctx;
+	const struct buf *ub = &rd->rd_f[0], *ib = &rd->rd_f[1];
+	long line = rd->rd_rec_line;
+	char tmp[96], tmp2[96];
+	int u, in;
+
+	(void)term;
+	rd->rd_in_record = 0;
+	rd->rd_records++;
+	if (rd->rd_fatal)
+		goto done;
+	if (rd->rd_records == 1) {
+		check_header(rd);
+		goto done;
+	}
+	if (rd->rd_records > CSV_MAX_ROWS) {
+		rerr(rd, line, "quá nhiều dòng (tối đa %ld)",
+		    "too many rows (at most %ld)", CSV_MAX_ROWS);
+		rd->rd_fatal = 1;
+		goto done;
+	}
+	if (rd->rd_toolong) {
+		rerr(rd, line, "một trường dài quá %d byte",
+		    "a field is longer than %d bytes", CSV_MAX_FIELD);
+		goto done;
+	}
+	if (rd->rd_nfields < 3) {
+		rerr(rd, line, "cần 3 cột unit,input,value, dòng này có %d",
+		    "3 columns unit,input,value are needed, this line has %d",
+		    rd->rd_nfields);
+		goto done;
+	}
+	if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
+		rerr(rd, line,
+		    "mã đơn vị '%s' không hợp lệ (chỉ chữ, số, '-' và '_', tối đa %d ký tự)",
+		    "invalid unit '%s' (letters, digits, '-' and '_' only, at most %d)",
+		    shown(ub, tmp, sizeof(tmp)), ROUND_MAX_UNIT_ID);
+		u = -1;
+	} else {
+		u = round_unit(rd->rd_r, buf_cstr(ub), ub->b_len);
+		if (u < 0) {
+			rerr(rd, line, "quá nhiều đơn vị (tối đa %d)",
+			    "too many units (at most %d)", ROUND_MAX_UNITS);
+			rd->rd_fatal = 1;
+			goto done;
+		}
+	}
+	in = method_input(rd->rd_m, buf_cstr(ib), ib->b_len);
+	if (in < 0) {
+		rerr(rd, line,
+		    "đơn vị %s: không có dữ liệu đầu vào tên '%s' trong phương pháp %s",
+		    "unit %s: unknown input '%s' (not in methodology %s)",
+		    shown(ub, tmp2, sizeof(tmp2)), shown(ib, tmp, sizeof(tmp)),
+		    rd->rd_m->m_id);
+		goto done;
+	}
+	if (u >= 0 && round_has(rd->rd_r, u, in)) {
+		rerr(rd, line, "đơn vị %s, %s: trùng với dòng %lu",
+		    "unit %s, %s: already given on line %lu", buf_cstr(ub),
+		    buf_cstr(ib),
+		    (unsigned long)rd->rd_r
+			->r_line[(size_t)u * (size_t)rd->rd_m->m_ninputs +
+			    (size_t)in]);
+		goto done;
+	}
+	check_value(rd, u, in, u >= 0 ? buf_cstr(ub) : "?");
+done:
+	rd->rd_nfields = 0;
+	rd->rd_toolong = 0;
+}
+
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\r' && s[i] != '\n')
+			return 0;
+	}
+	return 1;
+}
+
+/* Feed one physical line (with its newline, if any). */
+static void
+feed_line(struct reader *rd, const char *s, size_t n)
+{
+	rd->rd_line++;
+	if (rd->rd_fatal)
+		return;
+	if (!rd->rd_in_record && !is_blank(s, n)) {
+		rd->rd_in_record = 1;
+		rd->rd_rec_line = rd->rd_line;
+	}
+	if (csv_parse(&rd->rd_csv, s, n, on_field, on_record, rd) != n) {
+		rerr(rd, rd->rd_in_record ? rd->rd_rec_line : rd->rd_line,
+		    "CSV không hợp lệ: %s (kiểm tra dấu ngoặc kép)",
+		    "malformed CSV: %s (check the quotes)",
+		    csv_strerror(csv_error(&rd->rd_csv)));
+		rd->rd_fatal = 1;
+	}
+}
+
+static void
+feed(struct reader *rd, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (rd->rd_first_chunk) {
+		rd->rd_first_chunk = 0;
+		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+			i = 3; /* a BOM is accepted */
+	}
+	while (i < n && !rd->rd_fatal) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t end = nl != NULL ? (size_t)(nl - s) + 1 : n;
+
+		if (nl == NULL) { /* keep the partial line for the next chunk */
+			buf_append(&rd->rd_pending, s + i, end - i);
+			return;
+		}
+		if (rd->rd_pending.b_len > 0) {
+			buf_append(&rd->rd_pending, s + i, end - i);
+			feed_line(
+			    rd, rd->rd_pending.b_data, rd->rd_pending.b_len);
+			buf_reset(&rd->rd_pending);
+		} else {
+			feed_line(rd, s + i, end - i);
+		}
+		i = end;
+	}
+}
+
+static void
+reader_init(
+    struct reader *rd, const char *file, const struct method *m, struct diag *d)
+{
+	int i;
+
+	memset(rd, 0, sizeof(*rd));
+	csv_init(&rd->rd_csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	rd->rd_file = file;
+	rd->rd_m = m;
+	rd->rd_d = d;
+	rd->rd_r = round_new(m);
+	rd->rd_first_chunk = 1;
+	for (i = 0; i < 3; i++)
+		buf_init(&rd->rd_f[i]);
+	buf_init(&rd->rd_pending);
+}
+
+static int
+reader_finish(struct reader *rd, struct round **out)
+{
+	int i;
+
+	if (rd->rd_pending.b_len > 0 && !rd->rd_fatal)
+		feed_line(rd, rd->rd_pending.b_data, rd->rd_pending.b_len);
+	if (!rd->rd_fatal &&
+	    csv_fini(&rd->rd_csv, on_field, on_record, rd) != 0)
+		rerr(rd, rd->rd_rec_line,
+		    "CSV không hợp lệ: dấu ngoặc kép không được đóng",
+		    "malformed CSV: a quoted field is not closed");
+	if (rd->rd_records == 0 && rd->rd_errors == 0)
+		rerr(rd, 1, "tệp rỗng: cần dòng tiêu đề unit,input,value",
+		    "empty file: the header unit,input,value is needed");
+	/* checks across a unit's inputs need the whole file */
+	if (rd->rd_errors == 0)
+		rd->rd_errors += round_check(rd->rd_r, rd->rd_file, rd->rd_d);
+	if (rd->rd_errors > CSV_MAX_ERRORS)
+		diag_add(rd->rd_d, DIAG_ERROR, "round.more", rd->rd_file, 0, 0,
+		    "... và %ld lỗi khác không liệt kê",
+		    "... and %ld more errors not listed",
+		    rd->rd_errors - CSV_MAX_ERRORS);
+	csv_free(&rd->rd_csv);
+	for (i = 0; i < 3; i++)
+		buf_free(&rd->rd_f[i]);
+	buf_free(&rd->rd_pending);
+	diag_sort(rd->rd_d);
+	if (rd->rd_errors > 0) {
+		round_free(rd->rd_r);
+		*out = NULL;
+		return -1;
+	}
+	*out = rd->rd_r;
+	return 0;
+}
+
+int
+round_csv_parse(const char *buf, size_t len, const char *file,
+    const struct method *m, struct round **out, struct diag *d)
+{
+	struct reader rd;
+
+	reader_init(&rd, file, m, d);
+	feed(&rd, buf, len);
+	return reader_finish(&rd, out);
+}
+
+int
+round_csv_read(FILE *f, const char *file, const struct method *m,
+    struct round **out, struct diag *d)
+{
+	struct reader rd;
+	char chunk[1 << 16];
+	size_t n;
+
+	reader_init(&rd, file, m, d);
+	while (!rd.rd_fatal && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		feed(&rd, chunk, n);
+	if (ferror(f))
+		rerr(
+		    &rd, 0, "không đọc được tệp", "the file could not be read");
+	return reader_finish(&rd, out);
+}
