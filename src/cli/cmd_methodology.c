@@ -15,6 +15,17 @@ count_inputs(const struct method *m, int general)
 	return n;
 }
 
+/* Spaces that fill ${s} to ${width} characters (not bytes: UTF-8). */
+static int
+pad(const char *s, int width)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n < width ? width - n : 0;
+}
+
 static void
 summary(const struct method *m, const char *path)
 {
@@ -33,8 +44,9 @@ summary(const struct method *m, const char *path)
 	for (i = 0; i < m->m_ngroups; i++) {
 		const struct m_group *g = &m->m_groups[i];
 
-		printf("  %-5s %-32s %3d %s %6g %s\n", g->mg_code, g->mg_name,
-		    g->mg_n, cli_msg("chỉ số", "indicators"), g->mg_points,
+		printf("  %-5s %s%*s %3d %s %6g %s\n", g->mg_code, g->mg_name,
+		    pad(g->mg_name, 32), "", g->mg_n,
+		    cli_msg("chỉ số", "indicators"), g->mg_points,
 		    cli_msg("điểm", "points"));
 	}
 	for (i = 0; i < m->m_nderived; i++)
@@ -56,13 +68,16 @@ cmd_methodology(int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || argc > 3 ||
-	    (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "show") != 0)) {
-		fputs(cli_msg("Cách dùng: dti methodology check|show [FILE]\n",
-			  "Usage: dti methodology check|show [FILE]\n"),
+	    (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "show") != 0) ||
+	    (strcmp(argv[1], "show") == 0 && path != NULL)) {
+		fputs(cli_msg("Cách dùng: dti methodology check [FILE] | "
+			      "dti methodology show\n",
+			  "Usage: dti methodology check [FILE] | "
+			  "dti methodology show\n"),
 		    stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "show") == 0 && path == NULL) {
+	if (strcmp(argv[1], "show") == 0) {
 		fwrite(builtin_method_text, 1, builtin_method_len, stdout);
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
 	}

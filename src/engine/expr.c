@@ -1172,6 +1172,20 @@ explain_cond(const struct expr *ex, int i, struct expr_eval *ev, struct buf *b,
 		explain_child(ex, n->en_b, ev, b, 5);
 		return;
 	}
+	if (n->en_op == EX_SLOT) {
+		/* a yes/no input: name it, "section = 1" */
+		const char *id = ex->ex_src + n->en_off;
+		int len = 0;
+
+		while (id[len] != '\0' &&
+		    (id[len] == '_' || (id[len] >= 'a' && id[len] <= 'z') ||
+			(id[len] >= 'A' && id[len] <= 'Z') ||
+			(id[len] >= '0' && id[len] <= '9')))
+			len++;
+		buf_printf(b, "%.*s = ", len, id);
+		explain(ex, i, ev, b, 0);
+		return;
+	}
 	if (!truth)
 		buf_puts(b, "không ");
 	buf_putc(b, '(');
@@ -1208,6 +1222,10 @@ explain_call(const struct expr *ex, const struct expr_node *n,
 
 		x = eval(ex, args[0], &tmp);
 		explain_child(ex, args[0], ev, b, 5);
+		if (ex->ex_nodes[args[0]].en_op == EX_DIV) {
+			buf_puts(b, " = ");
+			numfmt_vi_pct(b, x);
+		}
 		for (i = 1; i + 1 < n->en_nargs; i += 2) {
 			if (x >= eval(ex, args[i], &tmp)) {
 				buf_puts(b, " ≥ ");
@@ -1232,6 +1250,12 @@ explain_call(const struct expr *ex, const struct expr_node *n,
 		buf_puts(b,
 		    n->en_fn == FN_MINMAX ? "Min-Max(" : "tỷ lệ với cao nhất(");
 		explain(ex, args[0], ev, b, 0);
+		if (ex->ex_nodes[args[0]].en_op == EX_DIV) {
+			struct expr_eval tmp = *ev;
+
+			buf_puts(b, " = ");
+			numfmt_vi(b, eval(ex, args[0], &tmp), 4);
+		}
 		if (n->en_fn == FN_MINMAX) {
 			buf_puts(b, "; min ");
 			numfmt_vi(b, c->xc_min, 4);

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# setup.sh: install the Debian 12 packages dti needs, when missing.
+# Used by scripts/run and scripts/test; safe to run again.
+set -euo pipefail
+
+packages=(
+	build-essential cmake pkg-config   # compiler and build
+	libyaml-dev                        # methodology files (YAML)
+	libcsv-dev                         # round files (RFC 4180 CSV)
+	libcmocka-dev                      # unit tests
+	clang-format cppcheck              # style and static checks (run as tests)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "setup: installing ${missing[*]}"
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
