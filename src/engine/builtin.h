@@ -12,4 +12,14 @@ extern const char builtin_method_text[];
 extern const size_t builtin_method_len;
 extern const char builtin_method_name[];
 
+/* The organisation of Ninh Thuận (data/ninh-thuan.yaml). */
+extern const char builtin_org_text[];
+extern const size_t builtin_org_len;
+extern const char builtin_org_name[];
+
+/* The illustrative demo round (examples/demo-ninh-thuan.csv). */
+extern const char builtin_demo_text[];
+extern const size_t builtin_demo_len;
+extern const char builtin_demo_name[];
+
 #endif

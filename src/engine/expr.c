@@ -476,12 +476,7 @@ parse_primary(struct parser *p)
 	int n;
 	size_t off = p->p_toff;
 
-	if (++p->p_depth > EXPR_MAX_DEPTH) {
-		fail(p, off, "biểu thức lồng quá sâu (quá %d mức)",
-		    "expression nested too deeply (over %d levels)",
-		    EXPR_MAX_DEPTH);
-		return -1;
-	}
+	/* depth is counted where sub-expressions open: parse_expr, unary */
 	switch (p->p_tok) {
 	case T_NUM:
 		n = node_new(p, EX_NUM, off);
@@ -506,7 +501,6 @@ parse_primary(struct parser *p)
 	case T_LET: n = parse_expr(p); break;
 	default: unexpected(p, "một giá trị", "a value"); n = -1;
 	}
-	p->p_depth--;
 	return n;
 }
 
@@ -806,6 +800,15 @@ find_cross(const struct expr *ex, int i)
 	if (i < 0)
 		return -1;
 	n = &ex->ex_nodes[i];
+	if (n->en_op == EX_LOCAL) {
+		/* a let name stands for its value: look through it */
+		for (k = 0; k < ex->ex_nnodes; k++) {
+			if (ex->ex_nodes[k].en_op == EX_LET &&
+			    ex->ex_nodes[k].en_slot == n->en_slot)
+				return find_cross(ex, ex->ex_nodes[k].en_a);
+		}
+		return -1;
+	}
 	if (n->en_op == EX_CALL) {
 		if (n->en_cross >= 0)
 			return i;
@@ -876,6 +879,7 @@ expr_compile(struct expr **out, const char *src, const struct expr_env *env,
 	p.p_len = len;
 	p.p_env = env;
 	p.p_err = err;
+	p.p_depth = -1; /* the whole rule is depth 0 */
 	if (len > EXPR_MAX_SRC) {
 		fail(&p, EXPR_MAX_SRC, "biểu thức quá dài (quá %d ký tự)",
 		    "expression too long (over %d characters)", EXPR_MAX_SRC);
@@ -991,11 +995,15 @@ call(const struct expr *ex, const struct expr_node *n, struct expr_eval *ev)
 		return eval(ex, args[n->en_nargs - 1], ev);
 	case FN_MINMAX:
 	case FN_RELBEST: {
-		int before = ev->ev_flags;
+		int before = ev->ev_flags, mine;
 
+		/* judge the argument by its own flags, not earlier ones */
+		ev->ev_flags = 0;
 		v = eval(ex, args[0], ev);
+		mine = ev->ev_flags;
+		ev->ev_flags |= before;
 		/* a unit without a value takes no part and scores 0 */
-		if ((ev->ev_flags & ~before) != 0)
+		if (mine != 0)
 			return 0.0;
 		if (ev->ev_collect != NULL) {
 			ev->ev_collect[n->en_cross] = v;

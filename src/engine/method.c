@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/numfmt.h"
+#include "util/utf8.h"
+
 int
 method_input(const struct method *m, const char *name, size_t len)
 {
@@ -110,4 +113,73 @@ method_free(struct method *m)
 	strmap_free(&m->m_input_map);
 	strmap_free(&m->m_code_map);
 	free(m);
+}
+
+int
+method_value_parse(const struct m_input *mi, const char *v, size_t len,
+    double *out, struct buf *why_vi, struct buf *why_en)
+{
+	int k;
+
+	*out = 0.0;
+	switch (mi->mi_kind) {
+	case IK_TEXT:
+		if (!utf8_valid(v, len) || memchr(v, '\0', len) != NULL) {
+			buf_puts(why_vi, "giá trị không phải văn bản UTF-8");
+			buf_puts(why_en, "the value is not UTF-8 text");
+			return -1;
+		}
+		return 0;
+	case IK_CHOICE:
+		for (k = 0; k < mi->mi_noptions; k++) {
+			if (strlen(mi->mi_codes[k]) == len &&
+			    memcmp(mi->mi_codes[k], v, len) == 0) {
+				*out = k;
+				return 0;
+			}
+		}
+		buf_puts(why_vi, "lựa chọn không hợp lệ (chọn một trong: ");
+		buf_puts(why_en, "unknown option (one of: ");
+		for (k = 0; k < mi->mi_noptions; k++) {
+			buf_puts(why_vi, k > 0 ? ", " : "");
+			buf_puts(why_en, k > 0 ? ", " : "");
+			buf_puts(why_vi, mi->mi_codes[k]);
+			buf_puts(why_en, mi->mi_codes[k]);
+		}
+		buf_putc(why_vi, ')');
+		buf_putc(why_en, ')');
+		return -1;
+	case IK_YESNO:
+		if (len != 1 || (v[0] != '0' && v[0] != '1')) {
+			buf_puts(why_vi, "dữ liệu có/không phải là 0 hoặc 1");
+			buf_puts(why_en, "a yes/no value must be 0 or 1");
+			return -1;
+		}
+		*out = v[0] == '1';
+		return 0;
+	case IK_COUNT:
+	case IK_AMOUNT:
+	case IK_NUMBER:
+		if (numfmt_parse(v, len, out) < 0) {
+			buf_puts(why_vi,
+			    "không phải số (dùng dấu chấm thập "
+			    "phân, không phân cách hàng nghìn)");
+			buf_puts(why_en,
+			    "not a number (use a decimal point "
+			    "and no thousands separators)");
+			return -1;
+		}
+		if (*out < 0 && mi->mi_kind != IK_NUMBER) {
+			buf_puts(why_vi,
+			    mi->mi_kind == IK_COUNT ? "số lượng không được âm"
+						    : "số tiền không được âm");
+			buf_puts(why_en,
+			    mi->mi_kind == IK_COUNT
+				? "a count cannot be negative"
+				: "an amount cannot be negative");
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "engine/expr.h"
+#include "util/buf.h"
 #include "util/diag.h"
 #include "util/strmap.h"
 
@@ -154,6 +155,14 @@ int method_input(const struct method *, const char *, size_t);
 int method_indicator(const struct method *, const char *);
 /* method_kind_name(k): "count", "amount", ... */
 const char *method_kind_name(enum input_kind);
+/*
+ * method_value_parse(in, v, len, out, why_vi, why_en): check the text of a
+ * value against its input's kind (number, count >= 0, 0/1, option code,
+ * UTF-8 text) and store its number (an option's index) in ${out}; on
+ * failure append what is wrong to ${why_vi} and ${why_en} and return -1.
+ */
+int method_value_parse(const struct m_input *, const char *, size_t, double *,
+    struct buf *, struct buf *);
 /* method_top_level(m): indicators that are not parts. */
 int method_top_level(const struct method *);
 

@@ -10,6 +10,7 @@
 
 #include "engine/method.h"
 #include "util/buf.h"
+#include "util/numfmt.h"
 
 struct ld {
 	yaml_document_t l_doc;
@@ -20,8 +21,8 @@ struct ld {
 	struct method *l_m;
 	int l_errors;
 	struct strmap l_agency; /* agency code -> index */
-	struct strmap
-	    l_codes; /* every code: group, indicator, general, derived */
+	struct strmap l_codes; /* group, indicator, general, derived codes */
+	int l_have_total; /* total_points was given */
 };
 
 #define ERR(l, node, vi, en, ...) \
@@ -139,7 +140,6 @@ get_num(struct ld *l, yaml_node_t *map, const char *key, int required,
 {
 	yaml_node_t *n = map_get(l, map, key);
 	const char *s;
-	char *end;
 
 	if (n == NULL) {
 		if (required)
@@ -150,8 +150,7 @@ get_num(struct ld *l, yaml_node_t *map, const char *key, int required,
 	s = scalar(l, n, key);
 	if (s == NULL)
 		return -1;
-	*out = strtod(s, &end);
-	if (*s == '\0' || *end != '\0' || !isfinite(*out) || *out < 0) {
+	if (numfmt_parse(s, strlen(s), out) < 0 || *out < 0) {
 		ERR(l, n,
 		    "'%s' của '%s' phải là một số không âm, không phải '%s'",
 		    "'%s' of '%s' must be a number >= 0, not '%s'", key, what,
@@ -485,37 +484,107 @@ rule_resolve(void *vctx, const char *name, size_t len, struct expr_sym *out)
 	return -1;
 }
 
+/* Length of one escape sequence of a double-quoted YAML scalar. */
+static size_t
+escape_len(const char *t, size_t i, size_t len)
+{
+	if (i + 1 >= len)
+		return 1;
+	switch (t[i + 1]) {
+	case 'x': return 4;
+	case 'u': return 6;
+	case 'U': return 10;
+	default: return 2;
+	}
+}
+
+/*
+ * Map byte ${off} of a scalar's value to its line and column in the file:
+ * quotes, escapes ("\"" is two characters in the file, one in the value),
+ * and block scalars whose lines are indented and, when folded, joined.
+ */
+static void
+value_pos(struct ld *l, yaml_node_t *n, size_t off, long *line, long *col)
+{
+	const char *t = l->l_text;
+	size_t i = n->start_mark.index, len = l->l_len, v = 0;
+	int style = n->data.scalar.style;
+
+	*line = (long)n->start_mark.line + 1;
+	*col = (long)n->start_mark.column + 1;
+	if (style == YAML_LITERAL_SCALAR_STYLE ||
+	    style == YAML_FOLDED_SCALAR_STYLE) {
+		size_t indent = 0, lnlen;
+
+		while (i < len && t[i] != '\n') /* the "|" or ">" line */
+			i++;
+		i++;
+		while (i + indent < len && t[i + indent] == ' ')
+			indent++;
+		/* each content line gives its text and one separator */
+		for (;;) {
+			(*line)++;
+			i += indent;
+			lnlen = 0;
+			while (i + lnlen < len && t[i + lnlen] != '\n')
+				lnlen++;
+			if (off <= v + lnlen || i + lnlen >= len)
+				break;
+			v += lnlen + 1;
+			i += lnlen + 1;
+		}
+		*col = (long)indent + 1;
+		for (; v < off && i < len; v++, i++)
+			*col += ((unsigned char)t[i] & 0xC0) != 0x80;
+		return;
+	}
+	if (style != YAML_PLAIN_SCALAR_STYLE) {
+		i++; /* the opening quote */
+		(*col)++;
+	}
+	while (v < off && i < len) {
+		size_t step = 1;
+
+		if (t[i] == '\n') {
+			(*line)++;
+			*col = 1;
+			i++;
+			while (i < len && (t[i] == ' ' || t[i] == '\t')) {
+				i++;
+				(*col)++;
+			}
+			v++; /* a line break folds into one space */
+			continue;
+		}
+		if (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && t[i] == '\\')
+			step = escape_len(t, i, len);
+		else if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE &&
+		    t[i] == '\'' && i + 1 < len && t[i + 1] == '\'')
+			step = 2;
+		if (step > 1) {
+			*col += (long)step;
+			i += step;
+			v++;
+			continue;
+		}
+		*col += ((unsigned char)t[i] & 0xC0) != 0x80;
+		i++;
+		v++;
+	}
+}
+
 /* Report a rule error at its place in the file. */
 static void
 expr_err(struct ld *l, yaml_node_t *n, const char *what, const char *code,
     const struct expr_error *e)
 {
-	long line = (long)n->start_mark.line + 1, col;
+	long line, col;
 
-	if (n->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-	    n->data.scalar.style == YAML_FOLDED_SCALAR_STYLE) {
-		/* content starts on the next line, indented */
-		size_t off = n->start_mark.index, indent = 0;
-
-		line += e->ee_line;
-		while (off < l->l_len && l->l_text[off] != '\n')
-			off++;
-		off++;
-		while (
-		    off + indent < l->l_len && l->l_text[off + indent] == ' ')
-			indent++;
-		col = (long)indent + e->ee_col;
-	} else {
-		int quoted = n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-
-		line += e->ee_line - 1;
-		col = e->ee_line == 1
-		    ? (long)n->start_mark.column + 1 + quoted + e->ee_col - 1
-		    : e->ee_col;
-	}
+	value_pos(l, n, e->ee_off, &line, &col);
 	l->l_errors++;
 	diag_add(l->l_d, DIAG_ERROR, "method.rule", l->l_file, line, col,
-	    "%s của %s: %s", "%s of %s: %s", what, code, e->ee_vi);
+	    "%s của %s: %s%.0s", "%s of %s: %.0s%s", what, code, e->ee_vi,
+	    e->ee_en);
 }
 
 static struct expr *
@@ -918,7 +987,7 @@ load_groups(struct ld *l, yaml_node_t *list)
 			    "group %s: its indicators add up to %g points, not %g",
 			    gr->mg_code, sum, gr->mg_points);
 	}
-	if (m->m_total == 0)
+	if (!l->l_have_total)
 		m->m_total = total;
 	else if (fabs(total - m->m_total) > 1e-9)
 		ERR(l, list, "tổng điểm các nhóm (%g) khác total_points (%g)",
@@ -1146,8 +1215,8 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
 		m->m_level = get_str(&l, meta, "level", 0, "methodology");
 		m->m_source = get_str(&l, meta, "source", 0, "methodology");
 		if (map_get(&l, meta, "total_points") != NULL)
-			get_num(&l, meta, "total_points", 0, "methodology",
-			    &m->m_total);
+			l.l_have_total = get_num(&l, meta, "total_points", 0,
+					     "methodology", &m->m_total) == 0;
 		if (m->m_id != NULL && !is_code(m->m_id))
 			ERR(&l, map_get(&l, meta, "id"),
 			    "mã phương pháp '%s' không hợp lệ",

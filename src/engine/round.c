@@ -39,6 +39,12 @@ round_free(struct round *r)
 	free(r->r_have);
 	free(r->r_line);
 	free(r->r_text);
+	if (r->r_raw != NULL) {
+		n = (size_t)r->r_nunits * (size_t)r->r_m->m_ninputs;
+		for (i = 0; i < n; i++)
+			free(r->r_raw[i]);
+		free(r->r_raw);
+	}
 	free(r->r_text_slot);
 	strmap_free(&r->r_unit_map);
 	free(r);
@@ -63,6 +69,11 @@ grow(struct round *r)
 		r->r_text = xreallocarray(r->r_text, cap * nt, sizeof(char *));
 		memset(
 		    r->r_text + old * nt, 0, (cap - old) * nt * sizeof(char *));
+	}
+	if (r->r_raw != NULL) {
+		r->r_raw = xreallocarray(r->r_raw, cap * ni, sizeof(char *));
+		memset(
+		    r->r_raw + old * ni, 0, (cap - old) * ni * sizeof(char *));
 	}
 	r->r_cap = (int)cap;
 }
@@ -110,6 +121,25 @@ round_set_text(struct round *r, int u, int in, const char *s, uint32_t line)
 	k = (size_t)u * (size_t)r->r_ntext + (size_t)r->r_text_slot[in];
 	free(r->r_text[k]);
 	r->r_text[k] = xstrdup(s);
+}
+
+void
+round_set_raw(struct round *r, int u, int in, const char *s)
+{
+	size_t ni = (size_t)r->r_m->m_ninputs, k = (size_t)u * ni + (size_t)in;
+
+	if (r->r_raw == NULL)
+		r->r_raw = xcalloc((size_t)r->r_cap * ni + 1, sizeof(char *));
+	free(r->r_raw[k]);
+	r->r_raw[k] = xstrdup(s);
+}
+
+const char *
+round_raw(const struct round *r, int u, int in)
+{
+	if (r->r_raw == NULL)
+		return NULL;
+	return r->r_raw[(size_t)u * (size_t)r->r_m->m_ninputs + (size_t)in];
 }
 
 int

@@ -28,6 +28,7 @@ struct round {
 	int *r_text_slot; /* per input: index among text inputs, or -1 */
 	int r_ntext;
 	char **r_text; /* [unit * ntext + slot]: text values */
+	char **r_raw; /* [unit * ninputs + input]: text as given, or NULL */
 };
 
 /* round_new(m): an empty round for methodology ${m} (borrowed). */
@@ -44,6 +45,13 @@ int round_find(const struct round *, const char *);
 void round_set(struct round *, int, int, double, uint32_t);
 /* round_set_text(r, unit, input, s, line): store a text value. */
 void round_set_text(struct round *, int, int, const char *, uint32_t);
+/*
+ * round_set_raw(r, unit, input, s): keep the value's text as given, so that
+ * an import can be exported again exactly.
+ */
+void round_set_raw(struct round *, int, int, const char *);
+/* round_raw(r, unit, input): that text, or NULL. */
+const char *round_raw(const struct round *, int, int);
 /* round_has(r, unit, input): 1 when the value is present. */
 int round_has(const struct round *, int, int);
 double round_get(const struct round *, int, int);

@@ -25,10 +25,12 @@ struct reader {
 	int rd_nfields; /* fields of the current record */
 	struct buf rd_f[3]; /* its first three fields */
 	int rd_toolong; /* a field passed CSV_MAX_FIELD */
+	int rd_badutf8; /* a field (even an ignored one) is not UTF-8 */
 	int rd_header_ok;
 	long rd_errors; /* errors found, including those not kept */
 	int rd_fatal; /* stop: the rest cannot be read */
 	struct buf rd_pending; /* a partial line between chunks */
+	int rd_keep_raw; /* keep each value's text (for import) */
 	int rd_first_chunk;
 };
 
@@ -60,6 +62,8 @@ on_field(void *s, size_t len, void *ctx)
 {
 	struct reader *rd = ctx;
 
+	if (!utf8_valid(s, len))
+		rd->rd_badutf8 = 1;
 	if (rd->rd_nfields < 3) {
 		if (len > CSV_MAX_FIELD) {
 			rd->rd_toolong = 1;
@@ -116,85 +120,30 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 {
 	const struct m_input *mi = &rd->rd_m->m_inputs[in];
 	const struct buf *vb = &rd->rd_f[2];
-	const char *v = buf_cstr(vb);
 	long line = rd->rd_rec_line;
+	struct buf why_vi, why_en;
 	char tmp[96];
 	double x;
-	int k;
 
-	switch (mi->mi_kind) {
-	case IK_TEXT:
-		if (!utf8_valid(v, vb->b_len) ||
-		    memchr(v, '\0', vb->b_len) != NULL) {
-			rerr(rd, line,
-			    "đơn vị %s, %s: giá trị không phải UTF-8",
-			    "unit %s, %s: the value is not UTF-8", unit,
-			    mi->mi_name);
-			return;
-		}
-		if (u >= 0)
-			round_set_text(rd->rd_r, u, in, v, (uint32_t)line);
-		return;
-	case IK_CHOICE:
-		for (k = 0; k < mi->mi_noptions; k++) {
-			if (strcmp(mi->mi_codes[k], v) == 0)
-				break;
-		}
-		if (k == mi->mi_noptions) {
-			struct buf opts;
-			int j;
-
-			buf_init(&opts);
-			for (j = 0; j < mi->mi_noptions; j++) {
-				if (j > 0)
-					buf_puts(&opts, ", ");
-				buf_puts(&opts, mi->mi_codes[j]);
-			}
-			rerr(rd, line,
-			    "đơn vị %s, %s = '%s': lựa chọn không hợp lệ (chọn một trong: %s)",
-			    "unit %s, %s = '%s': unknown option (one of: %s)",
-			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)),
-			    buf_cstr(&opts));
-			buf_free(&opts);
-			return;
-		}
-		if (u >= 0)
-			round_set(rd->rd_r, u, in, k, (uint32_t)line);
-		return;
-	case IK_YESNO:
-		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
-			rerr(rd, line,
-			    "đơn vị %s, %s = '%s': dữ liệu có/không phải là 0 hoặc 1",
-			    "unit %s, %s = '%s': a yes/no value must be 0 or 1",
-			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)));
-			return;
-		}
-		if (u >= 0)
-			round_set(rd->rd_r, u, in, v[0] == '1', (uint32_t)line);
-		return;
-	case IK_COUNT:
-	case IK_AMOUNT:
-	case IK_NUMBER:
-		if (numfmt_parse(v, vb->b_len, &x) < 0) {
-			rerr(rd, line,
-			    "đơn vị %s, %s = '%s': không phải số (dùng dấu chấm thập phân, không phân cách hàng nghìn)",
-			    "unit %s, %s = '%s': not a number (use a decimal point and no thousands separators)",
-			    unit, mi->mi_name, shown(vb, tmp, sizeof(tmp)));
-			return;
-		}
-		if (x < 0 && mi->mi_kind != IK_NUMBER) {
-			rerr(rd, line,
-			    "đơn vị %s, %s = %s: %s%.0s không được âm",
-			    "unit %s, %s = %s: a %.0s%s cannot be negative",
-			    unit, mi->mi_name, v,
-			    mi->mi_kind == IK_COUNT ? "số lượng" : "số tiền",
-			    mi->mi_kind == IK_COUNT ? "count" : "amount");
-			return;
-		}
-		if (u >= 0)
+	buf_init(&why_vi);
+	buf_init(&why_en);
+	if (method_value_parse(
+		mi, buf_cstr(vb), vb->b_len, &x, &why_vi, &why_en) < 0) {
+		rerr(rd, line, "đơn vị %s, %s = '%s': %s%.0s",
+		    "unit %s, %s = '%s': %.0s%s", unit, mi->mi_name,
+		    shown(vb, tmp, sizeof(tmp)), buf_cstr(&why_vi),
+		    buf_cstr(&why_en));
+	} else if (u >= 0) {
+		if (mi->mi_kind == IK_TEXT)
+			round_set_text(
+			    rd->rd_r, u, in, buf_cstr(vb), (uint32_t)line);
+		else
 			round_set(rd->rd_r, u, in, x, (uint32_t)line);
-		return;
+		if (rd->rd_keep_raw)
+			round_set_raw(rd->rd_r, u, in, buf_cstr(vb));
 	}
+	buf_free(&why_vi);
+	buf_free(&why_en);
 }
 
 static void
@@ -221,6 +170,13 @@ on_record(int term, void *ctx)
 		rd->rd_fatal = 1;
 		goto done;
 	}
+	if (rd->rd_badutf8) {
+		rerr(rd, line,
+		    "đơn vị %s, %s: dòng có byte không phải UTF-8 (tệp phải là văn bản UTF-8)",
+		    "unit %s, %s: the line holds bytes that are not UTF-8 (the file must be UTF-8 text)",
+		    shown(ub, tmp, sizeof(tmp)), shown(ib, tmp2, sizeof(tmp2)));
+		goto done;
+	}
 	if (rd->rd_toolong) {
 		rerr(rd, line, "một trường dài quá %d byte",
 		    "a field is longer than %d bytes", CSV_MAX_FIELD);
@@ -233,10 +189,14 @@ on_record(int term, void *ctx)
 		goto done;
 	}
 	if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
+		char tmp3[96];
+
 		rerr(rd, line,
-		    "mã đơn vị '%s' không hợp lệ (chỉ chữ, số, '-' và '_', tối đa %d ký tự)",
-		    "invalid unit '%s' (letters, digits, '-' and '_' only, at most %d)",
-		    shown(ub, tmp, sizeof(tmp)), ROUND_MAX_UNIT_ID);
+		    "mã đơn vị '%s' không hợp lệ (chỉ chữ, số, '-' và '_', tối đa %d ký tự); %s = '%s'",
+		    "invalid unit '%s' (letters, digits, '-' and '_' only, at most %d); %s = '%s'",
+		    shown(ub, tmp, sizeof(tmp)), ROUND_MAX_UNIT_ID,
+		    shown(ib, tmp2, sizeof(tmp2)),
+		    shown(&rd->rd_f[2], tmp3, sizeof(tmp3)));
 		u = -1;
 	} else {
 		u = round_unit(rd->rd_r, buf_cstr(ub), ub->b_len);
@@ -269,6 +229,7 @@ on_record(int term, void *ctx)
 done:
 	rd->rd_nfields = 0;
 	rd->rd_toolong = 0;
+	rd->rd_badutf8 = 0;
 }
 
 static int
@@ -296,8 +257,8 @@ feed_line(struct reader *rd, const char *s, size_t n)
 	}
 	if (csv_parse(&rd->rd_csv, s, n, on_field, on_record, rd) != n) {
 		rerr(rd, rd->rd_in_record ? rd->rd_rec_line : rd->rd_line,
-		    "CSV không hợp lệ: %s (kiểm tra dấu ngoặc kép)",
-		    "malformed CSV: %s (check the quotes)",
+		    "CSV không hợp lệ: dấu ngoặc kép đặt sai chỗ (trường có dấu phẩy, ngoặc kép hay xuống dòng phải nằm trong \"...\", ngoặc kép bên trong viết \"\")%.0s",
+		    "malformed CSV: %s (a field with a comma, quote or line break must be in \"...\", with inner quotes doubled)",
 		    csv_strerror(csv_error(&rd->rd_csv)));
 		rd->rd_fatal = 1;
 	}
@@ -366,8 +327,11 @@ reader_finish(struct reader *rd, struct round **out)
 	if (rd->rd_records == 0 && rd->rd_errors == 0)
 		rerr(rd, 1, "tệp rỗng: cần dòng tiêu đề unit,input,value",
 		    "empty file: the header unit,input,value is needed");
-	/* checks across a unit's inputs need the whole file */
-	if (rd->rd_errors == 0)
+	/*
+	 * Checks across a unit's inputs need the whole file; they run on the
+	 * values that were valid, so every bad line is named in one run.
+	 */
+	if (!rd->rd_fatal)
 		rd->rd_errors += round_check(rd->rd_r, rd->rd_file, rd->rd_d);
 	if (rd->rd_errors > CSV_MAX_ERRORS)
 		diag_add(rd->rd_d, DIAG_ERROR, "round.more", rd->rd_file, 0, 0,
@@ -399,19 +363,34 @@ round_csv_parse(const char *buf, size_t len, const char *file,
 	return reader_finish(&rd, out);
 }
 
-int
-round_csv_read(FILE *f, const char *file, const struct method *m,
-    struct round **out, struct diag *d)
+static int
+read_file(FILE *f, const char *file, const struct method *m, struct round **out,
+    struct diag *d, int keep_raw)
 {
 	struct reader rd;
 	char chunk[1 << 16];
 	size_t n;
 
 	reader_init(&rd, file, m, d);
+	rd.rd_keep_raw = keep_raw;
 	while (!rd.rd_fatal && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		feed(&rd, chunk, n);
 	if (ferror(f))
 		rerr(
 		    &rd, 0, "không đọc được tệp", "the file could not be read");
 	return reader_finish(&rd, out);
+}
+
+int
+round_csv_read(FILE *f, const char *file, const struct method *m,
+    struct round **out, struct diag *d)
+{
+	return read_file(f, file, m, out, d, 0);
+}
+
+int
+round_csv_read_raw(FILE *f, const char *file, const struct method *m,
+    struct round **out, struct diag *d)
+{
+	return read_file(f, file, m, out, d, 1);
 }

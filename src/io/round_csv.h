@@ -24,6 +24,10 @@
 int round_csv_read(FILE *, const char *, const struct method *, struct round **,
     struct diag *);
 
+/* round_csv_read_raw(...): the same, keeping every value's text as given. */
+int round_csv_read_raw(FILE *, const char *, const struct method *,
+    struct round **, struct diag *);
+
 /* round_csv_parse(buf, len, ...): the same from memory. */
 int round_csv_parse(const char *, size_t, const char *, const struct method *,
     struct round **, struct diag *);

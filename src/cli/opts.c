@@ -1,0 +1,119 @@
+/* opts.c: option parsing for the database subcommands. */
+#include "cli/opts.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct option all[] = {
+	{ "db", required_argument, NULL, 1 },
+	{ "user", required_argument, NULL, 2 },
+	{ "agency", required_argument, NULL, 3 },
+	{ "unit", required_argument, NULL, 4 },
+	{ "period", required_argument, NULL, 5 },
+	{ "format", required_argument, NULL, 6 },
+	{ "comment", required_argument, NULL, 7 },
+	{ "reason", required_argument, NULL, 8 },
+	{ "inputs", required_argument, NULL, 9 },
+	{ "status", required_argument, NULL, 10 },
+	{ "note", required_argument, NULL, 11 },
+	{ "doc", required_argument, NULL, 12 },
+	{ "date", required_argument, NULL, 13 },
+	{ "file", required_argument, NULL, 14 },
+	{ "methodology", required_argument, NULL, 15 },
+	{ "agency-due", required_argument, NULL, 16 },
+	{ "sotttt-due", required_argument, NULL, 17 },
+	{ "demo", no_argument, NULL, 18 },
+	{ "submit", no_argument, NULL, 19 },
+	{ "approve", no_argument, NULL, 20 },
+	{ "include-drafts", no_argument, NULL, 21 },
+	{ "explain", no_argument, NULL, 22 },
+	{ "quiet", no_argument, NULL, 23 },
+	{ "overdue", no_argument, NULL, 24 },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+allowed_opt(const char *allowed, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = allowed;
+
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == allowed || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+int
+opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
+    const char *usage)
+{
+	const char *user = getenv("USER");
+	int c, idx;
+
+	memset(o, 0, sizeof(*o));
+	o->o_db = "dti.db";
+	o->o_user = user != NULL && *user != '\0' ? user : "cli";
+	o->o_format = "table";
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", all, &idx)) != -1) {
+		const char *v = optarg;
+
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return EXIT_OK + 100; /* caller exits 0 */
+		}
+		if (c == '?' || !allowed_opt(allowed, all[idx].name)) {
+			fprintf(stderr, "dti %s: %s '%s'\n%s", argv[0],
+			    cli_msg("tùy chọn không hợp lệ", "unknown option"),
+			    argv[optind - 1], usage);
+			return EXIT_USAGE;
+		}
+		switch (c) {
+		case 1: o->o_db = v; break;
+		case 2: o->o_user = v; break;
+		case 3: o->o_agency = v; break;
+		case 4: o->o_unit = v; break;
+		case 5: o->o_period = v; break;
+		case 6: o->o_format = v; break;
+		case 7: o->o_comment = v; break;
+		case 8: o->o_reason = v; break;
+		case 9: o->o_inputs = v; break;
+		case 10: o->o_status = v; break;
+		case 11: o->o_note = v; break;
+		case 12: o->o_doc = v; break;
+		case 13: o->o_date = v; break;
+		case 14: o->o_file = v; break;
+		case 15: o->o_methodology = v; break;
+		case 16: o->o_agency_due = v; break;
+		case 17: o->o_sotttt_due = v; break;
+		case 18: o->o_demo = 1; break;
+		case 19: o->o_submit = 1; break;
+		case 20: o->o_approve = 1; break;
+		case 21: o->o_drafts = 1; break;
+		case 22: o->o_explain = 1; break;
+		case 23: o->o_quiet = 1; break;
+		case 24: o->o_overdue = 1; break;
+		}
+	}
+	if (strcmp(o->o_format, "table") != 0 &&
+	    strcmp(o->o_format, "csv") != 0 &&
+	    strcmp(o->o_format, "json") != 0) {
+		fprintf(stderr, "dti %s: %s '%s' (table, csv, json)\n", argv[0],
+		    cli_msg("định dạng không hợp lệ", "unknown format"),
+		    o->o_format);
+		return EXIT_USAGE;
+	}
+	o->o_nargs = argc - optind;
+	o->o_args = argv + optind;
+	return EXIT_OK;
+}

@@ -1,0 +1,281 @@
+/*
+ * store.h: the province's data. Every SQL statement of dti lives behind
+ * this interface (store_sqlite.c today; a PostgreSQL backend later must not
+ * change any caller). Every function that writes is meant to run inside one
+ * store_tx_begin() ... store_tx_commit() so that a failure leaves nothing
+ * half-written. Strings handed to callbacks are borrowed for the call only.
+ *
+ * Errors: functions return 0 or a negative STORE_E* code; store_error()
+ * then says why, in Vietnamese and English.
+ */
+#ifndef DTI_STORE_H
+#define DTI_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STORE_EIO -1 /* the database failed */
+#define STORE_EBUSY -2 /* another writer holds the database */
+#define STORE_ENOTFOUND -3 /* no such period, unit, task ... */
+#define STORE_ECONFLICT -4 /* the state forbids it (closed, locked ...) */
+#define STORE_EINVALID -5 /* bad argument */
+#define STORE_ENOTDB -6 /* the file is not a dti database */
+
+#define STORE_MAX_FILE (20u << 20) /* one evidence file */
+
+struct store;
+
+struct store_error {
+	int se_code;
+	char se_vi[512];
+	char se_en[512];
+};
+
+enum store_mode {
+	STORE_OPEN, /* an existing database */
+	STORE_CREATE, /* create it (refuses an existing non-empty file) */
+};
+
+/*
+ * store_open(out, path, mode, err): open ${path}, check it is a dti
+ * database, and apply pending schema migrations. A file that is not a
+ * database is refused and not modified.
+ */
+int store_open(
+    struct store **, const char *, enum store_mode, struct store_error *);
+void store_close(struct store *);
+const struct store_error *store_error(const struct store *);
+/* store_schema_version(s): the schema version after migrations. */
+int store_schema_version(struct store *);
+
+/* One write transaction (BEGIN IMMEDIATE: writers queue, readers go on). */
+int store_tx_begin(struct store *);
+int store_tx_commit(struct store *);
+void store_tx_rollback(struct store *);
+/* store_backup(s, path): an online, consistent copy of the database. */
+int store_backup(struct store *, const char *);
+
+/* Settings (province, reporting rules, demo label ...). */
+int store_meta_set(struct store *, const char *, const char *);
+/* store_meta_get(s, key, out, size): "" when unset. */
+int store_meta_get(struct store *, const char *, char *, size_t);
+
+/* Methodologies: each loaded file is a new version; periods keep theirs. */
+struct st_method {
+	long sm_id;
+	const char *sm_code;
+	const char *sm_version;
+	const char *sm_name;
+	const char *sm_sha256;
+	const char *sm_loaded_at;
+};
+/*
+ * store_method_add(s, code, version, name, yaml, len, actor, out): store a
+ * methodology text; an identical text already stored returns its id.
+ */
+int store_method_add(struct store *, const char *, const char *, const char *,
+    const char *, size_t, const char *, long *);
+/* store_method_text(s, id, out, len): the YAML text, malloc'd. */
+int store_method_text(struct store *, long, char **, size_t *);
+int store_method_latest(struct store *, long *);
+int store_method_each(
+    struct store *, int (*)(void *, const struct st_method *), void *);
+/* store_resp_add(s, method, item, agency, role): lead or coordinator. */
+int store_resp_add(
+    struct store *, long, const char *, const char *, const char *);
+struct st_resp {
+	const char *sr_item; /* indicator code or A.x */
+	const char *sr_agency; /* agency code */
+	const char *sr_role; /* "lead" or "coordinator" */
+};
+int store_resp_each(
+    struct store *, long, int (*)(void *, const struct st_resp *), void *);
+
+/* Agencies and units. */
+struct st_agency {
+	long sa_id;
+	const char *sa_code;
+	const char *sa_name;
+	const char *sa_short;
+	const char *sa_kind;
+};
+int store_agency_add(
+    struct store *, const char *, const char *, const char *, const char *);
+int store_agency_member_add(struct store *, const char *, const char *);
+int store_agency_each(
+    struct store *, int (*)(void *, const struct st_agency *), void *);
+/* store_agency_exists(s, code): 1, 0, or a negative error. */
+int store_agency_exists(struct store *, const char *);
+/*
+ * store_agency_in(s, agency, group): 1 when ${agency} is ${group} or one of
+ * its members.
+ */
+int store_agency_in(struct store *, const char *, const char *);
+
+struct st_unit {
+	long su_id;
+	const char *su_code;
+	const char *su_name;
+	const char *su_level;
+	const char *su_parent;
+};
+/* store_unit_add(s, code, name, level, parent, out): add, or find. */
+int store_unit_add(struct store *, const char *, const char *, const char *,
+    const char *, long *);
+int store_unit_find(struct store *, const char *, long *);
+int store_unit_each(
+    struct store *, int (*)(void *, const struct st_unit *), void *);
+
+/* Periods. */
+struct st_period {
+	long sp_id;
+	char sp_code[16]; /* "2022-Q3" or "2022" */
+	char sp_kind[8]; /* "quarter" or "year" */
+	int sp_year;
+	int sp_quarter; /* 0 for a year */
+	long sp_method; /* methodology id */
+	char sp_agency_due[11]; /* YYYY-MM-DD */
+	char sp_sotttt_due[11]; /* YYYY-MM-DD */
+	char sp_status[8]; /* "open" or "closed" */
+	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
+};
+int store_period_add(struct store *, const struct st_period *, const char *);
+int store_period_get(struct store *, const char *, struct st_period *);
+/* store_period_set_status(s, code, status, actor, reason). */
+int store_period_set_status(
+    struct store *, const char *, const char *, const char *, const char *);
+int store_period_each(
+    struct store *, int (*)(void *, const struct st_period *), void *);
+
+/* Values. status: "draft", "submitted", "approved". */
+struct st_value {
+	long sv_id;
+	const char *sv_unit;
+	const char *sv_input;
+	const char *sv_raw; /* exactly as entered */
+	const char *sv_status;
+	const char *sv_by;
+	const char *sv_at;
+};
+/*
+ * store_value_get(s, period, unit, input, status, size): the current
+ * status of a value into ${status}; STORE_ENOTFOUND when there is none.
+ */
+int store_value_get(struct store *, long, long, const char *, char *, size_t);
+/*
+ * store_value_put(s, period, unit, input, raw, status, actor, reason):
+ * replace the current value (archived, never deleted) and log it.
+ */
+int store_value_put(struct store *, long, long, const char *, const char *,
+    const char *, const char *, const char *);
+/*
+ * store_value_set_status(s, period, unit, input, status, actor, action,
+ * reason): change the status of the current value and log it.
+ */
+int store_value_set_status(struct store *, long, long, const char *,
+    const char *, const char *, const char *, const char *);
+/*
+ * store_value_each(s, period, statuses, cb, ctx): current values whose
+ * status is in the comma-separated ${statuses} (NULL: all), in the order
+ * they were first entered.
+ */
+int store_value_each(struct store *, long, const char *,
+    int (*)(void *, const struct st_value *), void *);
+
+/* Evidence documents and files (stored once by SHA-256). */
+int store_file_put(struct store *, const void *, size_t, char[65]);
+int store_file_get(struct store *, const char *, void **, size_t *);
+struct st_evidence {
+	long se_id;
+	const char *se_unit;
+	const char *se_input;
+	const char *se_doc_number;
+	const char *se_doc_date;
+	const char *se_note;
+	const char *se_file_sha256;
+	const char *se_file_name;
+	const char *se_file_type;
+	long se_file_size;
+	const char *se_by;
+	const char *se_at;
+};
+int store_evidence_add(struct store *, long, long, const char *,
+    const struct st_evidence *, const char *, long *);
+int store_evidence_archive(struct store *, long, const char *, const char *);
+int store_evidence_each(struct store *, long, const char *,
+    int (*)(void *, const struct st_evidence *), void *);
+
+/* The append-only audit log. */
+struct st_audit {
+	long sa_id;
+	const char *sa_at;
+	const char *sa_actor;
+	const char *sa_action;
+	const char *sa_entity;
+	const char *sa_key;
+	const char *sa_old;
+	const char *sa_new;
+	const char *sa_reason;
+};
+int store_audit(struct store *, const char *, const char *, const char *,
+    const char *, const char *, const char *, const char *);
+int store_audit_each(struct store *, const char *,
+    int (*)(void *, const struct st_audit *), void *);
+
+/* Tasks of the plan (Appendix 1). status: not_started, in_progress, done. */
+struct st_task {
+	long st_id;
+	const char *st_code;
+	const char *st_group;
+	const char *st_group_name;
+	const char *st_text;
+	const char *st_lead_text;
+	const char *st_coord_text;
+	const char *st_due_text;
+	const char *st_due; /* "2022-10", "2022-Q4" or NULL */
+	const char *st_due_date; /* last day: "2022-10-31", or NULL */
+	const char *st_status;
+	const char *st_leads; /* agency codes, comma separated */
+	const char *st_coordinators; /* agency codes, comma separated */
+	const char *st_indicators; /* indicator codes, comma separated */
+	const char *st_note;
+};
+int store_task_add(struct store *, const struct st_task *);
+int store_task_link(struct store *, const char *, const char *, const char *);
+int store_task_each(
+    struct store *, int (*)(void *, const struct st_task *), void *);
+/* store_task_progress(s, code, status, note, doc, file_sha, actor). */
+int store_task_progress(struct store *, const char *, const char *,
+    const char *, const char *, const char *, const char *);
+struct st_progress {
+	const char *sg_task;
+	const char *sg_at;
+	const char *sg_by;
+	const char *sg_status;
+	const char *sg_note;
+	const char *sg_doc;
+	const char *sg_file_sha256;
+};
+int store_progress_each(struct store *, const char *,
+    int (*)(void *, const struct st_progress *), void *);
+
+/* Numeric targets of the plan. */
+struct st_target {
+	const char *sg_code;
+	const char *sg_text;
+	int sg_year;
+	double sg_target; /* NaN when the plan gives no number */
+	double sg_target_max; /* NaN unless a range */
+	const char *sg_unit; /* percent, count, index */
+	const char *sg_indicator;
+	const char *sg_numerator; /* inputs, comma separated, or NULL */
+	const char *sg_denominator; /* inputs, comma separated, or NULL */
+	const char *sg_score; /* a score code such as INDEX, or NULL */
+	const char *sg_note;
+	const char *sg_source;
+};
+int store_target_add(struct store *, const struct st_target *);
+int store_target_each(
+    struct store *, int (*)(void *, const struct st_target *), void *);
+
+#endif

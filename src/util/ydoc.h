@@ -1,0 +1,22 @@
+/*
+ * ydoc.h: reading a libyaml document tree: mapping look-ups, scalars,
+ * sequences, and positions for messages.
+ */
+#ifndef DTI_YDOC_H
+#define DTI_YDOC_H
+
+#include <yaml.h>
+
+/* ydoc_get(doc, map, key): the value node under ${key}, or NULL. */
+yaml_node_t *ydoc_get(yaml_document_t *, yaml_node_t *, const char *);
+/* ydoc_str(n): the scalar's text, or NULL when ${n} is not a scalar or is
+ * null ("null", "~" or empty plain). */
+const char *ydoc_str(yaml_node_t *);
+/* ydoc_getstr(doc, map, key): ydoc_str(ydoc_get(...)). */
+const char *ydoc_getstr(yaml_document_t *, yaml_node_t *, const char *);
+int ydoc_len(yaml_node_t *);
+yaml_node_t *ydoc_at(yaml_document_t *, yaml_node_t *, int);
+/* ydoc_line(n): 1-based line of ${n}, 0 for NULL. */
+long ydoc_line(const yaml_node_t *);
+
+#endif
