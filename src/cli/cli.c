@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/score.h"
 #include "util/buf.h"
 
 enum diag_lang cli_lang = LANG_VI;
@@ -93,4 +94,53 @@ cli_load_method(const char *path, struct method **out)
 	cli_print_diag(&d);
 	diag_free(&d);
 	return rc < 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+/* One warning line per indicator that could not be scored. */
+void
+cli_print_warnings(const struct score *s)
+{
+	const struct method *m = s->s_m;
+	struct buf b;
+	long nmissing = 0, ndiv0 = 0;
+	int u, i;
+
+	buf_init(&b);
+	for (u = 0; u < s->s_nunits; u++) {
+		for (i = 0; i < m->m_nind; i++) {
+			enum score_status st = score_status(s, u, i);
+
+			if (st == SC_MISSING) {
+				buf_reset(&b);
+				score_missing(s, u, i, &b);
+				fprintf(stderr, "%s: %s %s, %s %s: %s %s\n",
+				    cli_msg("cảnh báo", "warning"),
+				    cli_msg("đơn vị", "unit"),
+				    s->s_r->r_units[u],
+				    cli_msg("chỉ số", "indicator"),
+				    m->m_ind[i].mn_code,
+				    cli_msg("thiếu dữ liệu", "missing input"),
+				    buf_cstr(&b));
+				nmissing++;
+			} else if (st == SC_DIV0) {
+				fprintf(stderr, "%s: %s %s, %s %s: %s\n",
+				    cli_msg("cảnh báo", "warning"),
+				    cli_msg("đơn vị", "unit"),
+				    s->s_r->r_units[u],
+				    cli_msg("chỉ số", "indicator"),
+				    m->m_ind[i].mn_code,
+				    cli_msg("mẫu số bằng 0, chấm 0 điểm",
+					"zero denominator, scored 0"));
+				ndiv0++;
+			}
+		}
+	}
+	if (nmissing + ndiv0 > 0)
+		fprintf(stderr, "%s: %ld %s, %ld %s\n",
+		    cli_msg("tổng cộng", "in all"), nmissing,
+		    cli_msg("chỉ số thiếu dữ liệu", "indicators missing input"),
+		    ndiv0,
+		    cli_msg("chỉ số có mẫu số bằng 0",
+			"indicators with a zero denominator"));
+	buf_free(&b);
 }

@@ -13,9 +13,38 @@
 #define EXIT_USAGE 2 /* the command line is wrong */
 #define EXIT_IO 3 /* a file could not be read or written */
 
+struct opts;
+struct score;
+struct score_write_opts;
+struct store;
+
 /* cmd_*.c */
 int cmd_score(int, char **);
 int cmd_methodology(int, char **);
+int cmd_methodology_load(int, char **);
+int cmd_init(int, char **);
+int cmd_backup(int, char **);
+int cmd_period(int, char **);
+int cmd_import(int, char **);
+int cmd_export(int, char **);
+int cmd_status(int, char **);
+int cmd_value(int, char **);
+int cmd_evidence(int, char **);
+int cmd_review(int, char **);
+int cmd_audit(int, char **);
+int cmd_tasks(int, char **);
+int cmd_task(int, char **);
+int cmd_targets(int, char **);
+
+/* cmd_init.c: open the database named by the options; print why not. */
+struct store *cli_open_db(const struct opts *);
+/* cli_fail(d, rc): print ${d}, free it, and give the exit code. */
+int cli_fail(struct diag *, int);
+/* cmd_data.c: dti score --period. */
+int cli_score_period(
+    const char *, const char *, int, const struct score_write_opts *, int);
+/* cli_print_warnings(s): missing inputs and zero denominators on stderr. */
+void cli_print_warnings(const struct score *);
 
 /* cli.c */
 extern enum diag_lang cli_lang;

@@ -10,64 +10,23 @@
 #include "io/round_csv.h"
 #include "io/score_write.h"
 
-/* One warning line per indicator that could not be scored. */
-static void
-print_warnings(const struct score *s)
-{
-	const struct method *m = s->s_m;
-	struct buf b;
-	long nmissing = 0, ndiv0 = 0;
-	int u, i;
-
-	buf_init(&b);
-	for (u = 0; u < s->s_nunits; u++) {
-		for (i = 0; i < m->m_nind; i++) {
-			enum score_status st = score_status(s, u, i);
-
-			if (st == SC_MISSING) {
-				buf_reset(&b);
-				score_missing(s, u, i, &b);
-				fprintf(stderr, "%s: %s %s, %s %s: %s %s\n",
-				    cli_msg("cảnh báo", "warning"),
-				    cli_msg("đơn vị", "unit"),
-				    s->s_r->r_units[u],
-				    cli_msg("chỉ số", "indicator"),
-				    m->m_ind[i].mn_code,
-				    cli_msg("thiếu dữ liệu", "missing input"),
-				    buf_cstr(&b));
-				nmissing++;
-			} else if (st == SC_DIV0) {
-				fprintf(stderr, "%s: %s %s, %s %s: %s\n",
-				    cli_msg("cảnh báo", "warning"),
-				    cli_msg("đơn vị", "unit"),
-				    s->s_r->r_units[u],
-				    cli_msg("chỉ số", "indicator"),
-				    m->m_ind[i].mn_code,
-				    cli_msg("mẫu số bằng 0, chấm 0 điểm",
-					"zero denominator, scored 0"));
-				ndiv0++;
-			}
-		}
-	}
-	if (nmissing + ndiv0 > 0)
-		fprintf(stderr, "%s: %ld %s, %ld %s\n",
-		    cli_msg("tổng cộng", "in all"), nmissing,
-		    cli_msg("chỉ số thiếu dữ liệu", "indicators missing input"),
-		    ndiv0,
-		    cli_msg("chỉ số có mẫu số bằng 0",
-			"indicators with a zero denominator"));
-	buf_free(&b);
-}
-
 static void
 score_usage(void)
 {
-	fputs(
-	    cli_msg(
-		"Cách dùng: dti score [--methodology FILE] [--format csv|json] [--explain] [--quiet] ROUND.csv\n"
-		"  ROUND.csv là '-' để đọc từ đầu vào chuẩn.\n",
-		"Usage: dti score [--methodology FILE] [--format csv|json] [--explain] [--quiet] ROUND.csv\n"
-		"  ROUND.csv may be '-' for standard input.\n"),
+	fputs(cli_msg("Cách dùng:\n"
+		      "  dti score [--methodology FILE] [--format csv|json] "
+		      "[--explain] [--quiet] ROUND.csv\n"
+		      "  dti score --period P [--include-drafts] [--db dti.db] "
+		      "[--format csv|json] [--explain]\n"
+		      "ROUND.csv là '-' để đọc từ đầu vào chuẩn; --period chấm "
+		      "số liệu đã duyệt của một kỳ.\n",
+		  "Usage:\n"
+		  "  dti score [--methodology FILE] [--format csv|json] "
+		  "[--explain] [--quiet] ROUND.csv\n"
+		  "  dti score --period P [--include-drafts] [--db dti.db] "
+		  "[--format csv|json] [--explain]\n"
+		  "ROUND.csv may be '-' for standard input; --period scores a "
+		  "period's approved values.\n"),
 	    stderr);
 }
 
@@ -79,9 +38,14 @@ cmd_score(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "include-drafts", no_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *period = NULL, *db = "dti.db";
+	int drafts = 0;
 	struct score_write_opts wo = { FMT_CSV, 0, NULL };
 	const char *mpath = NULL, *path;
 	struct method *m = NULL;
@@ -92,7 +56,8 @@ cmd_score(int argc, char **argv)
 	int c, rc, quiet = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "m:f:eqh", opts, NULL)) != -1) {
+	while (
+	    (c = getopt_long(argc, argv, "m:f:eqhp:d:D", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm': mpath = optarg; break;
 		case 'f':
@@ -111,11 +76,21 @@ cmd_score(int argc, char **argv)
 			break;
 		case 'e': wo.sw_explain = 1; break;
 		case 'q': quiet = 1; break;
+		case 'p': period = optarg; break;
+		case 'd': db = optarg; break;
+		case 'D': drafts = 1; break;
 		case 'h': score_usage(); return EXIT_OK;
 		default: score_usage(); return EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1) {
+	if (period != NULL) {
+		if (optind != argc || mpath != NULL) {
+			score_usage();
+			return EXIT_USAGE;
+		}
+		return cli_score_period(db, period, drafts, &wo, quiet);
+	}
+	if (optind != argc - 1 || drafts) {
 		score_usage();
 		return EXIT_USAGE;
 	}
@@ -145,7 +120,7 @@ cmd_score(int argc, char **argv)
 	diag_free(&d);
 	s = score_round(r, NULL, NULL);
 	if (!quiet)
-		print_warnings(s);
+		cli_print_warnings(s);
 	rc = EXIT_OK;
 	if (score_write(stdout, s, &wo) < 0) {
 		fprintf(stderr, "dti score: %s: %s\n",

@@ -44,8 +44,40 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "score") == 0)
 		return cmd_score(argc - 1, argv + 1);
-	if (strcmp(argv[1], "methodology") == 0)
+	if (strcmp(argv[1], "methodology") == 0) {
+		if (argc > 2 && strcmp(argv[2], "load") == 0)
+			return cmd_methodology_load(argc - 2, argv + 2);
 		return cmd_methodology(argc - 1, argv + 1);
+	}
+	{
+		static const struct {
+			const char *name;
+			int (*fn)(int, char **);
+		} cmds[] = {
+			{ "init", cmd_init },
+			{ "backup", cmd_backup },
+			{ "period", cmd_period },
+			{ "import", cmd_import },
+			{ "export", cmd_export },
+			{ "status", cmd_status },
+			{ "value", cmd_value },
+			{ "evidence", cmd_evidence },
+			{ "submit", cmd_review },
+			{ "approve", cmd_review },
+			{ "return", cmd_review },
+			{ "reopen", cmd_review },
+			{ "audit", cmd_audit },
+			{ "tasks", cmd_tasks },
+			{ "task", cmd_task },
+			{ "targets", cmd_targets },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+			if (strcmp(argv[1], cmds[i].name) == 0)
+				return cmds[i].fn(argc - 1, argv + 1);
+		}
+	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(stdout);

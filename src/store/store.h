@@ -55,6 +55,18 @@ void store_tx_rollback(struct store *);
 /* store_backup(s, path): an online, consistent copy of the database. */
 int store_backup(struct store *, const char *);
 
+/* How many rows of each kind the database holds. */
+struct st_counts {
+	int sc_agencies;
+	int sc_units;
+	int sc_tasks;
+	int sc_targets;
+	int sc_periods;
+	long sc_values; /* current, not archived */
+	long sc_audit;
+};
+int store_counts(struct store *, struct st_counts *);
+
 /* Settings (province, reporting rules, demo label ...). */
 int store_meta_set(struct store *, const char *, const char *);
 /* store_meta_get(s, key, out, size): "" when unset. */

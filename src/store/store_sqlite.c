@@ -595,6 +595,35 @@ store_backup(struct store *s, const char *path)
 }
 
 int
+store_counts(struct store *s, struct st_counts *c)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT (SELECT count(*) FROM agency), (SELECT count(*) FROM unit),"
+	    " (SELECT count(*) FROM task), (SELECT count(*) FROM target),"
+	    " (SELECT count(*) FROM period),"
+	    " (SELECT count(*) FROM value WHERE archived = 0),"
+	    " (SELECT count(*) FROM audit)",
+	    "");
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	memset(c, 0, sizeof(*c));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->sc_agencies = sqlite3_column_int(st, 0);
+		c->sc_units = sqlite3_column_int(st, 1);
+		c->sc_tasks = sqlite3_column_int(st, 2);
+		c->sc_targets = sqlite3_column_int(st, 3);
+		c->sc_periods = sqlite3_column_int(st, 4);
+		c->sc_values = (long)sqlite3_column_int64(st, 5);
+		c->sc_audit = (long)sqlite3_column_int64(st, 6);
+	}
+	done(s, st);
+	return rc == SQLITE_ROW ? 0 : dberr(s, rc);
+}
+
+int
 store_meta_set(struct store *s, const char *key, const char *value)
 {
 	return exec(s,
