@@ -7,6 +7,9 @@ packages=(
 	build-essential cmake pkg-config   # compiler and build
 	libyaml-dev                        # methodology files (YAML)
 	libcsv-dev                         # round files (RFC 4180 CSV)
+	libsqlite3-dev                     # the embedded database
+	libsodium-dev                      # SHA-256 of stored files; later passwords
+	python3                            # test helpers (generators, checks)
 	libcmocka-dev                      # unit tests
 	clang-format cppcheck              # style and static checks (run as tests)
 )

@@ -19,6 +19,19 @@ app_store_error(struct store *s, struct diag *d)
 	return e->se_code == STORE_EBUSY ? STORE_EBUSY : -1;
 }
 
+/* A value status in Vietnamese, for messages. */
+static const char *
+status_vi(const char *st)
+{
+	if (strcmp(st, "draft") == 0)
+		return "nháp";
+	if (strcmp(st, "submitted") == 0)
+		return "đã gửi";
+	if (strcmp(st, "approved") == 0)
+		return "đã duyệt";
+	return st;
+}
+
 /* Roll back and report the store's error. */
 static int
 abort_tx(struct store *s, struct diag *d)
@@ -260,9 +273,10 @@ app_import(struct store *s, const char *period, FILE *f, const char *file,
 			    (long)r->r_line[(size_t)u * (size_t)m->m_ninputs +
 				(size_t)i],
 			    0,
-			    "đơn vị %s, %s: giá trị đang ở trạng thái %s, không ghi đè được (Sở TTTT trả lại hoặc mở lại trước)",
-			    "unit %s, %s: the value is %s and cannot be overwritten (Sở TTTT must return or reopen it first)",
-			    r->r_units[u], m->m_inputs[i].mi_name, cur);
+			    "đơn vị %s, %s: giá trị đang ở trạng thái %s%.0s, không ghi đè được (Sở TTTT trả lại hoặc mở lại trước)",
+			    "unit %s, %s: the value is %.0s%s and cannot be overwritten (Sở TTTT must return or reopen it first)",
+			    r->r_units[u], m->m_inputs[i].mi_name,
+			    status_vi(cur), cur);
 			locked++;
 		}
 	}
@@ -571,9 +585,9 @@ app_value_set(struct store *s, const char *period, const char *unit,
 	g = store_value_get(s, p.sp_id, uid, input, cur, sizeof(cur));
 	if (g == 0 && strcmp(cur, "draft") != 0) {
 		diag_add(d, DIAG_ERROR, "value.locked", NULL, 0, 0,
-		    "%s đang ở trạng thái %s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
-		    "%s is %s and cannot be changed (Sở TTTT must return or reopen it first)",
-		    input, cur);
+		    "%s đang ở trạng thái %s%.0s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
+		    "%s is %.0s%s and cannot be changed (Sở TTTT must return or reopen it first)",
+		    input, status_vi(cur), cur);
 		store_tx_rollback(s);
 		goto out;
 	}
@@ -709,8 +723,9 @@ transition(struct store *s, const char *period, const char *unit,
 	}
 	if (moved == 0) {
 		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
-		    "không có giá trị nào ở trạng thái %s để chuyển",
-		    "no value is %s: nothing to change", from);
+		    "không có giá trị nào ở trạng thái %s%.0s để chuyển",
+		    "no value is %.0s%s: nothing to change", status_vi(from),
+		    from);
 		store_tx_rollback(s);
 		goto out;
 	}

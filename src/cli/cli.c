@@ -144,3 +144,14 @@ cli_print_warnings(const struct score *s)
 			"indicators with a zero denominator"));
 	buf_free(&b);
 }
+
+/* Spaces that fill ${s} to ${width} characters (not bytes: UTF-8). */
+int
+cli_pad(const char *s, int width)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n < width ? width - n : 0;
+}

@@ -43,6 +43,8 @@ int cli_fail(struct diag *, int);
 /* cmd_data.c: dti score --period. */
 int cli_score_period(
     const char *, const char *, int, const struct score_write_opts *, int);
+/* cli_pad(s, width): spaces that fill ${s} to ${width} characters (UTF-8). */
+int cli_pad(const char *, int);
 /* cli_print_warnings(s): missing inputs and zero denominators on stderr. */
 void cli_print_warnings(const struct score *);
 

@@ -27,6 +27,35 @@
 			return EXIT_INVALID; \
 	} while (0)
 
+/* A table heading padded to ${width} characters. */
+static void
+hdr(const char *s, int width)
+{
+	printf("%s%*s", s, cli_pad(s, width), "");
+}
+
+/* The same, right-aligned, for columns of numbers. */
+static void
+hdr_r(const char *s, int width)
+{
+	printf("%*s%s ", cli_pad(s, width), "", s);
+}
+
+/* The short name of an agency of the methodology ("Sở TTTT"). */
+static const char *
+agency_short(const struct method *m, const char *code)
+{
+	int i;
+
+	for (i = 0; i < m->m_nagencies; i++) {
+		if (strcmp(m->m_agencies[i].ma_code, code) == 0)
+			return m->m_agencies[i].ma_short
+			    ? m->m_agencies[i].ma_short
+			    : m->m_agencies[i].ma_name;
+	}
+	return code;
+}
+
 static int
 need_period(const struct opts *o, const char *cmd)
 {
@@ -134,6 +163,11 @@ cmd_period(int argc, char **argv)
 		}
 		rc = app_period_status(s, o.o_args[0],
 		    reopen ? "open" : "closed", o.o_user, o.o_reason, &d);
+		if (rc == 0)
+			printf("%s %s %s\n", cli_msg("Kỳ", "Period"),
+			    o.o_args[0],
+			    reopen ? cli_msg("đã mở lại", "reopened")
+				   : cli_msg("đã đóng", "closed"));
 		return finish(s, &d, rc);
 	}
 	fputs(usage, stderr);
@@ -249,16 +283,24 @@ cmd_status(int argc, char **argv)
 		char dv[16];
 
 		date_vi(p.sp_agency_due, dv, sizeof(dv));
-		printf("%s %s%s%s — %s %s (%s %ld)\n", cli_msg("Kỳ", "Period"),
-		    p.sp_code, p.sp_label[0] ? " — " : "", p.sp_label,
+		printf("%s %s%s%s — %s %s", cli_msg("Kỳ", "Period"), p.sp_code,
+		    p.sp_label[0] ? " — " : "", p.sp_label,
 		    cli_msg("hạn gửi Sở TTTT: trước", "due to Sở TTTT before"),
-		    dv, cli_msg("còn ngày", "days left"), due - today);
-		printf("%-24s %6s %6s %6s %6s %6s %6s  %s\n",
-		    cli_msg("Cơ quan", "Agency"), cli_msg("Số mục", "Inputs"),
-		    cli_msg("Đã có", "Filled"), cli_msg("Thiếu", "Missing"),
-		    cli_msg("Nháp", "Draft"), cli_msg("Đã gửi", "Sent"),
-		    cli_msg("Duyệt", "Approved"),
-		    cli_msg("Tình trạng", "State"));
+		    dv);
+		if (due - today >= 0)
+			printf(" (%s %ld %s)\n", cli_msg("còn", "in"),
+			    due - today, cli_msg("ngày", "days"));
+		else
+			printf(" (%s %ld %s)\n", cli_msg("đã quá", "passed"),
+			    today - due, cli_msg("ngày", "days ago"));
+		hdr(cli_msg("Cơ quan", "Agency"), 34);
+		hdr_r(cli_msg("Số mục", "Inputs"), 7);
+		hdr_r(cli_msg("Đã có", "Filled"), 7);
+		hdr_r(cli_msg("Thiếu", "Missing"), 7);
+		hdr_r(cli_msg("Nháp", "Draft"), 7);
+		hdr_r(cli_msg("Đã gửi", "Sent"), 7);
+		hdr_r(cli_msg("Đã duyệt", "Approved"), 8);
+		printf("%s\n", cli_msg("Tình trạng", "State"));
 	}
 	for (i = 0; i < n; i++) {
 		const struct app_agency_status *a = &st[i];
@@ -274,13 +316,18 @@ cmd_status(int argc, char **argv)
 			    a->as_approved, p.sp_agency_due, due - today, late);
 			continue;
 		}
-		printf("%-24s %6d %6d %6d %6d %6d %6d  %s\n", a->as_agency,
-		    a->as_owned, a->as_owned - a->as_missing, a->as_missing,
-		    a->as_draft, a->as_submitted, a->as_approved,
-		    late ? cli_msg("QUÁ HẠN", "OVERDUE")
-			: a->as_approved == a->as_owned
-			? cli_msg("đã duyệt đủ", "all approved")
-			: "");
+		{
+			const char *name = agency_short(m, a->as_agency);
+
+			printf("%s%*s %7d %7d %7d %7d %7d %8d %s\n", name,
+			    cli_pad(name, 33), "", a->as_owned,
+			    a->as_owned - a->as_missing, a->as_missing,
+			    a->as_draft, a->as_submitted, a->as_approved,
+			    late ? cli_msg("QUÁ HẠN", "OVERDUE")
+				: a->as_approved == a->as_owned
+				? cli_msg("đã duyệt đủ", "all approved")
+				: "");
+		}
 	}
 	free(st);
 	method_free(m);

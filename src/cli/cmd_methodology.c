@@ -15,17 +15,6 @@ count_inputs(const struct method *m, int general)
 	return n;
 }
 
-/* Spaces that fill ${s} to ${width} characters (not bytes: UTF-8). */
-static int
-pad(const char *s, int width)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n < width ? width - n : 0;
-}
-
 static void
 summary(const struct method *m, const char *path)
 {
@@ -45,7 +34,7 @@ summary(const struct method *m, const char *path)
 		const struct m_group *g = &m->m_groups[i];
 
 		printf("  %-5s %s%*s %3d %s %6g %s\n", g->mg_code, g->mg_name,
-		    pad(g->mg_name, 32), "", g->mg_n,
+		    cli_pad(g->mg_name, 32), "", g->mg_n,
 		    cli_msg("chỉ số", "indicators"), g->mg_points,
 		    cli_msg("điểm", "points"));
 	}
