@@ -150,11 +150,12 @@ get_num(struct ld *l, yaml_node_t *map, const char *key, int required,
 	s = scalar(l, n, key);
 	if (s == NULL)
 		return -1;
-	if (numfmt_parse(s, strlen(s), out) < 0 || *out < 0) {
+	/* points beyond a billion are a typo, and would not print exactly */
+	if (numfmt_parse(s, strlen(s), out) < 0 || *out < 0 || *out > 1e9) {
 		ERR(l, n,
-		    "'%s' của '%s' phải là một số không âm, không phải '%s'",
-		    "'%s' of '%s' must be a number >= 0, not '%s'", key, what,
-		    s);
+		    "'%s' của '%s' phải là một số từ 0 đến 1.000.000.000, không phải '%s'",
+		    "'%s' of '%s' must be a number from 0 to 1000000000, not '%s'",
+		    key, what, s);
 		return -1;
 	}
 	return 0;
@@ -1090,7 +1091,7 @@ prescan(struct ld *l)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
-	int depth = 0, rc = 0, done = 0;
+	int depth = 0, rc = 0, done = 0, docs = 0;
 
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(
@@ -1133,7 +1134,18 @@ prescan(struct ld *l)
 			rc = -1;
 			done = 1;
 			break;
-		case YAML_DOCUMENT_END_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				l->l_errors++;
+				diag_add(l->l_d, DIAG_ERROR, "method.yaml",
+				    l->l_file, (long)ev.start_mark.line + 1,
+				    (long)ev.start_mark.column + 1,
+				    "tệp chỉ được chứa một tài liệu YAML (không dùng '---' lần hai)",
+				    "the file must hold one YAML document (no second '---')");
+				rc = -1;
+				done = 1;
+			}
+			break;
 		case YAML_STREAM_END_EVENT: done = 1; break;
 		default: break;
 		}

@@ -27,6 +27,7 @@ struct reader {
 	int rd_toolong; /* a field passed CSV_MAX_FIELD */
 	int rd_badutf8; /* a field (even an ignored one) is not UTF-8 */
 	int rd_header_ok;
+	int rd_header_n; /* columns of the header */
 	long rd_errors; /* errors found, including those not kept */
 	int rd_fatal; /* stop: the rest cannot be read */
 	struct buf rd_pending; /* a partial line between chunks */
@@ -83,7 +84,8 @@ shown(const struct buf *b, char *tmp, size_t size)
 
 	memcpy(tmp, buf_cstr(b), n);
 	/* do not cut a UTF-8 sequence, do not print control bytes */
-	while (n > 0 && ((unsigned char)tmp[n] & 0xC0) == 0x80 && n < b->b_len)
+	while (n > 0 && n < b->b_len &&
+	    ((unsigned char)b->b_data[n] & 0xC0) == 0x80)
 		n--;
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)tmp[i] < 0x20 || tmp[i] == 0x7f)
@@ -113,6 +115,7 @@ check_header(struct reader *rd)
 		rd->rd_fatal = 1;
 	}
 	rd->rd_header_ok = ok;
+	rd->rd_header_n = rd->rd_nfields;
 }
 
 static void
@@ -180,6 +183,17 @@ on_record(int term, void *ctx)
 	if (rd->rd_toolong) {
 		rerr(rd, line, "một trường dài quá %d byte",
 		    "a field is longer than %d bytes", CSV_MAX_FIELD);
+		goto done;
+	}
+	if (rd->rd_nfields > rd->rd_header_n) {
+		char tmp3[96];
+
+		rerr(rd, line,
+		    "đơn vị %s, %s = '%s': dòng có %d cột, nhiều hơn %d cột của dòng tiêu đề (số thập phân viết bằng dấu chấm: 1.5, không phải 1,5)",
+		    "unit %s, %s = '%s': the line has %d columns, more than the header's %d (write decimals with a point: 1.5, not 1,5)",
+		    shown(ub, tmp, sizeof(tmp)), shown(ib, tmp2, sizeof(tmp2)),
+		    shown(&rd->rd_f[2], tmp3, sizeof(tmp3)), rd->rd_nfields,
+		    rd->rd_header_n);
 		goto done;
 	}
 	if (rd->rd_nfields < 3) {
@@ -275,10 +289,22 @@ feed(struct reader *rd, const char *s, size_t n)
 			i = 3; /* a BOM is accepted */
 	}
 	while (i < n && !rd->rd_fatal) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t end = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		/* a line ends with LF, CRLF or a lone CR (old Mac files) */
+		size_t k = i, end;
+		int found = 0;
 
-		if (nl == NULL) { /* keep the partial line for the next chunk */
+		while (k < n && s[k] != '\n' && s[k] != '\r')
+			k++;
+		if (k < n && s[k] == '\n') {
+			found = 1;
+			end = k + 1;
+		} else if (k + 1 < n) { /* a CR with a byte after it */
+			found = 1;
+			end = s[k + 1] == '\n' ? k + 2 : k + 1;
+		} else {
+			end = n; /* no break, or a CR that may start CRLF */
+		}
+		if (!found) { /* keep the partial line for the next chunk */
 			buf_append(&rd->rd_pending, s + i, end - i);
 			return;
 		}
@@ -294,6 +320,13 @@ feed(struct reader *rd, const char *s, size_t n)
 	}
 }
 
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 static void
 reader_init(
     struct reader *rd, const char *file, const struct method *m, struct diag *d)
@@ -302,6 +335,8 @@ reader_init(
 
 	memset(rd, 0, sizeof(*rd));
 	csv_init(&rd->rd_csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* keep spaces: " 1" is not a number and " nt" not a unit */
+	csv_set_space_func(&rd->rd_csv, no_space);
 	rd->rd_file = file;
 	rd->rd_m = m;
 	rd->rd_d = d;

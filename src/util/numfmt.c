@@ -61,9 +61,12 @@ numfmt_fixed(char *dst, size_t size, double v, int dec)
 
 	if (dec < 0 || dec > 9 || !isfinite(v) ||
 	    fabs(v) >= 9e18 / pow10[dec]) {
-		int r = snprintf(dst, size, "%.*f", dec < 0 ? 0 : dec, v);
+		/* too large for fixed places: the shortest exact form */
+		int r = snprintf(dst, size, "%.17g", v);
 
-		return r < 0 ? 0 : (size_t)r;
+		if (r < 0 || size == 0)
+			return 0;
+		return (size_t)r < size ? (size_t)r : size - 1;
 	}
 	if (v < 0) {
 		neg = 1;

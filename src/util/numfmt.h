@@ -18,8 +18,10 @@ void numfmt_vi(struct buf *, double, int);
 void numfmt_vi_pct(struct buf *, double);
 /*
  * numfmt_fixed(dst, size, v, dec): write ${v} with exactly ${dec} decimals
- * and a decimal point into ${dst}; return the length. Used for the score
- * files, where printf would be slow and locale-dependent.
+ * and a decimal point into ${dst}; return the length written (never more
+ * than ${size} - 1). Values too large for fixed places are written in the
+ * shortest exact form ("1e+60"). Used for the score files, where printf
+ * would be slow.
  */
 size_t numfmt_fixed(char *, size_t, double, int);
 /*

@@ -873,7 +873,7 @@ test_bad_values(void **state)
 	(void)state;
 	EXPECT_ERROR(HEAD L12 L13
 	    "        points: -1\n" L15 L16 L17 L18 L19 TAIL,
-	    14, 17, "must be a number >= 0, not '-1'");
+	    14, 17, "must be a number from 0 to 1000000000, not '-1'");
 	EXPECT_ERROR(HEAD L12 L13
 	    "        points: ten\n" L15 L16 L17 L18 L19 TAIL,
 	    14, 17, "not 'ten'");
