@@ -307,6 +307,17 @@ unexpected(struct parser *p, const char *want_vi, const char *want_en)
 		    tok_text(p, tmp, sizeof(tmp)), want_vi, want_en);
 }
 
+/* Enter one level of nesting; say so and return 1 past the limit. */
+static int
+too_deep(struct parser *p, size_t off)
+{
+	if (++p->p_depth <= EXPR_MAX_DEPTH)
+		return 0;
+	fail(p, off, "biểu thức lồng quá sâu (quá %d mức)",
+	    "expression nested too deeply (over %d levels)", EXPR_MAX_DEPTH);
+	return 1;
+}
+
 static int
 expect(struct parser *p, enum tok t, const char *vi, const char *en)
 {
@@ -504,29 +515,31 @@ parse_primary(struct parser *p)
 	return n;
 }
 
+/* A prefix operator (unary minus, not) applied to what ${operand} parses. */
 static int
-parse_unary(struct parser *p)
+prefix(struct parser *p, enum expr_op op, int (*operand)(struct parser *))
 {
 	size_t off = p->p_toff;
 	int a, n;
 
-	if (p->p_tok != T_MINUS)
-		return parse_primary(p);
-	if (++p->p_depth > EXPR_MAX_DEPTH) {
-		fail(p, off, "biểu thức lồng quá sâu (quá %d mức)",
-		    "expression nested too deeply (over %d levels)",
-		    EXPR_MAX_DEPTH);
+	if (too_deep(p, off))
 		return -1;
-	}
 	lex(p);
-	a = parse_unary(p);
+	a = operand(p);
 	p->p_depth--;
 	if (a < 0)
 		return -1;
-	n = node_new(p, EX_NEG, off);
+	n = node_new(p, op, off);
 	if (n >= 0)
 		p->p_ex->ex_nodes[n].en_a = a;
 	return n;
+}
+
+static int
+parse_unary(struct parser *p)
+{
+	return p->p_tok == T_MINUS ? prefix(p, EX_NEG, parse_unary)
+				   : parse_primary(p);
 }
 
 static int
@@ -634,26 +647,7 @@ parse_cmp(struct parser *p)
 static int
 parse_not(struct parser *p)
 {
-	size_t off = p->p_toff;
-	int a, n;
-
-	if (p->p_tok != T_NOT)
-		return parse_cmp(p);
-	if (++p->p_depth > EXPR_MAX_DEPTH) {
-		fail(p, off, "biểu thức lồng quá sâu (quá %d mức)",
-		    "expression nested too deeply (over %d levels)",
-		    EXPR_MAX_DEPTH);
-		return -1;
-	}
-	lex(p);
-	a = parse_not(p);
-	p->p_depth--;
-	if (a < 0)
-		return -1;
-	n = node_new(p, EX_NOT, off);
-	if (n >= 0)
-		p->p_ex->ex_nodes[n].en_a = a;
-	return n;
+	return p->p_tok == T_NOT ? prefix(p, EX_NOT, parse_not) : parse_cmp(p);
 }
 
 static int
@@ -774,12 +768,8 @@ parse_expr(struct parser *p)
 {
 	int n;
 
-	if (++p->p_depth > EXPR_MAX_DEPTH) {
-		fail(p, p->p_toff, "biểu thức lồng quá sâu (quá %d mức)",
-		    "expression nested too deeply (over %d levels)",
-		    EXPR_MAX_DEPTH);
+	if (too_deep(p, p->p_toff))
 		return -1;
-	}
 	if (p->p_tok == T_IF)
 		n = parse_if(p);
 	else if (p->p_tok == T_LET)

@@ -919,6 +919,31 @@ load_general(struct ld *l, yaml_node_t *list)
 	}
 }
 
+/*
+ * load_head(l, n, what, keys, code, name, points): the code, name and
+ * points of a group or derived figure; its code is an identifier that
+ * formulas use. Return -1 when the node cannot be used at all.
+ */
+static int
+load_head(struct ld *l, yaml_node_t *n, const char *what,
+    const char *const *keys, char **code, char **name, double *points)
+{
+	if (map_keys(l, n, what, keys) < 0 && n->type != YAML_MAPPING_NODE)
+		return -1;
+	*code = get_str(l, n, "code", 1, what);
+	if (*code == NULL)
+		return -1;
+	if (!is_ident(*code) || is_reserved(*code))
+		ERR(l, map_get(l, n, "code"),
+		    "mã %.0s'%s' phải là một tên dùng được trong công thức (chữ, số, '_')",
+		    "%s code '%s' must be an identifier usable in formulas (letters, digits, '_')",
+		    what, *code);
+	add_code(l, map_get(l, n, "code"), *code);
+	*name = get_str(l, n, "name", 1, *code);
+	get_num(l, n, "points", 1, *code, points);
+	return 0;
+}
+
 static const char *const group_keys[] = { "code", "name", "points",
 	"indicators", NULL };
 
@@ -948,20 +973,9 @@ load_groups(struct ld *l, yaml_node_t *list)
 		struct m_group *gr = &m->m_groups[m->m_ngroups];
 		double sum = 0;
 
-		if (map_keys(l, g, "group", group_keys) < 0 &&
-		    g->type != YAML_MAPPING_NODE)
+		if (load_head(l, g, "group", group_keys, &gr->mg_code,
+			&gr->mg_name, &gr->mg_points) < 0)
 			continue;
-		gr->mg_code = get_str(l, g, "code", 1, "group");
-		if (gr->mg_code == NULL)
-			continue;
-		if (!is_ident(gr->mg_code) || is_reserved(gr->mg_code))
-			ERR(l, map_get(l, g, "code"),
-			    "mã nhóm '%s' phải là một tên dùng được trong công thức (chữ, số, '_')",
-			    "group code '%s' must be an identifier usable in formulas",
-			    gr->mg_code);
-		add_code(l, map_get(l, g, "code"), gr->mg_code);
-		gr->mg_name = get_str(l, g, "name", 1, gr->mg_code);
-		get_num(l, g, "points", 1, gr->mg_code, &gr->mg_points);
 		total += gr->mg_points;
 		m->m_ngroups++;
 		inds = map_get(l, g, "indicators");
@@ -1051,20 +1065,9 @@ load_derived(struct ld *l, yaml_node_t *list)
 		struct expr_env env;
 		struct expr_error e;
 
-		if (map_keys(l, dn, "derived", keys) < 0 &&
-		    dn->type != YAML_MAPPING_NODE)
+		if (load_head(l, dn, "derived", keys, &d->md_code, &d->md_name,
+			&d->md_points) < 0)
 			continue;
-		d->md_code = get_str(l, dn, "code", 1, "derived");
-		if (d->md_code == NULL)
-			continue;
-		if (!is_ident(d->md_code) || is_reserved(d->md_code))
-			ERR(l, map_get(l, dn, "code"),
-			    "mã '%s' phải là một tên dùng được trong công thức",
-			    "code '%s' must be an identifier usable in formulas",
-			    d->md_code);
-		add_code(l, map_get(l, dn, "code"), d->md_code);
-		d->md_name = get_str(l, dn, "name", 1, d->md_code);
-		get_num(l, dn, "points", 1, d->md_code, &d->md_points);
 		f = map_get(l, dn, "formula");
 		m->m_nderived++;
 		if (f == NULL) {
