@@ -221,6 +221,47 @@ app_owner(const struct method *m, int input)
 	return lead >= 0 ? m->m_agencies[lead].ma_code : NULL;
 }
 
+struct cell {
+	uint32_t c_line;
+	int c_unit;
+	int c_input;
+};
+
+static int
+cell_cmp(const void *a, const void *b)
+{
+	const struct cell *x = a, *y = b;
+
+	return x->c_line < y->c_line ? -1 : x->c_line > y->c_line;
+}
+
+/* The round's values in the order of their lines in the file. */
+static struct cell *
+file_order(const struct round *r, size_t *n)
+{
+	size_t ni = (size_t)r->r_m->m_ninputs, cap = 64;
+	struct cell *c = xreallocarray(NULL, cap, sizeof(*c));
+	int u, i;
+
+	*n = 0;
+	for (u = 0; u < r->r_nunits; u++) {
+		for (i = 0; i < (int)ni; i++) {
+			if (!round_has(r, u, i))
+				continue;
+			if (*n == cap) {
+				cap *= 2;
+				c = xreallocarray(c, cap, sizeof(*c));
+			}
+			c[*n].c_line = r->r_line[(size_t)u * ni + (size_t)i];
+			c[*n].c_unit = u;
+			c[*n].c_input = i;
+			(*n)++;
+		}
+	}
+	qsort(c, *n, sizeof(*c), cell_cmp);
+	return c;
+}
+
 int
 app_import(struct store *s, const char *period, FILE *f, const char *file,
     const char *status, const char *actor, long *count, struct diag *d)
@@ -229,7 +270,9 @@ app_import(struct store *s, const char *period, FILE *f, const char *file,
 	struct round *r = NULL;
 	struct st_period p;
 	char cur[16];
+	struct cell *cells = NULL;
 	long *units = NULL;
+	size_t k, ncells = 0;
 	int u, i, rc = -1, locked = 0;
 
 	*count = 0;
@@ -285,18 +328,18 @@ app_import(struct store *s, const char *period, FILE *f, const char *file,
 		diag_sort(d);
 		goto out;
 	}
-	for (u = 0; u < r->r_nunits; u++) {
-		for (i = 0; i < m->m_ninputs; i++) {
-			if (!round_has(r, u, i))
-				continue;
-			if (store_value_put(s, p.sp_id, units[u],
-				m->m_inputs[i].mi_name, round_raw(r, u, i),
-				status, actor, "import") != 0) {
-				rc = abort_tx(s, d);
-				goto out;
-			}
-			(*count)++;
+	/* in the file's order, so that an export gives the file back */
+	cells = file_order(r, &ncells);
+	for (k = 0; k < ncells; k++) {
+		u = cells[k].c_unit;
+		i = cells[k].c_input;
+		if (store_value_put(s, p.sp_id, units[u],
+			m->m_inputs[i].mi_name, round_raw(r, u, i), status,
+			actor, "import") != 0) {
+			rc = abort_tx(s, d);
+			goto out;
 		}
+		(*count)++;
 	}
 	if (store_audit(s, actor, "import", "period", p.sp_code, NULL, status,
 		file) != 0 ||
@@ -307,6 +350,7 @@ app_import(struct store *s, const char *period, FILE *f, const char *file,
 	}
 	rc = 0;
 out:
+	free(cells);
 	free(units);
 	round_free(r);
 	method_free(m);

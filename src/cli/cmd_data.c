@@ -363,6 +363,17 @@ cmd_value(int argc, char **argv)
 	return finish(s, &d, rc);
 }
 
+static void
+csvq(const char *v)
+{
+	struct buf b;
+
+	buf_init(&b);
+	csv_escape(&b, v ? v : "");
+	fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+}
+
 static int
 evidence_row(void *ctx, const struct st_evidence *e)
 {
@@ -370,11 +381,21 @@ evidence_row(void *ctx, const struct st_evidence *e)
 	char dv[16];
 
 	if (strcmp(o->o_format, "csv") == 0) {
-		printf("%ld,%s,%s,\"%s\",%s,\"%s\",%s,%s,%ld\n", e->se_id,
-		    e->se_unit, e->se_input, e->se_doc_number, e->se_doc_date,
-		    e->se_note, e->se_file_name ? e->se_file_name : "",
-		    e->se_file_sha256 ? e->se_file_sha256 : "",
-		    e->se_file_size);
+		printf("%ld,", e->se_id);
+		csvq(e->se_unit);
+		putchar(',');
+		csvq(e->se_input);
+		putchar(',');
+		csvq(e->se_doc_number);
+		putchar(',');
+		csvq(e->se_doc_date);
+		putchar(',');
+		csvq(e->se_note);
+		putchar(',');
+		csvq(e->se_file_name);
+		putchar(',');
+		csvq(e->se_file_sha256);
+		printf(",%ld\n", e->se_file_size);
 		return 0;
 	}
 	date_vi(e->se_doc_date, dv, sizeof(dv));
@@ -491,17 +512,6 @@ cmd_review(int argc, char **argv)
 	if (rc == 0)
 		printf("%s: %s\n", verb, cli_msg("xong", "done"));
 	return finish(s, &d, rc);
-}
-
-static void
-csvq(const char *v)
-{
-	struct buf b;
-
-	buf_init(&b);
-	csv_escape(&b, v ? v : "");
-	fputs(buf_cstr(&b), stdout);
-	buf_free(&b);
 }
 
 static int

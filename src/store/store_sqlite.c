@@ -437,6 +437,30 @@ fail:
 	return rc;
 }
 
+static int
+integrity(struct store *s, const char *path)
+{
+	sqlite3_stmt *st = query(s, "PRAGMA quick_check(1)", "");
+	int rc, ok = 0;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		ok = strcmp(col_text(st, 0), "ok") == 0;
+	done(s, st);
+	if (rc != SQLITE_ROW)
+		return dberr(s, rc);
+	if (!ok) {
+		seterr(s, STORE_ENOTDB,
+		    "%s bị hỏng (kiểm tra toàn vẹn không đạt); tệp không bị thay đổi: hãy khôi phục từ bản sao lưu",
+		    "%s is damaged (integrity check failed); it was not modified: restore it from a backup",
+		    path);
+		return STORE_ENOTDB;
+	}
+	return 0;
+}
+
 int
 store_open(struct store **out, const char *path, enum store_mode mode,
     struct store_error *err)
@@ -504,6 +528,13 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 		    "%s is empty; run dti init", path);
 		goto fail;
 	}
+	/*
+	 * A damaged file must not be written to: a write that misses the
+	 * damaged pages would still commit. quick_check reads every page
+	 * (about a second for a national database), once per open.
+	 */
+	if (ntables > 0 && (rc = integrity(s, path)) != 0)
+		goto fail;
 	if ((rc = simple(s, "PRAGMA journal_mode = WAL")) != 0 ||
 	    (rc = simple(s, "PRAGMA foreign_keys = ON")) != 0 ||
 	    (rc = simple(s, "PRAGMA synchronous = NORMAL")) != 0 ||
@@ -1034,7 +1065,11 @@ int
 store_period_each(
     struct store *s, int (*cb)(void *, const struct st_period *), void *ctx)
 {
-	sqlite3_stmt *st = query(s, PERIOD_COLS " ORDER BY year, quarter", "");
+	/* a year comes after its quarters */
+	sqlite3_stmt *st = query(s,
+	    PERIOD_COLS " ORDER BY year, CASE quarter WHEN 0 THEN 5"
+			" ELSE quarter END",
+	    "");
 
 	if (st == NULL)
 		return s->s_err.se_code;

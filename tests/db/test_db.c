@@ -1,0 +1,1670 @@
+/*
+ * test_db.c: the province's database (src/store/, src/app/) through its C
+ * API and the raw SQLite file. Every database is made by the real program
+ * (`dti init`, DTI_BIN) in a fresh temporary directory, then read back
+ * and checked against the source files it was made from: the 2022
+ * methodology (methodologies/dti-2022-province.yaml) and the organisation
+ * of Ninh Thuận (data/ninh-thuan.yaml), both parsed here independently.
+ *
+ * Run one test with `test_db NAME` (CTest: db.store.NAME); no argument
+ * runs them all.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "app/app.h"
+#include "engine/method.h"
+#include "engine/score.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/sha256.h"
+#include "util/ydoc.h"
+
+#define METHOD_FILE DTI_SOURCE_DIR "/methodologies/dti-2022-province.yaml"
+#define ORG_FILE DTI_SOURCE_DIR "/data/ninh-thuan.yaml"
+#define DEMO_FILE DTI_SOURCE_DIR "/examples/demo-ninh-thuan.csv"
+#define SINGLE_FILE \
+	DTI_SOURCE_DIR "/tests/golden/data/single_province.round.csv"
+
+/* A temporary directory holding one database made by `dti init`. */
+struct fx {
+	char f_dir[256];
+	char f_db[320];
+	struct store *f_s;
+};
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	if (len != NULL)
+		*len = b.b_len;
+	return buf_steal(&b);
+}
+
+static void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Run the dti program with ${args}; output goes to ${dir}/out and err. */
+static int
+dti(const struct fx *x, const char *fmt, ...)
+{
+	char args[2048], cmd[4096];
+	va_list ap;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof(args), fmt, ap);
+	va_end(ap);
+	snprintf(cmd, sizeof(cmd), "'%s' %s >'%s/out' 2>'%s/err'", DTI_BIN,
+	    args, x->f_dir, x->f_dir);
+	st = system(cmd);
+	if (st == -1 || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+static void
+print_err(const struct fx *x)
+{
+	char path[300];
+	char *e;
+
+	snprintf(path, sizeof(path), "%s/err", x->f_dir);
+	e = slurp(path, NULL);
+	if (e != NULL && e[0] != '\0')
+		print_message("dti stderr:\n%s\n", e);
+	free(e);
+}
+
+static void
+rm_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[600];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static struct fx *
+fx_new(void)
+{
+	struct fx *x = xcalloc(1, sizeof(*x));
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(x->f_dir, sizeof(x->f_dir), "%s/dti-db-XXXXXX",
+	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	assert_non_null(mkdtemp(x->f_dir));
+	snprintf(x->f_db, sizeof(x->f_db), "%s/dti.db", x->f_dir);
+	return x;
+}
+
+static int
+fx_init(void **state, const char *extra)
+{
+	struct fx *x = fx_new();
+	struct store_error e;
+	int rc;
+
+	*state = x;
+	rc = dti(x, "init --db '%s' --user tester %s", x->f_db, extra);
+	if (rc != 0)
+		print_err(x);
+	assert_int_equal(rc, 0);
+	rc = store_open(&x->f_s, x->f_db, STORE_OPEN, &e);
+	if (rc != 0)
+		print_message("store_open: %s\n", e.se_en);
+	assert_int_equal(rc, 0);
+	return 0;
+}
+
+static int
+setup_plain(void **state)
+{
+	return fx_init(state, "");
+}
+
+static int
+setup_demo(void **state)
+{
+	return fx_init(state, "--demo");
+}
+
+static int
+setup_empty(void **state)
+{
+	*state = fx_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *x = *state;
+
+	store_close(x->f_s);
+	rm_dir(x->f_dir);
+	free(x);
+	return 0;
+}
+
+/* The first column of the first row of ${sql} on the raw file. */
+static long
+sql_long(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long v = -1;
+
+	assert_int_equal(
+	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* The first column of the first row of ${sql} as a malloc'd string. */
+static char *
+sql_text(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	assert_int_equal(
+	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v != NULL ? v : xstrdup("");
+}
+
+/* Run ${sql} on the raw file, read-write; the SQLite result code. */
+static int
+sql_exec(const char *db, const char *sql, char *msg, size_t size)
+{
+	sqlite3 *h;
+	char *err = NULL;
+	int rc;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	rc = sqlite3_exec(h, sql, NULL, NULL, &err);
+	if (msg != NULL)
+		snprintf(msg, size, "%s", err ? err : "");
+	sqlite3_free(err);
+	sqlite3_close(h);
+	return rc;
+}
+
+static yaml_node_t *
+yaml_load_file(const char *path, yaml_document_t *doc, char **text)
+{
+	yaml_parser_t p;
+	size_t len;
+
+	*text = slurp(path, &len);
+	assert_non_null(*text);
+	assert_true(yaml_parser_initialize(&p));
+	yaml_parser_set_input_string(&p, (const unsigned char *)*text, len);
+	assert_true(yaml_parser_load(&p, doc));
+	yaml_parser_delete(&p);
+	assert_non_null(yaml_document_get_root_node(doc));
+	return yaml_document_get_root_node(doc);
+}
+
+/* A YAML list of scalars joined by commas ("" for none or null). */
+static void
+yaml_join(yaml_document_t *doc, yaml_node_t *list, struct buf *b)
+{
+	int i;
+
+	buf_reset(b);
+	for (i = 0; i < ydoc_len(list); i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		buf_puts(b, ydoc_str(ydoc_at(doc, list, i)));
+	}
+}
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static struct method *
+load_method_file(void)
+{
+	struct method *m = NULL;
+	struct diag d;
+	size_t len;
+	char *text = slurp(METHOD_FILE, &len);
+
+	assert_non_null(text);
+	diag_init(&d);
+	assert_int_equal(method_load(&m, text, len, METHOD_FILE, &d), 0);
+	diag_free(&d);
+	free(text);
+	return m;
+}
+
+/* Import ${path} into ${period} with ${status} through the C API. */
+static int
+import_file(struct fx *x, const char *period, const char *path,
+    const char *status, long *count)
+{
+	struct diag d;
+	FILE *f = fopen(path, "rb");
+	long n = 0;
+	int rc;
+
+	assert_non_null(f);
+	diag_init(&d);
+	rc = app_import(x->f_s, period, f, path, status, "tester", &n, &d);
+	fclose(f);
+	if (rc != 0 && d.d_n > 0)
+		print_message("import: %s\n", diag_msg(&d.d_items[0], LANG_EN));
+	diag_free(&d);
+	if (count != NULL)
+		*count = n;
+	return rc;
+}
+
+static void
+open_period(struct fx *x, const char *code)
+{
+	struct diag d;
+
+	diag_init(&d);
+	assert_int_equal(
+	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	    0);
+	diag_free(&d);
+}
+
+/* ---- dti init: the organisation ---------------------------------------- */
+
+struct name_list {
+	char **nl_v;
+	int nl_n;
+};
+
+static void
+nl_add(struct name_list *l, const char *s)
+{
+	int i;
+
+	for (i = 0; i < l->nl_n; i++)
+		if (strcmp(l->nl_v[i], s) == 0)
+			return;
+	l->nl_v = xreallocarray(l->nl_v, (size_t)l->nl_n + 1, sizeof(char *));
+	l->nl_v[l->nl_n++] = xstrdup(s);
+}
+
+static void
+nl_free(struct name_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->nl_n; i++)
+		free(l->nl_v[i]);
+	free(l->nl_v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int
+count_meth(void *ctx, const struct st_method *m)
+{
+	(void)m;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* Counts, settings, and nothing else yet (no period, no value). */
+static void
+test_init_counts(void **state)
+{
+	struct fx *x = *state;
+	struct st_counts c;
+	char v[64];
+	int n = 0;
+
+	assert_int_equal(store_counts(x->f_s, &c), 0);
+	assert_int_equal(c.sc_tasks, 40);
+	assert_int_equal(c.sc_targets, 14);
+	assert_int_equal(c.sc_units, 8); /* the province and 7 districts */
+	assert_int_equal(c.sc_periods, 0);
+	assert_int_equal(c.sc_values, 0);
+	assert_int_equal(store_meta_get(x->f_s, "province", v, sizeof(v)), 0);
+	assert_string_equal(v, "ninh-thuan");
+	assert_int_equal(store_meta_get(x->f_s, "demo", v, sizeof(v)), 0);
+	assert_string_equal(v, "0");
+	assert_int_equal(store_method_each(x->f_s, count_meth, &n), 0);
+	assert_int_equal(n, 1);
+	assert_true(store_schema_version(x->f_s) >= 1);
+	/* the file says what it is: application_id "DTI1" */
+	assert_int_equal(
+	    sql_long(x->f_db, "PRAGMA application_id"), 0x44544931L);
+}
+
+struct agency_seen {
+	yaml_document_t *as_doc;
+	yaml_node_t *as_list; /* the organisation's agencies */
+	struct name_list as_codes;
+	int as_bad;
+};
+
+static int
+agency_row(void *ctx, const struct st_agency *a)
+{
+	struct agency_seen *c = ctx;
+	int i;
+
+	nl_add(&c->as_codes, a->sa_code);
+	for (i = 0; i < ydoc_len(c->as_list); i++) {
+		yaml_node_t *n = ydoc_at(c->as_doc, c->as_list, i);
+
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "code")), a->sa_code) !=
+		    0)
+			continue;
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "kind")), a->sa_kind) !=
+			0 ||
+		    strcmp(nz(ydoc_getstr(c->as_doc, n, "name")), a->sa_name) !=
+			0) {
+			print_message("agency %s: kind %s name %s\n",
+			    a->sa_code, a->sa_kind, a->sa_name);
+			c->as_bad++;
+		}
+	}
+	return 0;
+}
+
+struct unit_seen {
+	struct name_list us_district;
+	int us_province;
+	int us_bad;
+};
+
+static int
+unit_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_seen *c = ctx;
+
+	if (strcmp(u->su_code, "ninh-thuan") == 0) {
+		c->us_province++;
+		if (strcmp(u->su_level, "province") != 0 ||
+		    u->su_parent != NULL)
+			c->us_bad++;
+		return 0;
+	}
+	if (strcmp(u->su_level, "district") != 0 || u->su_parent == NULL ||
+	    strcmp(u->su_parent, "ninh-thuan") != 0)
+		c->us_bad++;
+	nl_add(&c->us_district, u->su_code);
+	return 0;
+}
+
+/* Every agency of the organisation file with its kind, and the 7 districts. */
+static void
+test_init_units_agencies(void **state)
+{
+	struct fx *x = *state;
+	struct agency_seen as;
+	struct unit_seen us;
+	struct name_list want;
+	struct method *m = load_method_file();
+	yaml_document_t doc;
+	yaml_node_t *root, *dl;
+	struct st_counts c;
+	char *text;
+	int i;
+
+	root = yaml_load_file(ORG_FILE, &doc, &text);
+	memset(&as, 0, sizeof(as));
+	memset(&want, 0, sizeof(want));
+	as.as_doc = &doc;
+	as.as_list = ydoc_get(&doc, root, "agencies");
+	assert_true(ydoc_len(as.as_list) > 0);
+	assert_int_equal(store_agency_each(x->f_s, agency_row, &as), 0);
+	assert_int_equal(as.as_bad, 0);
+	/* the union of the organisation's and the methodology's agencies */
+	for (i = 0; i < ydoc_len(as.as_list); i++)
+		nl_add(&want,
+		    ydoc_getstr(&doc, ydoc_at(&doc, as.as_list, i), "code"));
+	for (i = 0; i < m->m_nagencies; i++)
+		nl_add(&want, m->m_agencies[i].ma_code);
+	assert_int_equal(as.as_codes.nl_n, want.nl_n);
+	for (i = 0; i < want.nl_n; i++)
+		assert_int_equal(store_agency_exists(x->f_s, want.nl_v[i]), 1);
+	assert_int_equal(store_counts(x->f_s, &c), 0);
+	assert_int_equal(c.sc_agencies, want.nl_n);
+
+	/* the 7 districts of the file, under the province */
+	memset(&us, 0, sizeof(us));
+	assert_int_equal(store_unit_each(x->f_s, unit_row, &us), 0);
+	assert_int_equal(us.us_province, 1);
+	assert_int_equal(us.us_bad, 0);
+	dl = ydoc_get(&doc, root, "districts");
+	assert_int_equal(ydoc_len(dl), 7);
+	assert_int_equal(us.us_district.nl_n, 7);
+	for (i = 0; i < 7; i++) {
+		long id;
+
+		assert_int_equal(
+		    store_unit_find(x->f_s,
+			ydoc_getstr(&doc, ydoc_at(&doc, dl, i), "code"), &id),
+		    0);
+	}
+	assert_int_equal(store_unit_find(x->f_s, "bac-ai", &(long){ 0 }), 0);
+	assert_int_equal(store_unit_find(x->f_s, "thuan-nam", &(long){ 0 }), 0);
+
+	/* collectives: members belong to their group, others do not */
+	assert_int_equal(
+	    store_agency_in(x->f_s, "ubnd-bac-ai", "ubnd-huyen"), 1);
+	assert_int_equal(
+	    store_agency_in(x->f_s, "ubnd-thuan-nam", "ubnd-huyen"), 1);
+	assert_int_equal(store_agency_in(x->f_s, "so-tttt", "cac-so-nganh"), 1);
+	assert_int_equal(store_agency_in(x->f_s, "so-tttt", "ubnd-huyen"), 0);
+	assert_int_equal(
+	    store_agency_in(x->f_s, "cong-an-tinh", "cac-so-nganh"), 0);
+
+	nl_free(&as.as_codes);
+	nl_free(&want);
+	nl_free(&us.us_district);
+	yaml_document_delete(&doc);
+	free(text);
+	method_free(m);
+}
+
+struct meth_row {
+	long mr_id;
+	char mr_code[64];
+	char mr_version[64];
+	char mr_sha[65];
+};
+
+static int
+meth_row(void *ctx, const struct st_method *m)
+{
+	struct meth_row *r = ctx;
+
+	r->mr_id = m->sm_id;
+	snprintf(r->mr_code, sizeof(r->mr_code), "%s", m->sm_code);
+	snprintf(r->mr_version, sizeof(r->mr_version), "%s", m->sm_version);
+	snprintf(r->mr_sha, sizeof(r->mr_sha), "%s", m->sm_sha256);
+	return 0;
+}
+
+/* The 2022 methodology, byte for byte as the file in the source tree. */
+static void
+test_init_methodology(void **state)
+{
+	struct fx *x = *state;
+	struct meth_row r;
+	char sha[65], *text, *stored;
+	size_t len, slen;
+	long latest;
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(store_method_each(x->f_s, meth_row, &r), 0);
+	assert_string_equal(r.mr_code, "dti-province-2022");
+	assert_string_equal(r.mr_version, "2022");
+	text = slurp(METHOD_FILE, &len);
+	assert_non_null(text);
+	sha256_hex(text, len, sha);
+	assert_string_equal(r.mr_sha, sha);
+	assert_int_equal(store_method_latest(x->f_s, &latest), 0);
+	assert_int_equal(latest, r.mr_id);
+	assert_int_equal(store_method_text(x->f_s, r.mr_id, &stored, &slen), 0);
+	assert_int_equal(slen, len);
+	assert_memory_equal(stored, text, len);
+	free(stored);
+	free(text);
+}
+
+static int
+resp_row(void *ctx, const struct st_resp *r)
+{
+	struct name_list *l = ctx;
+	char key[256];
+
+	snprintf(
+	    key, sizeof(key), "%s|%s|%s", r->sr_item, r->sr_agency, r->sr_role);
+	nl_add(l, key);
+	return 0;
+}
+
+static int
+has(const struct name_list *l, const char *s)
+{
+	int i;
+
+	for (i = 0; i < l->nl_n; i++)
+		if (strcmp(l->nl_v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The responsibility matrix: exactly the lead and the coordinators of every
+ * indicator and of every general item A.x of the methodology file.
+ */
+static void
+test_init_responsibility(void **state)
+{
+	struct fx *x = *state;
+	struct method *m = load_method_file();
+	struct name_list got, want;
+	char key[256];
+	long id;
+	int i, k, missing = 0;
+
+	memset(&got, 0, sizeof(got));
+	memset(&want, 0, sizeof(want));
+	assert_int_equal(store_method_latest(x->f_s, &id), 0);
+	assert_int_equal(store_resp_each(x->f_s, id, resp_row, &got), 0);
+	for (i = 0; i < m->m_nind; i++) {
+		const struct m_indicator *n = &m->m_ind[i];
+
+		if (n->mn_lead >= 0) {
+			snprintf(key, sizeof(key), "%s|%s|lead", n->mn_code,
+			    m->m_agencies[n->mn_lead].ma_code);
+			nl_add(&want, key);
+		}
+		for (k = 0; k < n->mn_ncoord; k++) {
+			snprintf(key, sizeof(key), "%s|%s|coordinator",
+			    n->mn_code, m->m_agencies[n->mn_coord[k]].ma_code);
+			nl_add(&want, key);
+		}
+	}
+	assert_int_equal(m->m_ngeneral, 20); /* A.1 ... A.20 */
+	for (i = 0; i < m->m_ngeneral; i++) {
+		const struct m_general *g = &m->m_general[i];
+
+		if (g->ml_lead >= 0) {
+			snprintf(key, sizeof(key), "%s|%s|lead", g->ml_code,
+			    m->m_agencies[g->ml_lead].ma_code);
+			nl_add(&want, key);
+		}
+		for (k = 0; k < g->ml_ncoord; k++) {
+			snprintf(key, sizeof(key), "%s|%s|coordinator",
+			    g->ml_code, m->m_agencies[g->ml_coord[k]].ma_code);
+			nl_add(&want, key);
+		}
+	}
+	for (i = 0; i < want.nl_n; i++) {
+		if (!has(&got, want.nl_v[i])) {
+			print_message("missing: %s\n", want.nl_v[i]);
+			missing++;
+		}
+	}
+	assert_int_equal(missing, 0);
+	assert_int_equal(got.nl_n, want.nl_n); /* and nothing else */
+	/* the examples, spelled out */
+	assert_true(has(&got, "3.3|so-tttt|lead"));
+	assert_true(has(&got, "3.3|dn-vien-thong|coordinator"));
+	assert_true(has(&got, "A.4|cuc-thong-ke|lead"));
+	assert_false(has(&got, "3.3|dn-vien-thong|lead"));
+	nl_free(&got);
+	nl_free(&want);
+	method_free(m);
+}
+
+/* The last day of "YYYY-MM" or "YYYY-Qn", worked out here. */
+static void
+last_day(const char *due, char *out, size_t size)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y = 0, m = 0, q = 0, d;
+
+	if (strchr(due, 'Q') != NULL) {
+		assert_int_equal(sscanf(due, "%d-Q%d", &y, &q), 2);
+		m = q * 3;
+	} else {
+		assert_int_equal(sscanf(due, "%d-%d", &y, &m), 2);
+	}
+	assert_true(m >= 1 && m <= 12);
+	d = mdays[m - 1] +
+	    (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+}
+
+struct task_check {
+	yaml_document_t *tc_doc;
+	yaml_node_t *tc_list;
+	int tc_n;
+	int tc_bad;
+};
+
+static int
+task_row(void *ctx, const struct st_task *t)
+{
+	struct task_check *c = ctx;
+	struct buf b;
+	char want[32];
+	int i, found = 0;
+
+	buf_init(&b);
+	c->tc_n++;
+	for (i = 0; i < ydoc_len(c->tc_list); i++) {
+		yaml_node_t *n = ydoc_at(c->tc_doc, c->tc_list, i);
+		const char *due = ydoc_getstr(c->tc_doc, n, "due");
+
+		if (strcmp(nz(ydoc_getstr(c->tc_doc, n, "code")), t->st_code) !=
+		    0)
+			continue;
+		found++;
+		yaml_join(c->tc_doc, ydoc_get(c->tc_doc, n, "lead"), &b);
+		if (strcmp(buf_cstr(&b), nz(t->st_leads)) != 0) {
+			print_message("%s: leads %s, want %s\n", t->st_code,
+			    nz(t->st_leads), buf_cstr(&b));
+			c->tc_bad++;
+		}
+		yaml_join(
+		    c->tc_doc, ydoc_get(c->tc_doc, n, "coordinators"), &b);
+		if (strcmp(buf_cstr(&b), nz(t->st_coordinators)) != 0) {
+			print_message("%s: coordinators %s, want %s\n",
+			    t->st_code, nz(t->st_coordinators), buf_cstr(&b));
+			c->tc_bad++;
+		}
+		yaml_join(c->tc_doc, ydoc_get(c->tc_doc, n, "indicators"), &b);
+		if (strcmp(buf_cstr(&b), nz(t->st_indicators)) != 0) {
+			print_message("%s: indicators %s, want %s\n",
+			    t->st_code, nz(t->st_indicators), buf_cstr(&b));
+			c->tc_bad++;
+		}
+		if (due == NULL) {
+			if (t->st_due != NULL || t->st_due_date != NULL)
+				c->tc_bad++;
+		} else {
+			last_day(due, want, sizeof(want));
+			if (strcmp(nz(t->st_due), due) != 0 ||
+			    strcmp(nz(t->st_due_date), want) != 0) {
+				print_message("%s: due %s %s, want %s %s\n",
+				    t->st_code, nz(t->st_due),
+				    nz(t->st_due_date), due, want);
+				c->tc_bad++;
+			}
+		}
+		if (strcmp(t->st_status, "not_started") != 0)
+			c->tc_bad++;
+	}
+	if (found != 1) {
+		print_message(
+		    "task %s found %d times in the file\n", t->st_code, found);
+		c->tc_bad++;
+	}
+	/* the examples, spelled out */
+	if (strcmp(t->st_code, "B.I.2") == 0 &&
+	    (strcmp(nz(t->st_leads), "so-tttt") != 0 ||
+		strcmp(nz(t->st_due), "2022-10") != 0 ||
+		strcmp(nz(t->st_due_date), "2022-10-31") != 0))
+		c->tc_bad++;
+	if (strcmp(t->st_code, "B.III.2") == 0 &&
+	    (strcmp(nz(t->st_due), "2022-Q4") != 0 ||
+		strcmp(nz(t->st_due_date), "2022-12-31") != 0))
+		c->tc_bad++;
+	buf_free(&b);
+	return 0;
+}
+
+/* The 40 tasks: leads, coordinators, indicators, due month and last day. */
+static void
+test_init_tasks(void **state)
+{
+	struct fx *x = *state;
+	struct task_check c;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	char *text;
+
+	root = yaml_load_file(ORG_FILE, &doc, &text);
+	memset(&c, 0, sizeof(c));
+	c.tc_doc = &doc;
+	c.tc_list = ydoc_get(&doc, root, "tasks");
+	assert_int_equal(ydoc_len(c.tc_list), 40);
+	assert_int_equal(store_task_each(x->f_s, task_row, &c), 0);
+	assert_int_equal(c.tc_n, 40);
+	assert_int_equal(c.tc_bad, 0);
+	yaml_document_delete(&doc);
+	free(text);
+}
+
+struct target_check {
+	yaml_document_t *gc_doc;
+	yaml_node_t *gc_list;
+	int gc_n;
+	int gc_bad;
+};
+
+static int
+same_num(const char *yaml, double v)
+{
+	if (yaml == NULL)
+		return isnan(v);
+	return !isnan(v) && fabs(strtod(yaml, NULL) - v) < 1e-9;
+}
+
+static int
+target_row(void *ctx, const struct st_target *t)
+{
+	struct target_check *c = ctx;
+	struct buf b;
+	int i, found = 0;
+
+	buf_init(&b);
+	c->gc_n++;
+	for (i = 0; i < ydoc_len(c->gc_list); i++) {
+		yaml_node_t *n = ydoc_at(c->gc_doc, c->gc_list, i);
+		yaml_node_t *ms = ydoc_get(c->gc_doc, n, "measure");
+
+		if (strcmp(nz(ydoc_getstr(c->gc_doc, n, "code")), t->sg_code) !=
+		    0)
+			continue;
+		found++;
+		if (strcmp(nz(ydoc_getstr(c->gc_doc, n, "indicator")),
+			nz(t->sg_indicator)) != 0 ||
+		    strcmp(nz(ydoc_getstr(c->gc_doc, n, "unit")),
+			nz(t->sg_unit)) != 0 ||
+		    atoi(nz(ydoc_getstr(c->gc_doc, n, "year"))) != t->sg_year ||
+		    !same_num(
+			ydoc_getstr(c->gc_doc, n, "target"), t->sg_target) ||
+		    !same_num(ydoc_getstr(c->gc_doc, n, "target_max"),
+			t->sg_target_max)) {
+			print_message(
+			    "target %s differs from the file\n", t->sg_code);
+			c->gc_bad++;
+		}
+		if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
+			yaml_join(c->gc_doc,
+			    ydoc_get(c->gc_doc, ms, "numerator"), &b);
+			if (strcmp(buf_cstr(&b), nz(t->sg_numerator)) != 0)
+				c->gc_bad++;
+			if (strcmp(nz(ydoc_getstr(c->gc_doc, ms, "score")),
+				nz(t->sg_score)) != 0)
+				c->gc_bad++;
+		}
+	}
+	if (found != 1)
+		c->gc_bad++;
+	if (strcmp(t->sg_code, "households-fibre") == 0 &&
+	    strcmp(nz(t->sg_indicator), "3.3") != 0)
+		c->gc_bad++;
+	buf_free(&b);
+	return 0;
+}
+
+/* The 14 numeric targets with their indicators and measures. */
+static void
+test_init_targets(void **state)
+{
+	struct fx *x = *state;
+	struct target_check c;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	char *text;
+
+	root = yaml_load_file(ORG_FILE, &doc, &text);
+	memset(&c, 0, sizeof(c));
+	c.gc_doc = &doc;
+	c.gc_list = ydoc_get(&doc, root, "targets");
+	assert_int_equal(ydoc_len(c.gc_list), 14);
+	assert_int_equal(store_target_each(x->f_s, target_row, &c), 0);
+	assert_int_equal(c.gc_n, 14);
+	assert_int_equal(c.gc_bad, 0);
+	yaml_document_delete(&doc);
+	free(text);
+}
+
+struct status_count {
+	long sc_all;
+	long sc_approved;
+};
+
+static int
+value_count(void *ctx, const struct st_value *v)
+{
+	struct status_count *c = ctx;
+
+	c->sc_all++;
+	if (strcmp(v->sv_status, "approved") == 0)
+		c->sc_approved++;
+	return 0;
+}
+
+static long
+lines_of(const char *path)
+{
+	size_t len, i;
+	char *t = slurp(path, &len);
+	long n = 0;
+
+	assert_non_null(t);
+	for (i = 0; i < len; i++)
+		n += t[i] == '\n';
+	if (len > 0 && t[len - 1] != '\n')
+		n++;
+	free(t);
+	return n;
+}
+
+/* --demo: an illustrative year 2022, labelled as such, approved. */
+static void
+test_init_demo(void **state)
+{
+	struct fx *x = *state;
+	struct status_count c = { 0, 0 };
+	struct st_period p;
+	char v[16];
+	long latest;
+
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_string_equal(p.sp_kind, "year");
+	assert_string_equal(p.sp_status, "open");
+	assert_non_null(strstr(p.sp_label, "MINH HỌA"));
+	assert_int_equal(store_method_latest(x->f_s, &latest), 0);
+	assert_int_equal(p.sp_method, latest);
+	assert_int_equal(store_meta_get(x->f_s, "demo", v, sizeof(v)), 0);
+	assert_string_equal(v, "1");
+	assert_int_equal(
+	    store_value_each(x->f_s, p.sp_id, NULL, value_count, &c), 0);
+	/* every line of the illustrative round, approved */
+	assert_int_equal(c.sc_all, lines_of(DEMO_FILE) - 1);
+	assert_int_equal(c.sc_approved, c.sc_all);
+}
+
+/* ---- periods ------------------------------------------------------------ */
+
+static void
+check_period(struct fx *x, const char *code, const char *agency,
+    const char *sotttt, const char *kind)
+{
+	struct st_period p;
+
+	assert_int_equal(store_period_get(x->f_s, code, &p), 0);
+	assert_string_equal(p.sp_agency_due, agency);
+	assert_string_equal(p.sp_sotttt_due, sotttt);
+	assert_string_equal(p.sp_kind, kind);
+	assert_string_equal(p.sp_status, "open");
+}
+
+/* The plan's deadlines (section V), overrides, and bad periods. */
+static void
+test_period_deadlines(void **state)
+{
+	struct fx *x = *state;
+	struct diag d;
+	long n_audit;
+
+	open_period(x, "2022-Q3");
+	check_period(x, "2022-Q3", "2022-09-25", "2022-09-30", "quarter");
+	open_period(x, "2022");
+	check_period(x, "2022", "2022-12-20", "2022-12-25", "year");
+	open_period(x, "2023-Q1");
+	check_period(x, "2023-Q1", "2023-03-25", "2023-03-30", "quarter");
+	diag_init(&d);
+	assert_int_equal(app_period_open(x->f_s, "2022-Q4", 0, "2022-12-01",
+			     "2022-12-05", NULL, "tester", &d),
+	    0);
+	check_period(x, "2022-Q4", "2022-12-01", "2022-12-05", "quarter");
+	n_audit = sql_long(x->f_db, "SELECT count(*) FROM audit");
+	/* refused: a period twice, a bad code, a date that does not exist */
+	assert_int_not_equal(
+	    app_period_open(x->f_s, "2022", 0, NULL, NULL, NULL, "t", &d), 0);
+	assert_int_not_equal(
+	    app_period_open(x->f_s, "2022-Q5", 0, NULL, NULL, NULL, "t", &d),
+	    0);
+	assert_int_not_equal(app_period_open(x->f_s, "2024", 0, "2024-02-30",
+				 NULL, NULL, "t", &d),
+	    0);
+	assert_int_equal(
+	    store_period_get(x->f_s, "2024", &(struct st_period){ 0 }),
+	    STORE_ENOTFOUND);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM audit"), n_audit);
+	diag_free(&d);
+}
+
+/* What must not move when a write is refused (malloc'd). */
+static char *
+footprint(struct fx *x)
+{
+	return sql_text(x->f_db,
+	    "SELECT (SELECT count(*) FROM value) || '/' ||"
+	    " (SELECT group_concat(id || status || archived || raw, ',')"
+	    "   FROM value) || '/' ||"
+	    " (SELECT count(*) FROM audit) || '/' ||"
+	    " (SELECT count(*) FROM evidence) || '/' ||"
+	    " (SELECT count(*) FROM file) || '/' ||"
+	    " (SELECT count(*) FROM unit) || '/' ||"
+	    " (SELECT group_concat(code || status, ',') FROM period)");
+}
+
+static int
+diag_says_closed(const struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++)
+		if (strstr(diag_msg(&d->d_items[i], LANG_EN), "closed"))
+			return 1;
+	return 0;
+}
+
+/* A closed period refuses every write of the C API and changes nothing. */
+static void
+test_closed_period(void **state)
+{
+	struct fx *x = *state;
+	struct st_evidence e;
+	struct diag d;
+	char *before, *after, path[300];
+	FILE *f;
+	long n;
+
+	open_period(x, "2022");
+	assert_int_equal(import_file(x, "2022", SINGLE_FILE, "draft", &n), 0);
+	assert_int_equal(n, lines_of(SINGLE_FILE) - 1);
+	diag_init(&d);
+	assert_int_equal(
+	    app_submit(x->f_s, "2022", NULL, "so-tttt", "tester", &d), 0);
+	assert_int_equal(
+	    app_submit(x->f_s, "2022", NULL, "cuc-thong-ke", "tester", &d), 0);
+	assert_int_equal(app_approve(x->f_s, "2022", NULL, "cuc-thong-ke", NULL,
+			     "tester", &d),
+	    0);
+	assert_int_equal(
+	    app_period_status(x->f_s, "2022", "closed", "tester", "done", &d),
+	    0);
+	diag_free(&d);
+	before = footprint(x);
+
+	snprintf(path, sizeof(path), "%s/doc.pdf", x->f_dir);
+	spit(path, "%PDF-1.4 closed\n", 16);
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "1/QĐ";
+	e.se_doc_date = "2022-10-01";
+#define REFUSED(call) \
+	do { \
+		diag_init(&d); \
+		assert_int_not_equal((call), 0); \
+		assert_true(diag_says_closed(&d)); \
+		diag_free(&d); \
+	} while (0)
+	REFUSED(app_value_set(
+	    x->f_s, "2022", NULL, "2.1", "1", NULL, "t", NULL, &d));
+	f = fopen(SINGLE_FILE, "rb");
+	assert_non_null(f);
+	REFUSED(
+	    app_import(x->f_s, "2022", f, SINGLE_FILE, "draft", "t", &n, &d));
+	fclose(f);
+	REFUSED(app_submit(x->f_s, "2022", NULL, "so-noi-vu", "t", &d));
+	REFUSED(app_approve(x->f_s, "2022", NULL, "so-tttt", NULL, "t", &d));
+	REFUSED(
+	    app_return(x->f_s, "2022", NULL, "so-tttt", NULL, "sai", "t", &d));
+	REFUSED(app_reopen(
+	    x->f_s, "2022", NULL, "cuc-thong-ke", NULL, "sai", "t", &d));
+	REFUSED(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, path, "t", &d));
+#undef REFUSED
+	after = footprint(x);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+/* ---- append-only ------------------------------------------------------ */
+
+/* The audit table refuses UPDATE and DELETE; values are never deleted. */
+static void
+test_append_only(void **state)
+{
+	struct fx *x = *state;
+	char msg[256], *before, *after;
+	long n_audit, n_value;
+	struct st_evidence e;
+	struct diag d;
+
+	/* one evidence row too, to try to delete it */
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "5/BC";
+	diag_init(&d);
+	assert_int_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, NULL, "t", &d),
+	    0);
+	diag_free(&d);
+	store_close(x->f_s);
+	x->f_s = NULL;
+
+	n_audit = sql_long(x->f_db, "SELECT count(*) FROM audit");
+	n_value = sql_long(x->f_db, "SELECT count(*) FROM value");
+	assert_true(n_audit > 0);
+	assert_true(n_value > 0);
+	before = sql_text(x->f_db,
+	    "SELECT group_concat(id || at || actor || action || key ||"
+	    " coalesce(old, '') || coalesce(new, '') ||"
+	    " coalesce(reason, ''), '|') FROM audit");
+
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "UPDATE audit SET actor = 'mallory'", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "UPDATE audit SET new = 'x' WHERE id = 1", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM audit", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(sql_exec(x->f_db,
+				 "DELETE FROM audit WHERE id = (SELECT max(id)"
+				 " FROM audit)",
+				 msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM value", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM evidence", msg, sizeof(msg)),
+	    SQLITE_OK);
+
+	after = sql_text(x->f_db,
+	    "SELECT group_concat(id || at || actor || action || key ||"
+	    " coalesce(old, '') || coalesce(new, '') ||"
+	    " coalesce(reason, ''), '|') FROM audit");
+	assert_string_equal(before, after);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM audit"), n_audit);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM value"), n_value);
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM evidence"), 1);
+	free(before);
+	free(after);
+}
+
+struct one_value {
+	int ov_n;
+	char ov_raw[64];
+	char ov_status[16];
+};
+
+static int
+one_value(void *ctx, const struct st_value *v)
+{
+	struct one_value *c = ctx;
+
+	if (strcmp(v->sv_input, "A.4") == 0) {
+		c->ov_n++;
+		snprintf(c->ov_raw, sizeof(c->ov_raw), "%s", v->sv_raw);
+		snprintf(
+		    c->ov_status, sizeof(c->ov_status), "%s", v->sv_status);
+	}
+	return 0;
+}
+
+struct audit_chain {
+	struct buf ac_b;
+};
+
+static int
+audit_chain(void *ctx, const struct st_audit *a)
+{
+	struct audit_chain *c = ctx;
+
+	buf_printf(&c->ac_b, "%s:%s:%s>%s:%s;", a->sa_actor, a->sa_action,
+	    a->sa_old ? a->sa_old : "-", a->sa_new ? a->sa_new : "-",
+	    a->sa_reason ? a->sa_reason : "-");
+	return 0;
+}
+
+/* Replaced values are archived, never deleted, and each change is audited. */
+static void
+test_values_archived(void **state)
+{
+	struct fx *x = *state;
+	struct one_value ov;
+	struct audit_chain ac;
+	struct st_period p;
+	struct diag d;
+	char msg[256];
+
+	open_period(x, "2022");
+	diag_init(&d);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
+			     NULL, "an", "first", &d),
+	    0);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
+			     NULL, "binh", "corrected", &d),
+	    0);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
+			     "cuc-thong-ke", "chi", "final", &d),
+	    0);
+	/* not the lead of A.4: refused, nothing written */
+	assert_int_not_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "1",
+				 "so-noi-vu", "dung", "wrong", &d),
+	    0);
+	diag_free(&d);
+
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	memset(&ov, 0, sizeof(ov));
+	assert_int_equal(
+	    store_value_each(x->f_s, p.sp_id, NULL, one_value, &ov), 0);
+	assert_int_equal(ov.ov_n, 1);
+	assert_string_equal(ov.ov_raw, "596000");
+	assert_string_equal(ov.ov_status, "draft");
+
+	buf_init(&ac.ac_b);
+	assert_int_equal(
+	    store_audit_each(x->f_s, "ninh-thuan/A.4", audit_chain, &ac), 0);
+	assert_string_equal(buf_cstr(&ac.ac_b),
+	    "an:value.set:->590000:first;"
+	    "binh:value.set:590000>595000:corrected;"
+	    "chi:value.set:595000>596000:final;");
+	buf_free(&ac.ac_b);
+
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM value WHERE input = 'A.4'"),
+	    3);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 1"),
+	    2);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM value WHERE archived = 1", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 1 AND raw IN ('590000',"
+			     " '595000')"),
+	    2);
+}
+
+/* ---- evidence ------------------------------------------------------------ */
+
+struct ev_seen {
+	int es_n;
+	struct buf es_b;
+};
+
+static int
+ev_row(void *ctx, const struct st_evidence *e)
+{
+	struct ev_seen *c = ctx;
+
+	c->es_n++;
+	buf_printf(&c->es_b, "%s|%s|%s|%s|%.12s|%ld;", e->se_input,
+	    e->se_doc_number, e->se_doc_date, nz(e->se_file_name),
+	    nz(e->se_file_sha256), e->se_file_size);
+	return 0;
+}
+
+/*
+ * Evidence: document number and date, files stored once by content hash,
+ * several files per value.
+ */
+static void
+test_evidence_files(void **state)
+{
+	struct fx *x = *state;
+	static const char pdf[] = "%PDF-1.4\nQuyết định 123/QĐ-UBND\n";
+	static const char img[] = "\x89PNG\r\n\x1a\nbiên bản";
+	char pa[300], pb[300], pc[300], sha_a[65], sha_b[65], want[1024];
+	struct st_evidence e;
+	struct ev_seen seen;
+	struct st_period p;
+	struct diag d;
+	void *data;
+	size_t len;
+
+	open_period(x, "2022");
+	snprintf(pa, sizeof(pa), "%s/qd-123.pdf", x->f_dir);
+	snprintf(pb, sizeof(pb), "%s/bien-ban.png", x->f_dir);
+	snprintf(pc, sizeof(pc), "%s/copy-of-qd.pdf", x->f_dir);
+	spit(pa, pdf, sizeof(pdf) - 1);
+	spit(pb, img, sizeof(img) - 1);
+	spit(pc, pdf, sizeof(pdf) - 1); /* the same bytes, another name */
+	sha256_hex(pdf, sizeof(pdf) - 1, sha_a);
+	sha256_hex(img, sizeof(img) - 1, sha_b);
+
+	diag_init(&d);
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "123/QĐ-UBND";
+	e.se_doc_date = "2022-10-05";
+	e.se_file_name = "qd-123.pdf";
+	assert_int_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pa, "t", &d),
+	    0);
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "45/BB";
+	e.se_doc_date = "2022-10-06";
+	e.se_file_name = "bien-ban.png";
+	assert_int_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pb, "t", &d),
+	    0);
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "123/QĐ-UBND";
+	e.se_doc_date = "2022-10-05";
+	e.se_file_name = "copy-of-qd.pdf";
+	assert_int_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pc, "t", &d),
+	    0);
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "123/QĐ-UBND";
+	e.se_doc_date = "2022-10-05";
+	e.se_file_name = "qd-123.pdf";
+	assert_int_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.b", &e, pa, "t", &d),
+	    0);
+	/* refused: a date that does not exist, an unknown input */
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "9/X";
+	e.se_doc_date = "2022-02-30";
+	assert_int_not_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pa, "t", &d),
+	    0);
+	e.se_doc_date = "2022-02-28";
+	assert_int_not_equal(
+	    app_evidence_add(x->f_s, "2022", NULL, "9.9.z", &e, pa, "t", &d),
+	    0);
+	diag_free(&d);
+
+	/* three items for 3.3.a, two files, in the order added */
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	memset(&seen, 0, sizeof(seen));
+	buf_init(&seen.es_b);
+	assert_int_equal(
+	    store_evidence_each(x->f_s, p.sp_id, "3.3.a", ev_row, &seen), 0);
+	assert_int_equal(seen.es_n, 3);
+	snprintf(want, sizeof(want),
+	    "3.3.a|123/QĐ-UBND|2022-10-05|qd-123.pdf|%.12s|%zu;"
+	    "3.3.a|45/BB|2022-10-06|bien-ban.png|%.12s|%zu;"
+	    "3.3.a|123/QĐ-UBND|2022-10-05|copy-of-qd.pdf|%.12s|%zu;",
+	    sha_a, sizeof(pdf) - 1, sha_b, sizeof(img) - 1, sha_a,
+	    sizeof(pdf) - 1);
+	assert_string_equal(buf_cstr(&seen.es_b), want);
+	buf_free(&seen.es_b);
+
+	/* the bytes come back exactly */
+	assert_int_equal(store_file_get(x->f_s, sha_a, &data, &len), 0);
+	assert_int_equal(len, sizeof(pdf) - 1);
+	assert_memory_equal(data, pdf, len);
+	free(data);
+	assert_int_equal(store_file_get(x->f_s, sha_b, &data, &len), 0);
+	assert_int_equal(len, sizeof(img) - 1);
+	assert_memory_equal(data, img, len);
+	free(data);
+
+	/* the same file added three times is one row of `file` */
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM file"), 2);
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM evidence"), 4);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM audit WHERE action ="
+			     " 'evidence.add'"),
+	    4);
+}
+
+/* ---- foreign files -------------------------------------------------------- */
+
+static void
+refused_unchanged(const char *path, int want_code)
+{
+	struct store_error e;
+	struct store *s = NULL;
+	size_t l0, l1;
+	char *b0 = slurp(path, &l0), *b1;
+	char side[400];
+
+	assert_non_null(b0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
+	assert_null(s);
+	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	/* and init refuses to overwrite it */
+	assert_int_equal(
+	    store_open(&s, path, STORE_CREATE, &e), STORE_ECONFLICT);
+	assert_null(s);
+	b1 = slurp(path, &l1);
+	assert_non_null(b1);
+	assert_int_equal(l0, l1);
+	assert_memory_equal(b0, b1, l0);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	assert_int_not_equal(access(side, F_OK), 0);
+	free(b0);
+	free(b1);
+}
+
+/* Files that are not dti databases are refused and left as they were. */
+static void
+test_open_refuses(void **state)
+{
+	struct fx *x = *state;
+	char path[400];
+	sqlite3 *h;
+	size_t len;
+	char *text;
+
+	/* a text file */
+	snprintf(path, sizeof(path), "%s/notes.txt", x->f_dir);
+	text = xstrdup("unit,input,value\nninh-thuan,A.4,595000\n");
+	spit(path, text, strlen(text));
+	free(text);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* an SQLite database of some other program */
+	snprintf(path, sizeof(path), "%s/other.sqlite", x->f_dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+			     "CREATE TABLE audit (x); INSERT INTO audit"
+			     " VALUES (1); CREATE TABLE value (y);",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* a dti database from a newer dti (schema version 99) */
+	x->f_s = NULL;
+	assert_int_equal(dti(x, "init --db '%s/newer.db'", x->f_dir), 0);
+	snprintf(path, sizeof(path), "%s/newer.db", x->f_dir);
+	assert_int_equal(
+	    sql_exec(path, "PRAGMA user_version = 99", NULL, 0), SQLITE_OK);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* a real database with its header overwritten */
+	assert_int_equal(dti(x, "init --db '%s/hdr.db'", x->f_dir), 0);
+	snprintf(path, sizeof(path), "%s/hdr.db", x->f_dir);
+	text = slurp(path, &len);
+	assert_non_null(text);
+	assert_true(len > 4096);
+	memset(text, 'X', 100);
+	spit(path, text, len);
+	free(text);
+	refused_unchanged(path, STORE_ENOTDB);
+}
+
+/* ---- status ----------------------------------------------------------------- */
+
+struct agency_count {
+	char ac_code[64];
+	int ac_owned;
+	int ac_filled;
+};
+
+static struct agency_count *
+agency_slot(struct agency_count *v, int *n, const char *code)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i].ac_code, code) == 0)
+			return &v[i];
+	snprintf(v[*n].ac_code, sizeof(v[*n].ac_code), "%s", code);
+	return &v[(*n)++];
+}
+
+/* The lead of the indicator or general item an input belongs to. */
+static const char *
+lead_of(const struct method *m, int in)
+{
+	const struct m_input *i = &m->m_inputs[in];
+	int lead = -1;
+
+	if (i->mi_indicator >= 0)
+		lead = m->m_ind[i->mi_indicator].mn_lead;
+	else if (i->mi_general >= 0)
+		lead = m->m_general[i->mi_general].ml_lead;
+	return lead >= 0 ? m->m_agencies[lead].ma_code : NULL;
+}
+
+/*
+ * dti status --format csv: per agency, the inputs it leads and how many
+ * are missing, draft, submitted, approved, after a partial import, one
+ * submission and one approval.
+ */
+static void
+test_status_counts(void **state)
+{
+	struct fx *x = *state;
+	struct method *m = load_method_file();
+	struct agency_count *ac =
+	    xcalloc((size_t)m->m_nagencies + 1, sizeof(*ac));
+	char path[400], cmd[1200], line[512];
+	char *text, *cut;
+	size_t len;
+	int nac = 0, i, rows = 0;
+	FILE *p;
+
+	/* the first 60 lines of a complete round: A.x, groups 1, 2, 3 */
+	text = slurp(SINGLE_FILE, &len);
+	assert_non_null(text);
+	cut = text;
+	for (i = 0; i < 61 && cut != NULL; i++) {
+		cut = strchr(cut, '\n');
+		if (cut != NULL)
+			cut++;
+	}
+	assert_non_null(cut);
+	snprintf(path, sizeof(path), "%s/part.csv", x->f_dir);
+	spit(path, text, (size_t)(cut - text));
+	*cut = '\0';
+	for (i = 0; i < m->m_ninputs; i++) {
+		const char *lead = lead_of(m, i);
+		char needle[96];
+
+		if (lead == NULL)
+			continue;
+		agency_slot(ac, &nac, lead)->ac_owned++;
+		snprintf(needle, sizeof(needle), "\nninh-thuan,%s,",
+		    m->m_inputs[i].mi_name);
+		if (strstr(text, needle) != NULL)
+			agency_slot(ac, &nac, lead)->ac_filled++;
+	}
+	free(text);
+
+	open_period(x, "2022");
+	assert_int_equal(import_file(x, "2022", path, "draft", NULL), 0);
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_int_equal(dti(x,
+			     "submit --db '%s' --period 2022 --agency"
+			     " cuc-thong-ke",
+			     x->f_db),
+	    0);
+	assert_int_equal(
+	    dti(x, "approve --db '%s' --period 2022 --inputs A.4", x->f_db), 0);
+
+	snprintf(cmd, sizeof(cmd),
+	    "'%s' status --db '%s' --period 2022 --format csv", DTI_BIN,
+	    x->f_db);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	assert_non_null(fgets(line, sizeof(line), p));
+	assert_string_equal(line,
+	    "agency,inputs,filled,missing,draft,submitted,approved,deadline,"
+	    "days_left,overdue\n");
+	while (fgets(line, sizeof(line), p) != NULL) {
+		char code[64], deadline[16];
+		int owned, filled, missing, draft, sub, appr;
+		struct agency_count *a;
+		int want_sub = 0, want_appr = 0;
+
+		assert_int_equal(
+		    sscanf(line, "%63[^,],%d,%d,%d,%d,%d,%d,%15[^,],", code,
+			&owned, &filled, &missing, &draft, &sub, &appr,
+			deadline),
+		    8);
+		rows++;
+		a = agency_slot(ac, &nac, code);
+		if (strcmp(code, "cuc-thong-ke") == 0) {
+			want_sub = 2; /* A.5, A.6 */
+			want_appr = 1; /* A.4 */
+		}
+		if (owned != a->ac_owned || filled != a->ac_filled ||
+		    missing != a->ac_owned - a->ac_filled ||
+		    draft != a->ac_filled - want_sub - want_appr ||
+		    sub != want_sub || appr != want_appr)
+			print_message("status row: %s", line);
+		assert_int_equal(owned, a->ac_owned);
+		assert_int_equal(filled, a->ac_filled);
+		assert_int_equal(missing, a->ac_owned - a->ac_filled);
+		assert_int_equal(draft, a->ac_filled - want_sub - want_appr);
+		assert_int_equal(sub, want_sub);
+		assert_int_equal(appr, want_appr);
+		assert_string_equal(deadline, "2022-12-20");
+	}
+	assert_int_equal(pclose(p), 0);
+	assert_int_equal(rows, nac); /* one row per agency that leads inputs */
+	free(ac);
+	method_free(m);
+}
+
+/* ---- methodology versions ------------------------------------------------- */
+
+/* Each period keeps the methodology it was opened with. */
+static void
+test_method_versions(void **state)
+{
+	struct fx *x = *state;
+	struct st_period p;
+	struct buf b;
+	char path[400], *text, *at;
+	size_t len;
+	long first, second;
+
+	assert_int_equal(store_method_latest(x->f_s, &first), 0);
+	open_period(x, "2022");
+	store_close(x->f_s);
+	x->f_s = NULL;
+
+	/* a new version: another version string, 3.3 always full points */
+	text = slurp(METHOD_FILE, &len);
+	assert_non_null(text);
+	at = strstr(text, "  version: \"2022\"\n");
+	assert_non_null(at);
+	memcpy(at, "  version: \"2099\"\n", 18);
+	at = strstr(text, "- code: \"3.3\"");
+	assert_non_null(at);
+	at = strstr(at, "score: \"a / b * points\"");
+	assert_non_null(at);
+	buf_init(&b);
+	buf_append(&b, text, (size_t)(at - text));
+	buf_puts(&b, "score: \"points\"");
+	buf_puts(&b, at + strlen("score: \"a / b * points\""));
+	free(text);
+	len = b.b_len;
+	text = buf_steal(&b);
+	snprintf(path, sizeof(path), "%s/dti-2099.yaml", x->f_dir);
+	spit(path, text, len);
+	free(text);
+	assert_int_equal(
+	    dti(x, "methodology load --db '%s' '%s'", x->f_db, path), 0);
+	/* loading the same text again is not a new version */
+	assert_int_equal(
+	    dti(x, "methodology load --db '%s' '%s'", x->f_db, path), 0);
+	assert_int_equal(dti(x, "period open --db '%s' 2023", x->f_db), 0);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM methodology"), 2);
+
+	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, NULL), 0);
+	assert_int_equal(store_method_latest(x->f_s, &second), 0);
+	assert_int_not_equal(first, second);
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_int_equal(p.sp_method, first);
+	assert_int_equal(store_period_get(x->f_s, "2023", &p), 0);
+	assert_int_equal(p.sp_method, second);
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+#define T(name, setup) \
+	cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		T(init_counts, setup_plain),
+		T(init_units_agencies, setup_plain),
+		T(init_methodology, setup_plain),
+		T(init_responsibility, setup_plain),
+		T(init_tasks, setup_plain),
+		T(init_targets, setup_plain),
+		T(init_demo, setup_demo),
+		T(period_deadlines, setup_plain),
+		T(closed_period, setup_plain),
+		T(append_only, setup_demo),
+		T(values_archived, setup_plain),
+		T(evidence_files, setup_plain),
+		T(open_refuses, setup_empty),
+		T(status_counts, setup_plain),
+		T(method_versions, setup_plain),
+	};
+	size_t i;
+
+	if (argc > 1) {
+		/* one test by name; a name that matches none is an error */
+		for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+			if (strcmp(tests[i].name + strlen("test_"), argv[1]) ==
+			    0)
+				break;
+		if (i == sizeof(tests) / sizeof(tests[0])) {
+			fprintf(stderr, "test_db: no test '%s'\n", argv[1]);
+			return 1;
+		}
+		cmocka_set_test_filter(tests[i].name);
+	}
+	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
+}
