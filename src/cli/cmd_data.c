@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/app.h"
 #include "cli/cli.h"
@@ -407,6 +408,41 @@ evidence_row(void *ctx, const struct st_evidence *e)
 	return 0;
 }
 
+/* The media type of an evidence file, from its name. */
+static const char *
+file_type(const char *name)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{ ".pdf", "application/pdf" },
+		{ ".doc", "application/msword" },
+		{ ".docx",
+		    "application/vnd.openxmlformats-officedocument."
+		    "wordprocessingml.document" },
+		{ ".xls", "application/vnd.ms-excel" },
+		{ ".xlsx",
+		    "application/vnd.openxmlformats-officedocument."
+		    "spreadsheetml.sheet" },
+		{ ".odt", "application/vnd.oasis.opendocument.text" },
+		{ ".ods", "application/vnd.oasis.opendocument.spreadsheet" },
+		{ ".png", "image/png" },
+		{ ".jpg", "image/jpeg" },
+		{ ".jpeg", "image/jpeg" },
+		{ ".txt", "text/plain" },
+		{ ".csv", "text/csv" },
+		{ ".zip", "application/zip" },
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot != NULL && i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strcasecmp(dot, types[i].ext) == 0)
+			return types[i].type;
+	}
+	return "application/octet-stream";
+}
+
 int
 cmd_evidence(int argc, char **argv)
 {
@@ -457,7 +493,7 @@ cmd_evidence(int argc, char **argv)
 		const char *base = strrchr(o.o_file, '/');
 
 		e.se_file_name = base ? base + 1 : o.o_file;
-		e.se_file_type = "application/octet-stream";
+		e.se_file_type = file_type(e.se_file_name);
 	}
 	rc = app_evidence_add(
 	    s, o.o_period, o.o_unit, o.o_args[0], &e, o.o_file, o.o_user, &d);
