@@ -8,7 +8,9 @@ packages=(
 	libyaml-dev                        # methodology files (YAML)
 	libcsv-dev                         # round files (RFC 4180 CSV)
 	libsqlite3-dev                     # the embedded database
-	libsodium-dev                      # SHA-256 of stored files; later passwords
+	libsodium-dev                      # Argon2id passwords, tokens, SHA-256
+	libjansson-dev                     # JSON of the API
+	libmicrohttpd-dev                  # the HTTP server
 	python3                            # test helpers (generators, checks)
 	libcmocka-dev                      # unit tests
 	clang-format cppcheck              # style and static checks (run as tests)

@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -840,14 +841,12 @@ app_reopen(struct store *s, const char *period, const char *unit,
 
 int
 app_evidence_add(struct store *s, const char *period, const char *unit,
-    const char *input, struct st_evidence *e, const char *path,
+    const char *input, struct st_evidence *e, const void *data, size_t len,
     const char *actor, struct diag *d)
 {
 	struct method *m = NULL;
 	struct st_period p;
 	char code[80], sha[65];
-	void *data = NULL;
-	size_t len = 0;
 	long uid, id, day;
 	int rc = -1;
 
@@ -867,33 +866,12 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
 		    "bad document date '%s': use YYYY-MM-DD", e->se_doc_date);
 		goto out;
 	}
-	if (path != NULL) {
-		FILE *f = fopen(path, "rb");
-		struct buf b;
-		char chunk[1 << 16];
-		size_t n;
-
-		if (f == NULL) {
-			diag_add(d, DIAG_ERROR, "evidence.file", NULL, 0, 0,
-			    "không mở được tệp %s: %s", "cannot open %s: %s",
-			    path, strerror(errno));
-			goto out;
-		}
-		buf_init(&b);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-		    b.b_len <= STORE_MAX_FILE)
-			buf_append(&b, chunk, n);
-		fclose(f);
-		if (b.b_len > STORE_MAX_FILE) {
-			diag_add(d, DIAG_ERROR, "evidence.size", NULL, 0, 0,
-			    "tệp %s quá lớn (tối đa %u byte)",
-			    "file %s is too large (at most %u bytes)", path,
-			    STORE_MAX_FILE);
-			buf_free(&b);
-			goto out;
-		}
-		len = b.b_len;
-		data = buf_steal(&b);
+	if (data != NULL && len > STORE_MAX_FILE) {
+		diag_add(d, DIAG_ERROR, "evidence.size", NULL, 0, 0,
+		    "tệp quá lớn (%zu byte, tối đa %u)",
+		    "file too large (%zu bytes, at most %u)", len,
+		    STORE_MAX_FILE);
+		goto out;
 	}
 	if (store_tx_begin(s) != 0) {
 		rc = app_store_error(s, d);
@@ -918,7 +896,137 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
 	e->se_id = id;
 	rc = 0;
 out:
-	free(data);
 	method_free(m);
 	return rc;
+}
+
+struct targets_ctx {
+	struct round *tc_r;
+	struct score *tc_sc;
+	int tc_unit;
+	const char *tc_period;
+	int (*tc_cb)(void *, const struct app_target *);
+	void *tc_ctx;
+};
+
+/* Sum of the listed inputs for the province; NAN when one is missing. */
+static double
+sum_inputs(const struct targets_ctx *c, const char *list)
+{
+	char *copy, *tok, *save = NULL;
+	double sum = 0;
+
+	if (list == NULL || c->tc_r == NULL || c->tc_unit < 0)
+		return NAN;
+	copy = xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		int in = method_input(c->tc_r->r_m, tok, strlen(tok));
+
+		if (in < 0 || !round_has(c->tc_r, c->tc_unit, in)) {
+			sum = NAN;
+			break;
+		}
+		sum += round_get(c->tc_r, c->tc_unit, in);
+	}
+	free(copy);
+	return sum;
+}
+
+static int
+target_row(void *vctx, const struct st_target *t)
+{
+	struct targets_ctx *c = vctx;
+	struct app_target a;
+
+	a.tg = t;
+	a.tg_period = c->tc_period;
+	a.tg_value = NAN;
+	a.tg_progress = NAN;
+	if (t->sg_numerator != NULL) {
+		double num = sum_inputs(c, t->sg_numerator);
+		double den =
+		    t->sg_denominator ? sum_inputs(c, t->sg_denominator) : 1.0;
+
+		if (!isnan(num) && !isnan(den) && den != 0)
+			a.tg_value = num / den;
+	} else if (t->sg_score != NULL && c->tc_sc != NULL && c->tc_unit >= 0) {
+		int col = score_col_of(c->tc_sc, t->sg_score);
+
+		if (col >= 0)
+			a.tg_value = score_get(c->tc_sc, c->tc_unit, col);
+	}
+	if (!isnan(a.tg_value) && !isnan(t->sg_target) && t->sg_target > 0)
+		a.tg_progress = a.tg_value / t->sg_target;
+	if (t->sg_numerator == NULL && t->sg_score == NULL)
+		a.tg_state = "not_measured";
+	else if (isnan(a.tg_value))
+		a.tg_state = "no_data";
+	else if (isnan(t->sg_target))
+		a.tg_state = "no_target";
+	else if (a.tg_value >= t->sg_target)
+		a.tg_state = "met";
+	else
+		a.tg_state = "not_met";
+	return c->tc_cb(c->tc_ctx, &a);
+}
+
+static int
+last_period(void *ctx, const struct st_period *p)
+{
+	snprintf(ctx, 16, "%s", p->sp_code);
+	return 0;
+}
+
+int
+app_targets(struct store *s, const char *period, int drafts,
+    int (*cb)(void *, const struct app_target *), void *ctx, struct diag *d)
+{
+	struct targets_ctx c;
+	struct method *m = NULL;
+	struct st_period p;
+	char code[16] = "", prov[80] = "";
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.tc_unit = -1;
+	c.tc_cb = cb;
+	c.tc_ctx = ctx;
+	if (period != NULL)
+		snprintf(code, sizeof(code), "%s", period);
+	else if (store_period_each(s, last_period, code) != 0)
+		return app_store_error(s, d);
+	c.tc_period = code;
+	if (code[0] != '\0') {
+		if (app_period(s, code, &p, d) != 0 ||
+		    app_method(s, p.sp_method, &m, d) != 0 ||
+		    app_round(s, &p, drafts ? NULL : "approved", m, &c.tc_r,
+			d) != 0) {
+			method_free(m);
+			return -1;
+		}
+		store_meta_get(s, "province", prov, sizeof(prov));
+		c.tc_unit = round_find(c.tc_r, prov);
+		c.tc_sc = score_round(c.tc_r, NULL, NULL);
+	}
+	if (store_target_each(s, target_row, &c) != 0)
+		rc = app_store_error(s, d);
+	score_free(c.tc_sc);
+	round_free(c.tc_r);
+	method_free(m);
+	return rc;
+}
+
+const char *
+app_target_state_vi(const char *state)
+{
+	if (strcmp(state, "met") == 0)
+		return "đạt";
+	if (strcmp(state, "not_met") == 0)
+		return "chưa đạt";
+	if (strcmp(state, "no_data") == 0)
+		return "chưa có số liệu";
+	if (strcmp(state, "no_target") == 0)
+		return "không có số mục tiêu";
+	return "chưa đo được từ bộ chỉ số";
 }

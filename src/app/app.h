@@ -112,11 +112,12 @@ int app_reopen(struct store *, const char *, const char *, const char *,
     const char *, const char *, const char *, struct diag *);
 
 /*
- * app_evidence_add(s, period, unit, input, e, path, actor, d): attach an
- * evidence item; ${path} (may be NULL) is a file to store by content hash.
+ * app_evidence_add(s, period, unit, input, e, data, len, actor, d): attach
+ * an evidence item; ${data} (may be NULL) is a file of ${len} bytes,
+ * stored once by content hash.
  */
 int app_evidence_add(struct store *, const char *, const char *, const char *,
-    struct st_evidence *, const char *, const char *, struct diag *);
+    struct st_evidence *, const void *, size_t, const char *, struct diag *);
 
 /*
  * app_period_close(s, code, status, actor, reason, d): close or reopen a
@@ -124,6 +125,26 @@ int app_evidence_add(struct store *, const char *, const char *, const char *,
  */
 int app_period_status(struct store *, const char *, const char *, const char *,
     const char *, struct diag *);
+
+/* A target of the plan with its latest value. */
+struct app_target {
+	const struct st_target *tg; /* borrowed for the callback */
+	const char *tg_period; /* the period whose data was used, or "" */
+	double tg_value; /* NAN when unknown */
+	double tg_progress; /* value / target, NAN when unknown */
+	const char *tg_state; /* met, not_met, no_data, not_measured,
+				       no_target */
+};
+
+/*
+ * app_targets(s, period, drafts, cb, ctx, d): every target of the plan
+ * with its value computed from the province's values of ${period} (NULL:
+ * the last period), approved only unless ${drafts}.
+ */
+int app_targets(struct store *, const char *, int,
+    int (*)(void *, const struct app_target *), void *, struct diag *);
+/* app_target_state_vi(state): the state in Vietnamese. */
+const char *app_target_state_vi(const char *);
 
 /* app_store_error(s, d): record the store's last error in ${d}. */
 int app_store_error(struct store *, struct diag *);

@@ -35,6 +35,15 @@ int cmd_audit(int, char **);
 int cmd_tasks(int, char **);
 int cmd_task(int, char **);
 int cmd_targets(int, char **);
+int cmd_serve(int, char **);
+int cmd_user(int, char **);
+/*
+ * cli_user_add(s, login, role, agency, password, actor, shown, size): an
+ * account (a random password when ${password} is NULL, copied to ${shown});
+ * inside the caller's transaction. Return an exit code.
+ */
+int cli_user_add(struct store *, const char *, const char *, const char *,
+    const char *, const char *, char *, size_t);
 
 /* cmd_init.c: open the database named by the options; print why not. */
 struct store *cli_open_db(const struct opts *);

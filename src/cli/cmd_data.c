@@ -455,6 +455,8 @@ cmd_evidence(int argc, char **argv)
 	struct store *s;
 	struct opts o;
 	struct diag d;
+	char *data = NULL;
+	size_t len = 0;
 	int rc;
 
 	if (argc < 2) {
@@ -495,8 +497,12 @@ cmd_evidence(int argc, char **argv)
 		e.se_file_name = base ? base + 1 : o.o_file;
 		e.se_file_type = file_type(e.se_file_name);
 	}
+	if (o.o_file != NULL &&
+	    cli_read_file(o.o_file, STORE_MAX_FILE, &data, &len) < 0)
+		return finish(s, &d, -1);
 	rc = app_evidence_add(
-	    s, o.o_period, o.o_unit, o.o_args[0], &e, o.o_file, o.o_user, &d);
+	    s, o.o_period, o.o_unit, o.o_args[0], &e, data, len, o.o_user, &d);
+	free(data);
 	if (rc == 0)
 		printf("%s #%ld\n",
 		    cli_msg("Đã thêm tài liệu kiểm chứng", "Added evidence"),

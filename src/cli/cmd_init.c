@@ -94,9 +94,22 @@ cmd_init(int argc, char **argv)
 	struct opts o;
 	struct diag d;
 	long mid, count;
+	static const struct {
+		const char *login, *role, *agency;
+	} demo[] = {
+		{ "admin", "admin", NULL },
+		{ "sotttt", "coordinator", "so-tttt" },
+		{ "lanhdao", "viewer", NULL },
+		{ "cb-sotttt", "officer", "so-tttt" },
+		{ "cb-thongke", "officer", "cuc-thong-ke" },
+		{ "cb-khdt", "officer", "so-khdt" },
+		{ "cb-pvhcc", "officer", "ttpvhcc" },
+		{ "cb-ninhhai", "officer", "ubnd-ninh-hai" },
+	};
+	char pw[sizeof(demo) / sizeof(demo[0])][64];
 	struct st_counts c;
 	int rc;
-	FILE *demo;
+	FILE *demo_round;
 
 	if ((rc = opts_parse(&o, argc, argv, "db demo user", usage)) != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -126,6 +139,19 @@ cmd_init(int argc, char **argv)
 		rc = -1;
 		goto fail;
 	}
+	if (o.o_demo) {
+		/* one account per role, and officers of a few agencies */
+		size_t i;
+
+		for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
+			if (cli_user_add(s, demo[i].login, demo[i].role,
+				demo[i].agency, NULL, o.o_user, pw[i],
+				sizeof(pw[i])) != EXIT_OK) {
+				rc = app_store_error(s, &d);
+				goto fail;
+			}
+		}
+	}
 	if (store_tx_commit(s) != 0) {
 		rc = app_store_error(s, &d);
 		goto fail;
@@ -136,16 +162,16 @@ cmd_init(int argc, char **argv)
 			"SỐ LIỆU MINH HỌA — không phải số liệu thật", o.o_user,
 			&d) != 0)
 			goto fail_noroll;
-		demo =
+		demo_round =
 		    fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
-		if (demo == NULL ||
-		    app_import(s, "2022", demo, builtin_demo_name, "approved",
-			o.o_user, &count, &d) != 0) {
-			if (demo != NULL)
-				fclose(demo);
+		if (demo_round == NULL ||
+		    app_import(s, "2022", demo_round, builtin_demo_name,
+			"approved", o.o_user, &count, &d) != 0) {
+			if (demo_round != NULL)
+				fclose(demo_round);
 			goto fail_noroll;
 		}
-		fclose(demo);
+		fclose(demo_round);
 	}
 	if (store_counts(s, &c) != 0) {
 		rc = app_store_error(s, &d);
@@ -159,12 +185,22 @@ cmd_init(int argc, char **argv)
 	    cli_msg("đơn vị", "units"), c.sc_tasks,
 	    cli_msg("nhiệm vụ", "tasks"), c.sc_targets,
 	    cli_msg("chỉ tiêu", "targets"));
-	if (o.o_demo)
+	if (o.o_demo) {
+		size_t i;
+
 		printf("%s\n",
 		    cli_msg("Kỳ 2022: đã nạp SỐ LIỆU MINH HỌA (không phải số "
 			    "liệu thật), đã phê duyệt.",
 			"Period 2022: ILLUSTRATIVE data loaded (not real "
 			"figures), approved."));
+		printf("%s\n",
+		    cli_msg("Tài khoản trình diễn (mật khẩu chỉ in một lần):",
+			"Demo accounts (passwords are shown only once):"));
+		for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++)
+			printf("  %-12s %-12s %-16s %s\n", demo[i].login,
+			    demo[i].role, demo[i].agency ? demo[i].agency : "-",
+			    pw[i]);
+	}
 	cli_print_diag(&d);
 	diag_free(&d);
 	method_free(m);

@@ -191,77 +191,21 @@ cmd_task(int argc, char **argv)
 }
 
 /* Targets: the latest value computed from a period's data. */
-struct target_ctx {
-	const struct opts *gc_o;
-	struct round *gc_r; /* the period's values, or NULL */
-	struct score *gc_sc; /* its scores, or NULL */
-	int gc_unit; /* the province in the round, or -1 */
-	const char *gc_period;
-};
-
-/* Sum of the listed inputs for the province; NAN when one is missing. */
-static double
-sum_inputs(const struct target_ctx *c, const char *list)
-{
-	char *copy, *tok, *save = NULL;
-	double sum = 0;
-
-	if (list == NULL || c->gc_r == NULL || c->gc_unit < 0)
-		return NAN;
-	copy = xstrdup(list);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	     tok = strtok_r(NULL, ",", &save)) {
-		int in = method_input(c->gc_r->r_m, tok, strlen(tok));
-
-		if (in < 0 || !round_has(c->gc_r, c->gc_unit, in)) {
-			sum = NAN;
-			break;
-		}
-		sum += round_get(c->gc_r, c->gc_unit, in);
-	}
-	free(copy);
-	return sum;
-}
-
 static int
-target_row(void *vctx, const struct st_target *t)
+target_row(void *vctx, const struct app_target *a)
 {
-	struct target_ctx *c = vctx;
-	double value = NAN, progress = NAN;
-	const char *state;
+	const struct opts *o = vctx;
+	const struct st_target *t = a->tg;
+	const char *state = cli_lang == LANG_EN
+	    ? a->tg_state
+	    : app_target_state_vi(a->tg_state);
 	char vbuf[32] = "", pbuf[32] = "";
 
-	if (t->sg_numerator != NULL) {
-		double num = sum_inputs(c, t->sg_numerator);
-		double den =
-		    t->sg_denominator ? sum_inputs(c, t->sg_denominator) : 1.0;
-
-		if (!isnan(num) && !isnan(den) && den != 0)
-			value = num / den;
-	} else if (t->sg_score != NULL && c->gc_sc != NULL && c->gc_unit >= 0) {
-		int col = score_col_of(c->gc_sc, t->sg_score);
-
-		if (col >= 0)
-			value = score_get(c->gc_sc, c->gc_unit, col);
-	}
-	if (!isnan(value) && !isnan(t->sg_target) && t->sg_target > 0)
-		progress = value / t->sg_target;
-	if (t->sg_numerator == NULL && t->sg_score == NULL)
-		state = cli_msg(
-		    "chưa đo được từ bộ chỉ số", "not measured by the index");
-	else if (isnan(value))
-		state = cli_msg("chưa có số liệu", "no data");
-	else if (isnan(t->sg_target))
-		state = cli_msg("không có số mục tiêu", "no numeric target");
-	else if (value >= t->sg_target)
-		state = cli_msg("đạt", "met");
-	else
-		state = cli_msg("chưa đạt", "not met");
-	if (!isnan(value))
-		numfmt_fixed(vbuf, sizeof(vbuf), value, 6);
-	if (!isnan(progress))
-		numfmt_fixed(pbuf, sizeof(pbuf), progress, 4);
-	if (strcmp(c->gc_o->o_format, "csv") == 0) {
+	if (!isnan(a->tg_value))
+		numfmt_fixed(vbuf, sizeof(vbuf), a->tg_value, 6);
+	if (!isnan(a->tg_progress))
+		numfmt_fixed(pbuf, sizeof(pbuf), a->tg_progress, 4);
+	if (strcmp(o->o_format, "csv") == 0) {
 		char tb[32] = "", tm[32] = "";
 
 		if (!isnan(t->sg_target))
@@ -277,18 +221,19 @@ target_row(void *vctx, const struct st_target *t)
 		field(t->sg_indicator, 0);
 		field(t->sg_numerator ? t->sg_numerator : t->sg_score, 0);
 		field(t->sg_denominator, 0);
-		field(c->gc_period, 0);
+		field(a->tg_period, 0);
 		field(vbuf, 0);
 		field(pbuf, 0);
-		field(state, 1);
+		field(a->tg_state, 1);
 		return 0;
 	}
 	{
+		int pct = strcmp(t->sg_unit, "percent") == 0;
 		struct buf b;
 
 		buf_init(&b);
 		if (!isnan(t->sg_target)) {
-			if (strcmp(t->sg_unit, "percent") == 0)
+			if (pct)
 				numfmt_vi_pct(&b, t->sg_target);
 			else
 				numfmt_vi(&b, t->sg_target, 4);
@@ -296,35 +241,24 @@ target_row(void *vctx, const struct st_target *t)
 			buf_puts(&b, "—");
 		}
 		buf_puts(&b, cli_msg(" | hiện tại ", " | now "));
-		if (!isnan(value)) {
-			if (strcmp(t->sg_unit, "percent") == 0)
-				numfmt_vi_pct(&b, value);
-			else
-				numfmt_vi(&b, value, 4);
-		} else {
+		if (isnan(a->tg_value))
 			buf_puts(&b, "—");
-		}
-		if (!isnan(progress)) {
+		else if (pct)
+			numfmt_vi_pct(&b, a->tg_value);
+		else
+			numfmt_vi(&b, a->tg_value, 4);
+		if (!isnan(a->tg_progress)) {
 			buf_puts(&b, cli_msg(" | đạt ", " | at "));
-			numfmt_vi_pct(&b, progress);
+			numfmt_vi_pct(&b, a->tg_progress);
 			buf_puts(&b, cli_msg(" mục tiêu", " of target"));
 		}
-		printf("%-26s %s: %s\n    %s: %s — %s: %s\n", t->sg_code,
-		    cli_msg("mục tiêu", "target"), buf_cstr(&b),
+		printf("%-26s %s: %s\n    %s: %s — %s: %s\n    %s\n",
+		    t->sg_code, cli_msg("mục tiêu", "target"), buf_cstr(&b),
 		    cli_msg("chỉ số", "indicator"),
 		    t->sg_indicator ? t->sg_indicator : "—",
-		    cli_msg("tình trạng", "state"), state);
-		printf("    %s\n", t->sg_text);
+		    cli_msg("tình trạng", "state"), state, t->sg_text);
 		buf_free(&b);
 	}
-	return 0;
-}
-
-/* The last period (by order) to show targets against. */
-static int
-last_period(void *ctx, const struct st_period *p)
-{
-	snprintf(ctx, 16, "%s", p->sp_code);
 	return 0;
 }
 
@@ -333,13 +267,9 @@ cmd_targets(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Cách dùng / usage: dti targets [--period P] [--include-drafts] [--format table|csv] [--db dti.db]\n";
-	struct target_ctx c;
-	struct method *m = NULL;
-	struct st_period p;
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	char period[16] = "", prov[80] = "";
 	int rc = opts_parse(
 	    &o, argc, argv, "db period include-drafts format", usage);
 
@@ -351,43 +281,11 @@ cmd_targets(int argc, char **argv)
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
-	memset(&c, 0, sizeof(c));
-	c.gc_o = &o;
-	c.gc_unit = -1;
 	diag_init(&d);
-	if (o.o_period != NULL)
-		snprintf(period, sizeof(period), "%s", o.o_period);
-	else
-		store_period_each(s, last_period, period);
-	c.gc_period = period;
-	if (period[0] != '\0') {
-		if (app_period(s, period, &p, &d) != 0 ||
-		    app_method(s, p.sp_method, &m, &d) != 0 ||
-		    app_round(s, &p, o.o_drafts ? NULL : "approved", m, &c.gc_r,
-			&d) != 0) {
-			method_free(m);
-			cli_print_diag(&d);
-			diag_free(&d);
-			store_close(s);
-			return EXIT_INVALID;
-		}
-		store_meta_get(s, "province", prov, sizeof(prov));
-		c.gc_unit = round_find(c.gc_r, prov);
-		c.gc_sc = score_round(c.gc_r, NULL, NULL);
-	}
 	if (strcmp(o.o_format, "csv") == 0)
 		puts("code,text,year,target,target_max,unit,indicator,measure,"
 		     "denominator,period,value,progress,state");
-	else if (period[0] != '\0')
-		printf("%s %s (%s)%s%s\n",
-		    cli_msg("Chỉ tiêu, số liệu kỳ", "Targets, data of period"),
-		    period, prov, p.sp_label[0] ? " — " : "", p.sp_label);
-	rc = store_target_each(s, target_row, &c);
-	if (rc != 0)
-		app_store_error(s, &d);
-	score_free(c.gc_sc);
-	round_free(c.gc_r);
-	method_free(m);
+	rc = app_targets(s, o.o_period, o.o_drafts, target_row, &o, &d);
 	cli_print_diag(&d);
 	diag_free(&d);
 	store_close(s);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth/auth.h"
 #include "cli/cli.h"
 
 static void
@@ -38,6 +39,10 @@ int
 main(int argc, char **argv)
 {
 	cli_lang = diag_lang_from_env();
+	if (auth_init() < 0) {
+		fputs("dti: libsodium cannot start\n", stderr);
+		return EXIT_IO;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -70,6 +75,8 @@ main(int argc, char **argv)
 			{ "tasks", cmd_tasks },
 			{ "task", cmd_task },
 			{ "targets", cmd_targets },
+			{ "serve", cmd_serve },
+			{ "user", cmd_user },
 		};
 		size_t i;
 

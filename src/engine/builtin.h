@@ -22,4 +22,9 @@ extern const char builtin_demo_text[];
 extern const size_t builtin_demo_len;
 extern const char builtin_demo_name[];
 
+/* The OpenAPI description of the server (docs/openapi.json). */
+extern const char builtin_openapi_text[];
+extern const size_t builtin_openapi_len;
+extern const char builtin_openapi_name[];
+
 #endif

@@ -290,4 +290,40 @@ int store_target_add(struct store *, const struct st_target *);
 int store_target_each(
     struct store *, int (*)(void *, const struct st_target *), void *);
 
+/*
+ * store_data_version(s, v): a number that grows with every change (every
+ * write is logged), so that derived results can be cached safely.
+ */
+int store_data_version(struct store *, long *);
+
+/* Accounts of the server. role: admin, coordinator, officer, viewer. */
+struct st_account {
+	long sa_id;
+	char sa_login[64];
+	char sa_pwhash[128]; /* Argon2id string (libsodium) */
+	char sa_role[16];
+	char sa_agency[64]; /* officers: their agency; else "" */
+	int sa_disabled;
+};
+int store_account_add(struct store *, const char *, const char *, const char *,
+    const char *, const char *);
+int store_account_get(struct store *, const char *, struct st_account *);
+/* store_account_each: password hashes are not returned. */
+int store_account_each(
+    struct store *, int (*)(void *, const struct st_account *), void *);
+
+/* Sessions: only a hash of the token is stored. Times are Unix seconds. */
+struct st_session {
+	struct st_account ss_account;
+	char ss_csrf[72];
+	long ss_created;
+	long ss_last_seen;
+	long ss_expires;
+};
+int store_session_add(
+    struct store *, const char *, long, const char *, long, long);
+int store_session_get(struct store *, const char *, struct st_session *);
+int store_session_touch(struct store *, const char *, long);
+int store_session_end(struct store *, const char *);
+
 #endif

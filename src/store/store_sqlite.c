@@ -178,6 +178,24 @@ static const char *const migrations[] = {
 	"  score TEXT,"
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  source TEXT NOT NULL DEFAULT '');",
+	/* 2: accounts and sessions for the server */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  pwhash TEXT NOT NULL,"
+	"  role TEXT NOT NULL"
+	"    CHECK (role IN ('admin', 'coordinator', 'officer', 'viewer')),"
+	"  agency TEXT REFERENCES agency(code),"
+	"  created_at TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE session ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  account INTEGER NOT NULL REFERENCES account(id),"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL,"
+	"  ended INTEGER NOT NULL DEFAULT 0);",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1578,4 +1596,158 @@ store_target_each(
 			break;
 	});
 	return 0;
+}
+
+int
+store_data_version(struct store *s, long *v)
+{
+	sqlite3_stmt *st =
+	    query(s, "SELECT coalesce(max(id), 0) FROM audit", "");
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = (long)sqlite3_column_int64(st, 0);
+	done(s, st);
+	return rc == SQLITE_ROW ? 0 : dberr(s, rc);
+}
+
+int
+store_account_add(struct store *s, const char *login, const char *pwhash,
+    const char *role, const char *agency, const char *actor)
+{
+	char at[21];
+	int rc;
+
+	now_iso(at);
+	rc = exec(s,
+	    "INSERT INTO account (login, pwhash, role, agency, created_at)"
+	    " VALUES (?, ?, ?, ?, ?)",
+	    "sssss", login, pwhash, role, agency, at);
+	if (rc == STORE_ECONFLICT) {
+		seterr(s, STORE_ECONFLICT,
+		    "tài khoản '%s' đã có, hoặc vai trò/cơ quan không hợp lệ",
+		    "account '%s' exists already, or the role or agency is invalid",
+		    login);
+		return rc;
+	}
+	if (rc != 0)
+		return rc;
+	return store_audit(
+	    s, actor, "account.add", "account", login, NULL, role, agency);
+}
+
+static void
+account_row(sqlite3_stmt *st, int base, struct st_account *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->sa_id = (long)sqlite3_column_int64(st, base);
+	snprintf(
+	    a->sa_login, sizeof(a->sa_login), "%s", col_text(st, base + 1));
+	snprintf(
+	    a->sa_pwhash, sizeof(a->sa_pwhash), "%s", col_text(st, base + 2));
+	snprintf(a->sa_role, sizeof(a->sa_role), "%s", col_text(st, base + 3));
+	if (col_text(st, base + 4) != NULL)
+		snprintf(a->sa_agency, sizeof(a->sa_agency), "%s",
+		    col_text(st, base + 4));
+	a->sa_disabled = sqlite3_column_int(st, base + 5);
+}
+
+int
+store_account_get(struct store *s, const char *login, struct st_account *a)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT id, login, pwhash, role, agency, disabled FROM account"
+	    " WHERE login = ?",
+	    "s", login);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		account_row(st, 0, a);
+	done(s, st);
+	if (rc == SQLITE_DONE) {
+		seterr(s, STORE_ENOTFOUND, "không có tài khoản '%s'",
+		    "no account '%s'", login);
+		return STORE_ENOTFOUND;
+	}
+	return rc == SQLITE_ROW ? 0 : dberr(s, rc);
+}
+
+int
+store_account_each(
+    struct store *s, int (*cb)(void *, const struct st_account *), void *ctx)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT id, login, '', role, agency, disabled FROM account"
+	    " ORDER BY id",
+	    "");
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	EACH_ROWS(s, st, {
+		struct st_account a;
+
+		account_row(st, 0, &a);
+		if (cb(ctx, &a) != 0)
+			break;
+	});
+	return 0;
+}
+
+int
+store_session_add(struct store *s, const char *token_hash, long account,
+    const char *csrf, long now, long expires)
+{
+	return exec(s,
+	    "INSERT INTO session (token_hash, account, csrf, created_at,"
+	    " last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+	    "sisiii", token_hash, account, csrf, now, now, expires);
+}
+
+int
+store_session_get(
+    struct store *s, const char *token_hash, struct st_session *out)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT a.id, a.login, '', a.role, a.agency, a.disabled, s.csrf,"
+	    " s.created_at, s.last_seen, s.expires_at FROM session s"
+	    " JOIN account a ON a.id = s.account"
+	    " WHERE s.token_hash = ? AND s.ended = 0",
+	    "s", token_hash);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		account_row(st, 0, &out->ss_account);
+		snprintf(
+		    out->ss_csrf, sizeof(out->ss_csrf), "%s", col_text(st, 6));
+		out->ss_created = (long)sqlite3_column_int64(st, 7);
+		out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
+		out->ss_expires = (long)sqlite3_column_int64(st, 9);
+	}
+	done(s, st);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	return rc == SQLITE_ROW ? 0 : dberr(s, rc);
+}
+
+int
+store_session_touch(struct store *s, const char *token_hash, long now)
+{
+	return exec(s, "UPDATE session SET last_seen = ? WHERE token_hash = ?",
+	    "is", now, token_hash);
+}
+
+int
+store_session_end(struct store *s, const char *token_hash)
+{
+	return exec(s, "UPDATE session SET ended = 1 WHERE token_hash = ?", "s",
+	    token_hash);
 }

@@ -1,0 +1,560 @@
+/*
+ * api.c: routing, sessions, CSRF, security headers, JSON errors and the
+ * per-thread state (one SQLite connection per server thread, and caches
+ * of parsed methodologies).
+ */
+#include "api/api.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/sha256.h"
+
+#define SESSION_COOKIE "dti_session"
+#define TOUCH_EVERY 60 /* seconds between updates of a session's last use */
+#define NMETHODS 8
+
+/* What each server thread keeps. */
+struct api_thread {
+	struct store *at_s;
+	long at_mid[NMETHODS];
+	struct method *at_m[NMETHODS];
+};
+
+static void
+thread_free(void *p)
+{
+	struct api_thread *t = p;
+	int i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < NMETHODS; i++)
+		method_free(t->at_m[i]);
+	store_close(t->at_s);
+	free(t);
+}
+
+int
+api_server_init(struct api_server *as, const char *db)
+{
+	memset(as, 0, sizeof(*as));
+	as->as_db = db;
+	as->as_lim = auth_limiter_new();
+	as->as_log = stderr;
+	pthread_mutex_init(&as->as_log_mu, NULL);
+	return pthread_key_create(&as->as_key, thread_free) == 0 ? 0 : -1;
+}
+
+void
+api_server_fini(struct api_server *as)
+{
+	/* the thread that stops the server may hold state too */
+	thread_free(pthread_getspecific(as->as_key));
+	pthread_setspecific(as->as_key, NULL);
+	pthread_key_delete(as->as_key);
+	auth_limiter_free(as->as_lim);
+	pthread_mutex_destroy(&as->as_log_mu);
+}
+
+static struct api_thread *
+thread_state(struct api_server *as)
+{
+	struct api_thread *t = pthread_getspecific(as->as_key);
+
+	if (t == NULL) {
+		t = xcalloc(1, sizeof(*t));
+		pthread_setspecific(as->as_key, t);
+	}
+	return t;
+}
+
+const struct method *
+api_method(struct api_req *ar, long id)
+{
+	struct api_thread *t = thread_state(ar->ar_srv);
+	struct diag d;
+	struct method *m = NULL;
+	char *text;
+	size_t len;
+	int i, free_slot = -1;
+
+	for (i = 0; i < NMETHODS; i++) {
+		if (t->at_m[i] != NULL && t->at_mid[i] == id)
+			return t->at_m[i];
+		if (t->at_m[i] == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	if (store_method_text(ar->ar_s, id, &text, &len) != 0)
+		return NULL;
+	diag_init(&d);
+	method_load(&m, text, len, "methodology", &d);
+	diag_free(&d);
+	free(text);
+	if (m == NULL)
+		return NULL;
+	if (free_slot < 0) { /* a methodology row never changes: evict any */
+		free_slot = (int)(id % NMETHODS);
+		method_free(t->at_m[free_slot]);
+	}
+	t->at_m[free_slot] = m;
+	t->at_mid[free_slot] = id;
+	return m;
+}
+
+void
+api_json(struct api_req *ar, int status, json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
+
+	ar->ar_rs->rs_status = status;
+	ar->ar_rs->rs_type = "application/json; charset=utf-8";
+	buf_reset(&ar->ar_rs->rs_body);
+	if (s != NULL) {
+		buf_puts(&ar->ar_rs->rs_body, s);
+		free(s);
+	}
+	json_decref(j);
+}
+
+static void
+error_json(struct api_req *ar, int status, const char *code, const char *field,
+    const char *vi, const char *en)
+{
+	json_t *e = json_pack(
+	    "{s:s, s:{s:s, s:s}}", "code", code, "message", "vi", vi, "en", en);
+
+	if (field != NULL)
+		json_object_set_new(e, "field", json_string(field));
+	api_json(ar, status, json_pack("{s:o}", "error", e));
+}
+
+void
+api_error(struct api_req *ar, int status, const char *code, const char *field,
+    const char *vi, const char *en, ...)
+{
+	char bvi[512], ben[512];
+	va_list ap;
+
+	va_start(ap, en);
+	vsnprintf(bvi, sizeof(bvi), vi, ap);
+	va_end(ap);
+	va_start(ap, en);
+	vsnprintf(ben, sizeof(ben), en, ap);
+	va_end(ap);
+	error_json(ar, status, code, field, bvi, ben);
+}
+
+/* HTTP status of an error code of the workflow. */
+static int
+status_of(const char *code)
+{
+	static const struct {
+		const char *prefix;
+		int status;
+	} map[] = {
+		{ "period.closed", 409 },
+		{ "import.locked", 409 },
+		{ "value.locked", 409 },
+		{ "submit.", 409 },
+		{ "review.none", 409 },
+		{ "value.owner", 403 },
+		{ "store", 500 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (strncmp(code, map[i].prefix, strlen(map[i].prefix)) == 0)
+			return map[i].status;
+	}
+	return 400;
+}
+
+void
+api_diag(struct api_req *ar, const struct diag *d)
+{
+	json_t *details = json_array();
+	const struct diag_item *first = NULL;
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++) {
+		const struct diag_item *it = &d->d_items[i];
+
+		if (it->di_sev != DIAG_ERROR)
+			continue;
+		if (first == NULL)
+			first = it;
+		json_array_append_new(details,
+		    json_pack("{s:s, s:I, s:{s:s, s:s}}", "code", it->di_code,
+			"line", (json_int_t)it->di_line, "message", "vi",
+			it->di_vi, "en", it->di_en));
+	}
+	if (first == NULL) {
+		json_decref(details);
+		error_json(
+		    ar, 500, "internal", NULL, "lỗi không rõ", "unknown error");
+		return;
+	}
+	{
+		int status = status_of(first->di_code);
+		json_t *e = json_pack("{s:s, s:{s:s, s:s}, s:o}", "code",
+		    first->di_code, "message", "vi", first->di_vi, "en",
+		    first->di_en, "details", details);
+
+		api_json(ar, status, json_pack("{s:o}", "error", e));
+	}
+}
+
+void
+api_store_error(struct api_req *ar)
+{
+	const struct store_error *e = store_error(ar->ar_s);
+	int status = e->se_code == STORE_EBUSY ? 503
+	    : e->se_code == STORE_ENOTFOUND    ? 404
+	    : e->se_code == STORE_ECONFLICT    ? 409
+	    : e->se_code == STORE_EINVALID     ? 400
+					       : 500;
+
+	if (status == 503)
+		http_set_header(ar->ar_rs, "Retry-After", "1");
+	error_json(ar, status,
+	    status == 503       ? "busy"
+		: status == 404 ? "not_found"
+		: status == 409 ? "conflict"
+		: status == 400 ? "invalid"
+				: "storage",
+	    NULL, e->se_vi, e->se_en);
+}
+
+json_t *
+api_body(struct api_req *ar, const char *const *allowed)
+{
+	const char *ct = http_header(ar->ar_rq, "Content-Type");
+	json_error_t je;
+	const char *key;
+	json_t *j, *v;
+	int i;
+
+	if (ct == NULL || strncmp(ct, "application/json", 16) != 0) {
+		api_error(ar, 415, "content_type", NULL,
+		    "cần Content-Type: application/json%s",
+		    "Content-Type: application/json is required%s", "");
+		return NULL;
+	}
+	if (ar->ar_rq->rq_body.b_len > API_MAX_JSON) {
+		api_error(ar, 413, "too_large", NULL,
+		    "nội dung JSON quá lớn (tối đa %u byte)",
+		    "JSON body too large (at most %u bytes)", API_MAX_JSON);
+		return NULL;
+	}
+	j = json_loadb(buf_cstr(&ar->ar_rq->rq_body), ar->ar_rq->rq_body.b_len,
+	    JSON_REJECT_DUPLICATES, &je);
+	if (j == NULL) {
+		api_error(ar, 400, "bad_json", NULL,
+		    "JSON không hợp lệ ở dòng %d, cột %d: %s",
+		    "invalid JSON at line %d, column %d: %s", je.line,
+		    je.column, je.text);
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_decref(j);
+		api_error(ar, 400, "bad_json", NULL,
+		    "nội dung phải là một đối tượng JSON%s",
+		    "the body must be a JSON object%s", "");
+		return NULL;
+	}
+	json_object_foreach(j, key, v)
+	{
+		int ok = 0;
+
+		(void)v;
+		for (i = 0; allowed[i] != NULL; i++)
+			ok |= strcmp(allowed[i], key) == 0;
+		if (!ok) {
+			api_error(ar, 400, "unknown_field", key,
+			    "trường không hợp lệ '%s'", "unknown field '%s'",
+			    key);
+			json_decref(j);
+			return NULL;
+		}
+	}
+	ar->ar_body = j;
+	return j;
+}
+
+const char *
+api_str(
+    struct api_req *ar, json_t *obj, const char *key, int required, int *bad)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (v == NULL || json_is_null(v)) {
+		if (required) {
+			api_error(ar, 400, "missing_field", key,
+			    "thiếu trường '%s'", "missing field '%s'", key);
+			*bad = 1;
+		}
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		api_error(ar, 400, "bad_field", key,
+		    "trường '%s' phải là chuỗi", "field '%s' must be a string",
+		    key);
+		*bad = 1;
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+const char *
+api_param(struct api_req *ar, int i)
+{
+	return i < ar->ar_rq->rq_nparams ? ar->ar_rq->rq_params[i] : "";
+}
+
+int
+api_allow(struct api_req *ar, enum auth_perm perm, const char *agency)
+{
+	if (ar->ar_authed &&
+	    auth_allows(ar->ar_s, &ar->ar_sess.ss_account, perm, agency))
+		return 1;
+	api_error(ar, 403, "forbidden", NULL,
+	    "tài khoản %s (%s) không có quyền làm việc này",
+	    "account %s (%s) may not do this",
+	    ar->ar_authed ? ar->ar_sess.ss_account.sa_login : "-",
+	    ar->ar_authed ? ar->ar_sess.ss_account.sa_role : "-");
+	return 0;
+}
+
+const char *
+api_actor(struct api_req *ar)
+{
+	return ar->ar_authed ? ar->ar_sess.ss_account.sa_login : "anonymous";
+}
+
+#define R_PUBLIC 1 /* no session needed */
+
+struct route {
+	const char *rt_method;
+	const char *rt_pattern; /* "{}" matches one path segment */
+	void (*rt_fn)(struct api_req *);
+	int rt_flags;
+};
+
+static const struct route routes[] = {
+	{ "GET", "/api/v1/health", api_health, R_PUBLIC },
+	{ "GET", "/api/v1/openapi.json", api_openapi, R_PUBLIC },
+	{ "POST", "/api/v1/session", api_login, R_PUBLIC },
+	{ "GET", "/api/v1/session", api_session_get, 0 },
+	{ "DELETE", "/api/v1/session", api_logout, 0 },
+	{ "GET", "/api/v1/users", api_users, 0 },
+	{ "POST", "/api/v1/users", api_user_add, 0 },
+	{ "GET", "/api/v1/methodologies", api_methodologies, 0 },
+	{ "GET", "/api/v1/methodologies/{}", api_methodology, 0 },
+	{ "GET", "/api/v1/agencies", api_agencies, 0 },
+	{ "GET", "/api/v1/units", api_units, 0 },
+	{ "GET", "/api/v1/periods", api_periods, 0 },
+	{ "POST", "/api/v1/periods", api_period_open, 0 },
+	{ "GET", "/api/v1/periods/{}", api_period_get, 0 },
+	{ "POST", "/api/v1/periods/{}/close", api_period_close, 0 },
+	{ "POST", "/api/v1/periods/{}/reopen", api_period_reopen, 0 },
+	{ "GET", "/api/v1/periods/{}/values", api_values, 0 },
+	{ "PUT", "/api/v1/periods/{}/values/{}/{}", api_value_put, 0 },
+	{ "GET", "/api/v1/periods/{}/values/{}/{}/evidence", api_evidence_list,
+	    0 },
+	{ "POST", "/api/v1/periods/{}/values/{}/{}/evidence", api_evidence_add,
+	    0 },
+	{ "GET", "/api/v1/files/{}", api_file_get, 0 },
+	{ "POST", "/api/v1/periods/{}/submit", api_submit, 0 },
+	{ "POST", "/api/v1/periods/{}/approve", api_approve, 0 },
+	{ "POST", "/api/v1/periods/{}/return", api_return, 0 },
+	{ "POST", "/api/v1/periods/{}/reopen-values", api_reopen, 0 },
+	{ "GET", "/api/v1/periods/{}/status", api_status, 0 },
+	{ "GET", "/api/v1/periods/{}/scores", api_scores, 0 },
+	{ "GET", "/api/v1/periods/{}/export", api_export, 0 },
+	{ "POST", "/api/v1/periods/{}/import", api_import, 0 },
+	{ "GET", "/api/v1/tasks", api_tasks, 0 },
+	{ "POST", "/api/v1/tasks/{}/progress", api_task_progress, 0 },
+	{ "GET", "/api/v1/targets", api_targets, 0 },
+	{ "GET", "/api/v1/audit", api_audit, 0 },
+};
+
+/*
+ * match(pattern, path, rq): 1 when ${path} fits ${pattern}; its {}
+ * segments are stored in ${rq}'s parameters.
+ */
+static int
+match(const char *pat, const char *path, struct http_req *rq)
+{
+	size_t used = 0;
+
+	rq->rq_nparams = 0;
+	while (*pat != '\0' && *path != '\0') {
+		if (pat[0] == '{' && pat[1] == '}') {
+			size_t n = strcspn(path, "/");
+
+			if (n == 0 || rq->rq_nparams == HTTP_MAX_PARAMS ||
+			    used + n + 1 > sizeof(rq->rq_pbuf))
+				return 0;
+			memcpy(rq->rq_pbuf + used, path, n);
+			rq->rq_pbuf[used + n] = '\0';
+			rq->rq_params[rq->rq_nparams++] = rq->rq_pbuf + used;
+			used += n + 1;
+			path += n;
+			pat += 2;
+			continue;
+		}
+		if (*pat != *path)
+			return 0;
+		pat++;
+		path++;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+static void
+security_headers(struct http_resp *rs)
+{
+	http_set_header(rs, "Content-Security-Policy",
+	    "default-src 'self'; script-src 'self'; object-src 'none'; "
+	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	http_set_header(rs, "X-Content-Type-Options", "nosniff");
+	http_set_header(rs, "X-Frame-Options", "DENY");
+	http_set_header(rs, "Referrer-Policy", "no-referrer");
+	http_set_header(rs, "Cache-Control", "no-store");
+}
+
+/* Find the session of the request's cookie; 1 when valid. */
+static int
+authenticate(struct api_req *ar)
+{
+	const char *tok = http_cookie(ar->ar_rq, SESSION_COOKIE);
+	long now = (long)time(NULL);
+
+	if (tok == NULL || strlen(tok) != 64)
+		return 0;
+	sha256_hex(tok, 64, ar->ar_token_hash);
+	if (store_session_get(ar->ar_s, ar->ar_token_hash, &ar->ar_sess) != 0)
+		return 0;
+	if (ar->ar_sess.ss_account.sa_disabled ||
+	    now >= ar->ar_sess.ss_expires ||
+	    now - ar->ar_sess.ss_last_seen >= AUTH_IDLE_TTL)
+		return 0;
+	if (now - ar->ar_sess.ss_last_seen >= TOUCH_EVERY &&
+	    store_session_touch(ar->ar_s, ar->ar_token_hash, now) == 0)
+		ar->ar_sess.ss_last_seen = now;
+	return 1;
+}
+
+/* A state-changing request must come from our pages: CSRF token, Origin. */
+static int
+csrf_ok(struct api_req *ar)
+{
+	const char *origin = http_header(ar->ar_rq, "Origin");
+	const char *host = http_header(ar->ar_rq, "Host");
+	const char *tok = http_header(ar->ar_rq, "X-CSRF-Token");
+
+	if (origin != NULL && host != NULL) {
+		const char *o = strstr(origin, "://");
+
+		if (o == NULL || strcmp(o + 3, host) != 0)
+			return 0;
+	}
+	return tok != NULL && auth_equal(tok, ar->ar_sess.ss_csrf);
+}
+
+void
+api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
+{
+	struct api_server *as = ctx;
+	struct api_thread *t = thread_state(as);
+	const struct route *rt = NULL;
+	struct api_req ar;
+	int path_known = 0;
+	size_t i;
+
+	memset(&ar, 0, sizeof(ar));
+	ar.ar_srv = as;
+	ar.ar_rq = rq;
+	ar.ar_rs = rs;
+	security_headers(rs);
+	if (rq->rq_too_large) {
+		api_error(&ar, 413, "too_large", NULL,
+		    "nội dung yêu cầu quá lớn (tối đa %u byte)",
+		    "request body too large (at most %u bytes)", HTTP_MAX_BODY);
+		return;
+	}
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!match(routes[i].rt_pattern, rq->rq_path, rq))
+			continue;
+		path_known = 1;
+		if (strcmp(routes[i].rt_method, rq->rq_method) == 0) {
+			rt = &routes[i];
+			break;
+		}
+	}
+	if (rt == NULL) {
+		if (path_known)
+			api_error(&ar, 405, "method_not_allowed", NULL,
+			    "phương thức %s không dùng được ở đây",
+			    "method %s not allowed here", rq->rq_method);
+		else
+			api_error(&ar, 404, "not_found", NULL,
+			    "không có địa chỉ này%s", "no such address%s", "");
+		return;
+	}
+	if (t->at_s == NULL) {
+		struct store_error e;
+
+		if (store_open(&t->at_s, as->as_db, STORE_OPEN, &e) != 0) {
+			error_json(&ar, 503, "storage", NULL, e.se_vi, e.se_en);
+			return;
+		}
+	}
+	ar.ar_s = t->at_s;
+	ar.ar_authed = authenticate(&ar);
+	if (ar.ar_authed)
+		snprintf(rq->rq_user, sizeof(rq->rq_user), "%s",
+		    ar.ar_sess.ss_account.sa_login);
+	if (!(rt->rt_flags & R_PUBLIC) && !ar.ar_authed) {
+		api_error(&ar, 401, "unauthenticated", NULL, "cần đăng nhập%s",
+		    "login required%s", "");
+		return;
+	}
+	if (strcmp(rq->rq_method, "GET") != 0 && ar.ar_authed &&
+	    !csrf_ok(&ar)) {
+		api_error(&ar, 403, "csrf", NULL,
+		    "thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)%s",
+		    "missing or wrong anti-forgery token (X-CSRF-Token)%s", "");
+		return;
+	}
+	rt->rt_fn(&ar);
+	json_decref(ar.ar_body);
+}
+
+void
+api_log(struct http_req *rq, int status, void *ctx)
+{
+	struct api_server *as = ctx;
+	struct timespec now;
+	char at[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	double ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - rq->rq_start.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - rq->rq_start.tv_nsec) / 1e6;
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (as->as_log == NULL)
+		return;
+	pthread_mutex_lock(&as->as_log_mu);
+	/* never the query string, a body or a cookie: no secret is logged */
+	fprintf(as->as_log, "%s %s %s %s %d %.2fms %s\n", at, rq->rq_ip,
+	    rq->rq_method, rq->rq_path, status, ms, rq->rq_user);
+	fflush(as->as_log);
+	pthread_mutex_unlock(&as->as_log_mu);
+}

@@ -1,0 +1,115 @@
+/*
+ * api.h: the JSON API under /api/v1: routing, sessions and CSRF checks,
+ * JSON errors in Vietnamese and English, and the handlers (api_*.c).
+ */
+#ifndef DTI_API_H
+#define DTI_API_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+
+#include "auth/auth.h"
+#include "engine/method.h"
+#include "http/http.h"
+#include "store/store.h"
+#include "util/diag.h"
+
+#define API_MAX_JSON (1u << 20) /* a JSON request body */
+
+/* Server-wide state. */
+struct api_server {
+	const char *as_db; /* database path */
+	struct auth_limiter *as_lim; /* login attempts */
+	int as_secure_cookies; /* add Secure (behind TLS) */
+	pthread_key_t as_key; /* per-thread state */
+	FILE *as_log; /* one line per request */
+	pthread_mutex_t as_log_mu;
+};
+
+/* One request being answered. */
+struct api_req {
+	struct api_server *ar_srv;
+	struct http_req *ar_rq;
+	struct http_resp *ar_rs;
+	struct store *ar_s; /* this thread's connection */
+	struct st_session ar_sess; /* valid when ar_authed */
+	int ar_authed;
+	char ar_token_hash[65];
+	json_t *ar_body; /* parsed JSON body, or NULL */
+};
+
+/* api.c */
+int api_server_init(struct api_server *, const char *);
+void api_server_fini(struct api_server *);
+/* api_handle: the http_handler of the server. */
+void api_handle(struct http_req *, struct http_resp *, void *);
+/* api_log: the http done-callback: one log line per request. */
+void api_log(struct http_req *, int, void *);
+
+/*
+ * api_error(ar, status, code, field, vi, en, ...): answer with
+ * {"error": {"code", "message": {"vi", "en"}, "field"}}. ${vi} and ${en}
+ * take the same arguments (see diag_add).
+ */
+void api_error(struct api_req *, int, const char *, const char *, const char *,
+    const char *, ...) __attribute__((format(printf, 6, 7)));
+/* api_diag(ar, d): answer with the errors of ${d}, status by their code. */
+void api_diag(struct api_req *, const struct diag *);
+/* api_json(ar, status, j): answer with ${j} (stolen). */
+void api_json(struct api_req *, int, json_t *);
+/* api_store_error(ar): answer with the store's last error. */
+void api_store_error(struct api_req *);
+/*
+ * api_body(ar, allowed): parse the JSON object body; only the keys in the
+ * NULL-terminated ${allowed} are accepted. On failure answer 400/415 and
+ * return NULL.
+ */
+json_t *api_body(struct api_req *, const char *const *);
+/* api_str(ar, obj, key, required): a string member; answers 400 if bad. */
+const char *api_str(struct api_req *, json_t *, const char *, int, int *);
+/* api_param(ar, i): the i-th {name} of the route. */
+const char *api_param(struct api_req *, int);
+/* api_allow(ar, perm, agency): 1, or answer 403 and return 0. */
+int api_allow(struct api_req *, enum auth_perm, const char *);
+/* api_actor(ar): the login of the caller, for the audit log. */
+const char *api_actor(struct api_req *);
+/* api_method(ar, id): the parsed methodology, cached per thread. */
+const struct method *api_method(struct api_req *, long);
+
+/* Handlers: api_meta.c, api_session.c, api_period.c, api_plan.c. */
+void api_health(struct api_req *);
+void api_openapi(struct api_req *);
+void api_methodologies(struct api_req *);
+void api_methodology(struct api_req *);
+void api_agencies(struct api_req *);
+void api_units(struct api_req *);
+void api_login(struct api_req *);
+void api_session_get(struct api_req *);
+void api_logout(struct api_req *);
+void api_users(struct api_req *);
+void api_user_add(struct api_req *);
+void api_periods(struct api_req *);
+void api_period_open(struct api_req *);
+void api_period_get(struct api_req *);
+void api_period_close(struct api_req *);
+void api_period_reopen(struct api_req *);
+void api_values(struct api_req *);
+void api_value_put(struct api_req *);
+void api_evidence_list(struct api_req *);
+void api_evidence_add(struct api_req *);
+void api_file_get(struct api_req *);
+void api_submit(struct api_req *);
+void api_approve(struct api_req *);
+void api_return(struct api_req *);
+void api_reopen(struct api_req *);
+void api_status(struct api_req *);
+void api_scores(struct api_req *);
+void api_export(struct api_req *);
+void api_import(struct api_req *);
+void api_tasks(struct api_req *);
+void api_task_progress(struct api_req *);
+void api_targets(struct api_req *);
+void api_audit(struct api_req *);
+
+#endif

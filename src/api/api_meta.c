@@ -1,0 +1,212 @@
+/* api_meta.c: health, the OpenAPI description, methodology, agencies, units. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "engine/builtin.h"
+
+void
+api_health(struct api_req *ar)
+{
+	api_json(
+	    ar, 200, json_pack("{s:s, s:s}", "status", "ok", "service", "dti"));
+}
+
+void
+api_openapi(struct api_req *ar)
+{
+	ar->ar_rs->rs_status = 200;
+	ar->ar_rs->rs_type = "application/json; charset=utf-8";
+	buf_append(
+	    &ar->ar_rs->rs_body, builtin_openapi_text, builtin_openapi_len);
+}
+
+static int
+method_row(void *ctx, const struct st_method *m)
+{
+	json_array_append_new(ctx,
+	    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
+		(json_int_t)m->sm_id, "code", m->sm_code, "version",
+		m->sm_version, "name", m->sm_name, "sha256", m->sm_sha256,
+		"loaded_at", m->sm_loaded_at));
+	return 0;
+}
+
+void
+api_methodologies(struct api_req *ar)
+{
+	json_t *list = json_array();
+
+	if (store_method_each(ar->ar_s, method_row, list) != 0) {
+		json_decref(list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200, json_pack("{s:o}", "methodologies", list));
+}
+
+static json_t *
+agency_list(const struct method *m, const int *idx, int n)
+{
+	json_t *a = json_array();
+	int i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(
+		    a, json_string(m->m_agencies[idx[i]].ma_code));
+	return a;
+}
+
+static json_t *
+inputs_json(const struct method *m, const int *idx, int n)
+{
+	json_t *list = json_array();
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct m_input *in = &m->m_inputs[idx[i]];
+		json_t *o = json_pack("{s:s, s:s, s:s?, s:s?}", "name",
+		    in->mi_name, "kind", method_kind_name(in->mi_kind), "label",
+		    in->mi_label, "unit", in->mi_unit);
+
+		if (in->mi_kind == IK_CHOICE) {
+			json_t *opts = json_array();
+
+			for (k = 0; k < in->mi_noptions; k++)
+				json_array_append_new(opts,
+				    json_pack("{s:s, s:s?}", "code",
+					in->mi_options[k].mo_code, "label",
+					in->mi_options[k].mo_label));
+			json_object_set_new(o, "options", opts);
+		}
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+void
+api_methodology(struct api_req *ar)
+{
+	const struct method *m;
+	json_t *groups, *general;
+	char *end;
+	long id = strtol(api_param(ar, 0), &end, 10);
+	int g, i, k;
+
+	if (*end != '\0' || id <= 0) {
+		api_error(ar, 400, "bad_id", "id",
+		    "mã phương pháp '%s' không hợp lệ",
+		    "bad methodology id '%s'", api_param(ar, 0));
+		return;
+	}
+	if ((m = api_method(ar, id)) == NULL) {
+		api_error(ar, 404, "not_found", "id",
+		    "không có phương pháp %ld", "no methodology %ld", id);
+		return;
+	}
+	groups = json_array();
+	for (g = 0; g < m->m_ngroups; g++) {
+		const struct m_group *gr = &m->m_groups[g];
+		json_t *inds = json_array();
+
+		for (i = 0; i < m->m_nind; i++) {
+			const struct m_indicator *n = &m->m_ind[i];
+			json_t *o;
+
+			if (n->mn_group != g)
+				continue;
+			o = json_pack(
+			    "{s:s, s:s, s:f, s:s?, s:o, s:o, s:s?, s:s?}",
+			    "code", n->mn_code, "name", n->mn_name, "points",
+			    n->mn_points, "lead",
+			    n->mn_lead >= 0 ? m->m_agencies[n->mn_lead].ma_code
+					    : NULL,
+			    "coordinators",
+			    agency_list(m, n->mn_coord, n->mn_ncoord), "inputs",
+			    inputs_json(m, n->mn_inputs, n->mn_ninputs), "rule",
+			    n->mn_rule, "score", n->mn_score);
+			if (n->mn_parent >= 0)
+				json_object_set_new(o, "parent",
+				    json_string(
+					m->m_ind[n->mn_parent].mn_code));
+			json_array_append_new(inds, o);
+		}
+		json_array_append_new(groups,
+		    json_pack("{s:s, s:s, s:f, s:o}", "code", gr->mg_code,
+			"name", gr->mg_name, "points", gr->mg_points,
+			"indicators", inds));
+	}
+	general = json_array();
+	for (i = 0; i < m->m_ngeneral; i++) {
+		const struct m_general *gi = &m->m_general[i];
+
+		json_array_append_new(general,
+		    json_pack("{s:s, s:s, s:s?, s:o}", "code", gi->ml_code,
+			"name", gi->ml_name, "lead",
+			gi->ml_lead >= 0 ? m->m_agencies[gi->ml_lead].ma_code
+					 : NULL,
+			"coordinators",
+			agency_list(m, gi->ml_coord, gi->ml_ncoord)));
+	}
+	{
+		json_t *derived = json_array();
+
+		for (k = 0; k < m->m_nderived; k++)
+			json_array_append_new(derived,
+			    json_pack("{s:s, s:s, s:f, s:s}", "code",
+				m->m_derived[k].md_code, "name",
+				m->m_derived[k].md_name, "points",
+				m->m_derived[k].md_points, "formula",
+				m->m_derived[k].md_src));
+		api_json(ar, 200,
+		    json_pack("{s:I, s:s, s:s, s:s?, s:f, s:o, s:o, s:o}", "id",
+			(json_int_t)id, "code", m->m_id, "name", m->m_name,
+			"version", m->m_version, "total_points", m->m_total,
+			"general", general, "groups", groups, "derived",
+			derived));
+	}
+}
+
+static int
+agency_row(void *ctx, const struct st_agency *a)
+{
+	json_array_append_new(ctx,
+	    json_pack("{s:s, s:s, s:s, s:s}", "code", a->sa_code, "name",
+		a->sa_name, "short", a->sa_short, "kind", a->sa_kind));
+	return 0;
+}
+
+void
+api_agencies(struct api_req *ar)
+{
+	json_t *list = json_array();
+
+	if (store_agency_each(ar->ar_s, agency_row, list) != 0) {
+		json_decref(list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200, json_pack("{s:o}", "agencies", list));
+}
+
+static int
+unit_row(void *ctx, const struct st_unit *u)
+{
+	json_array_append_new(ctx,
+	    json_pack("{s:s, s:s, s:s, s:s?}", "code", u->su_code, "name",
+		u->su_name, "level", u->su_level, "parent", u->su_parent));
+	return 0;
+}
+
+void
+api_units(struct api_req *ar)
+{
+	json_t *list = json_array();
+
+	if (store_unit_each(ar->ar_s, unit_row, list) != 0) {
+		json_decref(list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200, json_pack("{s:o}", "units", list));
+}

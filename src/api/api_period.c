@@ -1,0 +1,847 @@
+/*
+ * api_period.c: periods, values, evidence and files, the review workflow,
+ * completeness, scores and explanations, export and import.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api/api.h"
+#include "app/app.h"
+#include "io/score_write.h"
+#include "util/date.h"
+
+static json_t *
+period_json(const struct st_period *p)
+{
+	long today = date_today(), due = 0;
+
+	date_parse(p->sp_agency_due, &due);
+	return json_pack("{s:s, s:s, s:i, s:i, s:I, s:s, s:s, s:s, s:s, s:I}",
+	    "code", p->sp_code, "kind", p->sp_kind, "year", p->sp_year,
+	    "quarter", p->sp_quarter, "methodology", (json_int_t)p->sp_method,
+	    "agency_due", p->sp_agency_due, "sotttt_due", p->sp_sotttt_due,
+	    "status", p->sp_status, "label", p->sp_label, "days_to_agency_due",
+	    (json_int_t)(due - today));
+}
+
+static int
+period_row(void *ctx, const struct st_period *p)
+{
+	json_array_append_new(ctx, period_json(p));
+	return 0;
+}
+
+void
+api_periods(struct api_req *ar)
+{
+	json_t *list = json_array();
+
+	if (store_period_each(ar->ar_s, period_row, list) != 0) {
+		json_decref(list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200, json_pack("{s:o}", "periods", list));
+}
+
+/* The period named in the path; answers 404 when there is none. */
+static int
+path_period(struct api_req *ar, struct st_period *p)
+{
+	if (store_period_get(ar->ar_s, api_param(ar, 0), p) != 0) {
+		api_store_error(ar);
+		return -1;
+	}
+	return 0;
+}
+
+void
+api_period_get(struct api_req *ar)
+{
+	struct st_period p;
+
+	if (path_period(ar, &p) == 0)
+		api_json(ar, 200, period_json(&p));
+}
+
+/* Run an app call and answer with its errors, or with ${ok} (stolen). */
+static void
+answer(struct api_req *ar, int rc, struct diag *d, int status, json_t *ok)
+{
+	if (rc != 0) {
+		if (rc == STORE_EBUSY)
+			http_set_header(ar->ar_rs, "Retry-After", "1");
+		api_diag(ar, d);
+		json_decref(ok);
+	} else {
+		api_json(ar, status, ok);
+	}
+	diag_free(d);
+}
+
+void
+api_period_open(struct api_req *ar)
+{
+	static const char *const keys[] = { "code", "agency_due", "sotttt_due",
+		NULL };
+	const char *code, *ad, *sd;
+	struct st_period p;
+	struct diag d;
+	json_t *j;
+	int bad = 0, rc;
+
+	if (!api_allow(ar, PERM_PERIOD, NULL) ||
+	    (j = api_body(ar, keys)) == NULL)
+		return;
+	code = api_str(ar, j, "code", 1, &bad);
+	ad = bad ? NULL : api_str(ar, j, "agency_due", 0, &bad);
+	sd = bad ? NULL : api_str(ar, j, "sotttt_due", 0, &bad);
+	if (bad)
+		return;
+	diag_init(&d);
+	rc =
+	    app_period_open(ar->ar_s, code, 0, ad, sd, NULL, api_actor(ar), &d);
+	if (rc == 0 && store_period_get(ar->ar_s, code, &p) != 0) {
+		diag_free(&d);
+		api_store_error(ar);
+		return;
+	}
+	answer(ar, rc, &d, 201, rc == 0 ? period_json(&p) : NULL);
+}
+
+static void
+period_status(struct api_req *ar, const char *status, int need_reason)
+{
+	static const char *const keys[] = { "reason", NULL };
+	const char *reason = NULL;
+	struct diag d;
+	json_t *j;
+	int bad = 0, rc;
+
+	if (!api_allow(ar, PERM_PERIOD, NULL))
+		return;
+	if (ar->ar_rq->rq_body.b_len > 0) {
+		if ((j = api_body(ar, keys)) == NULL)
+			return;
+		reason = api_str(ar, j, "reason", 0, &bad);
+		if (bad)
+			return;
+	}
+	if (need_reason && (reason == NULL || *reason == '\0')) {
+		api_error(ar, 400, "missing_field", "reason",
+		    "mở lại kỳ cần có lý do%s", "reopening needs a reason%s",
+		    "");
+		return;
+	}
+	diag_init(&d);
+	rc = app_period_status(
+	    ar->ar_s, api_param(ar, 0), status, api_actor(ar), reason, &d);
+	answer(ar, rc, &d, 200,
+	    json_pack(
+		"{s:s, s:s}", "code", api_param(ar, 0), "status", status));
+}
+
+void
+api_period_close(struct api_req *ar)
+{
+	period_status(ar, "closed", 0);
+}
+
+void
+api_period_reopen(struct api_req *ar)
+{
+	period_status(ar, "open", 1);
+}
+
+struct values_ctx {
+	json_t *vc_list;
+	const char *vc_unit;
+};
+
+static int
+value_row(void *vctx, const struct st_value *v)
+{
+	struct values_ctx *c = vctx;
+
+	if (c->vc_unit != NULL && strcmp(c->vc_unit, v->sv_unit) != 0)
+		return 0;
+	json_array_append_new(c->vc_list,
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "unit", v->sv_unit,
+		"input", v->sv_input, "value", v->sv_raw, "status",
+		v->sv_status, "entered_by", v->sv_by, "entered_at", v->sv_at));
+	return 0;
+}
+
+void
+api_values(struct api_req *ar)
+{
+	struct values_ctx c;
+	struct st_period p;
+	const char *status = http_query(ar->ar_rq, "status");
+
+	if (path_period(ar, &p) != 0)
+		return;
+	if (status != NULL && strcmp(status, "draft") != 0 &&
+	    strcmp(status, "submitted") != 0 &&
+	    strcmp(status, "approved") != 0) {
+		api_error(ar, 400, "bad_query", "status",
+		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
+		    "bad status '%s' (draft, submitted, approved)", status);
+		return;
+	}
+	c.vc_list = json_array();
+	c.vc_unit = http_query(ar->ar_rq, "unit");
+	if (store_value_each(ar->ar_s, p.sp_id, status, value_row, &c) != 0) {
+		json_decref(c.vc_list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200,
+	    json_pack("{s:s, s:o}", "period", p.sp_code, "values", c.vc_list));
+}
+
+/*
+ * The agency that leads ${input} in the period's methodology; answers and
+ * returns -1 when the period or input is unknown.
+ */
+static int
+input_owner(struct api_req *ar, const struct st_period *p, const char *input,
+    const char **owner)
+{
+	const struct method *m = api_method(ar, p->sp_method);
+	int in;
+
+	if (m == NULL) {
+		api_store_error(ar);
+		return -1;
+	}
+	in = method_input(m, input, strlen(input));
+	if (in < 0) {
+		api_error(ar, 404, "unknown_input", "input",
+		    "không có dữ liệu đầu vào '%s' trong phương pháp %s",
+		    "no input '%s' in methodology %s", input, m->m_id);
+		return -1;
+	}
+	*owner = app_owner(m, in);
+	return 0;
+}
+
+void
+api_value_put(struct api_req *ar)
+{
+	static const char *const keys[] = { "value", "reason", NULL };
+	const char *owner = NULL, *value, *reason;
+	struct st_period p;
+	struct diag d;
+	json_t *j;
+	int bad = 0, rc;
+
+	if (path_period(ar, &p) != 0 ||
+	    input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
+	    !api_allow(ar, PERM_VALUE_WRITE, owner) ||
+	    (j = api_body(ar, keys)) == NULL)
+		return;
+	value = api_str(ar, j, "value", 1, &bad);
+	reason = bad ? NULL : api_str(ar, j, "reason", 0, &bad);
+	if (bad)
+		return;
+	diag_init(&d);
+	rc = app_value_set(ar->ar_s, p.sp_code, api_param(ar, 1),
+	    api_param(ar, 2), value, NULL, api_actor(ar), reason, &d);
+	answer(ar, rc, &d, 200,
+	    json_pack("{s:s, s:s, s:s, s:s}", "unit", api_param(ar, 1), "input",
+		api_param(ar, 2), "value", value, "status", "draft"));
+}
+
+struct ev_ctx {
+	json_t *ec_list;
+	const char *ec_unit;
+};
+
+static int
+evidence_row(void *vctx, const struct st_evidence *e)
+{
+	struct ev_ctx *c = vctx;
+	json_t *o;
+
+	if (strcmp(e->se_unit, c->ec_unit) != 0)
+		return 0;
+	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+	    (json_int_t)e->se_id, "unit", e->se_unit, "input", e->se_input,
+	    "doc_number", e->se_doc_number, "doc_date", e->se_doc_date, "note",
+	    e->se_note, "added_by", e->se_by, "added_at", e->se_at);
+	if (e->se_file_sha256 != NULL)
+		json_object_set_new(o, "file",
+		    json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "sha256",
+			e->se_file_sha256, "name", e->se_file_name, "type",
+			e->se_file_type, "size", (json_int_t)e->se_file_size,
+			"url", ""));
+	if (e->se_file_sha256 != NULL) {
+		char url[128];
+
+		snprintf(
+		    url, sizeof(url), "/api/v1/files/%s", e->se_file_sha256);
+		json_object_set_new(
+		    json_object_get(o, "file"), "url", json_string(url));
+	}
+	json_array_append_new(c->ec_list, o);
+	return 0;
+}
+
+void
+api_evidence_list(struct api_req *ar)
+{
+	struct st_period p;
+	struct ev_ctx c;
+
+	if (path_period(ar, &p) != 0)
+		return;
+	c.ec_list = json_array();
+	c.ec_unit = api_param(ar, 1);
+	if (store_evidence_each(
+		ar->ar_s, p.sp_id, api_param(ar, 2), evidence_row, &c) != 0) {
+		json_decref(c.ec_list);
+		api_store_error(ar);
+		return;
+	}
+	api_json(ar, 200, json_pack("{s:o}", "evidence", c.ec_list));
+}
+
+/* Media types accepted for evidence files. */
+static int
+type_allowed(const char *t)
+{
+	static const char *const ok[] = { "application/pdf", "image/png",
+		"image/jpeg", "text/plain", "text/csv", "application/msword",
+		"application/vnd.ms-excel",
+		"application/vnd.openxmlformats-officedocument."
+		"wordprocessingml.document",
+		"application/vnd.openxmlformats-officedocument."
+		"spreadsheetml.sheet",
+		"application/vnd.oasis.opendocument.text",
+		"application/vnd.oasis.opendocument.spreadsheet",
+		"application/zip", NULL };
+	size_t n = strcspn(t, ";");
+	int i;
+
+	for (i = 0; ok[i] != NULL; i++) {
+		if (strlen(ok[i]) == n && strncasecmp(ok[i], t, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A safe file name: the last path component, without control characters,
+ * quotes, backslashes; "" when nothing is left or it is "." or "..".
+ */
+static void
+safe_name(const char *in, char *out, size_t size)
+{
+	const char *base = in;
+	size_t n = 0;
+
+	for (; *in; in++)
+		if (*in == '/' || *in == '\\')
+			base = in + 1;
+	for (; *base && n + 1 < size; base++) {
+		unsigned char c = (unsigned char)*base;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			continue;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	if (strcmp(out, ".") == 0 || strcmp(out, "..") == 0)
+		out[0] = '\0';
+}
+
+struct upload {
+	struct buf up_file;
+	char up_name[256];
+	char up_type[128];
+	int up_files;
+	struct buf up_doc, up_date, up_note;
+	int up_unknown;
+	char up_bad[64];
+};
+
+static int
+upload_field(void *ctx, const char *key, const char *filename, const char *type,
+    const char *data, size_t off, size_t size)
+{
+	struct upload *u = ctx;
+	struct buf *b = NULL;
+
+	(void)off;
+	if (strcmp(key, "file") == 0) {
+		if (filename == NULL)
+			return -1;
+		if (off == 0) {
+			if (++u->up_files > 1)
+				return -1; /* one file per evidence item */
+			safe_name(filename, u->up_name, sizeof(u->up_name));
+			snprintf(u->up_type, sizeof(u->up_type), "%s",
+			    type ? type : "application/octet-stream");
+		}
+		b = &u->up_file;
+	} else if (strcmp(key, "doc_number") == 0) {
+		b = &u->up_doc;
+	} else if (strcmp(key, "doc_date") == 0) {
+		b = &u->up_date;
+	} else if (strcmp(key, "note") == 0) {
+		b = &u->up_note;
+	} else {
+		snprintf(u->up_bad, sizeof(u->up_bad), "%s", key);
+		u->up_unknown = 1;
+		return -1;
+	}
+	if (b != &u->up_file && b->b_len + size > 4096)
+		return -1;
+	buf_append(b, data, size);
+	return 0;
+}
+
+void
+api_evidence_add(struct api_req *ar)
+{
+	const char *owner = NULL;
+	struct st_evidence e;
+	struct st_period p;
+	struct upload u;
+	struct diag d;
+	int rc;
+
+	if (path_period(ar, &p) != 0 ||
+	    input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
+	    !api_allow(ar, PERM_VALUE_WRITE, owner))
+		return;
+	memset(&u, 0, sizeof(u));
+	buf_init(&u.up_file);
+	buf_init(&u.up_doc);
+	buf_init(&u.up_date);
+	buf_init(&u.up_note);
+	if (http_form(ar->ar_rq, upload_field, &u) != 0) {
+		if (u.up_unknown)
+			api_error(ar, 400, "unknown_field", u.up_bad,
+			    "trường không hợp lệ '%s'", "unknown field '%s'",
+			    u.up_bad);
+		else
+			api_error(ar, 400, "bad_form", NULL,
+			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note%s",
+			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note%s",
+			    "");
+		goto out;
+	}
+	if (u.up_files > 0 && u.up_name[0] == '\0') {
+		api_error(ar, 400, "bad_filename", "file",
+		    "tên tệp không hợp lệ%s", "invalid file name%s", "");
+		goto out;
+	}
+	if (u.up_files > 0 && !type_allowed(u.up_type)) {
+		api_error(ar, 415, "file_type", "file",
+		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
+		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
+		    u.up_type);
+		goto out;
+	}
+	if (u.up_files == 0 && u.up_doc.b_len == 0 && u.up_note.b_len == 0) {
+		api_error(ar, 400, "empty_evidence", NULL,
+		    "cần ít nhất số văn bản, ghi chú hoặc một tệp%s",
+		    "a document number, a note or a file is needed%s", "");
+		goto out;
+	}
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = buf_cstr(&u.up_doc);
+	e.se_doc_date = buf_cstr(&u.up_date);
+	e.se_note = buf_cstr(&u.up_note);
+	if (u.up_files > 0) {
+		e.se_file_name = u.up_name;
+		e.se_file_type = u.up_type;
+	}
+	diag_init(&d);
+	rc = app_evidence_add(ar->ar_s, p.sp_code, api_param(ar, 1),
+	    api_param(ar, 2), &e, u.up_files ? u.up_file.b_data : NULL,
+	    u.up_file.b_len, api_actor(ar), &d);
+	answer(ar, rc, &d, 201,
+	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.se_id, "sha256",
+		e.se_file_sha256));
+out:
+	buf_free(&u.up_file);
+	buf_free(&u.up_doc);
+	buf_free(&u.up_date);
+	buf_free(&u.up_note);
+}
+
+static int
+is_sha(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!isxdigit((unsigned char)s[i]) ||
+		    isupper((unsigned char)s[i]))
+			return 0;
+	return i == 64;
+}
+
+struct file_meta {
+	const char *fm_sha;
+	char fm_name[256];
+	char fm_type[128];
+};
+
+static int
+file_meta_row(void *ctx, const struct st_evidence *e)
+{
+	struct file_meta *fm = ctx;
+
+	if (e->se_file_sha256 == NULL || strcmp(e->se_file_sha256, fm->fm_sha))
+		return 0;
+	snprintf(fm->fm_name, sizeof(fm->fm_name), "%s",
+	    e->se_file_name ? e->se_file_name : "");
+	snprintf(fm->fm_type, sizeof(fm->fm_type), "%s",
+	    e->se_file_type ? e->se_file_type : "");
+	return 1;
+}
+
+static int
+meta_in_period(void *ctx, const struct st_period *p)
+{
+	struct api_req *ar = ((void **)ctx)[0];
+	struct file_meta *fm = ((void **)ctx)[1];
+
+	store_evidence_each(ar->ar_s, p->sp_id, NULL, file_meta_row, fm);
+	return fm->fm_name[0] != '\0';
+}
+
+/* RFC 5987 / 6266: an ASCII fallback and the UTF-8 name, percent-encoded. */
+static void
+disposition(const char *name, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char ascii[256], enc[768];
+	size_t a = 0, e = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p && a + 1 < sizeof(ascii); p++)
+		ascii[a++] =
+		    *p < 0x80 && *p != '"' && *p != ';' ? (char)*p : '_';
+	ascii[a] = '\0';
+	for (p = (const unsigned char *)name; *p && e + 4 < sizeof(enc); p++) {
+		if (isalnum(*p) || strchr("-._~", *p) != NULL) {
+			enc[e++] = (char)*p;
+		} else {
+			enc[e++] = '%';
+			enc[e++] = hex[*p >> 4];
+			enc[e++] = hex[*p & 15];
+		}
+	}
+	enc[e] = '\0';
+	snprintf(out, size, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
+	    ascii[0] ? ascii : "evidence", enc);
+}
+
+void
+api_file_get(struct api_req *ar)
+{
+	const char *sha = api_param(ar, 0);
+	struct file_meta fm;
+	void *ctx[2];
+	char cd[1200];
+	void *data;
+	size_t len;
+
+	if (!is_sha(sha)) {
+		api_error(ar, 400, "bad_id", "sha256",
+		    "mã tệp phải là 64 chữ số hex thường%s",
+		    "a file id is 64 lower-case hex digits%s", "");
+		return;
+	}
+	if (store_file_get(ar->ar_s, sha, &data, &len) != 0) {
+		api_store_error(ar);
+		return;
+	}
+	memset(&fm, 0, sizeof(fm));
+	fm.fm_sha = sha;
+	ctx[0] = ar;
+	ctx[1] = &fm;
+	store_period_each(ar->ar_s, meta_in_period, ctx);
+	disposition(fm.fm_name[0] ? fm.fm_name : "evidence", cd, sizeof(cd));
+	ar->ar_rs->rs_status = 200;
+	/* always a download: never rendered in our origin */
+	ar->ar_rs->rs_type = "application/octet-stream";
+	http_set_header(ar->ar_rs, "Content-Disposition", cd);
+	buf_append(&ar->ar_rs->rs_body, data, len);
+	free(data);
+}
+
+/* submit, approve, return, reopen */
+static void
+review(struct api_req *ar, const char *what)
+{
+	static const char *const keys[] = { "agency", "inputs", "unit",
+		"comment", "reason", NULL };
+	const char *agency, *inputs, *unit, *comment, *reason;
+	struct st_period p;
+	struct diag d;
+	json_t *j;
+	int bad = 0, rc;
+
+	if (path_period(ar, &p) != 0 || (j = api_body(ar, keys)) == NULL)
+		return;
+	agency = api_str(ar, j, "agency", 0, &bad);
+	inputs = bad ? NULL : api_str(ar, j, "inputs", 0, &bad);
+	unit = bad ? NULL : api_str(ar, j, "unit", 0, &bad);
+	comment = bad ? NULL : api_str(ar, j, "comment", 0, &bad);
+	reason = bad ? NULL : api_str(ar, j, "reason", 0, &bad);
+	if (bad)
+		return;
+	diag_init(&d);
+	if (strcmp(what, "submit") == 0) {
+		if (agency == NULL) {
+			diag_free(&d);
+			api_error(ar, 400, "missing_field", "agency",
+			    "thiếu trường '%s'", "missing field '%s'",
+			    "agency");
+			return;
+		}
+		if (!api_allow(ar, PERM_SUBMIT, agency)) {
+			diag_free(&d);
+			return;
+		}
+		rc = app_submit(
+		    ar->ar_s, p.sp_code, unit, agency, api_actor(ar), &d);
+	} else if (strcmp(what, "reopen") == 0) {
+		if (!api_allow(ar, PERM_REOPEN, NULL)) {
+			diag_free(&d);
+			return;
+		}
+		rc = app_reopen(ar->ar_s, p.sp_code, unit, agency, inputs,
+		    reason, api_actor(ar), &d);
+	} else {
+		if (!api_allow(ar, PERM_REVIEW, NULL)) {
+			diag_free(&d);
+			return;
+		}
+		rc = strcmp(what, "approve") == 0
+		    ? app_approve(ar->ar_s, p.sp_code, unit, agency, inputs,
+			  api_actor(ar), &d)
+		    : app_return(ar->ar_s, p.sp_code, unit, agency, inputs,
+			  comment, api_actor(ar), &d);
+	}
+	answer(ar, rc, &d, 200,
+	    json_pack("{s:s, s:s}", "period", p.sp_code, "done", what));
+}
+
+void
+api_submit(struct api_req *ar)
+{
+	review(ar, "submit");
+}
+
+void
+api_approve(struct api_req *ar)
+{
+	review(ar, "approve");
+}
+
+void
+api_return(struct api_req *ar)
+{
+	review(ar, "return");
+}
+
+void
+api_reopen(struct api_req *ar)
+{
+	review(ar, "reopen");
+}
+
+void
+api_status(struct api_req *ar)
+{
+	struct app_agency_status *st = NULL;
+	const struct method *m;
+	struct st_period p;
+	struct diag d;
+	json_t *list;
+	long today = date_today(), due = 0;
+	int n = 0, i;
+
+	if (path_period(ar, &p) != 0)
+		return;
+	if ((m = api_method(ar, p.sp_method)) == NULL) {
+		api_store_error(ar);
+		return;
+	}
+	diag_init(&d);
+	if (app_status(ar->ar_s, &p, http_query(ar->ar_rq, "unit"), m, &st, &n,
+		&d) != 0) {
+		api_diag(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	date_parse(p.sp_agency_due, &due);
+	list = json_array();
+	for (i = 0; i < n; i++) {
+		const struct app_agency_status *a = &st[i];
+		int sent = a->as_submitted + a->as_approved;
+
+		json_array_append_new(list,
+		    json_pack("{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:b}",
+			"agency", a->as_agency, "inputs", a->as_owned, "filled",
+			a->as_owned - a->as_missing, "missing", a->as_missing,
+			"draft", a->as_draft, "submitted", a->as_submitted,
+			"approved", a->as_approved, "complete",
+			a->as_missing == 0, "overdue",
+			today >= due && sent < a->as_owned &&
+			    strcmp(p.sp_status, "open") == 0));
+	}
+	free(st);
+	api_json(ar, 200,
+	    json_pack(
+		"{s:o, s:o}", "period", period_json(&p), "agencies", list));
+}
+
+void
+api_scores(struct api_req *ar)
+{
+	const char *drafts = http_query(ar->ar_rq, "drafts");
+	const char *explain = http_query(ar->ar_rq, "explain");
+	struct score_write_opts wo;
+	const struct method *m;
+	struct round *r = NULL;
+	struct st_period p;
+	struct score *sc;
+	struct diag d;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (path_period(ar, &p) != 0)
+		return;
+	if ((m = api_method(ar, p.sp_method)) == NULL) {
+		api_store_error(ar);
+		return;
+	}
+	diag_init(&d);
+	/* computed from the data as it is now: never stale */
+	if (app_round(ar->ar_s, &p,
+		drafts != NULL && strcmp(drafts, "1") == 0 ? NULL : "approved",
+		m, &r, &d) != 0) {
+		api_diag(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	sc = score_round(r, NULL, NULL);
+	memset(&wo, 0, sizeof(wo));
+	wo.sw_format = FMT_JSON;
+	wo.sw_explain = explain != NULL && strcmp(explain, "1") == 0;
+	wo.sw_label = p.sp_label[0] ? p.sp_label : NULL;
+	f = open_memstream(&text, &len);
+	if (f == NULL || score_write(f, sc, &wo) != 0) {
+		if (f != NULL)
+			fclose(f);
+		free(text);
+		score_free(sc);
+		round_free(r);
+		api_error(ar, 500, "internal", NULL, "không ghi được kết quả%s",
+		    "cannot write the result%s", "");
+		return;
+	}
+	fclose(f);
+	ar->ar_rs->rs_status = 200;
+	ar->ar_rs->rs_type = "application/json; charset=utf-8";
+	buf_append(&ar->ar_rs->rs_body, text, len);
+	free(text);
+	score_free(sc);
+	round_free(r);
+}
+
+void
+api_export(struct api_req *ar)
+{
+	struct st_period p;
+	struct diag d;
+	char *text = NULL, cd[128];
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (path_period(ar, &p) != 0)
+		return;
+	f = open_memstream(&text, &len);
+	if (f == NULL) {
+		api_error(ar, 500, "internal", NULL, "hết bộ nhớ%s",
+		    "out of memory%s", "");
+		return;
+	}
+	diag_init(&d);
+	rc = app_export(ar->ar_s, p.sp_code, f, &d);
+	fclose(f);
+	if (rc != 0) {
+		free(text);
+		api_diag(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	snprintf(
+	    cd, sizeof(cd), "attachment; filename=\"dti-%s.csv\"", p.sp_code);
+	http_set_header(ar->ar_rs, "Content-Disposition", cd);
+	ar->ar_rs->rs_status = 200;
+	ar->ar_rs->rs_type = "text/csv; charset=utf-8";
+	buf_append(&ar->ar_rs->rs_body, text, len);
+	free(text);
+}
+
+void
+api_import(struct api_req *ar)
+{
+	const char *status = http_query(ar->ar_rq, "status");
+	const char *ct = http_header(ar->ar_rq, "Content-Type");
+	struct st_period p;
+	struct diag d;
+	long count = 0;
+	FILE *f;
+	int rc;
+
+	if (!api_allow(ar, PERM_PERIOD, NULL) || path_period(ar, &p) != 0)
+		return;
+	if (ct == NULL || strncmp(ct, "text/csv", 8) != 0) {
+		api_error(ar, 415, "content_type", NULL,
+		    "cần Content-Type: text/csv%s",
+		    "Content-Type: text/csv is required%s", "");
+		return;
+	}
+	if (status == NULL)
+		status = "draft";
+	if (strcmp(status, "draft") != 0 && strcmp(status, "submitted") != 0 &&
+	    strcmp(status, "approved") != 0) {
+		api_error(ar, 400, "bad_query", "status",
+		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
+		    "bad status '%s' (draft, submitted, approved)", status);
+		return;
+	}
+	f = fmemopen(
+	    ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data : (char *)"",
+	    ar->ar_rq->rq_body.b_len, "r");
+	if (f == NULL) {
+		api_error(ar, 400, "empty", NULL, "nội dung rỗng%s",
+		    "empty body%s", "");
+		return;
+	}
+	diag_init(&d);
+	rc = app_import(ar->ar_s, p.sp_code, f, "import.csv", status,
+	    api_actor(ar), &count, &d);
+	fclose(f);
+	answer(ar, rc, &d, 200,
+	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",
+		(json_int_t)count, "status", status));
+}

@@ -1,0 +1,94 @@
+/*
+ * http.h: a small adapter over libmicrohttpd. It hides the library's
+ * several-calls-per-request pattern: a handler sees one complete request
+ * (headers and the whole body, within limits) and fills one response.
+ */
+#ifndef DTI_HTTP_H
+#define DTI_HTTP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "util/buf.h"
+
+#define HTTP_MAX_BODY (24u << 20) /* a request body: 20 MiB file + form */
+#define HTTP_MAX_HEADERS (32 << 10) /* all headers of one request */
+#define HTTP_MAX_PARAMS 6 /* {name} parts of a route */
+#define HTTP_MAX_RESP_HEADERS 8
+
+struct MHD_Connection;
+
+struct http_req {
+	const char *rq_method;
+	const char *rq_path; /* without the query string */
+	struct MHD_Connection *rq_conn;
+	struct buf rq_body; /* the whole body */
+	int rq_too_large; /* the body passed HTTP_MAX_BODY */
+	char rq_ip[64];
+	struct timespec rq_start;
+	const char *rq_params[HTTP_MAX_PARAMS]; /* from the route, decoded */
+	char rq_pbuf[1024]; /* their storage */
+	int rq_nparams;
+	void *rq_ctx; /* the application's per-request state */
+	char rq_user[64]; /* for the log line: login, or "-" */
+	int rq_status; /* of the response, for the log line */
+};
+
+struct http_resp {
+	int rs_status;
+	struct buf rs_body;
+	const char *rs_type; /* Content-Type */
+	char *rs_hname[HTTP_MAX_RESP_HEADERS];
+	char *rs_hvalue[HTTP_MAX_RESP_HEADERS];
+	int rs_nheaders;
+};
+
+/* http_header(rq, name): a request header, or NULL. */
+const char *http_header(struct http_req *, const char *);
+/* http_query(rq, name): a query-string argument, or NULL. */
+const char *http_query(struct http_req *, const char *);
+/* http_cookie(rq, name): a cookie, or NULL. */
+const char *http_cookie(struct http_req *, const char *);
+/* http_set_header(rs, name, value): add a response header (copied). */
+void http_set_header(struct http_resp *, const char *, const char *);
+
+/*
+ * A form field of a multipart/form-data or urlencoded body: ${filename}
+ * and ${type} are NULL for plain fields. Called with the field's data in
+ * pieces (${off} is where this piece starts); return 0 to go on, -1 to
+ * stop.
+ */
+typedef int http_form_cb(void *, const char *, const char *, const char *,
+    const char *, size_t, size_t);
+/*
+ * http_form(rq, cb, ctx): decode the request body as a form (libmicrohttpd's
+ * post processor). Return 0, or -1 when the body is not a well-formed
+ * form or ${cb} stopped.
+ */
+int http_form(struct http_req *, http_form_cb *, void *);
+
+typedef void http_handler(struct http_req *, struct http_resp *, void *);
+
+struct http_opts {
+	const char *ho_addr; /* "127.0.0.1" */
+	unsigned short ho_port;
+	unsigned ho_threads; /* pool size */
+	unsigned ho_max_conns; /* in all */
+	unsigned ho_max_per_ip;
+	unsigned ho_timeout; /* seconds of inactivity */
+	http_handler *ho_handler; /* called once per complete request */
+	void *ho_ctx;
+	/* called when a request ends (log line), may be NULL */
+	void (*ho_done)(struct http_req *, int, void *);
+};
+
+struct http_server;
+
+/* http_start(opts, out, err, size): listen and serve in background threads. */
+int http_start(const struct http_opts *, struct http_server **, char *, size_t);
+/* http_stop(s): stop accepting, let requests in flight finish, stop. */
+void http_stop(struct http_server *);
+/* http_port(s): the port bound (useful with port 0). */
+unsigned short http_port(struct http_server *);
+
+#endif
