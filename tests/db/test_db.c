@@ -368,6 +368,39 @@ count_meth(void *ctx, const struct st_method *m)
 	return 0;
 }
 
+/* Attach evidence to ${input} of 2022, with the file at ${path} if any. */
+static int
+ev_add_to(struct store *s, const char *input, struct st_evidence *e,
+    const char *path, struct diag *d)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (path != NULL) {
+		FILE *f = fopen(path, "rb");
+		long n;
+
+		assert_non_null(f);
+		fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		data = malloc((size_t)n + 1);
+		assert_non_null(data);
+		len = fread(data, 1, (size_t)n, f);
+		fclose(f);
+	}
+	rc = app_evidence_add(s, "2022", NULL, input, e, data, len, "t", d);
+	free(data);
+	return rc;
+}
+
+static int
+ev_add(struct store *s, struct st_evidence *e, const char *path, struct diag *d)
+{
+	return ev_add_to(s, "3.3.a", e, path, d);
+}
+
 /* Counts, settings, and nothing else yet (no period, no value). */
 static void
 test_init_counts(void **state)
@@ -1053,8 +1086,7 @@ test_closed_period(void **state)
 	    app_return(x->f_s, "2022", NULL, "so-tttt", NULL, "sai", "t", &d));
 	REFUSED(app_reopen(
 	    x->f_s, "2022", NULL, "cuc-thong-ke", NULL, "sai", "t", &d));
-	REFUSED(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, path, "t", &d));
+	REFUSED(ev_add(x->f_s, &e, path, &d));
 #undef REFUSED
 	after = footprint(x);
 	assert_string_equal(before, after);
@@ -1078,9 +1110,7 @@ test_append_only(void **state)
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "5/BC";
 	diag_init(&d);
-	assert_int_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, NULL, "t", &d),
-	    0);
+	assert_int_equal(ev_add(x->f_s, &e, NULL, &d), 0);
 	diag_free(&d);
 	store_close(x->f_s);
 	x->f_s = NULL;
@@ -1283,41 +1313,29 @@ test_evidence_files(void **state)
 	e.se_doc_number = "123/QĐ-UBND";
 	e.se_doc_date = "2022-10-05";
 	e.se_file_name = "qd-123.pdf";
-	assert_int_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pa, "t", &d),
-	    0);
+	assert_int_equal(ev_add(x->f_s, &e, pa, &d), 0);
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "45/BB";
 	e.se_doc_date = "2022-10-06";
 	e.se_file_name = "bien-ban.png";
-	assert_int_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pb, "t", &d),
-	    0);
+	assert_int_equal(ev_add(x->f_s, &e, pb, &d), 0);
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "123/QĐ-UBND";
 	e.se_doc_date = "2022-10-05";
 	e.se_file_name = "copy-of-qd.pdf";
-	assert_int_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pc, "t", &d),
-	    0);
+	assert_int_equal(ev_add(x->f_s, &e, pc, &d), 0);
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "123/QĐ-UBND";
 	e.se_doc_date = "2022-10-05";
 	e.se_file_name = "qd-123.pdf";
-	assert_int_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.b", &e, pa, "t", &d),
-	    0);
+	assert_int_equal(ev_add_to(x->f_s, "3.3.b", &e, pa, &d), 0);
 	/* refused: a date that does not exist, an unknown input */
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "9/X";
 	e.se_doc_date = "2022-02-30";
-	assert_int_not_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e, pa, "t", &d),
-	    0);
+	assert_int_not_equal(ev_add(x->f_s, &e, pa, &d), 0);
 	e.se_doc_date = "2022-02-28";
-	assert_int_not_equal(
-	    app_evidence_add(x->f_s, "2022", NULL, "9.9.z", &e, pa, "t", &d),
-	    0);
+	assert_int_not_equal(ev_add_to(x->f_s, "9.9.z", &e, pa, &d), 0);
 	diag_free(&d);
 
 	/* three items for 3.3.a, two files, in the order added */
