@@ -15,12 +15,23 @@
 #define SESSION_COOKIE "dti_session"
 #define TOUCH_EVERY 60 /* seconds between updates of a session's last use */
 #define NMETHODS 8
+#define NCACHED 8
+
+/* A response computed from the data as of one data version. */
+struct cached {
+	char cc_key[96];
+	long cc_version;
+	char *cc_text;
+	size_t cc_len;
+};
 
 /* What each server thread keeps. */
 struct api_thread {
 	struct store *at_s;
 	long at_mid[NMETHODS];
 	struct method *at_m[NMETHODS];
+	struct cached at_cache[NCACHED];
+	unsigned at_next; /* the cache entry to replace next */
 };
 
 static void
@@ -33,6 +44,8 @@ thread_free(void *p)
 		return;
 	for (i = 0; i < NMETHODS; i++)
 		method_free(t->at_m[i]);
+	for (i = 0; i < NCACHED; i++)
+		free(t->at_cache[i].cc_text);
 	store_close(t->at_s);
 	free(t);
 }
@@ -102,6 +115,46 @@ api_method(struct api_req *ar, long id)
 	t->at_m[free_slot] = m;
 	t->at_mid[free_slot] = id;
 	return m;
+}
+
+int
+api_cached(struct api_req *ar, const char *key, long version)
+{
+	struct api_thread *t = thread_state(ar->ar_srv);
+	int i;
+
+	for (i = 0; i < NCACHED; i++) {
+		struct cached *c = &t->at_cache[i];
+
+		if (c->cc_text != NULL && c->cc_version == version &&
+		    strcmp(c->cc_key, key) == 0) {
+			ar->ar_rs->rs_status = 200;
+			ar->ar_rs->rs_type = "application/json; charset=utf-8";
+			buf_reset(&ar->ar_rs->rs_body);
+			buf_append(&ar->ar_rs->rs_body, c->cc_text, c->cc_len);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+api_cache_put(struct api_req *ar, const char *key, long version)
+{
+	struct api_thread *t = thread_state(ar->ar_srv);
+	struct cached *c;
+	int i;
+
+	/* replace this key's entry, else the oldest */
+	for (i = 0; i < NCACHED; i++)
+		if (strcmp(t->at_cache[i].cc_key, key) == 0)
+			break;
+	c = &t->at_cache[i < NCACHED ? i : (int)(t->at_next++ % NCACHED)];
+	free(c->cc_text);
+	snprintf(c->cc_key, sizeof(c->cc_key), "%s", key);
+	c->cc_version = version;
+	c->cc_len = ar->ar_rs->rs_body.b_len;
+	c->cc_text = xstrndup(buf_cstr(&ar->ar_rs->rs_body), c->cc_len);
 }
 
 void

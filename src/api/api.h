@@ -77,6 +77,16 @@ const char *api_actor(struct api_req *);
 /* api_method(ar, id): the parsed methodology, cached per thread. */
 const struct method *api_method(struct api_req *, long);
 
+/*
+ * api_cached(ar, key, version): answer 200 with the response stored for
+ * ${key} at data version ${version} (store_data_version) and return 1,
+ * or return 0. api_cache_put(ar, key, version): store the response just
+ * made. Per thread; an entry of an older version is never served, so
+ * results are never stale.
+ */
+int api_cached(struct api_req *, const char *, long);
+void api_cache_put(struct api_req *, const char *, long);
+
 /* Handlers: api_meta.c, api_session.c, api_period.c, api_plan.c. */
 void api_health(struct api_req *);
 void api_openapi(struct api_req *);

@@ -723,6 +723,20 @@ api_scores(struct api_req *ar)
 	size_t len = 0;
 	FILE *f;
 
+	char key[96];
+	long version;
+	int use_drafts = drafts != NULL && strcmp(drafts, "1") == 0;
+	int use_explain = explain != NULL && strcmp(explain, "1") == 0;
+
+	/* the same data version gives the same scores: serve them again */
+	snprintf(key, sizeof(key), "scores/%.32s/%d/%d", api_param(ar, 0),
+	    use_drafts, use_explain);
+	if (store_data_version(ar->ar_s, &version) != 0) {
+		api_store_error(ar);
+		return;
+	}
+	if (api_cached(ar, key, version))
+		return;
 	if (path_period(ar, &p) != 0)
 		return;
 	if ((m = api_method(ar, p.sp_method)) == NULL) {
@@ -731,9 +745,8 @@ api_scores(struct api_req *ar)
 	}
 	diag_init(&d);
 	/* computed from the data as it is now: never stale */
-	if (app_round(ar->ar_s, &p,
-		drafts != NULL && strcmp(drafts, "1") == 0 ? NULL : "approved",
-		m, &r, &d) != 0) {
+	if (app_round(
+		ar->ar_s, &p, use_drafts ? NULL : "approved", m, &r, &d) != 0) {
 		api_diag(ar, &d);
 		diag_free(&d);
 		return;
@@ -742,7 +755,7 @@ api_scores(struct api_req *ar)
 	sc = score_round(r, NULL, NULL);
 	memset(&wo, 0, sizeof(wo));
 	wo.sw_format = FMT_JSON;
-	wo.sw_explain = explain != NULL && strcmp(explain, "1") == 0;
+	wo.sw_explain = use_explain;
 	wo.sw_label = p.sp_label[0] ? p.sp_label : NULL;
 	f = open_memstream(&text, &len);
 	if (f == NULL || score_write(f, sc, &wo) != 0) {
@@ -759,6 +772,7 @@ api_scores(struct api_req *ar)
 	ar->ar_rs->rs_status = 200;
 	ar->ar_rs->rs_type = "application/json; charset=utf-8";
 	buf_append(&ar->ar_rs->rs_body, text, len);
+	api_cache_put(ar, key, version);
 	free(text);
 	score_free(sc);
 	round_free(r);
