@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "util/sha256.h"
+#include "util/utf8.h"
 
 #define SESSION_COOKIE "dti_session"
 #define TOUCH_EVERY 60 /* seconds between updates of a session's last use */
@@ -160,7 +161,17 @@ api_cache_put(struct api_req *ar, const char *key, long version)
 void
 api_json(struct api_req *ar, int status, json_t *j)
 {
-	char *s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
+	char *s;
+
+	if (j == NULL) { /* json_pack refused a value: never answer empty */
+		ar->ar_rs->rs_status = 500;
+		buf_reset(&ar->ar_rs->rs_body);
+		buf_puts(&ar->ar_rs->rs_body,
+		    "{\"error\":{\"code\":\"internal\",\"message\":"
+		    "{\"vi\":\"lỗi nội bộ\",\"en\":\"internal error\"}}}");
+		return;
+	}
+	s = json_dumps(j, JSON_COMPACT);
 
 	ar->ar_rs->rs_status = status;
 	ar->ar_rs->rs_type = "application/json; charset=utf-8";
@@ -533,6 +544,13 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 	ar.ar_rq = rq;
 	ar.ar_rs = rs;
 	security_headers(rs);
+	/* paths are UTF-8 text: anything else cannot name a period or unit */
+	if (!utf8_valid(rq->rq_path, strlen(rq->rq_path))) {
+		api_error(&ar, 400, "bad_path", NULL,
+		    "địa chỉ không phải văn bản UTF-8%s",
+		    "the path is not UTF-8 text%s", "");
+		return;
+	}
 	if (rq->rq_too_large) {
 		api_error(&ar, 413, "too_large", NULL,
 		    "nội dung yêu cầu quá lớn (tối đa %u byte)",
