@@ -195,6 +195,23 @@ error_json(struct api_req *ar, int status, const char *code, const char *field,
 	api_json(ar, status, json_pack("{s:o}", "error", e));
 }
 
+/* Replace the bytes of ${s} that break UTF-8 (or control bytes) by '?'. */
+static void
+ascii_safe(char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (utf8_valid(s, n)) {
+		for (i = 0; i < n; i++)
+			if ((unsigned char)s[i] < 0x20)
+				s[i] = '?';
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i] < 0x20)
+			s[i] = '?';
+}
+
 void
 api_error(struct api_req *ar, int status, const char *code, const char *field,
     const char *vi, const char *en, ...)
@@ -208,7 +225,12 @@ api_error(struct api_req *ar, int status, const char *code, const char *field,
 	va_start(ap, en);
 	vsnprintf(ben, sizeof(ben), en, ap);
 	va_end(ap);
-	error_json(ar, status, code, field, bvi, ben);
+	/* a message may quote what the client sent: keep it valid UTF-8 */
+	ascii_safe(bvi);
+	ascii_safe(ben);
+	error_json(ar, status, code,
+	    field != NULL && utf8_valid(field, strlen(field)) ? field : NULL,
+	    bvi, ben);
 }
 
 /* HTTP status of an error code of the workflow. */
