@@ -50,6 +50,19 @@ round_free(struct round *r)
 	free(r);
 }
 
+/* Grow to twice the units. calloc'd arrays stay untouched (no page is
+ * faulted in) until a value is stored. */
+static void *
+regrow(void *old, size_t oldn, size_t newn, size_t size)
+{
+	void *p = xcalloc(newn, size);
+
+	if (old != NULL)
+		memcpy(p, old, oldn * size);
+	free(old);
+	return p;
+}
+
 static void
 grow(struct round *r)
 {
@@ -57,24 +70,14 @@ grow(struct round *r)
 
 	cap = old ? old * 2 : 16;
 	r->r_units = xreallocarray(r->r_units, cap, sizeof(char *));
-	r->r_vals = xreallocarray(r->r_vals, cap * ni, sizeof(double));
-	r->r_have = xreallocarray(r->r_have, cap * ni, 1);
-	r->r_line = xreallocarray(r->r_line, cap * ni, sizeof(uint32_t));
-	memset(r->r_have + old * ni, 0, (cap - old) * ni);
-	memset(r->r_vals + old * ni, 0, (cap - old) * ni * sizeof(double));
-	memset(r->r_line + old * ni, 0, (cap - old) * ni * sizeof(uint32_t));
-	if (r->r_ntext > 0) {
-		size_t nt = (size_t)r->r_ntext;
-
-		r->r_text = xreallocarray(r->r_text, cap * nt, sizeof(char *));
-		memset(
-		    r->r_text + old * nt, 0, (cap - old) * nt * sizeof(char *));
-	}
-	if (r->r_raw != NULL) {
-		r->r_raw = xreallocarray(r->r_raw, cap * ni, sizeof(char *));
-		memset(
-		    r->r_raw + old * ni, 0, (cap - old) * ni * sizeof(char *));
-	}
+	r->r_vals = regrow(r->r_vals, old * ni, cap * ni, sizeof(double));
+	r->r_have = regrow(r->r_have, old * ni, cap * ni, 1);
+	r->r_line = regrow(r->r_line, old * ni, cap * ni, sizeof(uint32_t));
+	if (r->r_ntext > 0)
+		r->r_text = regrow(r->r_text, old * (size_t)r->r_ntext,
+		    cap * (size_t)r->r_ntext, sizeof(char *));
+	if (r->r_raw != NULL)
+		r->r_raw = regrow(r->r_raw, old * ni, cap * ni, sizeof(char *));
 	r->r_cap = (int)cap;
 }
 

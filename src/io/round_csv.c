@@ -32,6 +32,9 @@ struct reader {
 	int rd_fatal; /* stop: the rest cannot be read */
 	struct buf rd_pending; /* a partial line between chunks */
 	int rd_keep_raw; /* keep each value's text (for import) */
+	int rd_last_unit; /* unit of the previous row, or -1 */
+	size_t rd_last_len; /* its length */
+	int rd_last_input; /* input of the previous row, or -1 */
 	int rd_first_chunk;
 };
 
@@ -202,7 +205,12 @@ on_record(int term, void *ctx)
 		    rd->rd_nfields);
 		goto done;
 	}
-	if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
+	if (rd->rd_last_unit >= 0 && ub->b_len == rd->rd_last_len &&
+	    memcmp(rd->rd_r->r_units[rd->rd_last_unit], ub->b_data,
+		ub->b_len) == 0) {
+		/* rows of one unit come together: skip the check and lookup */
+		u = rd->rd_last_unit;
+	} else if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
 		char tmp3[96];
 
 		rerr(rd, line,
@@ -214,6 +222,8 @@ on_record(int term, void *ctx)
 		u = -1;
 	} else {
 		u = round_unit(rd->rd_r, buf_cstr(ub), ub->b_len);
+		rd->rd_last_unit = u;
+		rd->rd_last_len = ub->b_len;
 		if (u < 0) {
 			rerr(rd, line, "quá nhiều đơn vị (tối đa %d)",
 			    "too many units (at most %d)", ROUND_MAX_UNITS);
@@ -221,7 +231,13 @@ on_record(int term, void *ctx)
 			goto done;
 		}
 	}
-	in = method_input(rd->rd_m, buf_cstr(ib), ib->b_len);
+	/* files list a unit's inputs in the methodology's order: try the
+	 * input after the previous one before hashing */
+	in = rd->rd_last_input + 1;
+	if (in <= 0 || in >= rd->rd_m->m_ninputs ||
+	    strcmp(rd->rd_m->m_inputs[in].mi_name, buf_cstr(ib)) != 0)
+		in = method_input(rd->rd_m, buf_cstr(ib), ib->b_len);
+	rd->rd_last_input = in;
 	if (in < 0) {
 		rerr(rd, line,
 		    "đơn vị %s: không có dữ liệu đầu vào tên '%s' trong phương pháp %s",
@@ -268,6 +284,26 @@ feed_line(struct reader *rd, const char *s, size_t n)
 	if (!rd->rd_in_record && !is_blank(s, n)) {
 		rd->rd_in_record = 1;
 		rd->rd_rec_line = rd->rd_line;
+		/*
+		 * Most lines hold no quote: split them at the commas here, as
+		 * libcsv would, and leave quoted lines to libcsv.
+		 */
+		if (memchr(s, '"', n) == NULL) {
+			size_t end = n, i, start = 0;
+
+			while (end > 0 &&
+			    (s[end - 1] == '\n' || s[end - 1] == '\r'))
+				end--;
+			for (i = 0; i <= end; i++) {
+				if (i == end || s[i] == ',') {
+					on_field(
+					    (void *)(s + start), i - start, rd);
+					start = i + 1;
+				}
+			}
+			on_record('\n', rd);
+			return;
+		}
 	}
 	if (csv_parse(&rd->rd_csv, s, n, on_field, on_record, rd) != n) {
 		rerr(rd, rd->rd_in_record ? rd->rd_rec_line : rd->rd_line,
@@ -293,8 +329,14 @@ feed(struct reader *rd, const char *s, size_t n)
 		size_t k = i, end;
 		int found = 0;
 
-		while (k < n && s[k] != '\n' && s[k] != '\r')
-			k++;
+		{
+			/* memchr is vectorised; a CR is rare */
+			const char *nl = memchr(s + i, '\n', n - i);
+			size_t lim = nl != NULL ? (size_t)(nl - s) : n;
+			const char *cr = memchr(s + i, '\r', lim - i);
+
+			k = cr != NULL ? (size_t)(cr - s) : lim;
+		}
 		if (k < n && s[k] == '\n') {
 			found = 1;
 			end = k + 1;
@@ -342,6 +384,8 @@ reader_init(
 	rd->rd_d = d;
 	rd->rd_r = round_new(m);
 	rd->rd_first_chunk = 1;
+	rd->rd_last_unit = -1;
+	rd->rd_last_input = -1;
 	for (i = 0; i < 3; i++)
 		buf_init(&rd->rd_f[i]);
 	buf_init(&rd->rd_pending);

@@ -1,6 +1,7 @@
 /* score_write.c: score CSV and JSON output. */
 #include "io/score_write.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/numfmt.h"
@@ -76,9 +77,27 @@ flush(FILE *f, struct buf *b, int force)
 	return 0;
 }
 
+struct col_text {
+	struct buf cl_code; /* ",3.3," */
+	struct buf cl_max; /* ",10," */
+};
+
+static void
+cols_free(struct col_text *cols, int n)
+{
+	int c;
+
+	for (c = 0; cols != NULL && c < n; c++) {
+		buf_free(&cols[c].cl_code);
+		buf_free(&cols[c].cl_max);
+	}
+	free(cols);
+}
+
 static int
 write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 {
+	struct col_text *cols = NULL;
 	struct buf b, ex;
 	int u, c;
 
@@ -87,18 +106,28 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 	buf_puts(&b,
 	    o->sw_explain ? "unit,code,score,max,status,explain\n"
 			  : "unit,code,score,max,status\n");
+	/* ",code," and ",max," are the same for every unit: make them once */
+	cols = xcalloc((size_t)s->s_ncols + 1, sizeof(*cols));
+	for (c = 0; c < s->s_ncols; c++) {
+		buf_init(&cols[c].cl_code);
+		buf_init(&cols[c].cl_max);
+		buf_putc(&cols[c].cl_code, ',');
+		buf_puts(&cols[c].cl_code, score_col_code(s, c));
+		buf_putc(&cols[c].cl_code, ',');
+		buf_putc(&cols[c].cl_max, ',');
+		put_num(&cols[c].cl_max, score_col_max(s, c), 1);
+		buf_putc(&cols[c].cl_max, ',');
+	}
 	for (u = 0; u < s->s_nunits; u++) {
 		const char *unit = s->s_r->r_units[u];
 
 		for (c = 0; c < s->s_ncols; c++) {
 			buf_puts(&b, unit);
-			buf_putc(&b, ',');
-			buf_puts(&b, score_col_code(s, c));
-			buf_putc(&b, ',');
+			buf_append(
+			    &b, cols[c].cl_code.b_data, cols[c].cl_code.b_len);
 			put_num(&b, score_get(s, u, c), 0);
-			buf_putc(&b, ',');
-			put_num(&b, score_col_max(s, c), 1);
-			buf_putc(&b, ',');
+			buf_append(
+			    &b, cols[c].cl_max.b_data, cols[c].cl_max.b_len);
 			buf_puts(&b, score_status_name(score_status(s, u, c)));
 			if (o->sw_explain) {
 				buf_reset(&ex);
@@ -113,10 +142,12 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 	}
 	if (flush(f, &b, 1) < 0)
 		goto err;
+	cols_free(cols, s->s_ncols);
 	buf_free(&b);
 	buf_free(&ex);
 	return 0;
 err:
+	cols_free(cols, s->s_ncols);
 	buf_free(&b);
 	buf_free(&ex);
 	return -1;

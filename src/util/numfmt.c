@@ -138,6 +138,32 @@ numfmt_parse(const char *s, size_t len, double *out)
 	}
 	if (i != len)
 		return -1;
+	/*
+	 * Up to 15 digits and no exponent: the digits are an exact integer
+	 * and 10^k is exact, so one division gives the correctly rounded
+	 * value, the same as strtod, several times faster.
+	 */
+	if (digits <= 15 && memchr(s, 'e', len) == NULL &&
+	    memchr(s, 'E', len) == NULL) {
+		static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+			1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+		unsigned long long mant = 0;
+		int frac = 0, seen_dot = 0, neg = s[0] == '-';
+		size_t j;
+
+		for (j = (size_t)neg; j < len; j++) {
+			if (s[j] == '.') {
+				seen_dot = 1;
+				continue;
+			}
+			mant = mant * 10 + (unsigned)(s[j] - '0');
+			frac += seen_dot;
+		}
+		*out = (double)mant / p10[frac];
+		if (neg)
+			*out = -*out;
+		return 0;
+	}
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	*out = strtod(tmp, &end);

@@ -1,6 +1,8 @@
 /* utf8.c: UTF-8 validation. */
 #include "util/utf8.h"
 
+#include <string.h>
+
 int
 utf8_valid(const char *str, size_t n)
 {
@@ -12,6 +14,18 @@ utf8_valid(const char *str, size_t n)
 		size_t len, k;
 		unsigned cp;
 
+		/* ASCII runs, 8 bytes at a time */
+		while (i + 8 <= n) {
+			unsigned long long w;
+
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
 		if (c < 0x80) {
 			i++;
 			continue;
