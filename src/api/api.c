@@ -247,6 +247,10 @@ status_of(const char *code)
 		{ "submit.", 409 },
 		{ "review.none", 409 },
 		{ "value.owner", 403 },
+		{ "store.not_found", 404 },
+		{ "store.conflict", 409 },
+		{ "store.busy", 503 },
+		{ "store.invalid", 400 },
 		{ "store", 500 },
 	};
 	size_t i;
@@ -534,21 +538,32 @@ authenticate(struct api_req *ar)
 	return 1;
 }
 
+/*
+ * A browser's Origin, when sent, must be this server: the scheme we serve
+ * (https behind TLS, i.e. with secure cookies) and the Host asked for.
+ */
+int
+origin_ok(struct api_req *ar)
+{
+	const char *origin = http_header(ar->ar_rq, "Origin");
+	const char *host = http_header(ar->ar_rq, "Host");
+	const char *scheme =
+	    ar->ar_srv->as_secure_cookies ? "https://" : "http://";
+
+	if (origin == NULL)
+		return 1;
+	return host != NULL && strncmp(origin, scheme, strlen(scheme)) == 0 &&
+	    strcmp(origin + strlen(scheme), host) == 0;
+}
+
 /* A state-changing request must come from our pages: CSRF token, Origin. */
 static int
 csrf_ok(struct api_req *ar)
 {
-	const char *origin = http_header(ar->ar_rq, "Origin");
-	const char *host = http_header(ar->ar_rq, "Host");
 	const char *tok = http_header(ar->ar_rq, "X-CSRF-Token");
 
-	if (origin != NULL && host != NULL) {
-		const char *o = strstr(origin, "://");
-
-		if (o == NULL || strcmp(o + 3, host) != 0)
-			return 0;
-	}
-	return tok != NULL && auth_equal(tok, ar->ar_sess.ss_csrf);
+	return origin_ok(ar) && tok != NULL &&
+	    auth_equal(tok, ar->ar_sess.ss_csrf);
 }
 
 void

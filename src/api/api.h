@@ -72,6 +72,8 @@ const char *api_str(struct api_req *, json_t *, const char *, int, int *);
 const char *api_param(struct api_req *, int);
 /* api_allow(ar, perm, agency): 1, or answer 403 and return 0. */
 int api_allow(struct api_req *, enum auth_perm, const char *);
+/* origin_ok(ar): 1 unless the request's Origin is another site. */
+int origin_ok(struct api_req *);
 /* api_actor(ar): the login of the caller, for the audit log. */
 const char *api_actor(struct api_req *);
 /* api_method(ar, id): the parsed methodology, cached per thread. */

@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "io/score_write.h"
 #include "util/date.h"
+#include "util/utf8.h"
 
 static json_t *
 period_json(const struct st_period *p)
@@ -419,6 +420,20 @@ api_evidence_add(struct api_req *ar)
 	    input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
 	    !api_allow(ar, PERM_VALUE_WRITE, owner))
 		return;
+	{
+		const char *ct = http_header(ar->ar_rq, "Content-Type");
+
+		if (ct == NULL ||
+		    (strncasecmp(ct, "multipart/form-data", 19) != 0 &&
+			strncasecmp(ct, "application/x-www-form-urlencoded",
+			    33) != 0)) {
+			api_error(ar, 415, "content_type", NULL,
+			    "cần Content-Type: multipart/form-data%s",
+			    "Content-Type: multipart/form-data is required%s",
+			    "");
+			return;
+		}
+	}
 	memset(&u, 0, sizeof(u));
 	buf_init(&u.up_file);
 	buf_init(&u.up_doc);
@@ -434,6 +449,18 @@ api_evidence_add(struct api_req *ar)
 			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note%s",
 			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note%s",
 			    "");
+		goto out;
+	}
+	if (!utf8_valid(buf_cstr(&u.up_doc), u.up_doc.b_len) ||
+	    !utf8_valid(buf_cstr(&u.up_date), u.up_date.b_len) ||
+	    !utf8_valid(buf_cstr(&u.up_note), u.up_note.b_len) ||
+	    memchr(buf_cstr(&u.up_note), '\0', u.up_note.b_len) != NULL ||
+	    memchr(buf_cstr(&u.up_doc), '\0', u.up_doc.b_len) != NULL ||
+	    !utf8_valid(u.up_name, strlen(u.up_name))) {
+		api_error(ar, 400, "bad_text", NULL,
+		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8%s",
+		    "document number, date, note and file name must be UTF-8 text%s",
+		    "");
 		goto out;
 	}
 	if (u.up_files > 0 && u.up_name[0] == '\0') {

@@ -40,6 +40,12 @@ api_login(struct api_req *ar)
 
 	if (j == NULL)
 		return;
+	if (!origin_ok(ar)) { /* no logging in from another site's page */
+		api_error(ar, 403, "csrf", NULL,
+		    "yêu cầu đến từ trang khác (Origin)%s",
+		    "the request comes from another site (Origin)%s", "");
+		return;
+	}
 	login = api_str(ar, j, "login", 1, &bad);
 	if (bad)
 		return;

@@ -14,9 +14,15 @@ int
 app_store_error(struct store *s, struct diag *d)
 {
 	const struct store_error *e = store_error(s);
+	/* a stable code per kind of failure, for the API's status */
+	const char *code = e->se_code == STORE_ENOTFOUND ? "store.not_found"
+	    : e->se_code == STORE_ECONFLICT              ? "store.conflict"
+	    : e->se_code == STORE_EBUSY                  ? "store.busy"
+	    : e->se_code == STORE_EINVALID               ? "store.invalid"
+							 : "store";
 
-	diag_add(d, DIAG_ERROR, "store", NULL, 0, 0, "%s%.0s", "%.0s%s",
-	    e->se_vi, e->se_en);
+	diag_add(d, DIAG_ERROR, code, NULL, 0, 0, "%s%.0s", "%.0s%s", e->se_vi,
+	    e->se_en);
 	return e->se_code == STORE_EBUSY ? STORE_EBUSY : -1;
 }
 
@@ -846,7 +852,7 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
 {
 	struct method *m = NULL;
 	struct st_period p;
-	char code[80], sha[65];
+	char code[80];
 	long uid, id, day;
 	int rc = -1;
 
@@ -882,11 +888,11 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
 		goto out;
 	}
 	if (data != NULL) {
-		if (store_file_put(s, data, len, sha) != 0) {
+		if (store_file_put(s, data, len, e->se_sha_buf) != 0) {
 			rc = abort_tx(s, d);
 			goto out;
 		}
-		e->se_file_sha256 = sha;
+		e->se_file_sha256 = e->se_sha_buf;
 	}
 	if (store_evidence_add(s, p.sp_id, uid, input, e, actor, &id) != 0 ||
 	    store_tx_commit(s) != 0) {

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 struct http_server {
 	struct MHD_Daemon *hs_d;
 	struct http_opts hs_o;
+	pthread_mutex_t hs_mu;
+	int hs_active; /* requests begun and not yet answered */
 };
 
 const char *
@@ -143,6 +146,9 @@ access_cb(void *cls, struct MHD_Connection *conn, const char *url,
 		clock_gettime(CLOCK_MONOTONIC, &rq->rq_start);
 		snprintf(rq->rq_user, sizeof(rq->rq_user), "-");
 		*con_cls = rq;
+		pthread_mutex_lock(&hs->hs_mu);
+		hs->hs_active++;
+		pthread_mutex_unlock(&hs->hs_mu);
 		return MHD_YES;
 	}
 	if (*upload_size > 0) { /* a body chunk: keep it, within the limit */
@@ -186,6 +192,9 @@ completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)conn;
 	if (rq == NULL)
 		return;
+	pthread_mutex_lock(&hs->hs_mu);
+	hs->hs_active--;
+	pthread_mutex_unlock(&hs->hs_mu);
 	if (hs->hs_o.ho_done != NULL)
 		hs->hs_o.ho_done(rq,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? rq->rq_status
@@ -212,6 +221,7 @@ http_start(const struct http_opts *o, struct http_server **out, char *err,
 		return -1;
 	}
 	hs->hs_o = *o;
+	pthread_mutex_init(&hs->hs_mu, NULL);
 	hs->hs_d = MHD_start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC,
 	    o->ho_port, NULL, NULL, access_cb, hs, MHD_OPTION_SOCK_ADDR,
@@ -226,6 +236,7 @@ http_start(const struct http_opts *o, struct http_server **out, char *err,
 	if (hs->hs_d == NULL) {
 		snprintf(err, errsize, "cannot listen on %s:%u", o->ho_addr,
 		    o->ho_port);
+		pthread_mutex_destroy(&hs->hs_mu);
 		free(hs);
 		return -1;
 	}
@@ -236,11 +247,29 @@ http_start(const struct http_opts *o, struct http_server **out, char *err,
 void
 http_stop(struct http_server *hs)
 {
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	int waited;
+
 	if (hs == NULL)
 		return;
-	/* stop accepting; MHD_stop_daemon then waits for the threads */
+	/*
+	 * Stop accepting, let the requests in flight be answered (for at
+	 * most 30 s), then stop: MHD_stop_daemon closes idle keep-alive
+	 * connections and joins the threads.
+	 */
 	MHD_quiesce_daemon(hs->hs_d);
+	for (waited = 0; waited < 3000; waited++) {
+		int active;
+
+		pthread_mutex_lock(&hs->hs_mu);
+		active = hs->hs_active;
+		pthread_mutex_unlock(&hs->hs_mu);
+		if (active == 0)
+			break;
+		nanosleep(&tick, NULL);
+	}
 	MHD_stop_daemon(hs->hs_d);
+	pthread_mutex_destroy(&hs->hs_mu);
 	free(hs);
 }
 

@@ -210,6 +210,7 @@ struct st_evidence {
 	long se_file_size;
 	const char *se_by;
 	const char *se_at;
+	char se_sha_buf[65]; /* app_evidence_add: the stored file's hash */
 };
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);

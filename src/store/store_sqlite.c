@@ -706,7 +706,8 @@ store_meta_get(struct store *s, const char *key, char *out, size_t size)
 			body; \
 		} \
 		done(s, st); \
-		if (rc_ != SQLITE_DONE) \
+		/* SQLITE_ROW left: the callback stopped early */ \
+		if (rc_ != SQLITE_DONE && rc_ != SQLITE_ROW) \
 			return dberr(s, rc_); \
 	} while (0)
 

@@ -1,0 +1,389 @@
+"""api.authz: the authorization matrix.
+
+Every route of the route table in src/api/api.c is called as every role:
+anonymous, admin, coordinator (sotttt), viewer (lanhdao), an officer of the
+agency that owns what is touched (cb-sotttt: so-tttt leads indicator 3.3
+and task B.I.2) and an officer of another agency (cb-khdt, so-khdt). The
+expected answer of each call is the table MATRIX below, derived from
+auth_allows() in src/auth/auth.c and the handlers:
+
+  PERM_READ                              every role
+  PERM_USERS, PERIOD, REVIEW, REOPEN      admin, coordinator
+  PERM_VALUE_WRITE, SUBMIT, TASK_UPDATE   admin, coordinator, an officer of
+                                          the owning agency (or of a member
+                                          of the owning collective)
+  no session                              401 on every non-public route
+
+Each role works in its own period (opened and filled with the demo round's
+drafts by the admin beforehand), so that one role's success does not change
+what the next role sees; after a refused step the admin performs it, so the
+next step of the refused role meets the state in which it would succeed and
+fails only for want of a permission. The test also checks that the table
+covers exactly the routes of api.c, that a refused write changes nothing,
+and the collective rule (cb-ninhhai, ubnd-ninh-hai is in ubnd-huyen).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apilib import API, demo_rows, main, multipart, routes_of  # noqa: E402
+
+ROLES = ("anonymous", "admin", "coordinator", "viewer", "officer_owner",
+         "officer_other")
+LOGIN = {"admin": "admin", "coordinator": "sotttt", "viewer": "lanhdao",
+         "officer_owner": "cb-sotttt", "officer_other": "cb-khdt"}
+
+OK, UNAUTH, FORBID = "2xx", 401, 403
+ALL = (OK, OK, OK, OK, OK, OK)
+READ = (UNAUTH, OK, OK, OK, OK, OK)
+MANAGE = (UNAUTH, OK, OK, FORBID, FORBID, FORBID)
+OWNER = (UNAUTH, OK, OK, FORBID, OK, FORBID)
+
+# (method, route pattern of api.c): expected answer per role, in the order
+# of ROLES.
+MATRIX = {
+    ("GET", "/api/v1/health"): ALL,
+    ("GET", "/api/v1/openapi.json"): ALL,
+    ("POST", "/api/v1/session"): ALL,  # log in (again)
+    ("GET", "/api/v1/session"): READ,
+    ("DELETE", "/api/v1/session"): READ,
+    ("GET", "/api/v1/users"): MANAGE,
+    ("POST", "/api/v1/users"): MANAGE,
+    ("GET", "/api/v1/methodologies"): READ,
+    ("GET", "/api/v1/methodologies/{}"): READ,
+    ("GET", "/api/v1/agencies"): READ,
+    ("GET", "/api/v1/units"): READ,
+    ("GET", "/api/v1/periods"): READ,
+    ("POST", "/api/v1/periods"): MANAGE,
+    ("GET", "/api/v1/periods/{}"): READ,
+    ("POST", "/api/v1/periods/{}/close"): MANAGE,
+    ("POST", "/api/v1/periods/{}/reopen"): MANAGE,
+    ("GET", "/api/v1/periods/{}/values"): READ,
+    ("PUT", "/api/v1/periods/{}/values/{}/{}"): OWNER,
+    ("GET", "/api/v1/periods/{}/values/{}/{}/evidence"): READ,
+    ("POST", "/api/v1/periods/{}/values/{}/{}/evidence"): OWNER,
+    ("GET", "/api/v1/files/{}"): READ,
+    ("POST", "/api/v1/periods/{}/submit"): OWNER,
+    ("POST", "/api/v1/periods/{}/approve"): MANAGE,
+    ("POST", "/api/v1/periods/{}/return"): MANAGE,
+    ("POST", "/api/v1/periods/{}/reopen-values"): MANAGE,
+    ("GET", "/api/v1/periods/{}/status"): READ,
+    ("GET", "/api/v1/periods/{}/scores"): READ,
+    ("GET", "/api/v1/periods/{}/export"): READ,
+    ("POST", "/api/v1/periods/{}/import"): MANAGE,
+    ("GET", "/api/v1/tasks"): READ,
+    ("POST", "/api/v1/tasks/{}/progress"): OWNER,
+    ("GET", "/api/v1/targets"): READ,
+    ("GET", "/api/v1/audit"): READ,
+}
+
+UNIT = "ninh-thuan"
+INPUT = "3.3.a"  # indicator 3.3, led by so-tttt; demo value 98000
+
+
+def body(ck, srv):
+    # the table covers exactly the route table of api.c
+    routes = {(m, p) for m, p, _fn, _fl in routes_of(srv.src)}
+    ck.check(len(routes) >= 30, "api.c's route table is parsed",
+             sorted(routes))
+    ck.eq(sorted(routes - set(MATRIX)), [],
+          "every route of api.c has a row in the matrix")
+    ck.eq(sorted(set(MATRIX) - routes), [],
+          "every row of the matrix is a route of api.c")
+
+    admin = srv.must_login("admin")
+    sess = {"anonymous": None}
+    for role in ROLES[1:]:
+        sess[role] = srv.must_login(LOGIN[role])
+    demo_csv = demo_rows(srv.src)
+
+    # a file to download, stored by the admin in the demo period
+    ct, b = multipart([("note", "matrix")],
+                      [("file", "matrix.txt", "text/plain", b"matrix\n")])
+    r = srv.request("POST", API + "/periods/2022/values/%s/%s/evidence" %
+                    (UNIT, INPUT), body=b, ctype=ct, session=admin)
+    ck.status(r, 201, "setup: evidence with a file")
+    sha = srv.sql("SELECT file_sha256 FROM evidence WHERE note = 'matrix'")
+    sha = sha[0][0] if sha else "0" * 64
+
+    done = set()  # (method, pattern) called at least once
+    seen = {}  # (method, pattern) -> {role: status}
+
+    def call(role, key, method, path, **kw):
+        """The call of ${role} for matrix row ${key}; asserts its answer."""
+        assert key in MATRIX, key
+        done.add(key)
+        want = MATRIX[key][ROLES.index(role)]
+        before = srv.audit_count() if method != "GET" else None
+        r = srv.request(method, path, session=sess[role], **kw)
+        seen.setdefault(key, {})[role] = r.status
+        ck.status(r, want, "%-13s %s %s" % (role, key[0], key[1]))
+        if want == UNAUTH:
+            ck.error_code(r, "unauthenticated", "%s %s" % (role, path))
+        elif want == FORBID:
+            ck.error_code(r, "forbidden", "%s %s" % (role, path))
+        if before is not None and r.status in (401, 403):
+            ck.eq(srv.audit_count(), before,
+                  "%s %s %s: a refused call adds no audit entry" %
+                  (role, method, path))
+        return r
+
+    def value_of(period, inp):
+        r = srv.get(API + "/periods/%s/values?unit=%s" % (period, UNIT),
+                    session=admin)
+        for v in (r.json() or {}).get("values", []):
+            if v["input"] == inp:
+                return v["value"], v["status"]
+        return None, None
+
+    for i, role in enumerate(ROLES):
+        P = str(2040 + i)  # this role's period
+        pp = API + "/periods/" + P
+        # setup by the admin: the period, with the demo round as drafts
+        r = srv.request("POST", API + "/periods", json_body={"code": P},
+                        session=admin)
+        ck.status(r, 201, "setup: open period %s" % P)
+        r = srv.request("POST", pp + "/import?status=draft", body=demo_csv,
+                        ctype="text/csv", session=admin)
+        ck.status(r, 200, "setup: import the demo drafts into %s" % P)
+
+        def fixup(resp, method, path, **kw):
+            """After a refused step, the admin does it."""
+            if not resp.ok():
+                fr = srv.request(method, path, session=admin, **kw)
+                ck.status(fr, "2xx", "setup: admin %s %s" % (method, path))
+
+        # reads
+        call(role, ("GET", "/api/v1/health"), "GET", API + "/health")
+        call(role, ("GET", "/api/v1/openapi.json"), "GET",
+             API + "/openapi.json")
+        call(role, ("GET", "/api/v1/session"), "GET", API + "/session")
+        call(role, ("GET", "/api/v1/users"), "GET", API + "/users")
+        call(role, ("GET", "/api/v1/methodologies"), "GET",
+             API + "/methodologies")
+        call(role, ("GET", "/api/v1/methodologies/{}"), "GET",
+             API + "/methodologies/1")
+        call(role, ("GET", "/api/v1/agencies"), "GET", API + "/agencies")
+        call(role, ("GET", "/api/v1/units"), "GET", API + "/units")
+        call(role, ("GET", "/api/v1/periods"), "GET", API + "/periods")
+        call(role, ("GET", "/api/v1/periods/{}"), "GET", pp)
+        call(role, ("GET", "/api/v1/periods/{}/values"), "GET",
+             pp + "/values")
+        call(role, ("GET", "/api/v1/periods/{}/values/{}/{}/evidence"),
+             "GET", pp + "/values/%s/%s/evidence" % (UNIT, INPUT))
+        r = call(role, ("GET", "/api/v1/files/{}"), "GET",
+                 API + "/files/" + sha)
+        if r.ok():
+            ck.eq(r.body, b"matrix\n", "%s: the file's bytes" % role)
+        call(role, ("GET", "/api/v1/periods/{}/status"), "GET",
+             pp + "/status")
+        call(role, ("GET", "/api/v1/periods/{}/scores"), "GET",
+             pp + "/scores?drafts=1")
+        call(role, ("GET", "/api/v1/periods/{}/export"), "GET",
+             pp + "/export")
+        call(role, ("GET", "/api/v1/tasks"), "GET", API + "/tasks")
+        call(role, ("GET", "/api/v1/targets"), "GET", API + "/targets")
+        call(role, ("GET", "/api/v1/audit"), "GET", API + "/audit")
+
+        # writes, in the order of the workflow
+        r = call(role, ("PUT", "/api/v1/periods/{}/values/{}/{}"), "PUT",
+                 pp + "/values/%s/%s" % (UNIT, INPUT),
+                 json_body={"value": "99000"})
+        val = value_of(P, INPUT)
+        if r.ok():
+            ck.eq(val, ("99000", "draft"), "%s: the value was set" % role)
+        else:
+            ck.eq(val, ("98000", "draft"),
+                  "%s: a refused PUT changes no value" % role)
+
+        n0 = srv.sql("SELECT count(*) FROM evidence")[0][0]
+        ct, b = multipart([("doc_number", "1/%s" % role), ("note", role)],
+                          [("file", "proof-%s.pdf" % role, "application/pdf",
+                            b"%PDF-1.4 " + role.encode())])
+        r = call(role, ("POST", "/api/v1/periods/{}/values/{}/{}/evidence"),
+                 "POST", pp + "/values/%s/%s/evidence" % (UNIT, INPUT),
+                 body=b, ctype=ct)
+        n1 = srv.sql("SELECT count(*) FROM evidence")[0][0]
+        allowed = MATRIX[("POST", "/api/v1/periods/{}/values/{}/{}/"
+                          "evidence")][ROLES.index(role)] == OK
+        ck.eq(n1 - n0, 1 if allowed else 0,
+              "%s: evidence rows added by the upload" % role)
+
+        path, js = pp + "/submit", {"agency": "so-tttt"}
+        r = call(role, ("POST", "/api/v1/periods/{}/submit"), "POST", path,
+                 json_body=js)
+        fixup(r, "POST", path, json_body=js)
+
+        path, js = pp + "/approve", {"inputs": INPUT}
+        r = call(role, ("POST", "/api/v1/periods/{}/approve"), "POST", path,
+                 json_body=js)
+        fixup(r, "POST", path, json_body=js)
+        ck.eq(value_of(P, INPUT)[1], "approved",
+              "%s: %s approved (by the role or the admin)" % (role, INPUT))
+
+        r = call(role, ("POST", "/api/v1/periods/{}/return"), "POST",
+                 pp + "/return",
+                 json_body={"inputs": "3.3.b", "comment": "thiếu văn bản"})
+        ck.eq(value_of(P, "3.3.b")[1], "draft" if r.ok() else "submitted",
+              "%s: 3.3.b after return" % role)
+
+        r = call(role, ("POST", "/api/v1/periods/{}/reopen-values"), "POST",
+                 pp + "/reopen-values",
+                 json_body={"inputs": INPUT, "reason": "sửa số liệu"})
+        ck.eq(value_of(P, INPUT)[1], "draft" if r.ok() else "approved",
+              "%s: %s after reopen-values" % (role, INPUT))
+
+        r = call(role, ("POST", "/api/v1/periods/{}/import"), "POST",
+                 pp + "/import?status=draft",
+                 body="unit,input,value\n%s,7.2.a,96\n" % UNIT,
+                 ctype="text/csv")
+        ck.eq(value_of(P, "7.2.a")[0], "96" if r.ok() else "95",
+              "%s: 7.2.a after import" % role)
+
+        r = call(role, ("POST", "/api/v1/tasks/{}/progress"), "POST",
+                 API + "/tasks/B.I.2/progress",
+                 json_body={"status": "in_progress", "note": "by " + role})
+        ck.eq(srv.sql("SELECT count(*) FROM audit WHERE actor = ? AND "
+                      "entity = 'task'", (LOGIN.get(role, "-"),))[0][0] > 0,
+              r.ok(), "%s: task progress recorded or not" % role)
+        login = "u-" + role.replace("_", "-")
+        r = call(role, ("POST", "/api/v1/users"), "POST", API + "/users",
+                 json_body={"login": login, "role": "viewer",
+                            "password": "mot-mat-khau-dai-%d" % i})
+        ck.eq(srv.sql("SELECT count(*) FROM account WHERE login = ?",
+                      (login,))[0][0], 1 if r.ok() else 0,
+              "%s: account %s created or not" % (role, login))
+
+        code = str(2060 + i)
+        r = call(role, ("POST", "/api/v1/periods"), "POST", API + "/periods",
+                 json_body={"code": code})
+        ck.eq(srv.get(API + "/periods/" + code, session=admin).status,
+              200 if r.ok() else 404,
+              "%s: period %s opened or not" % (role, code))
+
+        r = call(role, ("POST", "/api/v1/periods/{}/close"), "POST",
+                 pp + "/close", json_body={})
+        fixup(r, "POST", pp + "/close", json_body={})
+        r = call(role, ("POST", "/api/v1/periods/{}/reopen"), "POST",
+                 pp + "/reopen", json_body={"reason": "bổ sung"})
+        st = (srv.get(pp, session=admin).json() or {}).get("status")
+        ck.eq(st, "open" if r.ok() else "closed",
+              "%s: period %s after reopen" % (role, P))
+
+        # log in again (anonymous: as the viewer), then log that session out
+        who = LOGIN.get(role, "lanhdao")
+        done.add(("POST", "/api/v1/session"))
+        s2, r = srv.login(who, session=sess[role])
+        seen.setdefault(("POST", "/api/v1/session"), {})[role] = r.status
+        ck.status(r, 200, "%-13s POST /api/v1/session" % role)
+        if role == "anonymous":
+            r = call(role, ("DELETE", "/api/v1/session"), "DELETE",
+                     API + "/session")
+            if s2 is not None:
+                ck.status(srv.get(API + "/session", session=s2), 200,
+                          "anonymous DELETE ended no session")
+        elif s2 is not None:
+            done.add(("DELETE", "/api/v1/session"))
+            r = srv.request("DELETE", API + "/session", session=s2)
+            seen.setdefault(("DELETE", "/api/v1/session"), {})[role] = \
+                r.status
+            ck.status(r, 200, "%-13s DELETE /api/v1/session" % role)
+            ck.status(srv.get(API + "/session", session=s2), 401,
+                      "%s: the logged-out session no longer works" % role)
+            ck.status(srv.get(API + "/session", session=sess[role]), 200,
+                      "%s: the first session still works" % role)
+
+    ck.eq(sorted(set(MATRIX) - done), [],
+          "every row of the matrix was called")
+    # the answers, as a table (a cell: the status; * where unexpected)
+    print("%-48s %s" % ("route", " ".join(
+        "%-6s" % r for r in ("anon", "admin", "coord", "viewer", "owner",
+                             "other"))))
+    for key in sorted(MATRIX, key=lambda k: (k[1], k[0])):
+        cells = []
+        for i, role in enumerate(ROLES):
+            st = seen.get(key, {}).get(role)
+            want = MATRIX[key][i]
+            good = st is not None and (200 <= st < 300 if want == OK
+                                       else st == want)
+            cells.append("%-6s" % ("%s%s" % (st, "" if good else "*")))
+        print("%-48s %s" % ("%s %s" % key, " ".join(cells)))
+
+    # the collective rule: an officer of a member of ubnd-huyen acts for it
+    collective(ck, srv, admin, demo_csv)
+    # a coordinator cannot create an admin
+    co = sess["coordinator"]
+    r = srv.request("POST", API + "/users", session=co,
+                    json_body={"login": "new-admin", "role": "admin",
+                               "password": "mot-mat-khau-dai-99"})
+    ck.status(r, 403, "coordinator creating an admin")
+    ck.eq(srv.sql("SELECT count(*) FROM account WHERE login='new-admin'")
+          [0][0], 0, "no admin account was made by the coordinator")
+    r = srv.request("POST", API + "/users", session=admin,
+                    json_body={"login": "new-admin", "role": "admin",
+                               "password": "mot-mat-khau-dai-99"})
+    ck.status(r, 201, "admin creating an admin")
+
+
+def collective(ck, srv, admin, demo_csv):
+    P = "2050"
+    pp = API + "/periods/" + P
+    ck.status(srv.request("POST", API + "/periods", json_body={"code": P},
+                          session=admin), 201, "collective: open " + P)
+    ck.status(srv.request("POST", pp + "/import", body=demo_csv,
+                          ctype="text/csv", session=admin), 200,
+              "collective: import drafts")
+    nh = srv.must_login("cb-ninhhai")
+    own = srv.must_login("cb-sotttt")
+    other = srv.must_login("cb-khdt")
+    tk = srv.must_login("cb-thongke")
+    cases = [
+        # (who, method, path, json, expected, what)
+        (own, "PUT", pp + "/values/%s/1.9" % UNIT, {"value": "0"}, 403,
+         "so-tttt officer on 1.9 (ubnd-huyen)"),
+        (nh, "PUT", pp + "/values/%s/1.9" % UNIT, {"value": "0"}, 200,
+         "ubnd-ninh-hai officer on 1.9 (its collective ubnd-huyen)"),
+        (nh, "PUT", pp + "/values/%s/1.10" % UNIT, {"value": "monthly"},
+         200, "ubnd-ninh-hai officer on 1.10"),
+        (nh, "PUT", pp + "/values/%s/%s" % (UNIT, INPUT), {"value": "1"},
+         403, "ubnd-ninh-hai officer on 3.3.a (so-tttt)"),
+        (tk, "PUT", pp + "/values/%s/A.4" % UNIT, {"value": "600001"}, 200,
+         "cuc-thong-ke officer on A.4 (cuc-thong-ke)"),
+        (other, "PUT", pp + "/values/%s/A.4" % UNIT, {"value": "1"}, 403,
+         "so-khdt officer on A.4 (cuc-thong-ke)"),
+        (tk, "PUT", pp + "/values/%s/7.7.a" % UNIT, {"value": "1"}, 403,
+         "cuc-thong-ke officer on 7.7.a (cuc-thue)"),
+        (nh, "POST", pp + "/submit", {"agency": "so-tttt"}, 403,
+         "ubnd-ninh-hai officer submitting so-tttt"),
+        (nh, "POST", pp + "/submit", {"agency": "ubnd-huyen"}, 200,
+         "ubnd-ninh-hai officer submitting its collective ubnd-huyen"),
+        (other, "POST", pp + "/submit", {"agency": "so-khdt"}, 200,
+         "so-khdt officer submitting its own agency"),
+        (other, "POST", pp + "/approve", {"agency": "so-khdt"}, 403,
+         "so-khdt officer approving its own agency"),
+        (nh, "POST", API + "/tasks/B.I.3/progress", {"note": "ninh-hai"},
+         200, "ubnd-ninh-hai officer on task B.I.3 (ubnd-huyen)"),
+        (nh, "POST", API + "/tasks/B.I.2/progress", {"note": "x"}, 403,
+         "ubnd-ninh-hai officer on task B.I.2 (so-tttt)"),
+        (other, "POST", API + "/tasks/B.VII.1/progress",
+         {"status": "done"}, 200, "so-khdt officer on task B.VII.1"),
+        (own, "POST", API + "/tasks/B.VII.1/progress", {"status": "done"},
+         403, "so-tttt officer on task B.VII.1 (so-khdt)"),
+    ]
+    for who, method, path, js, want, what in cases:
+        r = srv.request(method, path, json_body=js, session=who)
+        ck.status(r, want, "collective: " + what)
+    r = srv.get(pp + "/values?unit=" + UNIT, session=admin)
+    vals = {v["input"]: (v["value"], v["status"])
+            for v in (r.json() or {}).get("values", [])}
+    ck.eq(vals.get("1.9"), ("0", "submitted"),
+          "collective: 1.9 set by ubnd-ninh-hai and submitted")
+    ck.eq(vals.get(INPUT), ("98000", "draft"),
+          "collective: 3.3.a untouched by refused officers")
+    ck.eq(vals.get("7.7.a", ("?",))[0] != "1", True,
+          "collective: 7.7.a untouched")
+
+
+if __name__ == "__main__":
+    main("api.authz", body)

@@ -1,0 +1,143 @@
+"""api.csrf: every state-changing call (POST, PUT, DELETE) made with a valid
+session cookie but without the session's X-CSRF-Token, with a wrong one, or
+with an Origin of another site, is refused with 403 code "csrf", and
+nothing changes (the audit log, periods, values, evidence, accounts, tasks
+and sessions are compared before and after)."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apilib import API, main, multipart, routes_of  # noqa: E402
+
+
+def snapshot(srv, admin):
+    """What a write could change, read through the API and the file."""
+    snap = {"audit_db": srv.audit_count()}
+    for path in ("/audit", "/periods", "/users", "/tasks",
+                 "/periods/2022/values", "/periods/2022/status",
+                 "/periods/2022/values/ninh-thuan/3.3.a/evidence"):
+        r = srv.get(API + path, session=admin)
+        snap[path] = (r.status, r.body)
+    for table in ("session", "account", "value", "evidence", "file",
+                  "task_progress", "period"):
+        snap["rows:" + table] = srv.sql("SELECT count(*) FROM %s" %
+                                        table)[0][0]
+    snap["ended"] = srv.sql("SELECT count(*) FROM session WHERE ended")[0][0]
+    return snap
+
+
+def body(ck, srv):
+    admin = srv.must_login("admin")
+    co = srv.must_login("sotttt")
+    off = srv.must_login("cb-sotttt")
+    origin = "http://127.0.0.1:%d" % srv.port
+    ct, mp = multipart([("note", "csrf")],
+                       [("file", "x.txt", "text/plain", b"csrf\n")])
+    # one state-changing call per route that has one (all of them are
+    # allowed to the admin with the right token, see the end)
+    calls = [
+        ("POST", "/api/v1/session",
+         dict(json_body={"login": "admin",
+                         "password": srv.passwords["admin"]})),
+        ("DELETE", "/api/v1/session", {}),
+        ("POST", "/api/v1/users",
+         dict(json_body={"login": "csrf-user", "role": "viewer",
+                         "password": "mot-mat-khau-dai-1"})),
+        ("POST", "/api/v1/periods", dict(json_body={"code": "2031"})),
+        ("POST", "/api/v1/periods/2022/close", dict(json_body={})),
+        ("POST", "/api/v1/periods/2022/reopen",
+         dict(json_body={"reason": "csrf"})),
+        ("PUT", "/api/v1/periods/2022/values/ninh-thuan/3.3.a",
+         dict(json_body={"value": "1"})),
+        ("POST", "/api/v1/periods/2022/values/ninh-thuan/3.3.a/evidence",
+         dict(body=mp, ctype=ct)),
+        ("POST", "/api/v1/periods/2022/submit",
+         dict(json_body={"agency": "so-tttt"})),
+        ("POST", "/api/v1/periods/2022/approve",
+         dict(json_body={"agency": "so-tttt"})),
+        ("POST", "/api/v1/periods/2022/return",
+         dict(json_body={"inputs": "3.3.a", "comment": "csrf"})),
+        ("POST", "/api/v1/periods/2022/reopen-values",
+         dict(json_body={"inputs": "3.3.a", "reason": "csrf"})),
+        ("POST", "/api/v1/periods/2022/import?status=draft",
+         dict(body="unit,input,value\nninh-thuan,7.2.a,1\n",
+              ctype="text/csv")),
+        ("POST", "/api/v1/tasks/B.I.2/progress",
+         dict(json_body={"status": "done"})),
+    ]
+    # every non-GET route of api.c is in the list
+    writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}
+    import re
+    covered = set()
+    for m, path, _kw in calls:
+        for rm, rp in writes:
+            pat = "^" + re.escape(rp).replace(r"\{\}", "[^/]+") + "$"
+            if rm == m and re.match(pat, path.split("?")[0]):
+                covered.add((rm, rp))
+    ck.eq(sorted(writes - covered), [],
+          "every state-changing route is tried without the token")
+
+    before = snapshot(srv, admin)
+    bad_tokens = [
+        (False, "no X-CSRF-Token"),
+        ("", "an empty X-CSRF-Token"),
+        ("0" * 64, "a wrong X-CSRF-Token"),
+        (admin.csrf[:-1], "a truncated X-CSRF-Token"),
+        (admin.csrf.upper(), "the X-CSRF-Token in upper case"),
+        (co.csrf, "another session's X-CSRF-Token"),
+        (admin.token, "the session token as X-CSRF-Token"),
+    ]
+    for method, path, kw in calls:
+        for tok, what in bad_tokens:
+            r = srv.request(method, path, session=admin, csrf=tok, **kw)
+            ck.status(r, 403, "%s %s with %s" % (method, path, what))
+            ck.error_code(r, "csrf", "%s %s with %s" % (method, path, what))
+        # the right token but a request from another site
+        for o in ("http://evil.example", "https://evil.example:%d" %
+                  srv.port, "null", "http://127.0.0.1.evil.example",
+                  "http://127.0.0.1:1"):
+            r = srv.request(method, path, session=admin,
+                            headers={"Origin": o}, **kw)
+            ck.status(r, 403, "%s %s with Origin %s" % (method, path, o))
+            ck.error_code(r, "csrf", "%s %s with Origin %s" %
+                          (method, path, o))
+    # the officer's token on the officer's own write, missing
+    r = srv.request("PUT", API + "/periods/2022/values/ninh-thuan/3.3.a",
+                    json_body={"value": "1"}, session=off, csrf=False)
+    ck.status(r, 403, "officer PUT without the token")
+    ck.error_code(r, "csrf", "officer PUT without the token")
+    # the token alone (no cookie) is no session
+    r = srv.request("POST", API + "/periods", json_body={"code": "2031"},
+                    headers={"X-CSRF-Token": admin.csrf})
+    ck.status(r, 401, "the CSRF token without the cookie")
+
+    after = snapshot(srv, admin)
+    for k in before:
+        ck.eq(after[k], before[k], "nothing changed: %s" % k)
+    ck.status(srv.get(API + "/session", session=admin), 200,
+              "the session survived the refused logout")
+
+    # the same calls with the token (and a same-origin Origin) succeed:
+    # what was refused was refused for the token alone
+    r = srv.request("POST", API + "/periods", json_body={"code": "2031"},
+                    session=admin, headers={"Origin": origin})
+    ck.status(r, 201, "open a period with the token and our Origin")
+    r = srv.request("PUT", API + "/periods/2031/values/ninh-thuan/3.3.a",
+                    json_body={"value": "1"}, session=off)
+    ck.status(r, 200, "officer PUT with the token")
+    r = srv.request("POST", API + "/users", session=admin,
+                    json_body={"login": "csrf-user", "role": "viewer",
+                               "password": "mot-mat-khau-dai-1"})
+    ck.status(r, 201, "add a user with the token")
+    r = srv.request("DELETE", API + "/session", session=admin)
+    ck.status(r, 200, "logout with the token")
+    ck.status(srv.get(API + "/session", session=admin), 401,
+              "logged out")
+    # a GET needs no token
+    ck.status(srv.get(API + "/periods", session=co), 200,
+              "a GET needs no CSRF token")
+
+
+if __name__ == "__main__":
+    main("api.csrf", body)
