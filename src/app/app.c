@@ -705,6 +705,11 @@ transition(struct store *s, const char *period, const char *unit,
 		    "name the agency (--agency) or the inputs (--inputs)");
 		goto out;
 	}
+	if (agency != NULL && store_agency_exists(s, agency) != 1) {
+		diag_add(d, DIAG_ERROR, "review.agency", NULL, 0, 0,
+		    "không có cơ quan '%s'", "no agency '%s'", agency);
+		goto out;
+	}
 	if (inputs != NULL) {
 		/* every named input must exist */
 		char *copy = xstrdup(inputs), *tok, *save = NULL;

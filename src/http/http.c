@@ -66,6 +66,10 @@ form_iter(void *cls, enum MHD_ValueKind kind, const char *key,
 
 	(void)kind;
 	(void)enc;
+	if (key == NULL) { /* a part without a name: not a form we read */
+		fc->fc_stopped = 1;
+		return MHD_NO;
+	}
 	if (fc->fc_cb(fc->fc_ctx, key, filename, type, data, (size_t)off,
 		size) != 0) {
 		fc->fc_stopped = 1;

@@ -1,0 +1,616 @@
+/*
+ * fuzz_http.c: request decoding of the server. The input is one raw HTTP
+ * request (or whatever bytes the fuzzer makes of it), sent over a loopback
+ * TCP connection to the real server (http_start + api_handle) running in
+ * this process. That drives libmicrohttpd's parsing, our adapter
+ * (http.c: body limits, forms), the routing, sessions and CSRF checks
+ * (api.c), JSON body validation, multipart decoding of evidence uploads
+ * and the handlers behind them.
+ *
+ * Once, on the first input, a scratch database is made in a temporary
+ * directory, the way "dti init --demo" makes one (built-in methodology,
+ * organisation file, the illustrative 2022 round, approved), with an open
+ * period 2023 holding one draft value and one evidence file, a closed
+ * period 2021, and accounts of each role. Each account gets a session
+ * with a fixed token and CSRF token (see accounts[] below, and the
+ * dictionary), so inputs can reach the handlers behind the login. Between
+ * inputs the sessions are restored (a fuzzed logout ends them) and the
+ * login rate limits of the demo accounts and of 127.0.0.1 are reset; the
+ * rest of the database keeps what earlier inputs wrote.
+ *
+ * Besides the sanitizers (the server thread is instrumented too), the
+ * harness aborts on a broken contract of the API: a response that is not
+ * HTTP, a JSON response that is not a JSON object or lacks the security
+ * headers, an error without the error object {"error": {"code",
+ * "message": {"vi", "en"}}}, or a success with one.
+ *
+ * A known bug of src/ (reproducers in fuzz/crashes/http/) is kept out so
+ * that fuzzing goes on: inputs with a multipart part without a name (they
+ * crash the server) are not sent. DTI_FUZZ_HTTP_STRICT=1 in the
+ * environment sends them, and makes any 5xx answer of the API abort too.
+ * DTI_FUZZ_HTTP_LOG=1 prints the server's log lines and the answers.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "api/api.h"
+#include "app/app.h"
+#include "auth/auth.h"
+#include "engine/builtin.h"
+#include "engine/method.h"
+#include "http/http.h"
+#include "io/org_load.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/sha256.h"
+
+#define PASSWORD "fuzz-password-2022" /* of every account */
+#define ACTOR "fuzz"
+#define IO_TIMEOUT_MS 200 /* per read or write on the socket */
+#define IO_WAITS 50 /* timed-out reads while a handler runs (10 s) */
+#define RESP_MAX (8u << 20) /* response bytes kept for the checks */
+
+/*
+ * The accounts, and their sessions: token "fuzz-session-LOGIN-000..." and
+ * CSRF token "fuzz-csrf-LOGIN-000...", both 64 characters.
+ */
+static const struct {
+	const char *login, *role, *agency;
+} accounts[] = {
+	{ "admin", "admin", NULL },
+	{ "sotttt", "coordinator", "so-tttt" },
+	{ "lanhdao", "viewer", NULL },
+	{ "cb-sotttt", "officer", "so-tttt" },
+	{ "cb-ninhhai", "officer", "ubnd-ninh-hai" },
+};
+#define NACCOUNTS (sizeof(accounts) / sizeof(accounts[0]))
+
+static struct {
+	int ready;
+	char dir[256];
+	char db[300];
+	struct store *s; /* the harness's own connection */
+	sqlite3 *sql; /* and one in SQL, to revive sessions */
+	struct api_server as;
+	struct http_server *hs;
+	unsigned short port;
+	char token[NACCOUNTS][65];
+	char token_hash[NACCOUNTS][65];
+	char csrf[NACCOUNTS][65];
+	int strict;
+	int log; /* DTI_FUZZ_HTTP_LOG: log lines and answers on stderr */
+	atomic_int busy; /* handlers running */
+} fz;
+
+/* The server's handler: api_handle, counted. */
+static void
+handler(struct http_req *rq, struct http_resp *rs, void *ctx)
+{
+	atomic_fetch_add(&fz.busy, 1);
+	api_handle(rq, rs, ctx);
+	atomic_fetch_sub(&fz.busy, 1);
+}
+
+static void
+die(const char *what, const struct diag *d)
+{
+	size_t i;
+
+	fprintf(stderr, "fuzz_http: setup failed: %s\n", what);
+	if (d != NULL) {
+		for (i = 0; i < d->d_n; i++)
+			fprintf(stderr, "  %s: %s\n", d->d_items[i].di_code,
+			    d->d_items[i].di_en);
+	}
+	if (fz.s != NULL)
+		fprintf(stderr, "  store: %s\n", store_error(fz.s)->se_en);
+	abort();
+}
+
+/* ${prefix} padded with '0' to 64 characters. */
+static void
+pad64(char out[65], const char *prefix, const char *login)
+{
+	int n = snprintf(out, 65, "%s%s-", prefix, login);
+
+	for (; n < 64; n++)
+		out[n] = '0';
+	out[64] = '\0';
+}
+
+/*
+ * The methodology with its agencies and who leads and coordinates what,
+ * as dti init records it (src/cli/cmd_init.c is not in the library).
+ */
+static long
+add_method(const struct method *m)
+{
+	long id;
+	int i, k;
+
+	if (store_method_add(fz.s, m->m_id, m->m_version ? m->m_version : "",
+		m->m_name, builtin_method_text, builtin_method_len, ACTOR,
+		&id) != 0)
+		die("store_method_add", NULL);
+	for (i = 0; i < m->m_nagencies; i++) {
+		const struct m_agency *a = &m->m_agencies[i];
+		int exists = store_agency_exists(fz.s, a->ma_code);
+
+		if (exists < 0 ||
+		    (!exists &&
+			store_agency_add(fz.s, a->ma_code, a->ma_name,
+			    a->ma_short,
+			    a->ma_is_group ? "group" : "agency") != 0))
+			die("store_agency_add", NULL);
+	}
+	for (i = 0; i < m->m_nind; i++) {
+		const struct m_indicator *n = &m->m_ind[i];
+
+		if (n->mn_lead >= 0 &&
+		    store_resp_add(fz.s, id, n->mn_code,
+			m->m_agencies[n->mn_lead].ma_code, "lead") != 0)
+			die("store_resp_add", NULL);
+		for (k = 0; k < n->mn_ncoord; k++)
+			if (store_resp_add(fz.s, id, n->mn_code,
+				m->m_agencies[n->mn_coord[k]].ma_code,
+				"coordinator") != 0)
+				die("store_resp_add", NULL);
+	}
+	for (i = 0; i < m->m_ngeneral; i++) {
+		const struct m_general *g = &m->m_general[i];
+
+		if (g->ml_lead >= 0 &&
+		    store_resp_add(fz.s, id, g->ml_code,
+			m->m_agencies[g->ml_lead].ma_code, "lead") != 0)
+			die("store_resp_add", NULL);
+		for (k = 0; k < g->ml_ncoord; k++)
+			if (store_resp_add(fz.s, id, g->ml_code,
+				m->m_agencies[g->ml_coord[k]].ma_code,
+				"coordinator") != 0)
+				die("store_resp_add", NULL);
+	}
+	return id;
+}
+
+/* The database of "dti init --demo", and a little more. */
+static void
+make_db(void)
+{
+	static const char file[] = "fuzz evidence\n";
+	struct store_error e;
+	struct st_evidence ev;
+	struct method *m = NULL;
+	struct diag d;
+	char hash[128];
+	long mid, count;
+	size_t i;
+	FILE *f;
+
+	diag_init(&d);
+	if (method_load(&m, builtin_method_text, builtin_method_len,
+		builtin_method_name, &d) != 0)
+		die("method_load", &d);
+	if (store_open(&fz.s, fz.db, STORE_CREATE, &e) != 0) {
+		fprintf(stderr, "fuzz_http: %s: %s\n", fz.db, e.se_en);
+		abort();
+	}
+	if (auth_hash(PASSWORD, hash) != 0)
+		die("auth_hash", NULL);
+	if (store_tx_begin(fz.s) != 0)
+		die("store_tx_begin", NULL);
+	mid = add_method(m);
+	if (store_meta_set(fz.s, "demo", "1") != 0)
+		die("store_meta_set", NULL);
+	if (org_load(fz.s, builtin_org_text, builtin_org_len, builtin_org_name,
+		ACTOR, &d) != 0)
+		die("org_load", &d);
+	for (i = 0; i < NACCOUNTS; i++)
+		if (store_account_add(fz.s, accounts[i].login, hash,
+			accounts[i].role, accounts[i].agency, ACTOR) != 0)
+			die("store_account_add", NULL);
+	if (store_tx_commit(fz.s) != 0)
+		die("store_tx_commit", NULL);
+	/* 2022: the illustrative round, approved */
+	if (app_period_open(fz.s, "2022", mid, NULL, NULL,
+		"SỐ LIỆU MINH HỌA — không phải số liệu thật", ACTOR, &d) != 0)
+		die("app_period_open 2022", &d);
+	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
+	if (f == NULL ||
+	    app_import(fz.s, "2022", f, builtin_demo_name, "approved", ACTOR,
+		&count, &d) != 0)
+		die("app_import", &d);
+	fclose(f);
+	/* 2023: open, one draft value with an evidence file */
+	if (app_period_open(fz.s, "2023", mid, NULL, NULL, NULL, ACTOR, &d) !=
+		0 ||
+	    app_value_set(fz.s, "2023", "ninh-thuan", "1.1", "leader", NULL,
+		ACTOR, NULL, &d) != 0)
+		die("period 2023", &d);
+	memset(&ev, 0, sizeof(ev));
+	ev.se_doc_number = "01/QĐ-UBND";
+	ev.se_doc_date = "2023-01-15";
+	ev.se_note = "fuzz";
+	ev.se_file_name = "quyet-dinh.txt";
+	ev.se_file_type = "text/plain";
+	if (app_evidence_add(fz.s, "2023", "ninh-thuan", "1.1", &ev, file,
+		sizeof(file) - 1, ACTOR, &d) != 0)
+		die("app_evidence_add", &d);
+	/* 2021: closed */
+	if (app_period_open(fz.s, "2021", mid, NULL, NULL, NULL, ACTOR, &d) !=
+		0 ||
+	    app_period_status(fz.s, "2021", "closed", ACTOR, NULL, &d) != 0)
+		die("period 2021", &d);
+	for (i = 0; i < NACCOUNTS; i++) {
+		struct st_account a;
+
+		if (store_account_get(fz.s, accounts[i].login, &a) != 0)
+			die("store_account_get", NULL);
+		pad64(fz.token[i], "fuzz-session-", accounts[i].login);
+		pad64(fz.csrf[i], "fuzz-csrf-", accounts[i].login);
+		sha256_hex(fz.token[i], 64, fz.token_hash[i]);
+		if (store_tx_begin(fz.s) != 0 ||
+		    store_session_add(fz.s, fz.token_hash[i], a.sa_id,
+			fz.csrf[i], (long)time(NULL),
+			(long)time(NULL) + AUTH_SESSION_TTL) != 0 ||
+		    store_tx_commit(fz.s) != 0)
+			die("store_session_add", NULL);
+	}
+	if (sqlite3_open_v2(fz.db, &fz.sql, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		die("sqlite3_open_v2", NULL);
+	sqlite3_busy_timeout(fz.sql, 1000);
+	method_free(m);
+	diag_free(&d);
+}
+
+/*
+ * Give each account its fixed session again if it ended (a fuzzed logout)
+ * or would expire. The store rightly has no call to revive an ended
+ * session, so the harness does it in SQL on a connection of its own.
+ */
+static void
+restore_sessions(void)
+{
+	long now = (long)time(NULL);
+	sqlite3_stmt *st;
+	size_t i;
+	int stale = 0;
+
+	for (i = 0; i < NACCOUNTS && !stale; i++) {
+		struct st_session ss;
+
+		stale = store_session_get(fz.s, fz.token_hash[i], &ss) != 0 ||
+		    now - ss.ss_last_seen >= AUTH_IDLE_TTL - 120 ||
+		    now >= ss.ss_expires - 120;
+	}
+	if (!stale)
+		return;
+	if (sqlite3_prepare_v2(fz.sql,
+		"UPDATE session SET ended = 0, last_seen = ?1,"
+		" expires_at = ?1 + ?2 WHERE csrf LIKE 'fuzz-csrf-%'",
+		-1, &st, NULL) != SQLITE_OK)
+		die(sqlite3_errmsg(fz.sql), NULL);
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, AUTH_SESSION_TTL);
+	sqlite3_step(st); /* busy: the server is still at work; next time */
+	sqlite3_finalize(st);
+}
+
+/* Only the logins the fuzzer knows are rate limited no longer. */
+static void
+reset_limits(void)
+{
+	char key[96];
+	size_t i;
+
+	auth_limiter_reset(fz.as.as_lim, "i:127.0.0.1");
+	for (i = 0; i < NACCOUNTS; i++) {
+		snprintf(key, sizeof(key), "a:%s", accounts[i].login);
+		auth_limiter_reset(fz.as.as_lim, key);
+	}
+}
+
+static void
+cleanup(void)
+{
+	static const char *const side[] = { "", "-wal", "-shm", "-journal" };
+	char path[320];
+	size_t i;
+
+	if (!fz.ready)
+		return;
+	fz.ready = 0;
+	http_stop(fz.hs);
+	api_server_fini(&fz.as);
+	store_close(fz.s);
+	sqlite3_close(fz.sql);
+	for (i = 0; i < sizeof(side) / sizeof(side[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", fz.db, side[i]);
+		remove(path);
+	}
+	rmdir(fz.dir);
+}
+
+static void
+setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct http_opts ho;
+	char err[160];
+
+	signal(SIGPIPE, SIG_IGN);
+	if (auth_init() != 0)
+		die("auth_init", NULL);
+	snprintf(fz.dir, sizeof(fz.dir), "%s/dti-fuzz-http-XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(fz.dir) == NULL) {
+		perror(fz.dir);
+		abort();
+	}
+	snprintf(fz.db, sizeof(fz.db), "%s/dti.db", fz.dir);
+	make_db();
+	if (api_server_init(&fz.as, fz.db) != 0)
+		die("api_server_init", NULL);
+	fz.log = getenv("DTI_FUZZ_HTTP_LOG") != NULL;
+	fz.as.as_log = fz.log ? stderr : NULL;
+	memset(&ho, 0, sizeof(ho));
+	ho.ho_addr = "127.0.0.1";
+	ho.ho_port = 0;
+	ho.ho_threads = 1; /* one server thread: inputs do not overlap */
+	ho.ho_max_conns = 64;
+	ho.ho_max_per_ip = 64;
+	ho.ho_timeout = 2;
+	ho.ho_handler = handler;
+	ho.ho_ctx = &fz.as;
+	ho.ho_done = api_log;
+	if (http_start(&ho, &fz.hs, err, sizeof(err)) != 0)
+		die(err, NULL);
+	fz.port = http_port(fz.hs);
+	fz.strict = getenv("DTI_FUZZ_HTTP_STRICT") != NULL &&
+	    strcmp(getenv("DTI_FUZZ_HTTP_STRICT"), "1") == 0;
+	fz.ready = 1;
+	atexit(cleanup);
+}
+
+static void
+fail(const char *why, const char *head, size_t n)
+{
+	fprintf(stderr, "fuzz_http: %s\n--- response ---\n%.*s\n", why,
+	    (int)(n < 4096 ? n : 4096), head);
+	abort();
+}
+
+/* The value of header ${name} in the header block [h, end), or NULL. */
+static const char *
+header(const char *h, const char *end, const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+	const char *p = h, *eol;
+
+	while (p < end && (eol = strstr(p, "\r\n")) != NULL && eol <= end) {
+		if ((size_t)(eol - p) > n && p[n] == ':' &&
+		    strncasecmp(p, name, n) == 0) {
+			p += n + 1;
+			while (p < eol && (*p == ' ' || *p == '\t'))
+				p++;
+			*len = (size_t)(eol - p);
+			return p;
+		}
+		p = eol + 2;
+	}
+	return NULL;
+}
+
+struct response {
+	struct buf r_b; /* what has come, up to RESP_MAX bytes */
+	size_t r_total; /* read in all */
+	size_t r_start; /* of the final response (after any 1xx) */
+	size_t r_body; /* where its body starts, 0 until known */
+	long r_length; /* Content-Length, -1 if none */
+	int r_status;
+	int r_is_json;
+};
+
+/*
+ * Parse what has come so far; 1 when the whole response is here (then
+ * the connection can be dropped before the server closes it).
+ */
+static int
+response_done(struct response *r, int head_only)
+{
+	const char *all = buf_cstr(&r->r_b);
+
+	for (;;) {
+		const char *h = all + r->r_start, *end, *v;
+		size_t len;
+		char num[24];
+
+		if (r->r_body == 0) {
+			end = strstr(h, "\r\n\r\n");
+			if (end == NULL)
+				return 0;
+			if (strncmp(h, "HTTP/1.", 7) != 0 ||
+			    sscanf(h + 8, " %3d", &r->r_status) != 1)
+				fail("not an HTTP response", all, r->r_b.b_len);
+			if (r->r_status >= 100 && r->r_status < 200) {
+				r->r_start = (size_t)(end + 4 - all);
+				continue; /* 100 Continue: the answer follows */
+			}
+			r->r_body = (size_t)(end + 4 - all);
+			r->r_length = -1;
+			v = header(h, end + 2, "Content-Length", &len);
+			if (v != NULL && len > 0 && len < sizeof(num)) {
+				memcpy(num, v, len);
+				num[len] = '\0';
+				r->r_length = strtol(num, NULL, 10);
+			}
+			v = header(h, end + 2, "Content-Type", &len);
+			r->r_is_json = v != NULL && len >= 16 &&
+			    strncmp(v, "application/json", 16) == 0;
+		}
+		if (head_only || r->r_status == 204 || r->r_status == 304)
+			return 1;
+		return r->r_length >= 0 &&
+		    r->r_total - r->r_body >= (size_t)r->r_length;
+	}
+}
+
+/* Check an answer of our API (not one libmicrohttpd made itself). */
+static void
+check(struct response *r, int head_only)
+{
+	const char *all = buf_cstr(&r->r_b), *h = all + r->r_start;
+	const char *end = strstr(h, "\r\n\r\n");
+	json_error_t je;
+	json_t *j, *e, *m;
+	size_t len;
+
+	if (!r->r_is_json || head_only || r->r_length < 0 ||
+	    r->r_b.b_len != r->r_body + (size_t)r->r_length)
+		return;
+	if (header(h, end + 2, "X-Content-Type-Options", &len) == NULL ||
+	    header(h, end + 2, "Content-Security-Policy", &len) == NULL)
+		fail("a JSON answer without the security headers", all,
+		    r->r_b.b_len);
+	j = json_loadb(all + r->r_body, (size_t)r->r_length, 0, &je);
+	if (j == NULL || !json_is_object(j))
+		fail("a JSON answer that is not a JSON object", all,
+		    r->r_b.b_len);
+	if (r->r_status >= 400) {
+		e = json_object_get(j, "error");
+		m = json_object_get(e, "message");
+		if (!json_is_object(e) ||
+		    !json_is_string(json_object_get(e, "code")) ||
+		    !json_is_string(json_object_get(m, "vi")) ||
+		    !json_is_string(json_object_get(m, "en")))
+			fail("an error answer without the error object", all,
+			    r->r_b.b_len);
+	} else if (json_object_get(j, "error") != NULL) {
+		fail(
+		    "a success answer with an error object", all, r->r_b.b_len);
+	}
+	if (fz.strict && r->r_status >= 500)
+		fail("a 5xx answer (DTI_FUZZ_HTTP_STRICT)", all, r->r_b.b_len);
+	json_decref(j);
+}
+
+
+
+
+/* Send ${data} as one connection's bytes; read and check the answer. */
+static void
+exchange(const uint8_t *data, size_t size)
+{
+	struct timeval tv = { 0, IO_TIMEOUT_MS * 1000 };
+	struct linger lg = { 1, 0 };
+	struct sockaddr_in sa;
+	struct response r;
+	char chunk[16384];
+	size_t off = 0;
+	ssize_t n;
+	int fd, done = 0, waits = 0, was_busy = 0;
+	int head_only = size >= 5 && memcmp(data, "HEAD ", 5) == 0;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0) {
+		perror("fuzz_http: socket");
+		abort();
+	}
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons(fz.port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	/* libFuzzer's timers send signals: an interrupted connect goes on */
+	while (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 &&
+	    errno != EISCONN) {
+		if (errno != EINTR && errno != EALREADY) {
+			perror("fuzz_http: connect");
+			abort();
+		}
+	}
+	while (off < size) {
+		n = send(fd, data + off, size - off, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break; /* the server stopped reading: fine */
+		off += (size_t)n;
+	}
+	/*
+	 * No shutdown(SHUT_WR): libmicrohttpd does not give up on an
+	 * incomplete request at the end of input, and after a complete one
+	 * it would close first, leaving its side in TIME_WAIT.
+	 */
+	memset(&r, 0, sizeof(r));
+	buf_init(&r.r_b);
+	while (!done) {
+		n = recv(fd, chunk, sizeof(chunk), 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		/*
+		 * Nothing for a while: wait on while a handler runs (a login
+		 * hashes a password), and for one more read after it ends;
+		 * otherwise the server waits for more of the request (a
+		 * Content-Length past the end of the input) and the
+		 * connection is dropped.
+		 */
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    ++waits < IO_WAITS) {
+			int busy = atomic_load(&fz.busy) > 0;
+
+			if (busy || was_busy) {
+				was_busy = busy;
+				continue;
+			}
+		}
+		if (n <= 0)
+			break; /* closed, reset, or timed out */
+		if (r.r_b.b_len + (size_t)n <= RESP_MAX)
+			buf_append(&r.r_b, chunk, (size_t)n);
+		r.r_total += (size_t)n;
+		done = response_done(&r, head_only);
+	}
+	if (fz.log)
+		fprintf(stderr, "--- %zu bytes%s ---\n%.*s\n", r.r_total,
+		    done ? "" : " (incomplete)",
+		    (int)(r.r_b.b_len < 2048 ? r.r_b.b_len : 2048),
+		    buf_cstr(&r.r_b));
+	if (done)
+		check(&r, head_only);
+	buf_free(&r.r_b);
+	/* drop the connection with a reset: no TIME_WAIT piles up */
+	setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	close(fd);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (!fz.ready)
+		setup();
+	exchange(data, size);
+	restore_sessions();
+	reset_limits();
+	return 0;
+}
