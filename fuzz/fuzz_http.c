@@ -511,9 +511,6 @@ check(struct response *r, int head_only)
 	json_decref(j);
 }
 
-
-
-
 /* Send ${data} as one connection's bytes; read and check the answer. */
 static void
 exchange(const uint8_t *data, size_t size)
