@@ -10,12 +10,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
 #define SESSION_COOKIE "dti_session"
 #define TOUCH_EVERY 60 /* seconds between updates of a session's last use */
-#define NMETHODS 8
 #define NCACHED 8
 
 /* A response computed from the data as of one data version. */
@@ -29,8 +29,6 @@ struct cached {
 /* What each server thread keeps. */
 struct api_thread {
 	struct store *at_s;
-	long at_mid[NMETHODS];
-	struct method *at_m[NMETHODS];
 	struct cached at_cache[NCACHED];
 	unsigned at_next; /* the cache entry to replace next */
 };
@@ -43,8 +41,6 @@ thread_free(void *p)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < NMETHODS; i++)
-		method_free(t->at_m[i]);
 	for (i = 0; i < NCACHED; i++)
 		free(t->at_cache[i].cc_text);
 	store_close(t->at_s);
@@ -88,33 +84,13 @@ thread_state(struct api_server *as)
 const struct method *
 api_method(struct api_req *ar, long id)
 {
-	struct api_thread *t = thread_state(ar->ar_srv);
+	const struct method *m = NULL;
 	struct diag d;
-	struct method *m = NULL;
-	char *text;
-	size_t len;
-	int i, free_slot = -1;
 
-	for (i = 0; i < NMETHODS; i++) {
-		if (t->at_m[i] != NULL && t->at_mid[i] == id)
-			return t->at_m[i];
-		if (t->at_m[i] == NULL && free_slot < 0)
-			free_slot = i;
-	}
-	if (store_method_text(ar->ar_s, id, &text, &len) != 0)
-		return NULL;
 	diag_init(&d);
-	method_load(&m, text, len, "methodology", &d);
+	if (app_method(ar->ar_s, id, &m, &d) != 0)
+		m = NULL;
 	diag_free(&d);
-	free(text);
-	if (m == NULL)
-		return NULL;
-	if (free_slot < 0) { /* a methodology row never changes: evict any */
-		free_slot = (int)(id % NMETHODS);
-		method_free(t->at_m[free_slot]);
-	}
-	t->at_m[free_slot] = m;
-	t->at_mid[free_slot] = id;
 	return m;
 }
 
@@ -663,6 +639,10 @@ api_log(struct http_req *rq, int status, void *ctx)
 	/* never the query string, a body or a cookie: no secret is logged */
 	fprintf(as->as_log, "%s %s %s %s %d %.2fms %s\n", at, rq->rq_ip,
 	    rq->rq_method, rq->rq_path, status, ms, rq->rq_user);
-	fflush(as->as_log);
+	/* one write a second at most under load, but never later than that */
+	if (t != as->as_log_flushed) {
+		fflush(as->as_log);
+		as->as_log_flushed = t;
+	}
 	pthread_mutex_unlock(&as->as_log_mu);
 }

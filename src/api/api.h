@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "auth/auth.h"
 #include "engine/method.h"
@@ -25,6 +26,7 @@ struct api_server {
 	pthread_key_t as_key; /* per-thread state */
 	FILE *as_log; /* one line per request */
 	pthread_mutex_t as_log_mu;
+	time_t as_log_flushed; /* when the log was last flushed */
 };
 
 /* One request being answered. */
@@ -76,7 +78,7 @@ int api_allow(struct api_req *, enum auth_perm, const char *);
 int origin_ok(struct api_req *);
 /* api_actor(ar): the login of the caller, for the audit log. */
 const char *api_actor(struct api_req *);
-/* api_method(ar, id): the parsed methodology, cached per thread. */
+/* api_method(ar, id): the parsed methodology (shared; NULL if none). */
 const struct method *api_method(struct api_req *, long);
 
 /*

@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,20 +130,64 @@ app_period(
 	return 0;
 }
 
+/*
+ * Parsed methodologies, shared by every caller and thread: a stored
+ * methodology never changes, so each is parsed once per process (parsing
+ * the 2022 file costs ~10 ms, far more than any write). Keyed by content
+ * hash, so several databases in one process cannot mix them up.
+ */
+#define NSHARED 32
+
+static struct {
+	char sm_sha[65];
+	struct method *sm_m;
+} shared[NSHARED];
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+
 int
-app_method(struct store *s, long id, struct method **out, struct diag *d)
+app_method(struct store *s, long id, const struct method **out, struct diag *d)
 {
-	char *text;
+	struct method *m = NULL;
+	char *text, sha[65];
 	size_t len;
 	char name[64];
-	int rc;
+	int rc, i;
 
+	if (store_method_sha(s, id, sha) != 0)
+		return app_store_error(s, d);
+	pthread_mutex_lock(&shared_mu);
+	for (i = 0; i < NSHARED && shared[i].sm_m != NULL; i++) {
+		if (strcmp(shared[i].sm_sha, sha) == 0) {
+			*out = shared[i].sm_m;
+			pthread_mutex_unlock(&shared_mu);
+			return 0;
+		}
+	}
+	pthread_mutex_unlock(&shared_mu);
 	if (store_method_text(s, id, &text, &len) != 0)
 		return app_store_error(s, d);
 	snprintf(name, sizeof(name), "methodology#%ld", id);
-	rc = method_load(out, text, len, name, d);
+	rc = method_load(&m, text, len, name, d);
 	free(text);
-	return rc;
+	if (rc != 0)
+		return rc;
+	pthread_mutex_lock(&shared_mu);
+	for (i = 0; i < NSHARED && shared[i].sm_m != NULL; i++) {
+		if (strcmp(shared[i].sm_sha, sha) ==
+		    0) { /* another thread won */
+			m = shared[i].sm_m;
+			break;
+		}
+	}
+	if (i < NSHARED && shared[i].sm_m == NULL) {
+		snprintf(shared[i].sm_sha, sizeof(shared[i].sm_sha), "%s", sha);
+		shared[i].sm_m = m;
+	}
+	pthread_mutex_unlock(&shared_mu);
+	/* past NSHARED methodologies the last one parsed is kept alive too:
+	 * callers never free what app_method gives */
+	*out = m;
+	return 0;
 }
 
 int
@@ -273,7 +318,7 @@ int
 app_import(struct store *s, const char *period, FILE *f, const char *file,
     const char *status, const char *actor, long *count, struct diag *d)
 {
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct round *r = NULL;
 	struct st_period p;
 	char cur[16];
@@ -360,7 +405,6 @@ out:
 	free(cells);
 	free(units);
 	round_free(r);
-	method_free(m);
 	return rc;
 }
 
@@ -557,31 +601,28 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
 /* Check the unit's checks (ratios) with one value changed. */
 static int
 check_unit(struct store *s, const struct st_period *p, const struct method *m,
-    const char *unit, int input, double x, const char *raw, struct diag *d)
+    const char *unit, long uid, int input, double x, const char *raw,
+    struct diag *d)
 {
-	struct round *r;
+	struct round_ctx c;
 	int u, bad;
 
-	if (app_round(s, p, NULL, m, &r, d) != 0)
-		return -1;
-	u = round_unit(r, unit, strlen(unit));
-	if (m->m_inputs[input].mi_kind == IK_TEXT)
-		round_set_text(r, u, input, raw, 0);
-	else
-		round_set(r, u, input, x, 0);
-	/* only this unit's checks matter; others were checked already */
-	{
-		struct round *one = round_new(m);
-		int v = round_unit(one, unit, strlen(unit)), i;
-
-		for (i = 0; i < m->m_ninputs; i++) {
-			if (round_has(r, u, i))
-				round_set(one, v, i, round_get(r, u, i), 0);
-		}
-		bad = round_check(one, NULL, d);
-		round_free(one);
+	/* only this unit's values: the others were checked already */
+	c.rc_r = round_new(m);
+	c.rc_m = m;
+	c.rc_d = d;
+	c.rc_bad = 0;
+	if (store_unit_values(s, p->sp_id, uid, round_row, &c) != 0) {
+		round_free(c.rc_r);
+		return app_store_error(s, d);
 	}
-	round_free(r);
+	u = round_unit(c.rc_r, unit, strlen(unit));
+	if (m->m_inputs[input].mi_kind == IK_TEXT)
+		round_set_text(c.rc_r, u, input, raw, 0);
+	else
+		round_set(c.rc_r, u, input, x, 0);
+	bad = c.rc_bad + round_check(c.rc_r, NULL, d);
+	round_free(c.rc_r);
 	return bad > 0 ? -1 : 0;
 }
 
@@ -590,7 +631,7 @@ app_value_set(struct store *s, const char *period, const char *unit,
     const char *input, const char *raw, const char *agency, const char *actor,
     const char *reason, struct diag *d)
 {
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct st_period p;
 	struct buf wv, we;
 	char cur[16], code[80];
@@ -646,7 +687,7 @@ app_value_set(struct store *s, const char *period, const char *unit,
 		rc = abort_tx(s, d);
 		goto out;
 	}
-	if (check_unit(s, &p, m, code, in, x, raw, d) < 0) {
+	if (check_unit(s, &p, m, code, uid, in, x, raw, d) < 0) {
 		store_tx_rollback(s);
 		goto out;
 	}
@@ -660,7 +701,6 @@ app_value_set(struct store *s, const char *period, const char *unit,
 out:
 	buf_free(&wv);
 	buf_free(&we);
-	method_free(m);
 	return rc;
 }
 
@@ -690,7 +730,7 @@ transition(struct store *s, const char *period, const char *unit,
     const char *action, const char *actor, const char *reason, int complete,
     struct diag *d)
 {
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct st_period p;
 	char cur[16], code[80];
 	long uid;
@@ -791,7 +831,6 @@ transition(struct store *s, const char *period, const char *unit,
 	}
 	rc = 0;
 out:
-	method_free(m);
 	return rc;
 }
 
@@ -855,7 +894,7 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
     const char *input, struct st_evidence *e, const void *data, size_t len,
     const char *actor, struct diag *d)
 {
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct st_period p;
 	char code[80];
 	long uid, id, day;
@@ -907,7 +946,6 @@ app_evidence_add(struct store *s, const char *period, const char *unit,
 	e->se_id = id;
 	rc = 0;
 out:
-	method_free(m);
 	return rc;
 }
 
@@ -994,7 +1032,7 @@ app_targets(struct store *s, const char *period, int drafts,
     int (*cb)(void *, const struct app_target *), void *ctx, struct diag *d)
 {
 	struct targets_ctx c;
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct st_period p;
 	char code[16] = "", prov[80] = "";
 	int rc = 0;
@@ -1013,7 +1051,6 @@ app_targets(struct store *s, const char *period, int drafts,
 		    app_method(s, p.sp_method, &m, d) != 0 ||
 		    app_round(s, &p, drafts ? NULL : "approved", m, &c.tc_r,
 			d) != 0) {
-			method_free(m);
 			return -1;
 		}
 		store_meta_get(s, "province", prov, sizeof(prov));
@@ -1024,7 +1061,6 @@ app_targets(struct store *s, const char *period, int drafts,
 		rc = app_store_error(s, d);
 	score_free(c.tc_sc);
 	round_free(c.tc_r);
-	method_free(m);
 	return rc;
 }
 

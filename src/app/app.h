@@ -39,8 +39,11 @@ int app_period_open(struct store *, const char *, long, const char *,
 /* app_period(s, code, out, d): a period, or an error naming it. */
 int app_period(struct store *, const char *, struct st_period *, struct diag *);
 
-/* app_method(s, id, out, d): a stored methodology, parsed. */
-int app_method(struct store *, long, struct method **, struct diag *);
+/*
+ * app_method(s, id, out, d): a stored methodology, parsed once per process
+ * and shared (do not free it).
+ */
+int app_method(struct store *, long, const struct method **, struct diag *);
 
 /*
  * app_import(s, period, f, file, status, actor, d): all or nothing: every

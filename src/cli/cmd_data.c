@@ -256,7 +256,7 @@ cmd_status(int argc, char **argv)
 	static const char usage[] =
 	    "Cách dùng / usage: dti status --period P [--unit U] [--format table|csv] [--db dti.db]\n";
 	struct app_agency_status *st = NULL;
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct st_period p;
 	struct store *s;
 	struct opts o;
@@ -273,7 +273,6 @@ cmd_status(int argc, char **argv)
 	if ((rc = app_period(s, o.o_period, &p, &d)) != 0 ||
 	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
 	    (rc = app_status(s, &p, o.o_unit, m, &st, &n, &d)) != 0) {
-		method_free(m);
 		return finish(s, &d, rc);
 	}
 	date_parse(p.sp_agency_due, &due);
@@ -331,7 +330,6 @@ cmd_status(int argc, char **argv)
 		}
 	}
 	free(st);
-	method_free(m);
 	return finish(s, &d, 0);
 }
 
@@ -606,7 +604,7 @@ int
 cli_score_period(const char *db, const char *period, int drafts,
     const struct score_write_opts *wo, int quiet)
 {
-	struct method *m = NULL;
+	const struct method *m = NULL;
 	struct round *r = NULL;
 	struct score *sc;
 	struct st_period p;
@@ -624,7 +622,6 @@ cli_score_period(const char *db, const char *period, int drafts,
 	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
 	    (rc = app_round(s, &p, drafts ? NULL : "approved", m, &r, &d)) !=
 		0) {
-		method_free(m);
 		return finish(s, &d, rc);
 	}
 	if (p.sp_label[0] != '\0')
@@ -643,6 +640,5 @@ cli_score_period(const char *db, const char *period, int drafts,
 	}
 	score_free(sc);
 	round_free(r);
-	method_free(m);
 	return finish(s, &d, rc);
 }

@@ -169,9 +169,16 @@ access_cb(void *cls, struct MHD_Connection *conn, const char *url,
 	rs.rs_status = 500;
 	rs.rs_type = "application/json; charset=utf-8";
 	hs->hs_o.ho_handler(rq, &rs, hs->hs_o.ho_ctx);
-	r = MHD_create_response_from_buffer(rs.rs_body.b_len,
-	    rs.rs_body.b_data ? rs.rs_body.b_data : (void *)"",
-	    MHD_RESPMEM_MUST_COPY);
+	/* hand the body over to libmicrohttpd, which frees it: no copy */
+	if (rs.rs_body.b_data != NULL) {
+		size_t len = rs.rs_body.b_len;
+
+		r = MHD_create_response_from_buffer(
+		    len, buf_steal(&rs.rs_body), MHD_RESPMEM_MUST_FREE);
+	} else {
+		r = MHD_create_response_from_buffer(
+		    0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	}
 	if (r == NULL) {
 		resp_free(&rs);
 		return MHD_NO;

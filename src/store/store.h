@@ -90,6 +90,8 @@ int store_method_add(struct store *, const char *, const char *, const char *,
 /* store_method_text(s, id, out, len): the YAML text, malloc'd. */
 int store_method_text(struct store *, long, char **, size_t *);
 int store_method_latest(struct store *, long *);
+/* store_method_sha(s, id, out): the SHA-256 of a stored methodology. */
+int store_method_sha(struct store *, long, char[65]);
 int store_method_each(
     struct store *, int (*)(void *, const struct st_method *), void *);
 /* store_resp_add(s, method, item, agency, role): lead or coordinator. */
@@ -192,6 +194,10 @@ int store_value_set_status(struct store *, long, long, const char *,
  * they were first entered.
  */
 int store_value_each(struct store *, long, const char *,
+    int (*)(void *, const struct st_value *), void *);
+
+/* store_unit_values(s, period, unit, cb, ctx): one unit's current values. */
+int store_unit_values(struct store *, long, long,
     int (*)(void *, const struct st_value *), void *);
 
 /* Evidence documents and files (stored once by SHA-256). */

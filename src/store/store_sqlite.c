@@ -773,6 +773,27 @@ store_method_text(struct store *s, long id, char **out, size_t *len)
 }
 
 int
+store_method_sha(struct store *s, long id, char out[65])
+{
+	sqlite3_stmt *st =
+	    query(s, "SELECT sha256 FROM methodology WHERE id = ?", "i", id);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, 65, "%s", col_text(st, 0));
+	done(s, st);
+	if (rc == SQLITE_DONE) {
+		seterr(s, STORE_ENOTFOUND, "không có phương pháp số %ld",
+		    "no methodology %ld", id);
+		return STORE_ENOTFOUND;
+	}
+	return rc == SQLITE_ROW ? 0 : dberr(s, rc);
+}
+
+int
 store_method_latest(struct store *s, long *id)
 {
 	sqlite3_stmt *st = query(s, "SELECT max(id) FROM methodology", "");
@@ -1228,6 +1249,34 @@ store_value_each(struct store *s, long period, const char *statuses,
 	    " instr(',' || ?2 || ',', ',' || v.status || ',') > 0)"
 	    " ORDER BY v.first_id",
 	    "is", period, statuses);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	EACH_ROWS(s, st, {
+		struct st_value v;
+
+		v.sv_id = (long)sqlite3_column_int64(st, 0);
+		v.sv_unit = col_text(st, 1);
+		v.sv_input = col_text(st, 2);
+		v.sv_raw = col_text(st, 3);
+		v.sv_status = col_text(st, 4);
+		v.sv_by = col_text(st, 5);
+		v.sv_at = col_text(st, 6);
+		if (cb(ctx, &v) != 0)
+			break;
+	});
+	return 0;
+}
+
+int
+store_unit_values(struct store *s, long period, long unit,
+    int (*cb)(void *, const struct st_value *), void *ctx)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
+	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
+	    " WHERE v.period = ? AND v.unit = ? AND v.archived = 0",
+	    "ii", period, unit);
 
 	if (st == NULL)
 		return s->s_err.se_code;
