@@ -7,6 +7,7 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@ struct store {
 	struct store_error s_err;
 	struct stmt_cache s_cache[NCACHE];
 	int s_ncache;
+	int s_holds_write; /* holds write_mu: inside store_tx_begin ... */
 };
 
 /* Migrations: index i brings the schema from version i to i + 1. */
@@ -568,6 +570,17 @@ fail:
 	return rc;
 }
 
+static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+release_write(struct store *s)
+{
+	if (s->s_holds_write) {
+		s->s_holds_write = 0;
+		pthread_mutex_unlock(&write_mu);
+	}
+}
+
 void
 store_close(struct store *s)
 {
@@ -575,6 +588,9 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
+	if (s->s_db != NULL && !sqlite3_get_autocommit(s->s_db))
+		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	release_write(s);
 	for (i = 0; i < s->s_ncache; i++)
 		sqlite3_finalize(s->s_cache[i].sc_stmt);
 	if (s->s_db != NULL)
@@ -585,13 +601,31 @@ store_close(struct store *s)
 int
 store_tx_begin(struct store *s)
 {
-	return simple(s, "BEGIN IMMEDIATE");
+	int rc;
+
+	/*
+	 * Writers of one process (the server's threads) queue on a mutex:
+	 * SQLite's busy handler would make them poll with sleeps of up to
+	 * 100 ms. Other processes still meet the busy timeout.
+	 */
+	if (!s->s_holds_write) {
+		pthread_mutex_lock(&write_mu);
+		s->s_holds_write = 1;
+	}
+	rc = simple(s, "BEGIN IMMEDIATE");
+	if (rc != 0)
+		release_write(s);
+	return rc;
 }
 
 int
 store_tx_commit(struct store *s)
 {
-	return simple(s, "COMMIT");
+	int rc = simple(s, "COMMIT");
+
+	if (rc == 0)
+		release_write(s);
+	return rc;
 }
 
 void
@@ -599,6 +633,7 @@ store_tx_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->s_db))
 		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	release_write(s);
 }
 
 int
@@ -1791,8 +1826,17 @@ store_session_get(
 int
 store_session_touch(struct store *s, const char *token_hash, long now)
 {
-	return exec(s, "UPDATE session SET last_seen = ? WHERE token_hash = ?",
+	int rc;
+
+	if (s->s_holds_write)
+		return exec(s,
+		    "UPDATE session SET last_seen = ? WHERE token_hash = ?",
+		    "is", now, token_hash);
+	pthread_mutex_lock(&write_mu); /* a write too: queue like the others */
+	rc = exec(s, "UPDATE session SET last_seen = ? WHERE token_hash = ?",
 	    "is", now, token_hash);
+	pthread_mutex_unlock(&write_mu);
+	return rc;
 }
 
 int
