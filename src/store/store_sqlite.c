@@ -1273,20 +1273,11 @@ store_value_set_status(struct store *s, long period, long unit,
 	return store_audit(s, actor, action, "value", key, old, status, reason);
 }
 
-int
-store_value_each(struct store *s, long period, const char *statuses,
+/* Hand each row of a value query (id, unit, input, raw, status, by, at). */
+static int
+value_rows(struct store *s, sqlite3_stmt *st,
     int (*cb)(void *, const struct st_value *), void *ctx)
 {
-	sqlite3_stmt *st = query(s,
-	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
-	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
-	    " WHERE v.period = ? AND v.archived = 0 AND (?2 IS NULL OR"
-	    " instr(',' || ?2 || ',', ',' || v.status || ',') > 0)"
-	    " ORDER BY v.first_id",
-	    "is", period, statuses);
-
-	if (st == NULL)
-		return s->s_err.se_code;
 	EACH_ROWS(s, st, {
 		struct st_value v;
 
@@ -1304,6 +1295,23 @@ store_value_each(struct store *s, long period, const char *statuses,
 }
 
 int
+store_value_each(struct store *s, long period, const char *statuses,
+    int (*cb)(void *, const struct st_value *), void *ctx)
+{
+	sqlite3_stmt *st = query(s,
+	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
+	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
+	    " WHERE v.period = ? AND v.archived = 0 AND (?2 IS NULL OR"
+	    " instr(',' || ?2 || ',', ',' || v.status || ',') > 0)"
+	    " ORDER BY v.first_id",
+	    "is", period, statuses);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	return value_rows(s, st, cb, ctx);
+}
+
+int
 store_unit_values(struct store *s, long period, long unit,
     int (*cb)(void *, const struct st_value *), void *ctx)
 {
@@ -1315,20 +1323,7 @@ store_unit_values(struct store *s, long period, long unit,
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	EACH_ROWS(s, st, {
-		struct st_value v;
-
-		v.sv_id = (long)sqlite3_column_int64(st, 0);
-		v.sv_unit = col_text(st, 1);
-		v.sv_input = col_text(st, 2);
-		v.sv_raw = col_text(st, 3);
-		v.sv_status = col_text(st, 4);
-		v.sv_by = col_text(st, 5);
-		v.sv_at = col_text(st, 6);
-		if (cb(ctx, &v) != 0)
-			break;
-	});
-	return 0;
+	return value_rows(s, st, cb, ctx);
 }
 
 int
