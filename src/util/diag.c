@@ -29,13 +29,12 @@ diag_free(struct diag *d)
 	diag_init(d);
 }
 
-void
-diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
-    long line, long col, const char *vi, const char *en, ...)
+/* push(d, ...): append one item that takes ${vi} and ${en} (malloc'd). */
+static void
+push(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, char *vi, char *en)
 {
 	struct diag_item *it;
-	struct buf b;
-	va_list ap, ap2;
 
 	if (d->d_n == d->d_cap) {
 		d->d_cap = d->d_cap ? d->d_cap * 2 : 16;
@@ -49,17 +48,36 @@ diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
 	it->di_file = file != NULL ? xstrdup(file) : NULL;
 	it->di_line = line;
 	it->di_col = col;
+	it->di_vi = vi;
+	it->di_en = en;
+	if (sev == DIAG_ERROR)
+		d->d_nerr++;
+}
+
+void
+diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en, ...)
+{
+	struct buf b;
+	char *v;
+	va_list ap, ap2;
+
 	va_start(ap, en);
 	va_copy(ap2, ap);
 	buf_init(&b);
 	buf_vprintf(&b, vi, ap);
-	it->di_vi = buf_steal(&b);
+	v = buf_steal(&b);
 	buf_vprintf(&b, en, ap2);
-	it->di_en = buf_steal(&b);
+	push(d, sev, code, file, line, col, v, buf_steal(&b));
 	va_end(ap2);
 	va_end(ap);
-	if (sev == DIAG_ERROR)
-		d->d_nerr++;
+}
+
+void
+diag_put(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en)
+{
+	push(d, sev, code, file, line, col, xstrdup(vi), xstrdup(en));
 }
 
 static int
@@ -113,6 +131,19 @@ diag_format(const struct diag_item *it, enum diag_lang lang)
 		buf_puts(&b, lang == LANG_EN ? "warning: " : "cảnh báo: ");
 	buf_puts(&b, diag_msg(it, lang));
 	return buf_steal(&b);
+}
+
+void
+diag_print(FILE *f, const struct diag *d, enum diag_lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++) {
+		char *s = diag_format(&d->d_items[i], lang);
+
+		fprintf(f, "%s\n", s);
+		free(s);
+	}
 }
 
 enum diag_lang

@@ -7,6 +7,7 @@
 #define DTI_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum diag_sev { DIAG_ERROR, DIAG_WARNING };
 enum diag_lang { LANG_VI, LANG_EN };
@@ -40,6 +41,12 @@ void diag_free(struct diag *);
 void diag_add(struct diag *, enum diag_sev, const char *, const char *, long,
     long, const char *, const char *, ...)
     __attribute__((format(printf, 8, 9)));
+/*
+ * diag_put(d, sev, code, file, line, col, vi, en): record one item whose
+ * texts are fixed (not formats): a '%' in them is printed as it is.
+ */
+void diag_put(struct diag *, enum diag_sev, const char *, const char *, long,
+    long, const char *, const char *);
 /* diag_sort(d): order items by file, line, column (stable). */
 void diag_sort(struct diag *);
 /* diag_msg(it, lang): the message in ${lang}. */
@@ -48,6 +55,11 @@ const char *diag_msg(const struct diag_item *, enum diag_lang);
  * diag_format(it, lang): "file:line:col: lỗi: message" as a malloc'd string.
  */
 char *diag_format(const struct diag_item *, enum diag_lang);
+/*
+ * diag_print(f, d, lang): every item of ${d}, one diag_format() line each.
+ * The one place that prints a diag; front ends add only their prefix.
+ */
+void diag_print(FILE *, const struct diag *, enum diag_lang);
 /* diag_lang_from_env(): LANG_EN when DTI_LANG (or else LANG) starts with "en". */
 enum diag_lang diag_lang_from_env(void);
 
