@@ -18,6 +18,7 @@
 #define METHOD_MAX_GROUPS 64
 #define METHOD_MAX_INDICATORS 2048
 #define METHOD_MAX_INPUTS 8192
+#define METHOD_MAX_DERIVED 256 /* derived figures (TOTAL, INDEX, ...) */
 
 enum input_kind {
 	IK_COUNT, /* number >= 0 */

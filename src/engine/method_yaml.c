@@ -1052,9 +1052,10 @@ load_derived(struct ld *l, yaml_node_t *list)
 	if (list == NULL || want_seq(l, list, "derived") < 0)
 		return;
 	n = seq_len(list);
-	if (n > 256) {
-		ERR(l, list, "quá nhiều chỉ số tổng hợp (tối đa 256)",
-		    "too many derived figures (at most 256)");
+	if (n > METHOD_MAX_DERIVED) {
+		ERR(l, list, "quá nhiều chỉ số tổng hợp (tối đa %d)",
+		    "too many derived figures (at most %d)",
+		    METHOD_MAX_DERIVED);
 		return;
 	}
 	m->m_derived = xcalloc((size_t)n + 1, sizeof(*m->m_derived));

@@ -116,7 +116,7 @@ score_totals(struct score *s, int u)
 	const struct method *m = s->s_m;
 	double *val = s->s_val + (size_t)u * (size_t)s->s_ncols;
 	unsigned char *st = s->s_st + (size_t)u * (size_t)s->s_ncols;
-	double slots[METHOD_MAX_GROUPS + 256];
+	double slots[METHOD_MAX_GROUPS + METHOD_MAX_DERIVED];
 	int g, k, d, base = m->m_nind;
 	struct expr_eval ev;
 
@@ -136,8 +136,8 @@ score_totals(struct score *s, int u)
 	memset(&ev, 0, sizeof(ev));
 	ev.ev_slots = slots;
 	base += m->m_ngroups;
-	for (d = 0;
-	     d < m->m_nderived && m->m_ngroups + d < 256 + METHOD_MAX_GROUPS;
+	for (d = 0; d < m->m_nderived &&
+	     m->m_ngroups + d < METHOD_MAX_GROUPS + METHOD_MAX_DERIVED;
 	     d++) {
 		const struct m_derived *df = &m->m_derived[d];
 		double v = expr_eval(df->md_expr, &ev);
@@ -372,11 +372,12 @@ score_explain(const struct score *s, int u, int col, struct buf *out)
 		break;
 	case COL_DERIVED: {
 		const struct m_derived *df = &m->m_derived[i];
-		double slots[METHOD_MAX_GROUPS + 256];
+		double slots[METHOD_MAX_GROUPS + METHOD_MAX_DERIVED];
 		struct expr_eval ev;
 		int k;
 
-		for (k = 0; k < m->m_ngroups + i && k < METHOD_MAX_GROUPS + 256;
+		for (k = 0; k < m->m_ngroups + i &&
+		     k < METHOD_MAX_GROUPS + METHOD_MAX_DERIVED;
 		     k++)
 			slots[k] = score_get(s, u, m->m_nind + k);
 		memset(&ev, 0, sizeof(ev));
