@@ -208,15 +208,8 @@ is_ident(const char *s)
 static int
 is_reserved(const char *s)
 {
-	static const char *const r[] = { "if", "then", "elif", "else", "let",
-		"and", "or", "not", "points", "min", "max", "sum", "clamp",
-		"abs", "tiers", "minmax", "relbest", NULL };
-	int i;
-
-	for (i = 0; r[i] != NULL; i++)
-		if (strcmp(r[i], s) == 0)
-			return 1;
-	return 0;
+	/* the words of the language, and the constant of indicator rules */
+	return expr_reserved(s, strlen(s)) || strcmp(s, "points") == 0;
 }
 
 /* Codes of indicators and inputs: letters, digits, '.', '_' and '-'. */
@@ -574,18 +567,43 @@ value_pos(struct ld *l, yaml_node_t *n, size_t off, long *line, long *col)
 	}
 }
 
-/* Report a rule error at its place in the file. */
+/*
+ * rule_err(l, n, what, code, e): report the compile error in ${e} of the
+ * rule in scalar ${n} at its place in the file.
+ */
 static void
-expr_err(struct ld *l, yaml_node_t *n, const char *what, const char *code,
-    const struct expr_error *e)
+rule_err(struct ld *l, yaml_node_t *n, const char *what, const char *code,
+    const struct diag *e)
 {
+	const struct diag_item *it = &e->d_items[0];
 	long line, col;
 
-	value_pos(l, n, e->ee_off, &line, &col);
+	value_pos(l, n,
+	    expr_src_offset(
+		(const char *)n->data.scalar.value, it->di_line, it->di_col),
+	    &line, &col);
 	l->l_errors++;
 	diag_add(l->l_d, DIAG_ERROR, "method.rule", l->l_file, line, col,
-	    "%s của %s: %s%.0s", "%s of %s: %.0s%s", what, code, e->ee_vi,
-	    e->ee_en);
+	    "%s của %s: %s%.0s", "%s of %s: %.0s%s", what, code, it->di_vi,
+	    it->di_en);
+}
+
+/*
+ * compile(l, n, what, code, env): compile the rule in scalar ${n}; NULL
+ * (reported) when it does not compile.
+ */
+static struct expr *
+compile(struct ld *l, yaml_node_t *n, const char *what, const char *code,
+    const struct expr_env *env)
+{
+	struct expr *ex;
+	struct diag e;
+
+	diag_init(&e);
+	if (expr_compile(&ex, (const char *)n->data.scalar.value, env, &e) < 0)
+		rule_err(l, n, what, code, &e);
+	diag_free(&e);
+	return ex;
 }
 
 static struct expr *
@@ -593,22 +611,15 @@ compile_at(struct ld *l, yaml_node_t *n, const char *what,
     const struct m_indicator *ind, int allow_cross, struct rule_ctx *rc)
 {
 	struct expr_env env;
-	struct expr_error e;
-	struct expr *ex;
-	const char *src = scalar(l, n, what);
 
-	if (src == NULL)
+	if (scalar(l, n, what) == NULL)
 		return NULL;
 	rc->rc_m = l->l_m;
 	rc->rc_ind = ind;
 	env.ee_resolve = rule_resolve;
 	env.ee_ctx = rc;
 	env.ee_allow_cross = allow_cross;
-	if (expr_compile(&ex, src, &env, &e) < 0) {
-		expr_err(l, n, what, ind->mn_code, &e);
-		return NULL;
-	}
-	return ex;
+	return compile(l, n, what, ind->mn_code, &env);
 }
 
 static const char *const ind_keys[] = { "code", "name", "points", "lead",
@@ -831,7 +842,7 @@ load_indicator(struct ld *l, yaml_node_t *n, int group, int parent)
 			? (const char *)score->data.scalar.value
 			: "");
 		ind->mn_expr = compile_at(l, score, "score", ind, 1, &rc);
-		if (ind->mn_expr != NULL && ind->mn_expr->ex_ncross > 0)
+		if (ind->mn_expr != NULL && expr_ncross(ind->mn_expr) > 0)
 			m->m_has_cross = 1;
 	}
 	load_checks(l, map_get(l, n, "checks"), idx);
@@ -1064,7 +1075,6 @@ load_derived(struct ld *l, yaml_node_t *list)
 		struct m_derived *d = &m->m_derived[m->m_nderived];
 		struct derived_ctx dc;
 		struct expr_env env;
-		struct expr_error e;
 
 		if (load_head(l, dn, "derived", keys, &d->md_code, &d->md_name,
 			&d->md_points) < 0)
@@ -1084,8 +1094,7 @@ load_derived(struct ld *l, yaml_node_t *list)
 		env.ee_resolve = derived_resolve;
 		env.ee_ctx = &dc;
 		env.ee_allow_cross = 0;
-		if (expr_compile(&d->md_expr, d->md_src, &env, &e) < 0)
-			expr_err(l, f, "formula", d->md_code, &e);
+		d->md_expr = compile(l, f, "formula", d->md_code, &env);
 	}
 }
 

@@ -46,10 +46,10 @@ gather_cross(struct score *s, int i)
 	for (u = 0; u < r->r_nunits; u++) {
 		if (!inputs_present(r, u, ind))
 			continue;
-		memset(ok, 0, (size_t)ex->ex_ncross);
+		memset(ok, 0, (size_t)expr_ncross(ex));
 		ev.ev_slots = r->r_vals + (size_t)u * (size_t)s->s_m->m_ninputs;
 		expr_eval(ex, &ev);
-		for (k = 0; k < ex->ex_ncross; k++) {
+		for (k = 0; k < expr_ncross(ex); k++) {
 			if (!ok[k] || !isfinite(vals[k]))
 				continue;
 			if (xc[k].xc_n == 0 || vals[k] < xc[k].xc_min)
@@ -179,12 +179,12 @@ score_round(const struct round *r, score_progress_fn *progress, void *ctx)
 	for (i = 0; i < m->m_nind; i++) {
 		s->s_cross_off[i] = ncross;
 		if (m->m_ind[i].mn_expr != NULL)
-			ncross += m->m_ind[i].mn_expr->ex_ncross;
+			ncross += expr_ncross(m->m_ind[i].mn_expr);
 	}
 	s->s_cross = xcalloc((size_t)ncross + 1, sizeof(*s->s_cross));
 	for (i = 0; i < m->m_nind; i++) {
 		if (m->m_ind[i].mn_expr != NULL &&
-		    m->m_ind[i].mn_expr->ex_ncross > 0)
+		    expr_ncross(m->m_ind[i].mn_expr) > 0)
 			gather_cross(s, i);
 	}
 	for (u = 0; u < r->r_nunits; u++) {
