@@ -56,9 +56,9 @@ struct m_check {
 };
 
 struct m_alt {
-	char *ma_note;
-	char *ma_score;
-	struct expr *ma_expr;
+	char *mt_note;
+	char *mt_score;
+	struct expr *mt_expr;
 };
 
 struct m_indicator {

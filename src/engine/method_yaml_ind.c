@@ -321,17 +321,17 @@ load_alts(struct ld *l, yaml_node_t *list, int idx)
 		if (ld_keys(l, a, "alternative", akeys) < 0 &&
 		    a->type != YAML_MAPPING_NODE)
 			continue;
-		alt->ma_note = ld_str(l, a, "note", 1, "alternative");
+		alt->mt_note = ld_str(l, a, "note", 1, "alternative");
 		sc = ydoc_get(&l->l_doc, a, "score");
 		if (sc == NULL) {
 			ERR(l, a, "cách đọc khác thiếu 'score'",
 			    "alternative lacks 'score'");
-			free(alt->ma_note);
+			free(alt->mt_note);
 			continue;
 		}
 		memset(&rc, 0, sizeof(rc));
-		alt->ma_expr = compile_at(l, sc, "alternatives", ind, 1, &rc);
-		alt->ma_score = xstrdup(sc->type == YAML_SCALAR_NODE
+		alt->mt_expr = compile_at(l, sc, "alternatives", ind, 1, &rc);
+		alt->mt_score = xstrdup(sc->type == YAML_SCALAR_NODE
 			? (const char *)sc->data.scalar.value
 			: "");
 		ind->mn_nalts++;

@@ -21,14 +21,15 @@ enum score_status {
 enum score_col_kind { COL_INDICATOR, COL_GROUP, COL_DERIVED };
 
 struct score {
-	const struct method *s_m;
-	const struct round *s_r;
-	int s_nunits;
-	int s_ncols; /* nind + ngroups + nderived */
-	double *s_val; /* [unit * ncols + col] */
-	unsigned char *s_st; /* same shape: enum score_status */
-	struct expr_cross *s_cross; /* cross-unit statistics, all indicators */
-	int *s_cross_off; /* per indicator: first entry in s_cross */
+	const struct method *sco_m;
+	const struct round *sco_r;
+	int sco_nunits;
+	int sco_ncols; /* nind + ngroups + nderived */
+	double *sco_val; /* [unit * ncols + col] */
+	unsigned char *sco_st; /* same shape: enum score_status */
+	struct expr_cross
+	    *sco_cross; /* cross-unit statistics, all indicators */
+	int *sco_cross_off; /* per indicator: first entry in sco_cross */
 };
 
 /* Progress of a long operation: ${done} of ${total} units. */
