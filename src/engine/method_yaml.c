@@ -305,7 +305,7 @@ prescan(struct ld *l)
 		case YAML_MAPPING_END_EVENT: depth--; break;
 		case YAML_ALIAS_EVENT:
 			l->l_errors++;
-			diag_add(l->l_d, DIAG_ERROR, "method.yaml", l->l_file,
+			diag_put(l->l_d, DIAG_ERROR, "method.yaml", l->l_file,
 			    (long)ev.start_mark.line + 1,
 			    (long)ev.start_mark.column + 1,
 			    "không dùng bí danh YAML (*tên)",
@@ -316,7 +316,7 @@ prescan(struct ld *l)
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
 				l->l_errors++;
-				diag_add(l->l_d, DIAG_ERROR, "method.yaml",
+				diag_put(l->l_d, DIAG_ERROR, "method.yaml",
 				    l->l_file, (long)ev.start_mark.line + 1,
 				    (long)ev.start_mark.column + 1,
 				    "tệp chỉ được chứa một tài liệu YAML (không dùng '---' lần hai)",
@@ -334,16 +334,42 @@ prescan(struct ld *l)
 	return rc;
 }
 
+/* load_meta(l, meta, root): the 'methodology' section: id, name, ... */
+static void
+load_meta(struct ld *l, yaml_node_t *meta, yaml_node_t *root)
+{
+	static const char *const meta_keys[] = { "id", "name", "version",
+		"level", "source", "total_points", NULL };
+	struct method *m = l->l_m;
+
+	if (meta == NULL) {
+		ERR(l, root, "thiếu phần 'methodology' (id, name, version)",
+		    "the 'methodology' section (id, name, version) is missing");
+		return;
+	}
+	ld_keys(l, meta, "methodology", meta_keys);
+	m->m_id = ld_str(l, meta, "id", 1, "methodology");
+	m->m_name = ld_str(l, meta, "name", 1, "methodology");
+	m->m_version = ld_str(l, meta, "version", 0, "methodology");
+	m->m_level = ld_str(l, meta, "level", 0, "methodology");
+	m->m_source = ld_str(l, meta, "source", 0, "methodology");
+	if (ydoc_get(&l->l_doc, meta, "total_points") != NULL)
+		l->l_have_total = ld_num(l, meta, "total_points", 0,
+				      "methodology", &m->m_total) == 0;
+	if (m->m_id != NULL && !ld_is_code(m->m_id))
+		ERR(l, ydoc_get(&l->l_doc, meta, "id"),
+		    "mã phương pháp '%s' không hợp lệ",
+		    "bad methodology id '%s'", m->m_id);
+}
+
 int
 method_load(struct method **out, const char *text, size_t len, const char *file,
     struct diag *d)
 {
 	static const char *const top_keys[] = { "methodology", "agencies",
 		"general", "groups", "derived", NULL };
-	static const char *const meta_keys[] = { "id", "name", "version",
-		"level", "source", "total_points", NULL };
 	yaml_parser_t p;
-	yaml_node_t *root, *meta;
+	yaml_node_t *root;
 	struct ld l;
 	struct method *m;
 
@@ -361,7 +387,7 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
 		return -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
-		diag_add(d, DIAG_ERROR, "method.yaml", file, 0, 0,
+		diag_put(d, DIAG_ERROR, "method.yaml", file, 0, 0,
 		    "tệp chứa byte NUL: không phải văn bản YAML",
 		    "file holds a NUL byte: not YAML text");
 		return -1;
@@ -387,32 +413,14 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
 	strmap_init(&l.l_codes);
 	root = yaml_document_get_root_node(&l.l_doc);
 	if (root == NULL || root->type != YAML_MAPPING_NODE) {
-		diag_add(d, DIAG_ERROR, "method.yaml", file, 1, 1,
+		diag_put(d, DIAG_ERROR, "method.yaml", file, 1, 1,
 		    "tệp phương pháp phải là một bảng khóa: giá trị (methodology, agencies, groups, ...)",
 		    "a methodology file must be a mapping (methodology, agencies, groups, ...)");
 		l.l_errors++;
 		goto done;
 	}
 	ld_keys(&l, root, "top level", top_keys);
-	meta = ydoc_get(&l.l_doc, root, "methodology");
-	if (meta == NULL) {
-		ERR(&l, root, "thiếu phần 'methodology' (id, name, version)",
-		    "the 'methodology' section (id, name, version) is missing");
-	} else {
-		ld_keys(&l, meta, "methodology", meta_keys);
-		m->m_id = ld_str(&l, meta, "id", 1, "methodology");
-		m->m_name = ld_str(&l, meta, "name", 1, "methodology");
-		m->m_version = ld_str(&l, meta, "version", 0, "methodology");
-		m->m_level = ld_str(&l, meta, "level", 0, "methodology");
-		m->m_source = ld_str(&l, meta, "source", 0, "methodology");
-		if (ydoc_get(&l.l_doc, meta, "total_points") != NULL)
-			l.l_have_total = ld_num(&l, meta, "total_points", 0,
-					     "methodology", &m->m_total) == 0;
-		if (m->m_id != NULL && !ld_is_code(m->m_id))
-			ERR(&l, ydoc_get(&l.l_doc, meta, "id"),
-			    "mã phương pháp '%s' không hợp lệ",
-			    "bad methodology id '%s'", m->m_id);
-	}
+	load_meta(&l, ydoc_get(&l.l_doc, root, "methodology"), root);
 	load_agencies(&l, ydoc_get(&l.l_doc, root, "agencies"));
 	load_general(&l, ydoc_get(&l.l_doc, root, "general"));
 	load_groups(&l, ydoc_get(&l.l_doc, root, "groups"));
