@@ -201,14 +201,13 @@ explain_call(const struct expr *ex, const struct expr_node *n,
 	buf_putc(b, ')');
 }
 
+/* explain_leaf(ex, n, ev, b): a number, option code, input or let name. */
 static void
-explain(const struct expr *ex, int i, struct expr_eval *ev, struct buf *b,
-    int depth)
+explain_leaf(const struct expr *ex, const struct expr_node *n,
+    const struct expr_eval *ev, struct buf *b)
 {
-	const struct expr_node *n = &ex->xp_nodes[i];
 	double v;
 
-	(void)depth;
 	switch ((enum expr_op)n->en_op) {
 	case EX_NUM:
 		if (n->en_nargs == -1 && n->en_opts != NULL)
@@ -216,7 +215,6 @@ explain(const struct expr *ex, int i, struct expr_eval *ev, struct buf *b,
 		else
 			show_value(b, n->en_num, n->en_pct);
 		return;
-	case EX_STR: return;
 	case EX_SLOT:
 		v = ev->ev_slots[n->en_slot];
 		if (n->en_choice && n->en_opts != NULL && v >= 0 &&
@@ -229,6 +227,22 @@ explain(const struct expr *ex, int i, struct expr_eval *ev, struct buf *b,
 		show_value(
 		    b, ev->ev_locals[n->en_slot], ex->xp_local_pct[n->en_slot]);
 		return;
+	default: return; /* EX_STR: rejected at compile time */
+	}
+}
+
+static void
+explain(const struct expr *ex, int i, struct expr_eval *ev, struct buf *b,
+    int depth)
+{
+	const struct expr_node *n = &ex->xp_nodes[i];
+
+	(void)depth;
+	switch ((enum expr_op)n->en_op) {
+	case EX_NUM:
+	case EX_STR:
+	case EX_SLOT:
+	case EX_LOCAL: explain_leaf(ex, n, ev, b); return;
 	case EX_NEG:
 		buf_putc(b, '-');
 		explain_child(ex, n->en_a, ev, b, 7);
