@@ -175,7 +175,8 @@ main(int argc, char **argv)
 	for (k = 0; k < cells; k++)
 		rows += r->r_have[k] != 0;
 	printf("units %d, inputs %d, input rows %ld, output rows %ld\n",
-	    r->r_nunits, m->m_ninputs, rows, (long)s->s_nunits * s->s_ncols);
+	    r->r_nunits, m->m_ninputs, rows,
+	    (long)s->sco_nunits * s->sco_ncols);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak RSS %ld KB\n", ru.ru_maxrss);
 

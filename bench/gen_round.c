@@ -20,6 +20,7 @@
 
 #include "engine/builtin.h"
 #include "engine/expr.h"
+#include "engine/expr_int.h" /* reads the shape of checks */
 #include "engine/method.h"
 #include "util/diag.h"
 
@@ -85,7 +86,7 @@ name_hash(const char *s)
 static int
 collect(const struct expr *ex, int n, struct side *sd)
 {
-	const struct expr_node *nd = &ex->ex_nodes[n];
+	const struct expr_node *nd = &ex->xp_nodes[n];
 
 	switch (nd->en_op) {
 	case EX_ADD:
@@ -119,7 +120,7 @@ read_checks(const struct method *m, struct gcheck **out)
 			const struct m_check *ck = &ind->mn_checks[c];
 			const struct expr *ex = ck->mc_expr;
 			const struct expr_node *root =
-			    &ex->ex_nodes[ex->ex_root];
+			    &ex->xp_nodes[ex->xp_root];
 			struct gcheck *g;
 			int lhs, rhs;
 
@@ -214,8 +215,8 @@ apply(const struct method *m, const struct gcheck *g, long long *v)
 {
 	const struct m_check *ck = g->gc_check;
 	const struct expr *ex = ck->mc_expr;
-	int strict = ex->ex_nodes[ex->ex_root].en_op == EX_LT ||
-	    ex->ex_nodes[ex->ex_root].en_op == EX_GT;
+	int strict = ex->xp_nodes[ex->xp_root].en_op == EX_LT ||
+	    ex->xp_nodes[ex->xp_root].en_op == EX_GT;
 	long long unit, rhs = 0, lsum = 0, target, left;
 	double frac;
 	int k;

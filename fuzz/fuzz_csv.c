@@ -36,13 +36,13 @@ explain_some(const struct score *s)
 	int u, col;
 
 	buf_init(&b);
-	for (u = 0; u < s->s_nunits && u < 3; u++) {
+	for (u = 0; u < s->sco_nunits && u < 3; u++) {
 		/* the first unit: every column; the others: a sample */
-		for (col = 0; col < s->s_ncols; col += u == 0 ? 1 : 13) {
+		for (col = 0; col < s->sco_ncols; col += u == 0 ? 1 : 13) {
 			score_explain(s, u, col, &b);
 			buf_reset(&b);
 		}
-		score_explain(s, u, s->s_ncols - 1, &b);
+		score_explain(s, u, s->sco_ncols - 1, &b);
 		buf_reset(&b);
 	}
 	buf_free(&b);

@@ -63,7 +63,7 @@ resolve(void *ctx, const char *name, size_t len, struct expr_sym *out)
 static void
 exercise(const struct expr *ex, const double *vals)
 {
-	size_t n = ex->ex_ncross > 0 ? (size_t)ex->ex_ncross : 1;
+	size_t n = expr_ncross(ex) > 0 ? (size_t)expr_ncross(ex) : 1;
 	/* exact-size arrays, so that ASan sees any index past them */
 	double *slots = malloc(NSLOTS * sizeof(double));
 	double *collect = calloc(n, sizeof(double));
@@ -91,7 +91,7 @@ exercise(const struct expr *ex, const double *vals)
 	ev.ev_collect = collect;
 	ev.ev_collect_ok = ok;
 	(void)expr_eval(ex, &ev);
-	for (k = 0; k < ex->ex_ncross; k++) {
+	for (k = 0; k < expr_ncross(ex); k++) {
 		cross[k].xc_min = ok[k] ? collect[k] - 1.0 : 0.0;
 		cross[k].xc_max = ok[k] ? collect[k] + 1.0 : 0.0;
 		cross[k].xc_n = ok[k] ? 2 : 0;
@@ -104,7 +104,7 @@ exercise(const struct expr *ex, const double *vals)
 	buf_reset(&b);
 
 	/* all units equal */
-	for (k = 0; k < ex->ex_ncross; k++) {
+	for (k = 0; k < expr_ncross(ex); k++) {
 		cross[k].xc_min = cross[k].xc_max = 3.0;
 		cross[k].xc_n = 1;
 	}
@@ -134,7 +134,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ -3.5, 1e300, 0.25, 9, 2, 0 },
 	};
 	struct expr_env env;
-	struct expr_error err;
+	struct diag err;
 	struct expr *ex;
 	char *src;
 	int cross;
@@ -151,14 +151,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		env.ee_resolve = resolve;
 		env.ee_ctx = NULL;
 		env.ee_allow_cross = cross;
+		diag_init(&err);
 		if (expr_compile(&ex, src, &env, &err) < 0) {
-			/* a failure always says what and where */
-			if (err.ee_vi[0] == '\0' || err.ee_en[0] == '\0' ||
-			    err.ee_line < 1 || err.ee_col < 1 ||
-			    err.ee_off > size)
+			/* a failure always says what and where, and the place
+			 * maps back into the source */
+			const struct diag_item *it = &err.d_items[0];
+
+			if (err.d_n != 1 || it->di_vi[0] == '\0' ||
+			    it->di_en[0] == '\0' || it->di_line < 1 ||
+			    it->di_col < 1 ||
+			    expr_src_offset(src, it->di_line, it->di_col) >
+				size)
 				abort();
+			diag_free(&err);
 			continue;
 		}
+		diag_free(&err);
 		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++)
 			exercise(ex, vals[i]);
 		expr_free(ex);

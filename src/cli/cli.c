@@ -100,13 +100,13 @@ cli_load_method(const char *path, struct method **out)
 void
 cli_print_warnings(const struct score *s)
 {
-	const struct method *m = s->s_m;
+	const struct method *m = s->sco_m;
 	struct buf b;
 	long nmissing = 0, ndiv0 = 0;
 	int u, i;
 
 	buf_init(&b);
-	for (u = 0; u < s->s_nunits; u++) {
+	for (u = 0; u < s->sco_nunits; u++) {
 		for (i = 0; i < m->m_nind; i++) {
 			enum score_status st = score_status(s, u, i);
 
@@ -116,7 +116,7 @@ cli_print_warnings(const struct score *s)
 				fprintf(stderr, "%s: %s %s, %s %s: %s %s\n",
 				    cli_msg("cảnh báo", "warning"),
 				    cli_msg("đơn vị", "unit"),
-				    s->s_r->r_units[u],
+				    s->sco_r->r_units[u],
 				    cli_msg("chỉ số", "indicator"),
 				    m->m_ind[i].mn_code,
 				    cli_msg("thiếu dữ liệu", "missing input"),
@@ -126,7 +126,7 @@ cli_print_warnings(const struct score *s)
 				fprintf(stderr, "%s: %s %s, %s %s: %s\n",
 				    cli_msg("cảnh báo", "warning"),
 				    cli_msg("đơn vị", "unit"),
-				    s->s_r->r_units[u],
+				    s->sco_r->r_units[u],
 				    cli_msg("chỉ số", "indicator"),
 				    m->m_ind[i].mn_code,
 				    cli_msg("mẫu số bằng 0, chấm 0 điểm",

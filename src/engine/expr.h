@@ -5,6 +5,12 @@
  * A rule is compiled once against an environment that resolves its
  * identifiers to slots (input values, constants, group scores), then
  * evaluated for each unit from an array of slot values.
+ *
+ * The language is stated once, in the table of words (expr_words.c): a new
+ * function is a row there, its evaluation in expr_eval.c, and a case in
+ * tests/expr/. The files: expr_words.c (the table), expr_lex.c (tokens),
+ * expr_parse.c (compiling), expr_eval.c, expr_explain.c; expr_int.h is
+ * their shared, private header.
  */
 #ifndef DTI_EXPR_H
 #define DTI_EXPR_H
@@ -12,6 +18,7 @@
 #include <stddef.h>
 
 #include "util/buf.h"
+#include "util/diag.h"
 
 #define EXPR_MAX_SRC 4096 /* characters in one rule */
 #define EXPR_MAX_DEPTH 64 /* nesting of sub-expressions */
@@ -46,79 +53,26 @@ struct expr_env {
 	int ee_allow_cross; /* minmax() and relbest() allowed */
 };
 
-/* A compile error: offset into the source, 1-based line and column in it. */
-struct expr_error {
-	size_t ee_off;
-	int ee_line;
-	int ee_col;
-	char ee_vi[256];
-	char ee_en[256];
+/* The parts of the language: keywords and functions. */
+enum expr_word_kind { EXPR_WORD_KEYWORD, EXPR_WORD_FUNCTION };
+
+/*
+ * One word of the rule language. The table of them (expr_words()) is the
+ * one place the language is stated: the lexer's keywords, the parser's
+ * functions and their arity, the words explanations print, the names a
+ * methodology may not give its inputs, and docs/rules.md all come from it.
+ */
+struct expr_word {
+	const char *ew_name; /* as written in a rule: "tiers" */
+	enum expr_word_kind ew_kind;
+	int ew_min, ew_max; /* functions: arity; ew_max -1: any number */
+	const char *ew_form; /* how it is written, e.g. "abs(x)" */
+	const char *ew_doc; /* what it means, in English */
+	const char *ew_vi; /* the Vietnamese word explanations print, or NULL */
 };
 
-enum expr_op {
-	EX_NUM,
-	EX_STR,
-	EX_SLOT,
-	EX_LOCAL,
-	EX_NEG,
-	EX_NOT,
-	EX_ADD,
-	EX_SUB,
-	EX_MUL,
-	EX_DIV,
-	EX_LT,
-	EX_LE,
-	EX_GT,
-	EX_GE,
-	EX_EQ,
-	EX_NE,
-	EX_AND,
-	EX_OR,
-	EX_IF,
-	EX_LET,
-	EX_CALL,
-};
-
-enum expr_fn {
-	FN_MIN,
-	FN_MAX,
-	FN_SUM,
-	FN_CLAMP,
-	FN_ABS,
-	FN_TIERS,
-	FN_MINMAX,
-	FN_RELBEST,
-};
-
-struct expr_node {
-	unsigned char en_op; /* enum expr_op */
-	unsigned char en_fn; /* enum expr_fn, for EX_CALL */
-	unsigned char en_pct; /* number written as a percentage */
-	unsigned char en_choice; /* EX_SLOT of a choice input */
-	int en_a, en_b, en_c; /* children; -1 when absent */
-	int en_args; /* EX_CALL: first index in ex_args */
-	int en_nargs; /* EX_CALL: number of arguments */
-	int en_slot; /* EX_SLOT, EX_LOCAL, EX_LET: slot */
-	int en_cross; /* cross-unit calls: index in stats */
-	double en_num; /* EX_NUM */
-	const char *const *en_opts; /* choice: option codes, for display */
-	int en_off; /* offset in the source */
-	int en_len; /* length of the source text */
-};
-
-struct expr {
-	char *ex_src; /* the source, NUL-terminated */
-	struct expr_node *ex_nodes;
-	int ex_nnodes;
-	int *ex_args;
-	int ex_nargs;
-	int ex_root;
-	int ex_nlocals;
-	char *ex_locals[EXPR_MAX_LOCALS]; /* let names, for explanations */
-	unsigned char ex_local_pct[EXPR_MAX_LOCALS]; /* bound to a ratio */
-	int ex_ncross; /* cross-unit calls */
-	int *ex_cross_nodes; /* node of each cross-unit call */
-};
+/* A compiled rule (opaque: callers use the functions below). */
+struct expr;
 
 /* Statistics of one cross-unit call's argument over a round. */
 struct expr_cross {
@@ -147,29 +101,61 @@ struct expr_eval {
 };
 
 /*
- * expr_compile(out, src, env, err): parse ${src} and resolve it against
- * ${env}. On success store a new expression in ${out} and return 0; on
- * failure fill ${err} and return -1.
+ * expr_compile(out, src, env, d): parse ${src} and resolve it against
+ * ${env}. On success store a new expression in ${out} (the caller frees it
+ * with expr_free()) and return 0. On failure set ${out} to NULL, record one
+ * error in ${d} (no file; line and column within ${src}, from 1, columns
+ * counting characters; in both languages) and return -1.
  */
 int expr_compile(
-    struct expr **, const char *, const struct expr_env *, struct expr_error *);
+    struct expr **, const char *, const struct expr_env *, struct diag *);
+
+/* expr_free(e): free ${e} and all it holds; expr_free(NULL) does nothing. */
 void expr_free(struct expr *);
 
 /*
  * expr_eval(e, ev): evaluate ${e}. ${ev}->ev_slots must be set; cross-unit
  * calls read ${ev}->ev_cross (NULL: they evaluate to 0). Division by zero
- * yields 0 and sets EXPR_F_DIV0.
+ * yields 0 and sets EXPR_F_DIV0. Allocates nothing.
  */
 double expr_eval(const struct expr *, struct expr_eval *);
 
 /*
- * expr_explain(e, ev, out): append to ${out} the rule with this unit's
- * numbers and the branches taken, in Vietnamese number format (the caller
- * appends the result). ${ev} is used as for expr_eval.
+ * expr_explain(e, ev, out): append to ${out} (the caller's buffer) the rule
+ * with this unit's numbers and the branches taken, in Vietnamese number
+ * format. ${ev} is used as for expr_eval.
  */
 void expr_explain(const struct expr *, struct expr_eval *, struct buf *);
 
-/* expr_uses_slot(e, slot): 1 when ${e} reads ${slot}. */
+/* expr_uses_slot(e, slot): 1 when ${e} reads ${slot}, else 0. */
 int expr_uses_slot(const struct expr *, int);
+
+/*
+ * expr_ncross(e): the number of cross-unit calls (minmax, relbest) in ${e}:
+ * the length of the ev_cross and ev_collect arrays expr_eval() uses.
+ */
+int expr_ncross(const struct expr *);
+
+/* expr_nnodes(e): the nodes ${e} was compiled to (at most EXPR_MAX_NODES). */
+int expr_nnodes(const struct expr *);
+
+/*
+ * expr_src_offset(src, line, col): the byte offset in ${src} of the
+ * character at ${line}:${col}, counted as expr_compile() counts them, so
+ * that a caller can place an error in the file the rule came from.
+ */
+size_t expr_src_offset(const char *, long, long);
+
+/*
+ * expr_words(n): the table of keywords and functions (static, never
+ * freed); its length is stored in ${n}.
+ */
+const struct expr_word *expr_words(size_t *);
+
+/*
+ * expr_reserved(name, len): 1 when ${name} (${len} bytes) is a keyword or a
+ * function of the language, so that it cannot name an input; else 0.
+ */
+int expr_reserved(const char *, size_t);
 
 #endif

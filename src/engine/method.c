@@ -81,9 +81,9 @@ method_free(struct method *m)
 			free(n->mn_notes[j]);
 		free(n->mn_notes);
 		for (j = 0; j < n->mn_nalts; j++) {
-			free(n->mn_alts[j].ma_note);
-			free(n->mn_alts[j].ma_score);
-			expr_free(n->mn_alts[j].ma_expr);
+			free(n->mn_alts[j].mt_note);
+			free(n->mn_alts[j].mt_score);
+			expr_free(n->mn_alts[j].mt_expr);
 		}
 		free(n->mn_alts);
 	}

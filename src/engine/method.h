@@ -18,6 +18,7 @@
 #define METHOD_MAX_GROUPS 64
 #define METHOD_MAX_INDICATORS 2048
 #define METHOD_MAX_INPUTS 8192
+#define METHOD_MAX_DERIVED 256 /* derived figures (TOTAL, INDEX, ...) */
 
 enum input_kind {
 	IK_COUNT, /* number >= 0 */
@@ -55,9 +56,9 @@ struct m_check {
 };
 
 struct m_alt {
-	char *ma_note;
-	char *ma_score;
-	struct expr *ma_expr;
+	char *mt_note;
+	char *mt_score;
+	struct expr *mt_expr;
 };
 
 struct m_indicator {
@@ -142,28 +143,33 @@ struct method {
 
 /*
  * method_load(out, text, len, file, d): parse and validate a methodology
- * from ${text}; ${file} names it in messages. On success store it in ${out}
- * and return 0. On failure record every error found in ${d} and return -1.
+ * from ${text} (${len} bytes, borrowed); ${file} names it in messages. On
+ * success store a new methodology in ${out}, which the caller frees with
+ * method_free(), and return 0. On failure set ${out} to NULL, record every
+ * error found in ${d} and return -1.
  */
 int method_load(
     struct method **, const char *, size_t, const char *, struct diag *);
+/* method_free(m): free ${m} and all it holds; method_free(NULL) does nothing. */
 void method_free(struct method *);
 
 /* method_input(m, name, len): the index of input ${name}, or -1. */
 int method_input(const struct method *, const char *, size_t);
 /* method_indicator(m, code): the index of indicator ${code}, or -1. */
 int method_indicator(const struct method *, const char *);
-/* method_kind_name(k): "count", "amount", ... */
+/* method_kind_name(k): "count", "amount", ... (static text). */
 const char *method_kind_name(enum input_kind);
 /*
  * method_value_parse(in, v, len, out, why_vi, why_en): check the text of a
  * value against its input's kind (number, count >= 0, 0/1, option code,
  * UTF-8 text) and store its number (an option's index) in ${out}; on
- * failure append what is wrong to ${why_vi} and ${why_en} and return -1.
+ * failure append what is wrong to the caller's buffers ${why_vi} and
+ * ${why_en} (the reason alone, for the caller's own diag message) and
+ * return -1.
  */
 int method_value_parse(const struct m_input *, const char *, size_t, double *,
     struct buf *, struct buf *);
-/* method_top_level(m): indicators that are not parts. */
+/* method_top_level(m): the number of indicators that are not parts. */
 int method_top_level(const struct method *);
 
 #endif

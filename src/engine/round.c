@@ -183,6 +183,7 @@ round_valid_unit_id(const char *s, size_t len)
 	return 1;
 }
 
+/* show_input(b, r, u, in): "3.3.a = 412.000" in Vietnamese number format. */
 static void
 show_input(struct buf *b, const struct round *r, int u, int in)
 {
@@ -190,24 +191,61 @@ show_input(struct buf *b, const struct round *r, int u, int in)
 	numfmt_vi(b, round_get(r, u, in), 6);
 }
 
+/* show_input_en(b, r, u, in): "3.3.a = 412000", a decimal point, no zeros. */
 static void
 show_input_en(struct buf *b, const struct round *r, int u, int in)
 {
 	char tmp[64];
+	char *p, *e;
 
 	numfmt_fixed(tmp, sizeof(tmp), round_get(r, u, in), 6);
 	/* trim zeros for reading: 700.000000 -> 700 */
-	{
-		char *p = strchr(tmp, '.'), *e = tmp + strlen(tmp) - 1;
-
-		if (p != NULL) {
-			while (e > p && *e == '0')
-				*e-- = '\0';
-			if (e == p)
-				*e = '\0';
-		}
+	p = strchr(tmp, '.');
+	e = tmp + strlen(tmp) - 1;
+	if (p != NULL) {
+		while (e > p && *e == '0')
+			*e-- = '\0';
+		if (e == p)
+			*e = '\0';
 	}
 	buf_printf(b, "%s = %s", r->r_m->m_inputs[in].mi_name, tmp);
+}
+
+/*
+ * check_broken(r, u, ind, ck, file, d): record that unit ${u} breaks check
+ * ${ck} of indicator ${ind}, at the line of the check's first input. The
+ * check's own message is methodology text in Vietnamese: only the
+ * Vietnamese line carries it.
+ */
+static void
+check_broken(const struct round *r, int u, const struct m_indicator *ind,
+    const struct m_check *ck, const char *file, struct diag *d)
+{
+	size_t ni = (size_t)r->r_m->m_ninputs;
+	struct buf vi, en;
+	int k;
+
+	buf_init(&vi);
+	buf_init(&en);
+	buf_printf(&vi, "đơn vị %s, chỉ số %s: ", r->r_units[u], ind->mn_code);
+	buf_printf(&en, "unit %s, indicator %s: ", r->r_units[u], ind->mn_code);
+	for (k = 0; k < ck->mc_ninputs; k++) {
+		if (k > 0) {
+			buf_puts(&vi, "; ");
+			buf_puts(&en, ", ");
+		}
+		show_input(&vi, r, u, ck->mc_inputs[k]);
+		show_input_en(&en, r, u, ck->mc_inputs[k]);
+	}
+	buf_printf(&vi, " không thỏa điều kiện \"%s\"", ck->mc_src);
+	buf_printf(&en, " breaks the condition \"%s\"", ck->mc_src);
+	if (ck->mc_message != NULL)
+		buf_printf(&vi, ": %s", ck->mc_message);
+	diag_put(d, DIAG_ERROR, "round.check", file,
+	    (long)r->r_line[(size_t)u * ni + (size_t)ck->mc_inputs[0]], 0,
+	    buf_cstr(&vi), buf_cstr(&en));
+	buf_free(&vi);
+	buf_free(&en);
 }
 
 int
@@ -215,11 +253,8 @@ round_check(const struct round *r, const char *file, struct diag *d)
 {
 	const struct method *m = r->r_m;
 	struct expr_eval ev;
-	struct buf vi, en;
 	int u, i, c, k, errors = 0;
 
-	buf_init(&vi);
-	buf_init(&en);
 	memset(&ev, 0, sizeof(ev));
 	for (u = 0; u < r->r_nunits; u++) {
 		ev.ev_slots = r->r_vals + (size_t)u * (size_t)m->m_ninputs;
@@ -236,33 +271,10 @@ round_check(const struct round *r, const char *file, struct diag *d)
 				if (!have || ck->mc_ninputs == 0 ||
 				    expr_eval(ck->mc_expr, &ev) != 0.0)
 					continue;
-				buf_reset(&vi);
-				buf_reset(&en);
-				for (k = 0; k < ck->mc_ninputs; k++) {
-					if (k > 0) {
-						buf_puts(&vi, "; ");
-						buf_puts(&en, ", ");
-					}
-					show_input(&vi, r, u, ck->mc_inputs[k]);
-					show_input_en(
-					    &en, r, u, ck->mc_inputs[k]);
-				}
-				diag_add(d, DIAG_ERROR, "round.check", file,
-				    (long)r->r_line[(size_t)u *
-					    (size_t)m->m_ninputs +
-					(size_t)ck->mc_inputs[0]],
-				    0,
-				    "đơn vị %s, chỉ số %s: %s%.0s không thỏa điều kiện \"%s\"%s%s",
-				    "unit %s, indicator %s: %.0s%s breaks the condition \"%s\"%s%s",
-				    r->r_units[u], ind->mn_code, buf_cstr(&vi),
-				    buf_cstr(&en), ck->mc_src,
-				    ck->mc_message ? ": " : "",
-				    ck->mc_message ? ck->mc_message : "");
+				check_broken(r, u, ind, ck, file, d);
 				errors++;
 			}
 		}
 	}
-	buf_free(&vi);
-	buf_free(&en);
 	return errors;
 }

@@ -31,8 +31,12 @@ struct round {
 	char **r_raw; /* [unit * ninputs + input]: text as given, or NULL */
 };
 
-/* round_new(m): an empty round for methodology ${m} (borrowed). */
+/*
+ * round_new(m): an empty round for methodology ${m} (borrowed: it must
+ * outlive the round); the caller frees it with round_free().
+ */
 struct round *round_new(const struct method *);
+/* round_free(r): free ${r} and its values; round_free(NULL) does nothing. */
 void round_free(struct round *);
 /*
  * round_unit(r, id, len): the index of unit ${id}, added if new; -1 when
@@ -43,18 +47,20 @@ int round_unit(struct round *, const char *, size_t);
 int round_find(const struct round *, const char *);
 /* round_set(r, unit, input, v, line): store a number (or option index). */
 void round_set(struct round *, int, int, double, uint32_t);
-/* round_set_text(r, unit, input, s, line): store a text value. */
+/* round_set_text(r, unit, input, s, line): store a copy of text ${s}. */
 void round_set_text(struct round *, int, int, const char *, uint32_t);
 /*
  * round_set_raw(r, unit, input, s): keep the value's text as given, so that
  * an import can be exported again exactly.
  */
 void round_set_raw(struct round *, int, int, const char *);
-/* round_raw(r, unit, input): that text, or NULL. */
+/* round_raw(r, unit, input): that text (borrowed from ${r}), or NULL. */
 const char *round_raw(const struct round *, int, int);
 /* round_has(r, unit, input): 1 when the value is present. */
 int round_has(const struct round *, int, int);
+/* round_get(r, unit, input): the number (or option index) stored, or 0. */
 double round_get(const struct round *, int, int);
+/* round_text(r, unit, input): a text value (borrowed from ${r}), or NULL. */
 const char *round_text(const struct round *, int, int);
 
 /*
@@ -64,7 +70,10 @@ const char *round_text(const struct round *, int, int);
  */
 int round_check(const struct round *, const char *, struct diag *);
 
-/* round_valid_unit_id(s, len): letters, digits, '-' and '_' only. */
+/*
+ * round_valid_unit_id(s, len): 1 when ${s} is a unit identifier: 1 to
+ * ROUND_MAX_UNIT_ID letters, digits, '-' and '_'; else 0.
+ */
 int round_valid_unit_id(const char *, size_t);
 
 #endif

@@ -31,10 +31,10 @@ inputs_present(const struct round *r, int u, const struct m_indicator *ind)
 static void
 gather_cross(struct score *s, int i)
 {
-	const struct round *r = s->s_r;
-	const struct m_indicator *ind = &s->s_m->m_ind[i];
+	const struct round *r = s->sco_r;
+	const struct m_indicator *ind = &s->sco_m->m_ind[i];
 	const struct expr *ex = ind->mn_expr;
-	struct expr_cross *xc = s->s_cross + s->s_cross_off[i];
+	struct expr_cross *xc = s->sco_cross + s->sco_cross_off[i];
 	double vals[EXPR_MAX_NODES];
 	unsigned char ok[EXPR_MAX_NODES];
 	struct expr_eval ev;
@@ -46,10 +46,11 @@ gather_cross(struct score *s, int i)
 	for (u = 0; u < r->r_nunits; u++) {
 		if (!inputs_present(r, u, ind))
 			continue;
-		memset(ok, 0, (size_t)ex->ex_ncross);
-		ev.ev_slots = r->r_vals + (size_t)u * (size_t)s->s_m->m_ninputs;
+		memset(ok, 0, (size_t)expr_ncross(ex));
+		ev.ev_slots =
+		    r->r_vals + (size_t)u * (size_t)s->sco_m->m_ninputs;
 		expr_eval(ex, &ev);
-		for (k = 0; k < ex->ex_ncross; k++) {
+		for (k = 0; k < expr_ncross(ex); k++) {
 			if (!ok[k] || !isfinite(vals[k]))
 				continue;
 			if (xc[k].xc_n == 0 || vals[k] < xc[k].xc_min)
@@ -64,10 +65,10 @@ gather_cross(struct score *s, int i)
 static void
 score_indicators(struct score *s, int u)
 {
-	const struct method *m = s->s_m;
-	const struct round *r = s->s_r;
-	double *val = s->s_val + (size_t)u * (size_t)s->s_ncols;
-	unsigned char *st = s->s_st + (size_t)u * (size_t)s->s_ncols;
+	const struct method *m = s->sco_m;
+	const struct round *r = s->sco_r;
+	double *val = s->sco_val + (size_t)u * (size_t)s->sco_ncols;
+	unsigned char *st = s->sco_st + (size_t)u * (size_t)s->sco_ncols;
 	struct expr_eval ev;
 	int i, k;
 
@@ -84,7 +85,7 @@ score_indicators(struct score *s, int u)
 			st[i] = SC_MISSING;
 			continue;
 		}
-		ev.ev_cross = s->s_cross + s->s_cross_off[i];
+		ev.ev_cross = s->sco_cross + s->sco_cross_off[i];
 		v = expr_eval(ind->mn_expr, &ev);
 		if (ev.ev_flags & (EXPR_F_DIV0 | EXPR_F_LIMIT)) {
 			val[i] = 0.0;
@@ -113,10 +114,10 @@ score_indicators(struct score *s, int u)
 static void
 score_totals(struct score *s, int u)
 {
-	const struct method *m = s->s_m;
-	double *val = s->s_val + (size_t)u * (size_t)s->s_ncols;
-	unsigned char *st = s->s_st + (size_t)u * (size_t)s->s_ncols;
-	double slots[METHOD_MAX_GROUPS + 256];
+	const struct method *m = s->sco_m;
+	double *val = s->sco_val + (size_t)u * (size_t)s->sco_ncols;
+	unsigned char *st = s->sco_st + (size_t)u * (size_t)s->sco_ncols;
+	double slots[METHOD_MAX_GROUPS + METHOD_MAX_DERIVED];
 	int g, k, d, base = m->m_nind;
 	struct expr_eval ev;
 
@@ -136,8 +137,8 @@ score_totals(struct score *s, int u)
 	memset(&ev, 0, sizeof(ev));
 	ev.ev_slots = slots;
 	base += m->m_ngroups;
-	for (d = 0;
-	     d < m->m_nderived && m->m_ngroups + d < 256 + METHOD_MAX_GROUPS;
+	for (d = 0; d < m->m_nderived &&
+	     m->m_ngroups + d < METHOD_MAX_GROUPS + METHOD_MAX_DERIVED;
 	     d++) {
 		const struct m_derived *df = &m->m_derived[d];
 		double v = expr_eval(df->md_expr, &ev);
@@ -168,23 +169,23 @@ score_round(const struct round *r, score_progress_fn *progress, void *ctx)
 	size_t cells;
 	int i, u, ncross = 0;
 
-	s->s_m = m;
-	s->s_r = r;
-	s->s_nunits = r->r_nunits;
-	s->s_ncols = m->m_nind + m->m_ngroups + m->m_nderived;
-	cells = (size_t)s->s_nunits * (size_t)s->s_ncols;
-	s->s_val = xcalloc(cells + 1, sizeof(double));
-	s->s_st = xcalloc(cells + 1, 1);
-	s->s_cross_off = xcalloc((size_t)m->m_nind + 1, sizeof(int));
+	s->sco_m = m;
+	s->sco_r = r;
+	s->sco_nunits = r->r_nunits;
+	s->sco_ncols = m->m_nind + m->m_ngroups + m->m_nderived;
+	cells = (size_t)s->sco_nunits * (size_t)s->sco_ncols;
+	s->sco_val = xcalloc(cells + 1, sizeof(double));
+	s->sco_st = xcalloc(cells + 1, 1);
+	s->sco_cross_off = xcalloc((size_t)m->m_nind + 1, sizeof(int));
 	for (i = 0; i < m->m_nind; i++) {
-		s->s_cross_off[i] = ncross;
+		s->sco_cross_off[i] = ncross;
 		if (m->m_ind[i].mn_expr != NULL)
-			ncross += m->m_ind[i].mn_expr->ex_ncross;
+			ncross += expr_ncross(m->m_ind[i].mn_expr);
 	}
-	s->s_cross = xcalloc((size_t)ncross + 1, sizeof(*s->s_cross));
+	s->sco_cross = xcalloc((size_t)ncross + 1, sizeof(*s->sco_cross));
 	for (i = 0; i < m->m_nind; i++) {
 		if (m->m_ind[i].mn_expr != NULL &&
-		    m->m_ind[i].mn_expr->ex_ncross > 0)
+		    expr_ncross(m->m_ind[i].mn_expr) > 0)
 			gather_cross(s, i);
 	}
 	for (u = 0; u < r->r_nunits; u++) {
@@ -202,17 +203,17 @@ score_free(struct score *s)
 {
 	if (s == NULL)
 		return;
-	free(s->s_val);
-	free(s->s_st);
-	free(s->s_cross);
-	free(s->s_cross_off);
+	free(s->sco_val);
+	free(s->sco_st);
+	free(s->sco_cross);
+	free(s->sco_cross_off);
 	free(s);
 }
 
 enum score_col_kind
 score_col(const struct score *s, int col, int *index)
 {
-	const struct method *m = s->s_m;
+	const struct method *m = s->sco_m;
 
 	if (col < m->m_nind) {
 		*index = col;
@@ -232,9 +233,9 @@ score_col_code(const struct score *s, int col)
 	int i;
 
 	switch (score_col(s, col, &i)) {
-	case COL_INDICATOR: return s->s_m->m_ind[i].mn_code;
-	case COL_GROUP: return s->s_m->m_groups[i].mg_code;
-	case COL_DERIVED: return s->s_m->m_derived[i].md_code;
+	case COL_INDICATOR: return s->sco_m->m_ind[i].mn_code;
+	case COL_GROUP: return s->sco_m->m_groups[i].mg_code;
+	case COL_DERIVED: return s->sco_m->m_derived[i].md_code;
 	}
 	return "?";
 }
@@ -245,9 +246,9 @@ score_col_max(const struct score *s, int col)
 	int i;
 
 	switch (score_col(s, col, &i)) {
-	case COL_INDICATOR: return s->s_m->m_ind[i].mn_points;
-	case COL_GROUP: return s->s_m->m_groups[i].mg_points;
-	case COL_DERIVED: return s->s_m->m_derived[i].md_points;
+	case COL_INDICATOR: return s->sco_m->m_ind[i].mn_points;
+	case COL_GROUP: return s->sco_m->m_groups[i].mg_points;
+	case COL_DERIVED: return s->sco_m->m_derived[i].md_points;
 	}
 	return 0.0;
 }
@@ -255,14 +256,14 @@ score_col_max(const struct score *s, int col)
 double
 score_get(const struct score *s, int u, int col)
 {
-	return s->s_val[(size_t)u * (size_t)s->s_ncols + (size_t)col];
+	return s->sco_val[(size_t)u * (size_t)s->sco_ncols + (size_t)col];
 }
 
 enum score_status
 score_status(const struct score *s, int u, int col)
 {
 	return (enum score_status)
-	    s->s_st[(size_t)u * (size_t)s->s_ncols + (size_t)col];
+	    s->sco_st[(size_t)u * (size_t)s->sco_ncols + (size_t)col];
 }
 
 const char *
@@ -282,7 +283,7 @@ score_col_of(const struct score *s, const char *code)
 {
 	int c;
 
-	for (c = 0; c < s->s_ncols; c++) {
+	for (c = 0; c < s->sco_ncols; c++) {
 		if (strcmp(score_col_code(s, c), code) == 0)
 			return c;
 	}
@@ -292,15 +293,15 @@ score_col_of(const struct score *s, const char *code)
 void
 score_missing(const struct score *s, int u, int ind, struct buf *out)
 {
-	const struct m_indicator *in = &s->s_m->m_ind[ind];
+	const struct m_indicator *in = &s->sco_m->m_ind[ind];
 	int k, first = 1;
 
 	for (k = 0; k < in->mn_ninputs; k++) {
-		if (round_has(s->s_r, u, in->mn_inputs[k]))
+		if (round_has(s->sco_r, u, in->mn_inputs[k]))
 			continue;
 		if (!first)
 			buf_puts(out, ", ");
-		buf_puts(out, s->s_m->m_inputs[in->mn_inputs[k]].mi_name);
+		buf_puts(out, s->sco_m->m_inputs[in->mn_inputs[k]].mi_name);
 		first = 0;
 	}
 }
@@ -323,7 +324,7 @@ explain_sum(
 void
 score_explain(const struct score *s, int u, int col, struct buf *out)
 {
-	const struct method *m = s->s_m;
+	const struct method *m = s->sco_m;
 	enum score_status st = score_status(s, u, col);
 	double v = score_get(s, u, col);
 	int i;
@@ -345,8 +346,9 @@ score_explain(const struct score *s, int u, int col, struct buf *out)
 			return;
 		}
 		memset(&ev, 0, sizeof(ev));
-		ev.ev_slots = s->s_r->r_vals + (size_t)u * (size_t)m->m_ninputs;
-		ev.ev_cross = s->s_cross + s->s_cross_off[i];
+		ev.ev_slots =
+		    s->sco_r->r_vals + (size_t)u * (size_t)m->m_ninputs;
+		ev.ev_cross = s->sco_cross + s->sco_cross_off[i];
 		expr_explain(ind->mn_expr, &ev, out);
 		if (st == SC_DIV0) {
 			buf_puts(out, ": mẫu số bằng 0 → 0");
@@ -372,11 +374,12 @@ score_explain(const struct score *s, int u, int col, struct buf *out)
 		break;
 	case COL_DERIVED: {
 		const struct m_derived *df = &m->m_derived[i];
-		double slots[METHOD_MAX_GROUPS + 256];
+		double slots[METHOD_MAX_GROUPS + METHOD_MAX_DERIVED];
 		struct expr_eval ev;
 		int k;
 
-		for (k = 0; k < m->m_ngroups + i && k < METHOD_MAX_GROUPS + 256;
+		for (k = 0; k < m->m_ngroups + i &&
+		     k < METHOD_MAX_GROUPS + METHOD_MAX_DERIVED;
 		     k++)
 			slots[k] = score_get(s, u, m->m_nind + k);
 		memset(&ev, 0, sizeof(ev));

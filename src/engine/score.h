@@ -21,14 +21,15 @@ enum score_status {
 enum score_col_kind { COL_INDICATOR, COL_GROUP, COL_DERIVED };
 
 struct score {
-	const struct method *s_m;
-	const struct round *s_r;
-	int s_nunits;
-	int s_ncols; /* nind + ngroups + nderived */
-	double *s_val; /* [unit * ncols + col] */
-	unsigned char *s_st; /* same shape: enum score_status */
-	struct expr_cross *s_cross; /* cross-unit statistics, all indicators */
-	int *s_cross_off; /* per indicator: first entry in s_cross */
+	const struct method *sco_m;
+	const struct round *sco_r;
+	int sco_nunits;
+	int sco_ncols; /* nind + ngroups + nderived */
+	double *sco_val; /* [unit * ncols + col] */
+	unsigned char *sco_st; /* same shape: enum score_status */
+	struct expr_cross
+	    *sco_cross; /* cross-unit statistics, all indicators */
+	int *sco_cross_off; /* per indicator: first entry in sco_cross */
 };
 
 /* Progress of a long operation: ${done} of ${total} units. */
@@ -36,24 +37,39 @@ typedef void score_progress_fn(void *, long, long);
 
 /*
  * score_round(r, progress, ctx): score every unit of ${r}; ${progress} (may
- * be NULL) is called now and then. The result borrows ${r}.
+ * be NULL) is called now and then with ${ctx}. The result borrows ${r} and
+ * its methodology, which must outlive it; the caller frees it with
+ * score_free().
  */
 struct score *score_round(const struct round *, score_progress_fn *, void *);
+/* score_free(s): free ${s} (not its round); score_free(NULL) does nothing. */
 void score_free(struct score *);
 
-/* score_col_kind(s, col, &index): what column ${col} is, and its index. */
+/*
+ * score_col(s, col, index): what column ${col} is; its index among the
+ * indicators, groups or derived figures is stored in ${index}.
+ */
 enum score_col_kind score_col(const struct score *, int, int *);
+/* score_col_code(s, col): the code of column ${col} (borrowed from m). */
 const char *score_col_code(const struct score *, int);
+/* score_col_max(s, col): the points column ${col} can reach. */
 double score_col_max(const struct score *, int);
+/* score_get(s, unit, col): the score of ${unit} in column ${col}. */
 double score_get(const struct score *, int, int);
+/* score_status(s, unit, col): how that score came about. */
 enum score_status score_status(const struct score *, int, int);
+/* score_status_name(st): "ok", "missing", ... (static text). */
 const char *score_status_name(enum score_status);
-/* score_col_of(s, code): the column of indicator, group or figure ${code}. */
+/*
+ * score_col_of(s, code): the column of indicator, group or figure ${code},
+ * or -1.
+ */
 int score_col_of(const struct score *, const char *);
 
 /*
  * score_explain(s, unit, col, out): append one line that shows how column
- * ${col} was scored for ${unit}, with the unit's own numbers, e.g.
+ * ${col} was scored for ${unit} to the caller's buffer ${out}, with the
+ * unit's own numbers, e.g.
  * "3.3: 412000 / 595000 = 69,24 % × 10 = 6,92".
  */
 void score_explain(const struct score *, int, int, struct buf *);

@@ -55,8 +55,8 @@ rerr(struct reader *rd, long line, const char *vi, const char *en, ...)
 	va_start(ap, en);
 	buf_vprintf(&ben, en, ap);
 	va_end(ap);
-	diag_add(rd->rd_d, DIAG_ERROR, "round.line", rd->rd_file, line, 0, "%s",
-	    "%s", buf_cstr(&bvi));
+	diag_put(rd->rd_d, DIAG_ERROR, "round.line", rd->rd_file, line, 0,
+	    buf_cstr(&bvi), buf_cstr(&ben));
 	buf_free(&bvi);
 	buf_free(&ben);
 }
@@ -79,7 +79,11 @@ on_field(void *s, size_t len, void *ctx)
 	rd->rd_nfields++;
 }
 
-/* A value, shortened and made printable for a message. */
+/*
+ * shown(b, tmp, size): the value of ${b}, shortened into ${tmp} and made
+ * printable for a message; NULL when it is not UTF-8 (the caller names it
+ * in each language).
+ */
 static const char *
 shown(const struct buf *b, char *tmp, size_t size)
 {
@@ -99,8 +103,18 @@ shown(const struct buf *b, char *tmp, size_t size)
 	else
 		tmp[n] = '\0';
 	if (!utf8_valid(tmp, strlen(tmp)))
-		return "<không phải UTF-8>";
+		return NULL;
 	return tmp;
+}
+
+/*
+ * text(s): ${s}, a shown() value of a row whose bytes are all UTF-8 (rows
+ * with other bytes are rejected before any message shows their fields).
+ */
+static const char *
+text(const char *s)
+{
+	return s != NULL ? s : "?";
 }
 
 static void
@@ -137,7 +151,7 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 		mi, buf_cstr(vb), vb->b_len, &x, &why_vi, &why_en) < 0) {
 		rerr(rd, line, "đơn vị %s, %s = '%s': %s%.0s",
 		    "unit %s, %s = '%s': %.0s%s", unit, mi->mi_name,
-		    shown(vb, tmp, sizeof(tmp)), buf_cstr(&why_vi),
+		    text(shown(vb, tmp, sizeof(tmp))), buf_cstr(&why_vi),
 		    buf_cstr(&why_en));
 	} else if (u >= 0) {
 		if (mi->mi_kind == IK_TEXT)
@@ -152,13 +166,128 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 	buf_free(&why_en);
 }
 
+/*
+ * row_shape(rd): check what a data row holds before its values are read:
+ * the row limit, UTF-8, field length and column count. Return 0 when the
+ * row can be read, -1 when it was reported.
+ */
+static int
+row_shape(struct reader *rd)
+{
+	const struct buf *ub = &rd->rd_f[0], *ib = &rd->rd_f[1];
+	long line = rd->rd_rec_line;
+	char tmp[96], tmp2[96], tmp3[96];
+
+	if (rd->rd_records > CSV_MAX_ROWS) {
+		rerr(rd, line, "quá nhiều dòng (tối đa %ld)",
+		    "too many rows (at most %ld)", CSV_MAX_ROWS);
+		rd->rd_fatal = 1;
+		return -1;
+	}
+	if (rd->rd_badutf8) {
+		const char *su = shown(ub, tmp, sizeof(tmp));
+		const char *si = shown(ib, tmp2, sizeof(tmp2));
+
+		rerr(rd, line,
+		    "đơn vị %s%.0s, %s%.0s: dòng có byte không phải UTF-8 (tệp phải là văn bản UTF-8)",
+		    "unit %.0s%s, %.0s%s: the line holds bytes that are not UTF-8 (the file must be UTF-8 text)",
+		    su ? su : "<không phải UTF-8>", su ? su : "<not UTF-8>",
+		    si ? si : "<không phải UTF-8>", si ? si : "<not UTF-8>");
+		return -1;
+	}
+	if (rd->rd_toolong) {
+		rerr(rd, line, "một trường dài quá %d byte",
+		    "a field is longer than %d bytes", CSV_MAX_FIELD);
+		return -1;
+	}
+	if (rd->rd_nfields > rd->rd_header_n) {
+		rerr(rd, line,
+		    "đơn vị %s, %s = '%s': dòng có %d cột, nhiều hơn %d cột của dòng tiêu đề (số thập phân viết bằng dấu chấm: 1.5, không phải 1,5)",
+		    "unit %s, %s = '%s': the line has %d columns, more than the header's %d (write decimals with a point: 1.5, not 1,5)",
+		    text(shown(ub, tmp, sizeof(tmp))),
+		    text(shown(ib, tmp2, sizeof(tmp2))),
+		    text(shown(&rd->rd_f[2], tmp3, sizeof(tmp3))),
+		    rd->rd_nfields, rd->rd_header_n);
+		return -1;
+	}
+	if (rd->rd_nfields < 3) {
+		rerr(rd, line, "cần 3 cột unit,input,value, dòng này có %d",
+		    "3 columns unit,input,value are needed, this line has %d",
+		    rd->rd_nfields);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * row_unit(rd): the unit of the current row, added if new; -1 when its
+ * identifier is invalid (reported, the row's value is still checked), -2
+ * when the unit limit stops the file.
+ */
+static int
+row_unit(struct reader *rd)
+{
+	const struct buf *ub = &rd->rd_f[0], *ib = &rd->rd_f[1];
+	char tmp[96], tmp2[96], tmp3[96];
+	int u;
+
+	if (rd->rd_last_unit >= 0 && ub->b_len == rd->rd_last_len &&
+	    memcmp(rd->rd_r->r_units[rd->rd_last_unit], ub->b_data,
+		ub->b_len) == 0) {
+		/* rows of one unit come together: skip the check and lookup */
+		return rd->rd_last_unit;
+	}
+	if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
+		rerr(rd, rd->rd_rec_line,
+		    "mã đơn vị '%s' không hợp lệ (chỉ chữ, số, '-' và '_', tối đa %d ký tự); %s = '%s'",
+		    "invalid unit '%s' (letters, digits, '-' and '_' only, at most %d); %s = '%s'",
+		    text(shown(ub, tmp, sizeof(tmp))), ROUND_MAX_UNIT_ID,
+		    text(shown(ib, tmp2, sizeof(tmp2))),
+		    text(shown(&rd->rd_f[2], tmp3, sizeof(tmp3))));
+		return -1;
+	}
+	u = round_unit(rd->rd_r, buf_cstr(ub), ub->b_len);
+	rd->rd_last_unit = u;
+	rd->rd_last_len = ub->b_len;
+	if (u < 0) {
+		rerr(rd, rd->rd_rec_line, "quá nhiều đơn vị (tối đa %d)",
+		    "too many units (at most %d)", ROUND_MAX_UNITS);
+		rd->rd_fatal = 1;
+		return -2;
+	}
+	return u;
+}
+
+/* row_input(rd): the input the current row names, or -1 (reported). */
+static int
+row_input(struct reader *rd)
+{
+	const struct buf *ub = &rd->rd_f[0], *ib = &rd->rd_f[1];
+	char tmp[96], tmp2[96];
+	int in;
+
+	/* files list a unit's inputs in the methodology's order: try the
+	 * input after the previous one before hashing */
+	in = rd->rd_last_input + 1;
+	if (in <= 0 || in >= rd->rd_m->m_ninputs ||
+	    strcmp(rd->rd_m->m_inputs[in].mi_name, buf_cstr(ib)) != 0)
+		in = method_input(rd->rd_m, buf_cstr(ib), ib->b_len);
+	rd->rd_last_input = in;
+	if (in < 0)
+		rerr(rd, rd->rd_rec_line,
+		    "đơn vị %s: không có dữ liệu đầu vào tên '%s' trong phương pháp %s",
+		    "unit %s: unknown input '%s' (not in methodology %s)",
+		    text(shown(ub, tmp2, sizeof(tmp2))),
+		    text(shown(ib, tmp, sizeof(tmp))), rd->rd_m->m_id);
+	return in;
+}
+
+/* on_record(term, rd): libcsv's end of a record: check and store the row. */
 static void
 on_record(int term, void *ctx)
 {
 	struct reader *rd = ctx;
 	const struct buf *ub = &rd->rd_f[0], *ib = &rd->rd_f[1];
-	long line = rd->rd_rec_line;
-	char tmp[96], tmp2[96];
 	int u, in;
 
 	(void)term;
@@ -170,84 +299,11 @@ on_record(int term, void *ctx)
 		check_header(rd);
 		goto done;
 	}
-	if (rd->rd_records > CSV_MAX_ROWS) {
-		rerr(rd, line, "quá nhiều dòng (tối đa %ld)",
-		    "too many rows (at most %ld)", CSV_MAX_ROWS);
-		rd->rd_fatal = 1;
+	if (row_shape(rd) < 0 || (u = row_unit(rd)) == -2 ||
+	    (in = row_input(rd)) < 0)
 		goto done;
-	}
-	if (rd->rd_badutf8) {
-		rerr(rd, line,
-		    "đơn vị %s, %s: dòng có byte không phải UTF-8 (tệp phải là văn bản UTF-8)",
-		    "unit %s, %s: the line holds bytes that are not UTF-8 (the file must be UTF-8 text)",
-		    shown(ub, tmp, sizeof(tmp)), shown(ib, tmp2, sizeof(tmp2)));
-		goto done;
-	}
-	if (rd->rd_toolong) {
-		rerr(rd, line, "một trường dài quá %d byte",
-		    "a field is longer than %d bytes", CSV_MAX_FIELD);
-		goto done;
-	}
-	if (rd->rd_nfields > rd->rd_header_n) {
-		char tmp3[96];
-
-		rerr(rd, line,
-		    "đơn vị %s, %s = '%s': dòng có %d cột, nhiều hơn %d cột của dòng tiêu đề (số thập phân viết bằng dấu chấm: 1.5, không phải 1,5)",
-		    "unit %s, %s = '%s': the line has %d columns, more than the header's %d (write decimals with a point: 1.5, not 1,5)",
-		    shown(ub, tmp, sizeof(tmp)), shown(ib, tmp2, sizeof(tmp2)),
-		    shown(&rd->rd_f[2], tmp3, sizeof(tmp3)), rd->rd_nfields,
-		    rd->rd_header_n);
-		goto done;
-	}
-	if (rd->rd_nfields < 3) {
-		rerr(rd, line, "cần 3 cột unit,input,value, dòng này có %d",
-		    "3 columns unit,input,value are needed, this line has %d",
-		    rd->rd_nfields);
-		goto done;
-	}
-	if (rd->rd_last_unit >= 0 && ub->b_len == rd->rd_last_len &&
-	    memcmp(rd->rd_r->r_units[rd->rd_last_unit], ub->b_data,
-		ub->b_len) == 0) {
-		/* rows of one unit come together: skip the check and lookup */
-		u = rd->rd_last_unit;
-	} else if (!round_valid_unit_id(buf_cstr(ub), ub->b_len)) {
-		char tmp3[96];
-
-		rerr(rd, line,
-		    "mã đơn vị '%s' không hợp lệ (chỉ chữ, số, '-' và '_', tối đa %d ký tự); %s = '%s'",
-		    "invalid unit '%s' (letters, digits, '-' and '_' only, at most %d); %s = '%s'",
-		    shown(ub, tmp, sizeof(tmp)), ROUND_MAX_UNIT_ID,
-		    shown(ib, tmp2, sizeof(tmp2)),
-		    shown(&rd->rd_f[2], tmp3, sizeof(tmp3)));
-		u = -1;
-	} else {
-		u = round_unit(rd->rd_r, buf_cstr(ub), ub->b_len);
-		rd->rd_last_unit = u;
-		rd->rd_last_len = ub->b_len;
-		if (u < 0) {
-			rerr(rd, line, "quá nhiều đơn vị (tối đa %d)",
-			    "too many units (at most %d)", ROUND_MAX_UNITS);
-			rd->rd_fatal = 1;
-			goto done;
-		}
-	}
-	/* files list a unit's inputs in the methodology's order: try the
-	 * input after the previous one before hashing */
-	in = rd->rd_last_input + 1;
-	if (in <= 0 || in >= rd->rd_m->m_ninputs ||
-	    strcmp(rd->rd_m->m_inputs[in].mi_name, buf_cstr(ib)) != 0)
-		in = method_input(rd->rd_m, buf_cstr(ib), ib->b_len);
-	rd->rd_last_input = in;
-	if (in < 0) {
-		rerr(rd, line,
-		    "đơn vị %s: không có dữ liệu đầu vào tên '%s' trong phương pháp %s",
-		    "unit %s: unknown input '%s' (not in methodology %s)",
-		    shown(ub, tmp2, sizeof(tmp2)), shown(ib, tmp, sizeof(tmp)),
-		    rd->rd_m->m_id);
-		goto done;
-	}
 	if (u >= 0 && round_has(rd->rd_r, u, in)) {
-		rerr(rd, line, "đơn vị %s, %s: trùng với dòng %lu",
+		rerr(rd, rd->rd_rec_line, "đơn vị %s, %s: trùng với dòng %lu",
 		    "unit %s, %s: already given on line %lu", buf_cstr(ub),
 		    buf_cstr(ib),
 		    (unsigned long)rd->rd_r

@@ -17,18 +17,24 @@
 
 /*
  * round_csv_read(f, file, m, out, d): read ${f} (named ${file} in messages)
- * against methodology ${m}. On success store a new round in ${out} and
- * return 0; otherwise record every error in ${d} (sorted by line) and
+ * against methodology ${m}. On success store a new round in ${out} (it
+ * borrows ${m}; the caller frees it with round_free()) and return 0; otherwise record every error in ${d} (sorted by line) and
  * return -1. Warnings may be recorded either way.
  */
 int round_csv_read(FILE *, const char *, const struct method *, struct round **,
     struct diag *);
 
-/* round_csv_read_raw(...): the same, keeping every value's text as given. */
+/*
+ * round_csv_read_raw(f, file, m, out, d): round_csv_read(), keeping every
+ * value's text as given (round_raw()).
+ */
 int round_csv_read_raw(FILE *, const char *, const struct method *,
     struct round **, struct diag *);
 
-/* round_csv_parse(buf, len, ...): the same from memory. */
+/*
+ * round_csv_parse(buf, len, file, m, out, d): round_csv_read() from the
+ * ${len} bytes at ${buf} (borrowed).
+ */
 int round_csv_parse(const char *, size_t, const char *, const struct method *,
     struct round **, struct diag *);
 

@@ -107,8 +107,8 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 	    o->sw_explain ? "unit,code,score,max,status,explain\n"
 			  : "unit,code,score,max,status\n");
 	/* ",code," and ",max," are the same for every unit: make them once */
-	cols = xcalloc((size_t)s->s_ncols + 1, sizeof(*cols));
-	for (c = 0; c < s->s_ncols; c++) {
+	cols = xcalloc((size_t)s->sco_ncols + 1, sizeof(*cols));
+	for (c = 0; c < s->sco_ncols; c++) {
 		buf_init(&cols[c].cl_code);
 		buf_init(&cols[c].cl_max);
 		buf_putc(&cols[c].cl_code, ',');
@@ -118,10 +118,10 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 		put_num(&cols[c].cl_max, score_col_max(s, c), 1);
 		buf_putc(&cols[c].cl_max, ',');
 	}
-	for (u = 0; u < s->s_nunits; u++) {
-		const char *unit = s->s_r->r_units[u];
+	for (u = 0; u < s->sco_nunits; u++) {
+		const char *unit = s->sco_r->r_units[u];
 
-		for (c = 0; c < s->s_ncols; c++) {
+		for (c = 0; c < s->sco_ncols; c++) {
 			buf_puts(&b, unit);
 			buf_append(
 			    &b, cols[c].cl_code.b_data, cols[c].cl_code.b_len);
@@ -142,12 +142,12 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 	}
 	if (flush(f, &b, 1) < 0)
 		goto err;
-	cols_free(cols, s->s_ncols);
+	cols_free(cols, s->sco_ncols);
 	buf_free(&b);
 	buf_free(&ex);
 	return 0;
 err:
-	cols_free(cols, s->s_ncols);
+	cols_free(cols, s->sco_ncols);
 	buf_free(&b);
 	buf_free(&ex);
 	return -1;
@@ -156,7 +156,7 @@ err:
 static int
 write_json(FILE *f, const struct score *s, const struct score_write_opts *o)
 {
-	const struct method *m = s->s_m;
+	const struct method *m = s->sco_m;
 	struct buf b, ex;
 	int u, c, first = 1;
 
@@ -174,11 +174,11 @@ write_json(FILE *f, const struct score *s, const struct score_write_opts *o)
 		json_escape(&b, o->sw_label);
 	}
 	buf_puts(&b, ",\"rows\":[");
-	for (u = 0; u < s->s_nunits; u++) {
-		for (c = 0; c < s->s_ncols; c++) {
+	for (u = 0; u < s->sco_nunits; u++) {
+		for (c = 0; c < s->sco_ncols; c++) {
 			buf_puts(&b, first ? "\n{\"unit\":" : ",\n{\"unit\":");
 			first = 0;
-			json_escape(&b, s->s_r->r_units[u]);
+			json_escape(&b, s->sco_r->r_units[u]);
 			buf_puts(&b, ",\"code\":");
 			json_escape(&b, score_col_code(s, c));
 			buf_puts(&b, ",\"score\":");

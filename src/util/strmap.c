@@ -22,9 +22,9 @@ hash(const char *s, size_t n)
 void
 strmap_init(struct strmap *m)
 {
-	m->m_slots = NULL;
-	m->m_cap = 0;
-	m->m_n = 0;
+	m->mp_slots = NULL;
+	m->mp_cap = 0;
+	m->mp_n = 0;
 }
 
 void
@@ -34,19 +34,19 @@ strmap_free(struct strmap *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->m_cap; i++)
-		free(m->m_slots[i].s_key);
-	free(m->m_slots);
+	for (i = 0; i < m->mp_cap; i++)
+		free(m->mp_slots[i].s_key);
+	free(m->mp_slots);
 	strmap_init(m);
 }
 
 static struct strmap_slot *
 find(const struct strmap *m, const char *k, size_t n, unsigned h)
 {
-	size_t mask = m->m_cap - 1, i = h & mask;
+	size_t mask = m->mp_cap - 1, i = h & mask;
 
 	for (;;) {
-		struct strmap_slot *s = &m->m_slots[i];
+		struct strmap_slot *s = &m->mp_slots[i];
 
 		if (s->s_key == NULL ||
 		    (s->s_hash == h && s->s_klen == n &&
@@ -61,7 +61,7 @@ strmap_get(const struct strmap *m, const char *k, size_t n)
 {
 	struct strmap_slot *s;
 
-	if (m->m_cap == 0)
+	if (m->mp_cap == 0)
 		return -1;
 	s = find(m, k, n, hash(k, n));
 	return s->s_key != NULL ? s->s_val : -1;
@@ -70,11 +70,11 @@ strmap_get(const struct strmap *m, const char *k, size_t n)
 static void
 grow(struct strmap *m)
 {
-	struct strmap_slot *old = m->m_slots;
-	size_t oldcap = m->m_cap, i;
+	struct strmap_slot *old = m->mp_slots;
+	size_t oldcap = m->mp_cap, i;
 
-	m->m_cap = oldcap ? oldcap * 2 : 64;
-	m->m_slots = xcalloc(m->m_cap, sizeof(*m->m_slots));
+	m->mp_cap = oldcap ? oldcap * 2 : 64;
+	m->mp_slots = xcalloc(m->mp_cap, sizeof(*m->mp_slots));
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].s_key != NULL)
 			*find(m, old[i].s_key, old[i].s_klen, old[i].s_hash) =
@@ -90,7 +90,7 @@ strmap_put(struct strmap *m, const char *k, size_t n, long val)
 	unsigned h = hash(k, n);
 
 	/* keep the load under 1/2 so probes stay short */
-	if ((m->m_n + 1) * 2 > m->m_cap)
+	if ((m->mp_n + 1) * 2 > m->mp_cap)
 		grow(m);
 	s = find(m, k, n, h);
 	if (s->s_key != NULL)
@@ -99,6 +99,6 @@ strmap_put(struct strmap *m, const char *k, size_t n, long val)
 	s->s_klen = n;
 	s->s_hash = h;
 	s->s_val = val;
-	m->m_n++;
+	m->mp_n++;
 	return val;
 }

@@ -15,9 +15,9 @@ struct strmap_slot {
 };
 
 struct strmap {
-	struct strmap_slot *m_slots;
-	size_t m_cap; /* a power of two */
-	size_t m_n;
+	struct strmap_slot *mp_slots;
+	size_t mp_cap; /* a power of two */
+	size_t mp_n;
 };
 
 void strmap_init(struct strmap *);

@@ -60,3 +60,9 @@ ydoc_line(const yaml_node_t *n)
 {
 	return n != NULL ? (long)n->start_mark.line + 1 : 0;
 }
+
+long
+ydoc_col(const yaml_node_t *n)
+{
+	return n != NULL ? (long)n->start_mark.column + 1 : 0;
+}

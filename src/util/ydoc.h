@@ -14,9 +14,13 @@ yaml_node_t *ydoc_get(yaml_document_t *, yaml_node_t *, const char *);
 const char *ydoc_str(yaml_node_t *);
 /* ydoc_getstr(doc, map, key): ydoc_str(ydoc_get(...)). */
 const char *ydoc_getstr(yaml_document_t *, yaml_node_t *, const char *);
+/* ydoc_len(n): the items of sequence ${n}; 0 when it is not a sequence. */
 int ydoc_len(yaml_node_t *);
+/* ydoc_at(doc, n, i): item ${i} of sequence ${n} (0 <= i < ydoc_len(n)). */
 yaml_node_t *ydoc_at(yaml_document_t *, yaml_node_t *, int);
 /* ydoc_line(n): 1-based line of ${n}, 0 for NULL. */
 long ydoc_line(const yaml_node_t *);
+/* ydoc_col(n): 1-based column of ${n}, 0 for NULL. */
+long ydoc_col(const yaml_node_t *);
 
 #endif

@@ -167,7 +167,7 @@ static inline void
 expect_at(const struct score *s, const char *unit, const char *code,
     double want, int status, const char *file, int line)
 {
-	int u = round_find(s->s_r, unit), c = score_col_of(s, code);
+	int u = round_find(s->sco_r, unit), c = score_col_of(s, code);
 	double got;
 
 	g_asserts++;

@@ -15,6 +15,11 @@
 #
 # When rejecting, every FILE.csv:N: on stderr must be one of the lines the
 # spec lists: no good line is blamed.
+#
+# Then the same file is scored again with DTI_LANG=en and checked against
+# FILE.expect plus FILE.expect.en (when it exists: more `line` specs, whose
+# TEXT is the English message), and no line on stderr may hold a byte
+# outside ASCII: an English message is English, all of it.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -32,11 +37,14 @@ if [ ! -r "$spec" ]; then
 	echo "FAIL: no $spec"
 	exit 2
 fi
-"$dti" score "$csv" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-
-LC_ALL=C awk -v specfile="$spec" -v base="$base" -v rc="$rc" \
-    -v outfile="$tmp/out" '
+# check LANG SPECFILE: score FILE.csv in language LANG, check it against
+# SPECFILE; the exit status is the number of failures (at most 1).
+check() {
+	DTI_LANG=$1 "$dti" score "$csv" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	LC_ALL=C awk -v specfile="$2" -v base="$base" -v rc="$rc" \
+	    -v outfile="$tmp/out" -v lang="$1" -v ascii="$([ "$1" = en ] &&
+	    echo 1 || echo 0)" '
 function abs(x) { return x < 0 ? -x : x }
 function fail(msg) { print "FAIL: " base ": " msg; bad++ }
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
@@ -85,6 +93,10 @@ BEGIN {
 # stderr, one line at a time
 {
 	err[++nerr] = $0
+	if (ascii && $0 ~ /[\200-\377]/) {
+		checks++
+		fail("not English (a byte outside ASCII): " $0)
+	}
 	# every base:N: on the line
 	s = $0
 	while ((p = index(s, base ":")) > 0) {
@@ -98,7 +110,6 @@ BEGIN {
 END {
 	if (fatal)
 		exit 2
-	checks = 0
 	if (mode == "reject") {
 		checks += 3
 		if (rc == 0)
@@ -162,6 +173,18 @@ END {
 		for (e = 1; e <= nerr; e++)
 			print err[e]
 	}
-	printf "%s: %s, %d checks, %d failures\n", base, mode, checks, bad
+	printf "%s (%s): %s, %d checks, %d failures\n", base, lang, mode, \
+	    checks, bad
 	exit bad > 0
 }' "$tmp/err"
+}
+
+check vi "$spec"
+bad=$?
+cp "$spec" "$tmp/spec.en"
+if [ -r "$spec.en" ]; then
+	cat "$spec.en" >>"$tmp/spec.en"
+fi
+check en "$tmp/spec.en"
+bad=$((bad + $?))
+exit $((bad > 0))

@@ -917,7 +917,7 @@ test_totals_full(void **state)
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		expect(s, "full", want[i].code, want[i].v);
 	/* every indicator at its max */
-	for (c = 0; c < s->s_ncols; c++) {
+	for (c = 0; c < s->sco_ncols; c++) {
 		int k;
 
 		if (score_col(s, c, &k) != COL_INDICATOR)
@@ -1130,7 +1130,7 @@ test_max_points(void **state)
 	s = score_round(r, NULL, NULL);
 	/* 104 indicator rows, 9 groups, 5 figures: nothing more, nothing less */
 	check(sizeof(want) / sizeof(want[0]) == 118);
-	check(s->s_ncols == 118);
+	check(s->sco_ncols == 118);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		int c = score_col_of(s, want[i].code);
 

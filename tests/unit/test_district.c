@@ -182,7 +182,7 @@ static void
 check_unit(const struct score *s, const char *unit, const struct expect *want,
     size_t n, int line)
 {
-	int u = round_find(s->s_r, unit);
+	int u = round_find(s->sco_r, unit);
 	size_t i;
 
 	if (u < 0) {
@@ -329,8 +329,8 @@ test_scores(void **state)
 	struct score *s = score_round(r, NULL, NULL);
 
 	/* columns: 8 indicators, 3 groups, 3 derived figures */
-	assert_int_equal(s->s_ncols, 8 + 3 + 3);
-	assert_int_equal(s->s_nunits, 4);
+	assert_int_equal(s->sco_ncols, 8 + 3 + 3);
+	assert_int_equal(s->sco_nunits, 4);
 	CHECK_UNIT(s, "phan-rang-thap-cham", prtc);
 	CHECK_UNIT(s, "ninh-hai", ninh_hai);
 	CHECK_UNIT(s, "ninh-phuoc", ninh_phuoc);
@@ -367,7 +367,7 @@ test_round_without_city(void **state)
 		/* 32.5 + 50/9 + 0.3/0.56*10 + 6 */
 		{ "TOTAL", 32.5 + 50.0 / 9 + 0.3 / 0.56 * 10 + 6 } };
 
-	assert_int_equal(s->s_nunits, 3);
+	assert_int_equal(s->sco_nunits, 3);
 	assert_int_equal(round_find(r, "phan-rang-thap-cham"), -1);
 	CHECK_UNIT(s, "ninh-hai", nh);
 	CHECK_UNIT(s, "ninh-phuoc", np);

@@ -896,11 +896,44 @@ test_bad_values(void **state)
 	    "group G has no indicators");
 }
 
+/*
+ * The loader's reserved names come from the language's table of words:
+ * every keyword and function, and points, is refused as an input's var.
+ */
+static void
+test_reserved_words(void **state)
+{
+	const struct expr_word *w;
+	size_t n, i;
+	struct buf b;
+
+	(void)state;
+	w = expr_words(&n);
+	assert_true(n > 0);
+	buf_init(&b);
+	for (i = 0; i <= n; i++) {
+		const char *name = i < n ? w[i].ew_name : "points";
+		struct diag d;
+
+		buf_reset(&b);
+		buf_printf(&b,
+		    HEAD L12 L13 L14 L15 L16
+		    "          - {name: \"1.1.a\", kind: count, var: %s}\n" L18
+		    "        score: \"b * points\"\n" TAIL,
+		    name);
+		load_fails(buf_cstr(&b), b.b_len, &d);
+		assert_error_at(&d, 17, 13, "is not a usable identifier");
+		diag_free(&d);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_reserved_words),
 		cmocka_unit_test(test_total_default),
 		cmocka_unit_test(test_vars),
 		cmocka_unit_test(test_builtin),
