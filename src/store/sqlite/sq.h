@@ -1,0 +1,93 @@
+/*
+ * sq.h: the inside of the SQLite backend of store.h, shared by its files
+ * and by nothing else. WAL, foreign keys, a busy timeout, versioned
+ * migrations applied on open, prepared statements only (cached per
+ * connection). Nothing is ever deleted: replaced values and evidence are
+ * archived, and the audit log refuses updates and deletes.
+ *
+ *   sq_stmt.c      statement cache, binding, errors, helpers
+ *   sq_schema.c    the schema and its migrations
+ *   sq_conn.c      open, close, transactions, the write lock, backup
+ *   sq_meta.c      settings, counts, data version
+ *   sq_method.c    methodologies and responsibilities
+ *   sq_org.c       agencies and units
+ *   sq_period.c    periods
+ *   sq_value.c     values
+ *   sq_evidence.c  evidence and files
+ *   sq_plan.c      tasks, progress, targets
+ *   sq_audit.c     the audit log
+ *   sq_account.c   accounts and sessions
+ */
+#ifndef DTI_STORE_SQ_H
+#define DTI_STORE_SQ_H
+
+#include <math.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/sha256.h"
+
+#define SQ_APP_ID 0x44544931 /* "DTI1" in the database header */
+#define SQ_BUSY_MS 5000 /* how long a writer of another process waits */
+#define SQ_NCACHE 64 /* prepared statements kept per connection */
+
+/* One cached prepared statement. */
+struct sq_cached {
+	const char *sq_sql; /* static string: compared by address */
+	sqlite3_stmt *sq_stmt; /* prepared with SQLITE_PREPARE_PERSISTENT */
+};
+
+/* One connection. */
+struct store {
+	sqlite3 *s_db; /* the connection; NULL until opened */
+	struct store_error s_err; /* the last error */
+	struct sq_cached s_cache[SQ_NCACHE]; /* the statement cache */
+	int s_ncache; /* entries of s_cache in use */
+	int s_holds_write; /* holds the write lock: inside store_tx_begin ... */
+};
+
+/* sq_stmt.c */
+void sq_seterr(struct store *, int, const char *, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+int sq_dberr(struct store *, int);
+sqlite3_stmt *sq_prep(struct store *, const char *);
+void sq_done(struct store *, sqlite3_stmt *);
+int sq_bindv(sqlite3_stmt *, const char *, va_list);
+sqlite3_stmt *sq_query(struct store *, const char *, const char *, ...);
+int sq_exec(struct store *, const char *, const char *, ...);
+const char *sq_text(sqlite3_stmt *, int);
+void sq_now(char[21]);
+int sq_simple(struct store *, const char *);
+
+/* sq_schema.c */
+int sq_migrate(struct store *);
+
+/* sq_conn.c */
+void sq_write_acquire(struct store *);
+void sq_write_release(struct store *);
+
+/* sq_value.c */
+const char *sq_unit_code(struct store *, long, char *, size_t);
+
+/* Step through rows; stop early when the callback returns non-zero. */
+#define SQ_EACH_ROWS(s, st, body) \
+	do { \
+		int rc_; \
+		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
+			body; \
+		} \
+		sq_done(s, st); \
+		/* SQLITE_ROW left: the callback stopped early */ \
+		if (rc_ != SQLITE_DONE && rc_ != SQLITE_ROW) \
+			return sq_dberr(s, rc_); \
+	} while (0)
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * sq_audit.c: the append-only audit log.
+ */
+#include "store/sqlite/sq.h"
+
+int
+store_audit(struct store *s, const char *actor, const char *action,
+    const char *entity, const char *key, const char *old, const char *new,
+    const char *reason)
+{
+	char at[21];
+
+	sq_now(at);
+	return sq_exec(s,
+	    "INSERT INTO audit (at, actor, action, entity, key, old, new,"
+	    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "ssssssss", at, actor, action, entity, key, old, new, reason);
+}
+
+int
+store_audit_each(struct store *s, const char *key_prefix,
+    int (*cb)(void *, const struct st_audit *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT id, at, actor, action, entity, key, old, new, reason"
+	    " FROM audit WHERE ?1 IS NULL OR substr(key, 1, length(?1)) = ?1"
+	    " ORDER BY id",
+	    "s", key_prefix);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	SQ_EACH_ROWS(s, st, {
+		struct st_audit a;
+
+		a.sa_id = (long)sqlite3_column_int64(st, 0);
+		a.sa_at = sq_text(st, 1);
+		a.sa_actor = sq_text(st, 2);
+		a.sa_action = sq_text(st, 3);
+		a.sa_entity = sq_text(st, 4);
+		a.sa_key = sq_text(st, 5);
+		a.sa_old = sq_text(st, 6);
+		a.sa_new = sq_text(st, 7);
+		a.sa_reason = sq_text(st, 8);
+		if (cb(ctx, &a) != 0)
+			break;
+	});
+	return 0;
+}

@@ -1,0 +1,234 @@
+/*
+ * sq_conn.c: the connection: open (with its checks of a foreign or damaged
+ * file), close, write transactions and the write lock, online backup.
+ */
+#include "store/sqlite/sq.h"
+
+static int
+integrity(struct store *s, const char *path)
+{
+	sqlite3_stmt *st = sq_query(s, "PRAGMA quick_check(1)", "");
+	int rc, ok = 0;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		ok = strcmp(sq_text(st, 0), "ok") == 0;
+	sq_done(s, st);
+	if (rc != SQLITE_ROW)
+		return sq_dberr(s, rc);
+	if (!ok) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "%s bị hỏng (kiểm tra toàn vẹn không đạt); tệp không bị thay đổi: hãy khôi phục từ bản sao lưu",
+		    "%s is damaged (integrity check failed); it was not modified: restore it from a backup",
+		    path);
+		return STORE_ENOTDB;
+	}
+	return 0;
+}
+
+int
+store_open(struct store **out, const char *path, enum store_mode mode,
+    struct store_error *err)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	struct stat sb;
+	sqlite3_stmt *st;
+	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	long appid = 0, ntables = 0;
+
+	*out = NULL;
+	if (mode == STORE_CREATE) {
+		if (stat(path, &sb) == 0 && sb.st_size > 0) {
+			sq_seterr(s, STORE_ECONFLICT,
+			    "%s đã tồn tại; dti init không ghi đè cơ sở dữ liệu có sẵn",
+			    "%s already exists; dti init does not overwrite a database",
+			    path);
+			goto fail;
+		}
+		flags |= SQLITE_OPEN_CREATE;
+	} else if (stat(path, &sb) != 0) {
+		sq_seterr(s, STORE_ENOTFOUND,
+		    "không có cơ sở dữ liệu %s; hãy chạy dti init --db %s",
+		    "no database %s; run dti init --db %s", path, path);
+		goto fail;
+	}
+	rc = sqlite3_open_v2(path, &s->s_db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		if (s->s_db != NULL)
+			sq_dberr(s, rc);
+		else
+			sq_seterr(s, STORE_EIO, "không mở được %s",
+			    "cannot open %s", path);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->s_db, 1);
+	sqlite3_busy_timeout(s->s_db, SQ_BUSY_MS);
+	/* read before anything writes: a foreign file is left untouched */
+	st = sq_query(s,
+	    "SELECT (SELECT application_id FROM pragma_application_id),"
+	    " (SELECT count(*) FROM sqlite_schema)",
+	    "");
+	if (st == NULL)
+		goto fail;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		appid = (long)sqlite3_column_int64(st, 0);
+		ntables = (long)sqlite3_column_int64(st, 1);
+	}
+	sq_done(s, st);
+	if (rc != SQLITE_ROW) {
+		sq_dberr(s, rc);
+		goto fail;
+	}
+	if (ntables > 0 && appid != SQ_APP_ID) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "%s là một cơ sở dữ liệu SQLite nhưng không phải của dti; tệp không bị thay đổi",
+		    "%s is an SQLite database but not a dti one; it was not modified",
+		    path);
+		goto fail;
+	}
+	if (ntables == 0 && mode == STORE_OPEN) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "%s trống, chưa được khởi tạo; hãy chạy dti init",
+		    "%s is empty; run dti init", path);
+		goto fail;
+	}
+	/*
+	 * A damaged file must not be written to: a write that misses the
+	 * damaged pages would still commit. quick_check reads every page
+	 * (about a second for a national database), once per open.
+	 */
+	if (ntables > 0 && (rc = integrity(s, path)) != 0)
+		goto fail;
+	if ((rc = sq_simple(s, "PRAGMA journal_mode = WAL")) != 0 ||
+	    (rc = sq_simple(s, "PRAGMA foreign_keys = ON")) != 0 ||
+	    (rc = sq_simple(s, "PRAGMA synchronous = NORMAL")) != 0 ||
+	    (rc = sq_migrate(s)) != 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	if (err != NULL)
+		*err = s->s_err;
+	rc = s->s_err.se_code ? s->s_err.se_code : STORE_EIO;
+	store_close(s);
+	return rc;
+}
+
+/*
+ * Writers of one process (the server's threads) queue on a mutex before
+ * BEGIN IMMEDIATE: SQLite's busy handler would make them poll with sleeps
+ * of up to 100 ms. Other processes still meet the busy timeout.
+ */
+static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* sq_write_acquire(s): take the write lock unless ${s} holds it already. */
+void
+sq_write_acquire(struct store *s)
+{
+	if (!s->s_holds_write) {
+		pthread_mutex_lock(&write_mu);
+		s->s_holds_write = 1;
+	}
+}
+
+/* sq_write_release(s): give the write lock back if ${s} holds it. */
+void
+sq_write_release(struct store *s)
+{
+	if (s->s_holds_write) {
+		s->s_holds_write = 0;
+		pthread_mutex_unlock(&write_mu);
+	}
+}
+
+void
+store_close(struct store *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	if (s->s_db != NULL && !sqlite3_get_autocommit(s->s_db))
+		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	sq_write_release(s);
+	for (i = 0; i < s->s_ncache; i++)
+		sqlite3_finalize(s->s_cache[i].sq_stmt);
+	if (s->s_db != NULL)
+		sqlite3_close(s->s_db);
+	free(s);
+}
+
+int
+store_tx_begin(struct store *s)
+{
+	int rc;
+
+	sq_write_acquire(s);
+	rc = sq_simple(s, "BEGIN IMMEDIATE");
+	if (rc != 0)
+		sq_write_release(s);
+	return rc;
+}
+
+int
+store_tx_commit(struct store *s)
+{
+	int rc = sq_simple(s, "COMMIT");
+
+	if (rc == 0)
+		sq_write_release(s);
+	return rc;
+}
+
+void
+store_tx_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->s_db))
+		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	sq_write_release(s);
+}
+
+int
+store_backup(struct store *s, const char *path)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *bk;
+	int rc;
+
+	rc = sqlite3_open_v2(
+	    path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		sq_seterr(s, STORE_EIO, "không tạo được tệp sao lưu %s",
+		    "cannot create the backup %s", path);
+		sqlite3_close(dst);
+		return STORE_EIO;
+	}
+	bk = sqlite3_backup_init(dst, "main", s->s_db, "main");
+	if (bk == NULL) {
+		sq_seterr(s, STORE_EIO, "sao lưu thất bại: %s",
+		    "backup failed: %s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return STORE_EIO;
+	}
+	/*
+	 * Copy in steps; a write by another connection restarts the copy, so
+	 * the result is always one consistent snapshot.
+	 */
+	do {
+		rc = sqlite3_backup_step(bk, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		sq_seterr(s, STORE_EIO, "sao lưu thất bại: %s",
+		    "backup failed: %s", sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return STORE_EIO;
+	}
+	rc = sqlite3_close(dst);
+	return rc == SQLITE_OK ? 0 : STORE_EIO;
+}

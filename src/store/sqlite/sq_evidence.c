@@ -1,0 +1,132 @@
+/*
+ * sq_evidence.c: evidence documents and the files they carry (stored once, by
+ * SHA-256).
+ */
+#include "store/sqlite/sq.h"
+
+int
+store_file_put(struct store *s, const void *data, size_t len, char sha[65])
+{
+	char at[21];
+
+	if (len > STORE_MAX_FILE) {
+		sq_seterr(s, STORE_EINVALID,
+		    "tệp quá lớn (%zu byte, tối đa %u)",
+		    "file too large (%zu bytes, at most %u)", len,
+		    STORE_MAX_FILE);
+		return STORE_EINVALID;
+	}
+	sha256_hex(data, len, sha);
+	sq_now(at);
+	return sq_exec(s,
+	    "INSERT INTO file (sha256, size, data, created_at)"
+	    " VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+	    "sibs", sha, (long)len, data, len, at);
+}
+
+int
+store_file_get(struct store *s, const char *sha, void **data, size_t *len)
+{
+	sqlite3_stmt *st =
+	    sq_query(s, "SELECT data FROM file WHERE sha256 = ?", "s", sha);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		*data = xmalloc(*len);
+		memcpy(*data, sqlite3_column_blob(st, 0), *len);
+	}
+	sq_done(s, st);
+	if (rc == SQLITE_DONE) {
+		sq_seterr(
+		    s, STORE_ENOTFOUND, "không có tệp %s", "no file %s", sha);
+		return STORE_ENOTFOUND;
+	}
+	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+}
+
+int
+store_evidence_add(struct store *s, long period, long unit, const char *input,
+    const struct st_evidence *e, const char *actor, long *id)
+{
+	char at[21], key[160], ucode[80];
+	int rc;
+
+	sq_now(at);
+	rc = sq_exec(s,
+	    "INSERT INTO evidence (period, unit, input, doc_number, doc_date,"
+	    " note, file_sha256, file_name, file_type, added_by, added_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "iisssssssss", period, unit, input,
+	    e->se_doc_number ? e->se_doc_number : "",
+	    e->se_doc_date ? e->se_doc_date : "", e->se_note ? e->se_note : "",
+	    e->se_file_sha256, e->se_file_name, e->se_file_type, actor, at);
+	if (rc != 0)
+		return rc;
+	*id = (long)sqlite3_last_insert_rowid(s->s_db);
+	snprintf(key, sizeof(key), "%s/%s#%ld",
+	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input, *id);
+	return store_audit(s, actor, "evidence.add", "evidence", key, NULL,
+	    e->se_doc_number ? e->se_doc_number : "", e->se_note);
+}
+
+int
+store_evidence_archive(
+    struct store *s, long id, const char *actor, const char *reason)
+{
+	char key[32];
+	int rc = sq_exec(s,
+	    "UPDATE evidence SET archived = 1 WHERE id = ? AND archived = 0",
+	    "i", id);
+
+	if (rc != 0)
+		return rc;
+	if (sqlite3_changes(s->s_db) == 0) {
+		sq_seterr(s, STORE_ENOTFOUND,
+		    "không có tài liệu kiểm chứng số %ld", "no evidence %ld",
+		    id);
+		return STORE_ENOTFOUND;
+	}
+	snprintf(key, sizeof(key), "%ld", id);
+	return store_audit(s, actor, "evidence.archive", "evidence", key,
+	    "active", "archived", reason);
+}
+
+int
+store_evidence_each(struct store *s, long period, const char *input,
+    int (*cb)(void *, const struct st_evidence *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT e.id, u.code, e.input, e.doc_number, e.doc_date, e.note,"
+	    " e.file_sha256, e.file_name, e.file_type, coalesce(f.size, 0),"
+	    " e.added_by, e.added_at FROM evidence e JOIN unit u ON u.id ="
+	    " e.unit LEFT JOIN file f ON f.sha256 = e.file_sha256"
+	    " WHERE e.period = ? AND e.archived = 0 AND (?2 IS NULL OR"
+	    " e.input = ?2) ORDER BY e.id",
+	    "is", period, input);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	SQ_EACH_ROWS(s, st, {
+		struct st_evidence e;
+
+		e.se_id = (long)sqlite3_column_int64(st, 0);
+		e.se_unit = sq_text(st, 1);
+		e.se_input = sq_text(st, 2);
+		e.se_doc_number = sq_text(st, 3);
+		e.se_doc_date = sq_text(st, 4);
+		e.se_note = sq_text(st, 5);
+		e.se_file_sha256 = sq_text(st, 6);
+		e.se_file_name = sq_text(st, 7);
+		e.se_file_type = sq_text(st, 8);
+		e.se_file_size = (long)sqlite3_column_int64(st, 9);
+		e.se_by = sq_text(st, 10);
+		e.se_at = sq_text(st, 11);
+		if (cb(ctx, &e) != 0)
+			break;
+	});
+	return 0;
+}

@@ -1,0 +1,146 @@
+/*
+ * sq_org.c: agencies, their groups, and the administrative units.
+ */
+#include "store/sqlite/sq.h"
+
+int
+store_agency_add(struct store *s, const char *code, const char *name,
+    const char *shortname, const char *kind)
+{
+	return sq_exec(s,
+	    "INSERT INTO agency (code, name, short, kind) VALUES (?, ?, ?, ?)"
+	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	    " short = excluded.short, kind = excluded.kind",
+	    "ssss", code, name, shortname ? shortname : name, kind);
+}
+
+int
+store_agency_member_add(struct store *s, const char *group, const char *member)
+{
+	return sq_exec(s,
+	    "INSERT OR IGNORE INTO agency_member (grp, member)"
+	    " SELECT g.id, m.id FROM agency g, agency m"
+	    " WHERE g.code = ? AND m.code = ?",
+	    "ss", group, member);
+}
+
+int
+store_agency_each(
+    struct store *s, int (*cb)(void *, const struct st_agency *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT id, code, name, short, kind FROM agency ORDER BY id", "");
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	SQ_EACH_ROWS(s, st, {
+		struct st_agency a;
+
+		a.sa_id = (long)sqlite3_column_int64(st, 0);
+		a.sa_code = sq_text(st, 1);
+		a.sa_name = sq_text(st, 2);
+		a.sa_short = sq_text(st, 3);
+		a.sa_kind = sq_text(st, 4);
+		if (cb(ctx, &a) != 0)
+			break;
+	});
+	return 0;
+}
+
+int
+store_agency_exists(struct store *s, const char *code)
+{
+	sqlite3_stmt *st =
+	    sq_query(s, "SELECT 1 FROM agency WHERE code = ?", "s", code);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	sq_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_dberr(s, rc);
+	return rc == SQLITE_ROW;
+}
+
+int
+store_agency_in(struct store *s, const char *agency, const char *group)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(agency, group) == 0)
+		return 1;
+	st = sq_query(s,
+	    "SELECT 1 FROM agency_member am JOIN agency g ON g.id = am.grp"
+	    " JOIN agency m ON m.id = am.member WHERE g.code = ? AND m.code = ?",
+	    "ss", group, agency);
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	sq_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_dberr(s, rc);
+	return rc == SQLITE_ROW;
+}
+
+int
+store_unit_add(struct store *s, const char *code, const char *name,
+    const char *level, const char *parent, long *id)
+{
+	int rc = sq_exec(s,
+	    "INSERT INTO unit (code, name, level, parent)"
+	    " VALUES (?, ?, ?, (SELECT id FROM unit WHERE code = ?))"
+	    " ON CONFLICT (code) DO NOTHING",
+	    "ssss", code, name, level, parent);
+
+	if (rc != 0)
+		return rc;
+	return store_unit_find(s, code, id);
+}
+
+int
+store_unit_find(struct store *s, const char *code, long *id)
+{
+	sqlite3_stmt *st =
+	    sq_query(s, "SELECT id FROM unit WHERE code = ?", "s", code);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = (long)sqlite3_column_int64(st, 0);
+	sq_done(s, st);
+	if (rc == SQLITE_DONE) {
+		sq_seterr(s, STORE_ENOTFOUND, "không có đơn vị '%s'",
+		    "no unit '%s'", code);
+		return STORE_ENOTFOUND;
+	}
+	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+}
+
+int
+store_unit_each(
+    struct store *s, int (*cb)(void *, const struct st_unit *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT u.id, u.code, u.name, u.level, p.code FROM unit u"
+	    " LEFT JOIN unit p ON p.id = u.parent ORDER BY u.id",
+	    "");
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	SQ_EACH_ROWS(s, st, {
+		struct st_unit u;
+
+		u.su_id = (long)sqlite3_column_int64(st, 0);
+		u.su_code = sq_text(st, 1);
+		u.su_name = sq_text(st, 2);
+		u.su_level = sq_text(st, 3);
+		u.su_parent = sq_text(st, 4);
+		if (cb(ctx, &u) != 0)
+			break;
+	});
+	return 0;
+}

@@ -1,0 +1,208 @@
+/*
+ * sq_stmt.c: statements: the prepared-statement cache, binding, errors mapped to
+ * store codes, and the small helpers every subject file uses.
+ */
+#include "store/sqlite/sq.h"
+
+void
+sq_seterr(struct store *s, int code, const char *vi, const char *en, ...)
+{
+	va_list ap;
+
+	s->s_err.se_code = code;
+	va_start(ap, en);
+	vsnprintf(s->s_err.se_vi, sizeof(s->s_err.se_vi), vi, ap);
+	va_end(ap);
+	va_start(ap, en);
+	vsnprintf(s->s_err.se_en, sizeof(s->s_err.se_en), en, ap);
+	va_end(ap);
+}
+
+/* Map an SQLite failure to a store error with a message a user can act on. */
+int
+sq_dberr(struct store *s, int rc)
+{
+	int prim = rc & 0xff;
+
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
+		sq_seterr(s, STORE_EBUSY,
+		    "cơ sở dữ liệu đang bận: một tiến trình khác đang ghi; hãy thử lại%s",
+		    "the database is busy: another process is writing; try again%s",
+		    "");
+		return STORE_EBUSY;
+	}
+	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "tệp không phải cơ sở dữ liệu dti hoặc đã hỏng (%s); tệp không bị thay đổi",
+		    "the file is not a dti database or is damaged (%s); it was not modified",
+		    sqlite3_errstr(rc));
+		return STORE_ENOTDB;
+	}
+	if (prim == SQLITE_CONSTRAINT) {
+		sq_seterr(s, STORE_ECONFLICT, "dữ liệu vi phạm ràng buộc: %s",
+		    "constraint violated: %s", sqlite3_errmsg(s->s_db));
+		return STORE_ECONFLICT;
+	}
+	sq_seterr(s, STORE_EIO, "lỗi cơ sở dữ liệu: %s", "database error: %s",
+	    sqlite3_errmsg(s->s_db));
+	return STORE_EIO;
+}
+
+const struct store_error *
+store_error(const struct store *s)
+{
+	return &s->s_err;
+}
+
+/* A cached prepared statement for ${sql}, reset and unbound. */
+sqlite3_stmt *
+sq_prep(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i, rc;
+
+	for (i = 0; i < s->s_ncache; i++) {
+		if (s->s_cache[i].sq_sql == sql) {
+			st = s->s_cache[i].sq_stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	rc = sqlite3_prepare_v3(
+	    s->s_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sq_dberr(s, rc);
+		return NULL;
+	}
+	if (s->s_ncache < SQ_NCACHE) {
+		s->s_cache[s->s_ncache].sq_sql = sql;
+		s->s_cache[s->s_ncache++].sq_stmt = st;
+	}
+	return st;
+}
+
+/* Statements beyond the cache are finalized by the caller via sq_done(). */
+void
+sq_done(struct store *s, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < s->s_ncache; i++) {
+		if (s->s_cache[i].sq_stmt == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/*
+ * sq_bindv(st, fmt, ap): bind parameters by type letters: s text (NULL binds
+ * NULL), i long, d double (NaN binds NULL), b blob (pointer, size_t).
+ */
+int
+sq_bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int i, rc = SQLITE_OK;
+
+	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (fmt[i]) {
+		case 's': {
+			const char *v = va_arg(ap, const char *);
+
+			rc = v ? sqlite3_bind_text(
+				     st, i + 1, v, -1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(st, i + 1);
+			break;
+		}
+		case 'i':
+			rc = sqlite3_bind_int64(
+			    st, i + 1, (sqlite3_int64)va_arg(ap, long));
+			break;
+		case 'd': {
+			double v = va_arg(ap, double);
+
+			rc = isnan(v) ? sqlite3_bind_null(st, i + 1)
+				      : sqlite3_bind_double(st, i + 1, v);
+			break;
+		}
+		case 'b': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+
+			rc = sqlite3_bind_blob64(
+			    st, i + 1, p, n, SQLITE_TRANSIENT);
+			break;
+		}
+		default: rc = SQLITE_MISUSE;
+		}
+	}
+	return rc;
+}
+
+/* sq_query(s, sql, fmt, ...): a prepared, bound statement ready to step. */
+sqlite3_stmt *
+sq_query(struct store *s, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = sq_prep(s, sql);
+	va_list ap;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	rc = sq_bindv(st, fmt, ap);
+	va_end(ap);
+	if (rc != SQLITE_OK) {
+		sq_dberr(s, rc);
+		sq_done(s, st);
+		return NULL;
+	}
+	return st;
+}
+
+/* sq_exec(s, sql, fmt, ...): run a statement that returns no rows. */
+int
+sq_exec(struct store *s, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = sq_prep(s, sql);
+	va_list ap;
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	va_start(ap, fmt);
+	rc = sq_bindv(st, fmt, ap);
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sq_done(s, st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_dberr(s, rc);
+	return 0;
+}
+
+const char *
+sq_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+void
+sq_now(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+sq_simple(struct store *s, const char *sql)
+{
+	int rc = sqlite3_exec(s->s_db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : sq_dberr(s, rc);
+}

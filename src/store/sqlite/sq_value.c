@@ -1,0 +1,173 @@
+/*
+ * sq_value.c: values: the current one per period, unit and input; replaced
+ * values are archived, every change is audited.
+ */
+#include "store/sqlite/sq.h"
+
+const char *
+sq_unit_code(struct store *s, long unit, char *buf, size_t size)
+{
+	sqlite3_stmt *st =
+	    sq_query(s, "SELECT code FROM unit WHERE id = ?", "i", unit);
+
+	buf[0] = '\0';
+	if (st != NULL) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(buf, size, "%s", sq_text(st, 0));
+		sq_done(s, st);
+	}
+	return buf;
+}
+
+int
+store_value_get(struct store *s, long period, long unit, const char *input,
+    char *status, size_t size)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT status FROM value WHERE period = ? AND unit = ? AND"
+	    " input = ? AND archived = 0",
+	    "iis", period, unit, input);
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(status, size, "%s", sq_text(st, 0));
+	sq_done(s, st);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+}
+
+int
+store_value_put(struct store *s, long period, long unit, const char *input,
+    const char *raw, const char *status, const char *actor, const char *reason)
+{
+	char at[21], key[160], ucode[80];
+	sqlite3_stmt *st;
+	long old_id = 0, first = 0;
+	char *old_raw = NULL;
+	int rc;
+
+	st = sq_query(s,
+	    "SELECT id, raw, coalesce(first_id, id) FROM value WHERE period = ?"
+	    " AND unit = ? AND input = ? AND archived = 0",
+	    "iis", period, unit, input);
+	if (st == NULL)
+		return s->s_err.se_code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		old_id = (long)sqlite3_column_int64(st, 0);
+		old_raw = xstrdup(sq_text(st, 1));
+		first = (long)sqlite3_column_int64(st, 2);
+	}
+	sq_done(s, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_dberr(s, rc);
+	sq_now(at);
+	if (old_id != 0 &&
+	    (rc = sq_exec(s, "UPDATE value SET archived = 1 WHERE id = ?", "i",
+		 old_id)) != 0)
+		goto out;
+	rc = sq_exec(s,
+	    "INSERT INTO value (period, unit, input, raw, status, entered_by,"
+	    " entered_at, first_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "iisssss"
+	    "i",
+	    period, unit, input, raw, status, actor, at,
+	    old_id != 0 ? first : 0L);
+	if (rc != 0)
+		goto out;
+	if (old_id == 0)
+		rc = sq_exec(s, "UPDATE value SET first_id = id WHERE id = ?",
+		    "i", (long)sqlite3_last_insert_rowid(s->s_db));
+	if (rc != 0)
+		goto out;
+	snprintf(key, sizeof(key), "%s/%s",
+	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
+	rc = store_audit(
+	    s, actor, "value.set", "value", key, old_raw, raw, reason);
+out:
+	free(old_raw);
+	return rc;
+}
+
+int
+store_value_set_status(struct store *s, long period, long unit,
+    const char *input, const char *status, const char *actor,
+    const char *action, const char *reason)
+{
+	char old[16], key[160], ucode[80];
+	int rc = store_value_get(s, period, unit, input, old, sizeof(old));
+
+	if (rc == STORE_ENOTFOUND) {
+		sq_seterr(s, STORE_ENOTFOUND, "chưa có giá trị %s",
+		    "no value for %s", input);
+		return rc;
+	}
+	if (rc != 0)
+		return rc;
+	rc = sq_exec(s,
+	    "UPDATE value SET status = ? WHERE period = ? AND unit = ? AND"
+	    " input = ? AND archived = 0",
+	    "siis", status, period, unit, input);
+	if (rc != 0)
+		return rc;
+	snprintf(key, sizeof(key), "%s/%s",
+	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
+	return store_audit(s, actor, action, "value", key, old, status, reason);
+}
+
+/* Hand each row of a value query (id, unit, input, raw, status, by, at). */
+static int
+value_rows(struct store *s, sqlite3_stmt *st,
+    int (*cb)(void *, const struct st_value *), void *ctx)
+{
+	SQ_EACH_ROWS(s, st, {
+		struct st_value v;
+
+		v.sv_id = (long)sqlite3_column_int64(st, 0);
+		v.sv_unit = sq_text(st, 1);
+		v.sv_input = sq_text(st, 2);
+		v.sv_raw = sq_text(st, 3);
+		v.sv_status = sq_text(st, 4);
+		v.sv_by = sq_text(st, 5);
+		v.sv_at = sq_text(st, 6);
+		if (cb(ctx, &v) != 0)
+			break;
+	});
+	return 0;
+}
+
+int
+store_value_each(struct store *s, long period, const char *statuses,
+    int (*cb)(void *, const struct st_value *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
+	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
+	    " WHERE v.period = ? AND v.archived = 0 AND (?2 IS NULL OR"
+	    " instr(',' || ?2 || ',', ',' || v.status || ',') > 0)"
+	    " ORDER BY v.first_id",
+	    "is", period, statuses);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	return value_rows(s, st, cb, ctx);
+}
+
+int
+store_unit_values(struct store *s, long period, long unit,
+    int (*cb)(void *, const struct st_value *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
+	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
+	    " WHERE v.period = ? AND v.unit = ? AND v.archived = 0",
+	    "ii", period, unit);
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	return value_rows(s, st, cb, ctx);
+}
