@@ -54,18 +54,45 @@ struct store {
 	int s_holds_write; /* holds the write lock: inside store_tx_begin ... */
 };
 
+/*
+ * What a one-row look-up names when it finds nothing, in both languages;
+ * the arguments of the formats follow the bound ones in sq_one().
+ */
+struct sq_missing {
+	const char *sqm_vi;
+	const char *sqm_en;
+};
+
+/* A text column copied into a caller's buffer (sq_map_text). */
+struct sq_textbuf {
+	char *sqt_buf;
+	size_t sqt_size;
+};
+
+/* A malloc'd column and its length (yaml_map, file_map). */
+struct sq_blob {
+	void **sqb_data;
+	size_t *sqb_len;
+};
+
 /* sq_stmt.c */
 void sq_seterr(struct store *, int, const char *, const char *, ...)
     __attribute__((format(printf, 4, 5)));
 int sq_dberr(struct store *, int);
 sqlite3_stmt *sq_prep(struct store *, const char *);
 void sq_done(struct store *, sqlite3_stmt *);
-int sq_bindv(sqlite3_stmt *, const char *, va_list);
+int sq_bindv(sqlite3_stmt *, const char *, va_list *);
 sqlite3_stmt *sq_query(struct store *, const char *, const char *, ...);
 int sq_exec(struct store *, const char *, const char *, ...);
 const char *sq_text(sqlite3_stmt *, int);
 void sq_now(char[21]);
 int sq_simple(struct store *, const char *);
+
+int sq_one(struct store *, void (*)(sqlite3_stmt *, void *), void *,
+    const struct sq_missing *, const char *, const char *, ...);
+int sq_each_end(struct store *, sqlite3_stmt *, int);
+void sq_map_long(sqlite3_stmt *, void *);
+void sq_map_text(sqlite3_stmt *, void *);
 
 /* sq_schema.c */
 int sq_migrate(struct store *);
@@ -77,17 +104,21 @@ void sq_write_release(struct store *);
 /* sq_value.c */
 const char *sq_unit_code(struct store *, long, char *, size_t);
 
-/* Step through rows; stop early when the callback returns non-zero. */
-#define SQ_EACH_ROWS(s, st, body) \
+/*
+ * SQ_EACH(s, st, type, map, cb, ctx): map each row of ${st} into a ${type}
+ * and hand it to ${cb}(ctx, row), stopping early when it returns non-zero;
+ * then return from the calling function with 0 or the store error.
+ */
+#define SQ_EACH(s, st, type, map, cb, ctx) \
 	do { \
+		type row_; \
 		int rc_; \
 		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
-			body; \
+			map(st, &row_); \
+			if ((cb)((ctx), &row_) != 0) \
+				break; \
 		} \
-		sq_done(s, st); \
-		/* SQLITE_ROW left: the callback stopped early */ \
-		if (rc_ != SQLITE_DONE && rc_ != SQLITE_ROW) \
-			return sq_dberr(s, rc_); \
+		return sq_each_end((s), (st), rc_); \
 	} while (0)
 
 #endif

@@ -28,42 +28,35 @@ store_account_add(struct store *s, const char *login, const char *pwhash,
 	    s, actor, "account.add", "account", login, NULL, role, agency);
 }
 
+/* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
 static void
-account_row(sqlite3_stmt *st, int base, struct st_account *a)
+account_map(sqlite3_stmt *st, void *out)
 {
+	struct st_account *a = out;
+
 	memset(a, 0, sizeof(*a));
-	a->sa_id = (long)sqlite3_column_int64(st, base);
-	snprintf(a->sa_login, sizeof(a->sa_login), "%s", sq_text(st, base + 1));
-	snprintf(
-	    a->sa_pwhash, sizeof(a->sa_pwhash), "%s", sq_text(st, base + 2));
-	snprintf(a->sa_role, sizeof(a->sa_role), "%s", sq_text(st, base + 3));
-	if (sq_text(st, base + 4) != NULL)
-		snprintf(a->sa_agency, sizeof(a->sa_agency), "%s",
-		    sq_text(st, base + 4));
-	a->sa_disabled = sqlite3_column_int(st, base + 5);
+	a->sa_id = (long)sqlite3_column_int64(st, 0);
+	snprintf(a->sa_login, sizeof(a->sa_login), "%s", sq_text(st, 1));
+	snprintf(a->sa_pwhash, sizeof(a->sa_pwhash), "%s", sq_text(st, 2));
+	snprintf(a->sa_role, sizeof(a->sa_role), "%s", sq_text(st, 3));
+	if (sq_text(st, 4) != NULL)
+		snprintf(
+		    a->sa_agency, sizeof(a->sa_agency), "%s", sq_text(st, 4));
+	a->sa_disabled = sqlite3_column_int(st, 5);
 }
 
 int
 store_account_get(struct store *s, const char *login, struct st_account *a)
 {
-	sqlite3_stmt *st = sq_query(s,
+	static const struct sq_missing miss = {
+		"không có tài khoản '%s'",
+		"no account '%s'",
+	};
+
+	return sq_one(s, account_map, a, &miss,
 	    "SELECT id, login, pwhash, role, agency, disabled FROM account"
 	    " WHERE login = ?",
-	    "s", login);
-	int rc;
-
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		account_row(st, 0, a);
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(s, STORE_ENOTFOUND, "không có tài khoản '%s'",
-		    "no account '%s'", login);
-		return STORE_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+	    "s", login, login);
 }
 
 int
@@ -77,14 +70,7 @@ store_account_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_account a;
-
-		account_row(st, 0, &a);
-		if (cb(ctx, &a) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_account, account_map, cb, ctx);
 }
 
 int
@@ -97,33 +83,28 @@ store_session_add(struct store *s, const char *token_hash, long account,
 	    "sisiii", token_hash, account, csrf, now, now, expires);
 }
 
+static void
+session_map(sqlite3_stmt *st, void *arg)
+{
+	struct st_session *out = arg;
+
+	account_map(st, &out->ss_account);
+	snprintf(out->ss_csrf, sizeof(out->ss_csrf), "%s", sq_text(st, 6));
+	out->ss_created = (long)sqlite3_column_int64(st, 7);
+	out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
+	out->ss_expires = (long)sqlite3_column_int64(st, 9);
+}
+
 int
 store_session_get(
     struct store *s, const char *token_hash, struct st_session *out)
 {
-	sqlite3_stmt *st = sq_query(s,
+	return sq_one(s, session_map, out, NULL,
 	    "SELECT a.id, a.login, '', a.role, a.agency, a.disabled, s.csrf,"
 	    " s.created_at, s.last_seen, s.expires_at FROM session s"
 	    " JOIN account a ON a.id = s.account"
 	    " WHERE s.token_hash = ? AND s.ended = 0",
 	    "s", token_hash);
-	int rc;
-
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		account_row(st, 0, &out->ss_account);
-		snprintf(
-		    out->ss_csrf, sizeof(out->ss_csrf), "%s", sq_text(st, 6));
-		out->ss_created = (long)sqlite3_column_int64(st, 7);
-		out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
-		out->ss_expires = (long)sqlite3_column_int64(st, 9);
-	}
-	sq_done(s, st);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
 }
 
 int

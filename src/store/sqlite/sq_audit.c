@@ -17,6 +17,22 @@ store_audit(struct store *s, const char *actor, const char *action,
 	    "ssssssss", at, actor, action, entity, key, old, new, reason);
 }
 
+static void
+audit_map(sqlite3_stmt *st, void *out)
+{
+	struct st_audit *a = out;
+
+	a->sa_id = (long)sqlite3_column_int64(st, 0);
+	a->sa_at = sq_text(st, 1);
+	a->sa_actor = sq_text(st, 2);
+	a->sa_action = sq_text(st, 3);
+	a->sa_entity = sq_text(st, 4);
+	a->sa_key = sq_text(st, 5);
+	a->sa_old = sq_text(st, 6);
+	a->sa_new = sq_text(st, 7);
+	a->sa_reason = sq_text(st, 8);
+}
+
 int
 store_audit_each(struct store *s, const char *key_prefix,
     int (*cb)(void *, const struct st_audit *), void *ctx)
@@ -29,20 +45,5 @@ store_audit_each(struct store *s, const char *key_prefix,
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_audit a;
-
-		a.sa_id = (long)sqlite3_column_int64(st, 0);
-		a.sa_at = sq_text(st, 1);
-		a.sa_actor = sq_text(st, 2);
-		a.sa_action = sq_text(st, 3);
-		a.sa_entity = sq_text(st, 4);
-		a.sa_key = sq_text(st, 5);
-		a.sa_old = sq_text(st, 6);
-		a.sa_new = sq_text(st, 7);
-		a.sa_reason = sq_text(st, 8);
-		if (cb(ctx, &a) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_audit, audit_map, cb, ctx);
 }

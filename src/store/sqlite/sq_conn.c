@@ -7,18 +7,13 @@
 static int
 integrity(struct store *s, const char *path)
 {
-	sqlite3_stmt *st = sq_query(s, "PRAGMA quick_check(1)", "");
-	int rc, ok = 0;
+	char res[16] = "";
+	struct sq_textbuf b = { res, sizeof(res) };
+	int rc = sq_one(s, sq_map_text, &b, NULL, "PRAGMA quick_check(1)", "");
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ok = strcmp(sq_text(st, 0), "ok") == 0;
-	sq_done(s, st);
-	if (rc != SQLITE_ROW)
-		return sq_dberr(s, rc);
-	if (!ok) {
+	if (rc != 0)
+		return rc;
+	if (strcmp(res, "ok") != 0) {
 		sq_seterr(s, STORE_ENOTDB,
 		    "%s bị hỏng (kiểm tra toàn vẹn không đạt); tệp không bị thay đổi: hãy khôi phục từ bản sao lưu",
 		    "%s is damaged (integrity check failed); it was not modified: restore it from a backup",
@@ -28,15 +23,24 @@ integrity(struct store *s, const char *path)
 	return 0;
 }
 
+/* header_map(st, out): the application id and the number of schema rows. */
+static void
+header_map(sqlite3_stmt *st, void *out)
+{
+	long *hdr = out;
+
+	hdr[0] = (long)sqlite3_column_int64(st, 0);
+	hdr[1] = (long)sqlite3_column_int64(st, 1);
+}
+
 int
 store_open(struct store **out, const char *path, enum store_mode mode,
     struct store_error *err)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	struct stat sb;
-	sqlite3_stmt *st;
 	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	long appid = 0, ntables = 0;
+	long appid = 0, ntables = 0, hdr[2] = { 0, 0 };
 
 	*out = NULL;
 	if (mode == STORE_CREATE) {
@@ -66,22 +70,13 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	sqlite3_extended_result_codes(s->s_db, 1);
 	sqlite3_busy_timeout(s->s_db, SQ_BUSY_MS);
 	/* read before anything writes: a foreign file is left untouched */
-	st = sq_query(s,
-	    "SELECT (SELECT application_id FROM pragma_application_id),"
-	    " (SELECT count(*) FROM sqlite_schema)",
-	    "");
-	if (st == NULL)
+	if (sq_one(s, header_map, hdr, NULL,
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT count(*) FROM sqlite_schema)",
+		"") != 0)
 		goto fail;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		appid = (long)sqlite3_column_int64(st, 0);
-		ntables = (long)sqlite3_column_int64(st, 1);
-	}
-	sq_done(s, st);
-	if (rc != SQLITE_ROW) {
-		sq_dberr(s, rc);
-		goto fail;
-	}
+	appid = hdr[0];
+	ntables = hdr[1];
 	if (ntables > 0 && appid != SQ_APP_ID) {
 		sq_seterr(s, STORE_ENOTDB,
 		    "%s là một cơ sở dữ liệu SQLite nhưng không phải của dti; tệp không bị thay đổi",

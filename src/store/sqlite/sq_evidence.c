@@ -24,28 +24,29 @@ store_file_put(struct store *s, const void *data, size_t len, char sha[65])
 	    "sibs", sha, (long)len, data, len, at);
 }
 
+/* file_map(st, out): the blob of the first column, malloc'd, into a sq_blob. */
+static void
+file_map(sqlite3_stmt *st, void *out)
+{
+	const struct sq_blob *b = out;
+
+	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
+	*b->sqb_data = xmalloc(*b->sqb_len);
+	memcpy(*b->sqb_data, sqlite3_column_blob(st, 0), *b->sqb_len);
+}
+
+static const struct sq_missing no_file = {
+	"không có tệp %s",
+	"no file %s",
+};
+
 int
 store_file_get(struct store *s, const char *sha, void **data, size_t *len)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT data FROM file WHERE sha256 = ?", "s", sha);
-	int rc;
+	struct sq_blob b = { data, len };
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*len = (size_t)sqlite3_column_bytes(st, 0);
-		*data = xmalloc(*len);
-		memcpy(*data, sqlite3_column_blob(st, 0), *len);
-	}
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(
-		    s, STORE_ENOTFOUND, "không có tệp %s", "no file %s", sha);
-		return STORE_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+	return sq_one(s, file_map, &b, &no_file,
+	    "SELECT data FROM file WHERE sha256 = ?", "s", sha, sha);
 }
 
 int
@@ -95,6 +96,25 @@ store_evidence_archive(
 	    "active", "archived", reason);
 }
 
+static void
+evidence_map(sqlite3_stmt *st, void *out)
+{
+	struct st_evidence *e = out;
+
+	e->se_id = (long)sqlite3_column_int64(st, 0);
+	e->se_unit = sq_text(st, 1);
+	e->se_input = sq_text(st, 2);
+	e->se_doc_number = sq_text(st, 3);
+	e->se_doc_date = sq_text(st, 4);
+	e->se_note = sq_text(st, 5);
+	e->se_file_sha256 = sq_text(st, 6);
+	e->se_file_name = sq_text(st, 7);
+	e->se_file_type = sq_text(st, 8);
+	e->se_file_size = (long)sqlite3_column_int64(st, 9);
+	e->se_by = sq_text(st, 10);
+	e->se_at = sq_text(st, 11);
+}
+
 int
 store_evidence_each(struct store *s, long period, const char *input,
     int (*cb)(void *, const struct st_evidence *), void *ctx)
@@ -110,23 +130,5 @@ store_evidence_each(struct store *s, long period, const char *input,
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_evidence e;
-
-		e.se_id = (long)sqlite3_column_int64(st, 0);
-		e.se_unit = sq_text(st, 1);
-		e.se_input = sq_text(st, 2);
-		e.se_doc_number = sq_text(st, 3);
-		e.se_doc_date = sq_text(st, 4);
-		e.se_note = sq_text(st, 5);
-		e.se_file_sha256 = sq_text(st, 6);
-		e.se_file_name = sq_text(st, 7);
-		e.se_file_type = sq_text(st, 8);
-		e.se_file_size = (long)sqlite3_column_int64(st, 9);
-		e.se_by = sq_text(st, 10);
-		e.se_at = sq_text(st, 11);
-		if (cb(ctx, &e) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_evidence, evidence_map, cb, ctx);
 }

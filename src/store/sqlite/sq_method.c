@@ -13,17 +13,10 @@ store_method_add(struct store *s, const char *code, const char *version,
 	int rc;
 
 	sha256_hex(yaml, len, sha);
-	st = sq_query(
-	    s, "SELECT id FROM methodology WHERE sha256 = ?", "s", sha);
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = (long)sqlite3_column_int64(st, 0);
-		sq_done(s, st);
-		return 0;
-	}
-	sq_done(s, st);
+	rc = sq_one(s, sq_map_long, id, NULL,
+	    "SELECT id FROM methodology WHERE sha256 = ?", "s", sha);
+	if (rc != STORE_ENOTFOUND)
+		return rc;
 	sq_now(at);
 	st = sq_query(s,
 	    "INSERT INTO methodology (code, version, name, yaml, sha256,"
@@ -42,68 +35,65 @@ store_method_add(struct store *s, const char *code, const char *version,
 	    NULL, version, code);
 }
 
+/* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */
+static void
+yaml_map(sqlite3_stmt *st, void *out)
+{
+	const struct sq_blob *b = out;
+
+	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
+	*b->sqb_data = xstrndup(sq_text(st, 0), *b->sqb_len);
+}
+
+static const struct sq_missing no_method = {
+	"không có phương pháp số %ld",
+	"no methodology %ld",
+};
+
 int
 store_method_text(struct store *s, long id, char **out, size_t *len)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT yaml FROM methodology WHERE id = ?", "i", id);
-	int rc;
+	struct sq_blob b = { (void **)out, len };
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sq_done(s, st);
-		if (rc != SQLITE_DONE)
-			return sq_dberr(s, rc);
-		sq_seterr(s, STORE_ENOTFOUND, "không có phương pháp số %ld",
-		    "no methodology %ld", id);
-		return STORE_ENOTFOUND;
-	}
-	*len = (size_t)sqlite3_column_bytes(st, 0);
-	*out = xstrndup(sq_text(st, 0), *len);
-	sq_done(s, st);
-	return 0;
+	return sq_one(s, yaml_map, &b, &no_method,
+	    "SELECT yaml FROM methodology WHERE id = ?", "i", id, id);
 }
 
 int
 store_method_sha(struct store *s, long id, char out[65])
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT sha256 FROM methodology WHERE id = ?", "i", id);
-	int rc;
+	struct sq_textbuf b = { out, 65 };
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(out, 65, "%s", sq_text(st, 0));
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(s, STORE_ENOTFOUND, "không có phương pháp số %ld",
-		    "no methodology %ld", id);
-		return STORE_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+	return sq_one(s, sq_map_text, &b, &no_method,
+	    "SELECT sha256 FROM methodology WHERE id = ?", "i", id, id);
 }
 
 int
 store_method_latest(struct store *s, long *id)
 {
-	sqlite3_stmt *st = sq_query(s, "SELECT max(id) FROM methodology", "");
-	int rc;
-
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sq_done(s, st);
+	*id = 0;
+	/* max() gives one row, NULL when empty; a failure reads as none */
+	(void)sq_one(
+	    s, sq_map_long, id, NULL, "SELECT max(id) FROM methodology", "");
 	if (*id == 0) {
 		sq_seterr(s, STORE_ENOTFOUND, "chưa có phương pháp nào",
 		    "no methodology loaded");
 		return STORE_ENOTFOUND;
 	}
 	return 0;
+}
+
+static void
+method_map(sqlite3_stmt *st, void *out)
+{
+	struct st_method *m = out;
+
+	m->sm_id = (long)sqlite3_column_int64(st, 0);
+	m->sm_code = sq_text(st, 1);
+	m->sm_version = sq_text(st, 2);
+	m->sm_name = sq_text(st, 3);
+	m->sm_sha256 = sq_text(st, 4);
+	m->sm_loaded_at = sq_text(st, 5);
 }
 
 int
@@ -117,19 +107,7 @@ store_method_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_method m;
-
-		m.sm_id = (long)sqlite3_column_int64(st, 0);
-		m.sm_code = sq_text(st, 1);
-		m.sm_version = sq_text(st, 2);
-		m.sm_name = sq_text(st, 3);
-		m.sm_sha256 = sq_text(st, 4);
-		m.sm_loaded_at = sq_text(st, 5);
-		if (cb(ctx, &m) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_method, method_map, cb, ctx);
 }
 
 int
@@ -140,6 +118,16 @@ store_resp_add(struct store *s, long method, const char *item,
 	    "INSERT OR IGNORE INTO responsibility (methodology, item, agency,"
 	    " role) SELECT ?, ?, id, ? FROM agency WHERE code = ?",
 	    "isss", method, item, role, agency);
+}
+
+static void
+resp_map(sqlite3_stmt *st, void *out)
+{
+	struct st_resp *r = out;
+
+	r->sr_item = sq_text(st, 0);
+	r->sr_agency = sq_text(st, 1);
+	r->sr_role = sq_text(st, 2);
 }
 
 int
@@ -154,14 +142,5 @@ store_resp_each(struct store *s, long method,
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_resp r;
-
-		r.sr_item = sq_text(st, 0);
-		r.sr_agency = sq_text(st, 1);
-		r.sr_role = sq_text(st, 2);
-		if (cb(ctx, &r) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_resp, resp_map, cb, ctx);
 }

@@ -24,6 +24,18 @@ store_agency_member_add(struct store *s, const char *group, const char *member)
 	    "ss", group, member);
 }
 
+static void
+agency_map(sqlite3_stmt *st, void *out)
+{
+	struct st_agency *a = out;
+
+	a->sa_id = (long)sqlite3_column_int64(st, 0);
+	a->sa_code = sq_text(st, 1);
+	a->sa_name = sq_text(st, 2);
+	a->sa_short = sq_text(st, 3);
+	a->sa_kind = sq_text(st, 4);
+}
+
 int
 store_agency_each(
     struct store *s, int (*cb)(void *, const struct st_agency *), void *ctx)
@@ -33,55 +45,30 @@ store_agency_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_agency a;
-
-		a.sa_id = (long)sqlite3_column_int64(st, 0);
-		a.sa_code = sq_text(st, 1);
-		a.sa_name = sq_text(st, 2);
-		a.sa_short = sq_text(st, 3);
-		a.sa_kind = sq_text(st, 4);
-		if (cb(ctx, &a) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_agency, agency_map, cb, ctx);
 }
 
 int
 store_agency_exists(struct store *s, const char *code)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT 1 FROM agency WHERE code = ?", "s", code);
-	int rc;
+	int rc = sq_one(s, NULL, NULL, NULL,
+	    "SELECT 1 FROM agency WHERE code = ?", "s", code);
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	sq_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_dberr(s, rc);
-	return rc == SQLITE_ROW;
+	return rc == STORE_ENOTFOUND ? 0 : rc == 0 ? 1 : rc;
 }
 
 int
 store_agency_in(struct store *s, const char *agency, const char *group)
 {
-	sqlite3_stmt *st;
 	int rc;
 
 	if (strcmp(agency, group) == 0)
 		return 1;
-	st = sq_query(s,
+	rc = sq_one(s, NULL, NULL, NULL,
 	    "SELECT 1 FROM agency_member am JOIN agency g ON g.id = am.grp"
 	    " JOIN agency m ON m.id = am.member WHERE g.code = ? AND m.code = ?",
 	    "ss", group, agency);
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	sq_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_dberr(s, rc);
-	return rc == SQLITE_ROW;
+	return rc == STORE_ENOTFOUND ? 0 : rc == 0 ? 1 : rc;
 }
 
 int
@@ -102,22 +89,25 @@ store_unit_add(struct store *s, const char *code, const char *name,
 int
 store_unit_find(struct store *s, const char *code, long *id)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT id FROM unit WHERE code = ?", "s", code);
-	int rc;
+	static const struct sq_missing miss = {
+		"không có đơn vị '%s'",
+		"no unit '%s'",
+	};
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = (long)sqlite3_column_int64(st, 0);
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(s, STORE_ENOTFOUND, "không có đơn vị '%s'",
-		    "no unit '%s'", code);
-		return STORE_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+	return sq_one(s, sq_map_long, id, &miss,
+	    "SELECT id FROM unit WHERE code = ?", "s", code, code);
+}
+
+static void
+unit_map(sqlite3_stmt *st, void *out)
+{
+	struct st_unit *u = out;
+
+	u->su_id = (long)sqlite3_column_int64(st, 0);
+	u->su_code = sq_text(st, 1);
+	u->su_name = sq_text(st, 2);
+	u->su_level = sq_text(st, 3);
+	u->su_parent = sq_text(st, 4);
 }
 
 int
@@ -131,16 +121,5 @@ store_unit_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_unit u;
-
-		u.su_id = (long)sqlite3_column_int64(st, 0);
-		u.su_code = sq_text(st, 1);
-		u.su_name = sq_text(st, 2);
-		u.su_level = sq_text(st, 3);
-		u.su_parent = sq_text(st, 4);
-		if (cb(ctx, &u) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_unit, unit_map, cb, ctx);
 }

@@ -24,8 +24,10 @@ store_period_add(struct store *s, const struct st_period *p, const char *actor)
 }
 
 static void
-period_row(sqlite3_stmt *st, struct st_period *p)
+period_map(sqlite3_stmt *st, void *out)
 {
+	struct st_period *p = out;
+
 	memset(p, 0, sizeof(*p));
 	p->sp_id = (long)sqlite3_column_int64(st, 0);
 	snprintf(p->sp_code, sizeof(p->sp_code), "%s", sq_text(st, 1));
@@ -48,24 +50,13 @@ period_row(sqlite3_stmt *st, struct st_period *p)
 int
 store_period_get(struct store *s, const char *code, struct st_period *p)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, PERIOD_COLS " WHERE code = ?", "s", code);
-	int rc;
+	static const struct sq_missing miss = {
+		"không có kỳ '%s'; mở kỳ bằng dti period open %s",
+		"no period '%s'; open it with dti period open %s",
+	};
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		period_row(st, p);
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(s, STORE_ENOTFOUND,
-		    "không có kỳ '%s'; mở kỳ bằng dti period open %s",
-		    "no period '%s'; open it with dti period open %s", code,
-		    code);
-		return STORE_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+	return sq_one(s, period_map, p, &miss, PERIOD_COLS " WHERE code = ?",
+	    "s", code, code, code);
 }
 
 int
@@ -103,12 +94,5 @@ store_period_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_period p;
-
-		period_row(st, &p);
-		if (cb(ctx, &p) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
 }

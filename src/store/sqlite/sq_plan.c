@@ -26,6 +26,28 @@ store_task_link(
 	    "sss", kind, ref, task);
 }
 
+static void
+task_map(sqlite3_stmt *st, void *out)
+{
+	struct st_task *t = out;
+
+	t->st_id = (long)sqlite3_column_int64(st, 0);
+	t->st_code = sq_text(st, 1);
+	t->st_group = sq_text(st, 2);
+	t->st_group_name = sq_text(st, 3);
+	t->st_text = sq_text(st, 4);
+	t->st_lead_text = sq_text(st, 5);
+	t->st_coord_text = sq_text(st, 6);
+	t->st_due_text = sq_text(st, 7);
+	t->st_due = sq_text(st, 8);
+	t->st_due_date = sq_text(st, 9);
+	t->st_status = sq_text(st, 10);
+	t->st_note = sq_text(st, 11);
+	t->st_leads = sq_text(st, 12);
+	t->st_coordinators = sq_text(st, 13);
+	t->st_indicators = sq_text(st, 14);
+}
+
 int
 store_task_each(
     struct store *s, int (*cb)(void *, const struct st_task *), void *ctx)
@@ -44,52 +66,26 @@ store_task_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_task t;
-
-		t.st_id = (long)sqlite3_column_int64(st, 0);
-		t.st_code = sq_text(st, 1);
-		t.st_group = sq_text(st, 2);
-		t.st_group_name = sq_text(st, 3);
-		t.st_text = sq_text(st, 4);
-		t.st_lead_text = sq_text(st, 5);
-		t.st_coord_text = sq_text(st, 6);
-		t.st_due_text = sq_text(st, 7);
-		t.st_due = sq_text(st, 8);
-		t.st_due_date = sq_text(st, 9);
-		t.st_status = sq_text(st, 10);
-		t.st_note = sq_text(st, 11);
-		t.st_leads = sq_text(st, 12);
-		t.st_coordinators = sq_text(st, 13);
-		t.st_indicators = sq_text(st, 14);
-		if (cb(ctx, &t) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_task, task_map, cb, ctx);
 }
+
+static const struct sq_missing no_task = {
+	"không có nhiệm vụ '%s'",
+	"no task '%s'",
+};
 
 int
 store_task_progress(struct store *s, const char *code, const char *status,
     const char *note, const char *doc, const char *file_sha, const char *actor)
 {
 	char at[21], old[16] = "";
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT status FROM task WHERE code = ?", "s", code);
+	struct sq_textbuf b = { old, sizeof(old) };
 	int rc;
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(old, sizeof(old), "%s", sq_text(st, 0));
-	sq_done(s, st);
-	if (rc == SQLITE_DONE) {
-		sq_seterr(s, STORE_ENOTFOUND, "không có nhiệm vụ '%s'",
-		    "no task '%s'", code);
-		return STORE_ENOTFOUND;
-	}
-	if (rc != SQLITE_ROW)
-		return sq_dberr(s, rc);
+	rc = sq_one(s, sq_map_text, &b, &no_task,
+	    "SELECT status FROM task WHERE code = ?", "s", code, code);
+	if (rc != 0)
+		return rc;
 	if (status == NULL)
 		status = old;
 	sq_now(at);
@@ -107,6 +103,20 @@ store_task_progress(struct store *s, const char *code, const char *status,
 	return rc;
 }
 
+static void
+progress_map(sqlite3_stmt *st, void *out)
+{
+	struct st_progress *g = out;
+
+	g->sg_task = sq_text(st, 0);
+	g->sg_at = sq_text(st, 1);
+	g->sg_by = sq_text(st, 2);
+	g->sg_status = sq_text(st, 3);
+	g->sg_note = sq_text(st, 4);
+	g->sg_doc = sq_text(st, 5);
+	g->sg_file_sha256 = sq_text(st, 6);
+}
+
 int
 store_progress_each(struct store *s, const char *code,
     int (*cb)(void *, const struct st_progress *), void *ctx)
@@ -119,20 +129,7 @@ store_progress_each(struct store *s, const char *code,
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_progress g;
-
-		g.sg_task = sq_text(st, 0);
-		g.sg_at = sq_text(st, 1);
-		g.sg_by = sq_text(st, 2);
-		g.sg_status = sq_text(st, 3);
-		g.sg_note = sq_text(st, 4);
-		g.sg_doc = sq_text(st, 5);
-		g.sg_file_sha256 = sq_text(st, 6);
-		if (cb(ctx, &g) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_progress, progress_map, cb, ctx);
 }
 
 int
@@ -148,6 +145,29 @@ store_target_add(struct store *s, const struct st_target *t)
 	    t->sg_note ? t->sg_note : "", t->sg_source ? t->sg_source : "");
 }
 
+static void
+target_map(sqlite3_stmt *st, void *out)
+{
+	struct st_target *t = out;
+
+	t->sg_code = sq_text(st, 0);
+	t->sg_text = sq_text(st, 1);
+	t->sg_year = sqlite3_column_int(st, 2);
+	t->sg_target = sqlite3_column_type(st, 3) == SQLITE_NULL
+	    ? NAN
+	    : sqlite3_column_double(st, 3);
+	t->sg_target_max = sqlite3_column_type(st, 4) == SQLITE_NULL
+	    ? NAN
+	    : sqlite3_column_double(st, 4);
+	t->sg_unit = sq_text(st, 5);
+	t->sg_indicator = sq_text(st, 6);
+	t->sg_numerator = sq_text(st, 7);
+	t->sg_denominator = sq_text(st, 8);
+	t->sg_score = sq_text(st, 9);
+	t->sg_note = sq_text(st, 10);
+	t->sg_source = sq_text(st, 11);
+}
+
 int
 store_target_each(
     struct store *s, int (*cb)(void *, const struct st_target *), void *ctx)
@@ -160,27 +180,5 @@ store_target_each(
 
 	if (st == NULL)
 		return s->s_err.se_code;
-	SQ_EACH_ROWS(s, st, {
-		struct st_target t;
-
-		t.sg_code = sq_text(st, 0);
-		t.sg_text = sq_text(st, 1);
-		t.sg_year = sqlite3_column_int(st, 2);
-		t.sg_target = sqlite3_column_type(st, 3) == SQLITE_NULL
-		    ? NAN
-		    : sqlite3_column_double(st, 3);
-		t.sg_target_max = sqlite3_column_type(st, 4) == SQLITE_NULL
-		    ? NAN
-		    : sqlite3_column_double(st, 4);
-		t.sg_unit = sq_text(st, 5);
-		t.sg_indicator = sq_text(st, 6);
-		t.sg_numerator = sq_text(st, 7);
-		t.sg_denominator = sq_text(st, 8);
-		t.sg_score = sq_text(st, 9);
-		t.sg_note = sq_text(st, 10);
-		t.sg_source = sq_text(st, 11);
-		if (cb(ctx, &t) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_target, target_map, cb, ctx);
 }

@@ -172,14 +172,11 @@ static const char *const migrations[] = {
 int
 store_schema_version(struct store *s)
 {
-	sqlite3_stmt *st = sq_query(s, "PRAGMA user_version", "");
-	int v = -1;
+	long v = -1;
 
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	if (st != NULL)
-		sq_done(s, st);
-	return v;
+	if (sq_one(s, sq_map_long, &v, NULL, "PRAGMA user_version", "") != 0)
+		return -1;
+	return (int)v;
 }
 
 int

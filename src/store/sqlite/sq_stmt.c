@@ -98,18 +98,19 @@ sq_done(struct store *s, sqlite3_stmt *st)
 }
 
 /*
- * sq_bindv(st, fmt, ap): bind parameters by type letters: s text (NULL binds
+ * sq_bindv(st, fmt, ap): bind parameters by type letters, taking them from
+ * ${ap} (left after the last one taken): s text (NULL binds
  * NULL), i long, d double (NaN binds NULL), b blob (pointer, size_t).
  */
 int
-sq_bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
+sq_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 {
 	int i, rc = SQLITE_OK;
 
 	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
 		switch (fmt[i]) {
 		case 's': {
-			const char *v = va_arg(ap, const char *);
+			const char *v = va_arg(*ap, const char *);
 
 			rc = v ? sqlite3_bind_text(
 				     st, i + 1, v, -1, SQLITE_TRANSIENT)
@@ -118,18 +119,18 @@ sq_bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
 		}
 		case 'i':
 			rc = sqlite3_bind_int64(
-			    st, i + 1, (sqlite3_int64)va_arg(ap, long));
+			    st, i + 1, (sqlite3_int64)va_arg(*ap, long));
 			break;
 		case 'd': {
-			double v = va_arg(ap, double);
+			double v = va_arg(*ap, double);
 
 			rc = isnan(v) ? sqlite3_bind_null(st, i + 1)
 				      : sqlite3_bind_double(st, i + 1, v);
 			break;
 		}
 		case 'b': {
-			const void *p = va_arg(ap, const void *);
-			size_t n = va_arg(ap, size_t);
+			const void *p = va_arg(*ap, const void *);
+			size_t n = va_arg(*ap, size_t);
 
 			rc = sqlite3_bind_blob64(
 			    st, i + 1, p, n, SQLITE_TRANSIENT);
@@ -152,7 +153,7 @@ sq_query(struct store *s, const char *sql, const char *fmt, ...)
 	if (st == NULL)
 		return NULL;
 	va_start(ap, fmt);
-	rc = sq_bindv(st, fmt, ap);
+	rc = sq_bindv(st, fmt, &ap);
 	va_end(ap);
 	if (rc != SQLITE_OK) {
 		sq_dberr(s, rc);
@@ -173,7 +174,7 @@ sq_exec(struct store *s, const char *sql, const char *fmt, ...)
 	if (st == NULL)
 		return s->s_err.se_code;
 	va_start(ap, fmt);
-	rc = sq_bindv(st, fmt, ap);
+	rc = sq_bindv(st, fmt, &ap);
 	va_end(ap);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
@@ -205,4 +206,70 @@ sq_simple(struct store *s, const char *sql)
 	int rc = sqlite3_exec(s->s_db, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? 0 : sq_dberr(s, rc);
+}
+
+/*
+ * sq_one(s, map, out, miss, sql, fmt, ...): bind the arguments that ${fmt}
+ * names, step once and hand the row to ${map}(st, out) (NULL: only whether
+ * there is one). No row: STORE_ENOTFOUND, with ${miss} formatted by the
+ * arguments that follow the bound ones as its message (NULL: none).
+ */
+int
+sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
+    const struct sq_missing *miss, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st = sq_prep(s, sql);
+	va_list ap, aq;
+	int rc;
+
+	if (st == NULL)
+		return s->s_err.se_code;
+	va_start(ap, fmt);
+	rc = sq_bindv(st, fmt, &ap);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && map != NULL)
+		map(st, out);
+	sq_done(s, st);
+	if (rc == SQLITE_DONE && miss != NULL) {
+		s->s_err.se_code = STORE_ENOTFOUND;
+		va_copy(aq, ap);
+		vsnprintf(
+		    s->s_err.se_vi, sizeof(s->s_err.se_vi), miss->sqm_vi, aq);
+		va_end(aq);
+		vsnprintf(
+		    s->s_err.se_en, sizeof(s->s_err.se_en), miss->sqm_en, ap);
+	}
+	va_end(ap);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+}
+
+/* sq_each_end(s, st, rc): finish a walk over rows that ended with ${rc}. */
+int
+sq_each_end(struct store *s, sqlite3_stmt *st, int rc)
+{
+	sq_done(s, st);
+	/* SQLITE_ROW left: the callback stopped early */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_dberr(s, rc);
+	return 0;
+}
+
+/* sq_map_long(st, out): the first column as a long. */
+void
+sq_map_long(sqlite3_stmt *st, void *out)
+{
+	*(long *)out = (long)sqlite3_column_int64(st, 0);
+}
+
+/* sq_map_text(st, out): the first column into a struct sq_textbuf. */
+void
+sq_map_text(sqlite3_stmt *st, void *out)
+{
+	const struct sq_textbuf *b = out;
+
+	snprintf(b->sqt_buf, b->sqt_size, "%s",
+	    sq_text(st, 0) != NULL ? sq_text(st, 0) : "");
 }

@@ -4,18 +4,15 @@
  */
 #include "store/sqlite/sq.h"
 
+/* sq_unit_code(s, unit, buf, size): the code of unit ${unit}; "" if none. */
 const char *
 sq_unit_code(struct store *s, long unit, char *buf, size_t size)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, "SELECT code FROM unit WHERE id = ?", "i", unit);
+	struct sq_textbuf b = { buf, size };
 
 	buf[0] = '\0';
-	if (st != NULL) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(buf, size, "%s", sq_text(st, 0));
-		sq_done(s, st);
-	}
+	(void)sq_one(s, sq_map_text, &b, NULL,
+	    "SELECT code FROM unit WHERE id = ?", "i", unit);
 	return buf;
 }
 
@@ -23,21 +20,29 @@ int
 store_value_get(struct store *s, long period, long unit, const char *input,
     char *status, size_t size)
 {
-	sqlite3_stmt *st = sq_query(s,
+	struct sq_textbuf b = { status, size };
+
+	return sq_one(s, sq_map_text, &b, NULL,
 	    "SELECT status FROM value WHERE period = ? AND unit = ? AND"
 	    " input = ? AND archived = 0",
 	    "iis", period, unit, input);
-	int rc;
+}
 
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(status, size, "%s", sq_text(st, 0));
-	sq_done(s, st);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	return rc == SQLITE_ROW ? 0 : sq_dberr(s, rc);
+/* The value a new one replaces. */
+struct sq_oldval {
+	long sqo_id;
+	char *sqo_raw; /* malloc'd */
+	long sqo_first; /* id of the first version */
+};
+
+static void
+oldval_map(sqlite3_stmt *st, void *out)
+{
+	struct sq_oldval *o = out;
+
+	o->sqo_id = (long)sqlite3_column_int64(st, 0);
+	o->sqo_raw = xstrdup(sq_text(st, 1));
+	o->sqo_first = (long)sqlite3_column_int64(st, 2);
 }
 
 int
@@ -45,30 +50,19 @@ store_value_put(struct store *s, long period, long unit, const char *input,
     const char *raw, const char *status, const char *actor, const char *reason)
 {
 	char at[21], key[160], ucode[80];
-	sqlite3_stmt *st;
-	long old_id = 0, first = 0;
-	char *old_raw = NULL;
+	struct sq_oldval old = { 0, NULL, 0 };
 	int rc;
 
-	st = sq_query(s,
+	rc = sq_one(s, oldval_map, &old, NULL,
 	    "SELECT id, raw, coalesce(first_id, id) FROM value WHERE period = ?"
 	    " AND unit = ? AND input = ? AND archived = 0",
 	    "iis", period, unit, input);
-	if (st == NULL)
-		return s->s_err.se_code;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		old_id = (long)sqlite3_column_int64(st, 0);
-		old_raw = xstrdup(sq_text(st, 1));
-		first = (long)sqlite3_column_int64(st, 2);
-	}
-	sq_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_dberr(s, rc);
+	if (rc != 0 && rc != STORE_ENOTFOUND)
+		return rc;
 	sq_now(at);
-	if (old_id != 0 &&
+	if (old.sqo_id != 0 &&
 	    (rc = sq_exec(s, "UPDATE value SET archived = 1 WHERE id = ?", "i",
-		 old_id)) != 0)
+		 old.sqo_id)) != 0)
 		goto out;
 	rc = sq_exec(s,
 	    "INSERT INTO value (period, unit, input, raw, status, entered_by,"
@@ -76,10 +70,10 @@ store_value_put(struct store *s, long period, long unit, const char *input,
 	    "iisssss"
 	    "i",
 	    period, unit, input, raw, status, actor, at,
-	    old_id != 0 ? first : 0L);
+	    old.sqo_id != 0 ? old.sqo_first : 0L);
 	if (rc != 0)
 		goto out;
-	if (old_id == 0)
+	if (old.sqo_id == 0)
 		rc = sq_exec(s, "UPDATE value SET first_id = id WHERE id = ?",
 		    "i", (long)sqlite3_last_insert_rowid(s->s_db));
 	if (rc != 0)
@@ -87,10 +81,24 @@ store_value_put(struct store *s, long period, long unit, const char *input,
 	snprintf(key, sizeof(key), "%s/%s",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
 	rc = store_audit(
-	    s, actor, "value.set", "value", key, old_raw, raw, reason);
+	    s, actor, "value.set", "value", key, old.sqo_raw, raw, reason);
 out:
-	free(old_raw);
+	free(old.sqo_raw);
 	return rc;
+}
+
+static void
+value_map(sqlite3_stmt *st, void *out)
+{
+	struct st_value *v = out;
+
+	v->sv_id = (long)sqlite3_column_int64(st, 0);
+	v->sv_unit = sq_text(st, 1);
+	v->sv_input = sq_text(st, 2);
+	v->sv_raw = sq_text(st, 3);
+	v->sv_status = sq_text(st, 4);
+	v->sv_by = sq_text(st, 5);
+	v->sv_at = sq_text(st, 6);
 }
 
 int
@@ -124,20 +132,7 @@ static int
 value_rows(struct store *s, sqlite3_stmt *st,
     int (*cb)(void *, const struct st_value *), void *ctx)
 {
-	SQ_EACH_ROWS(s, st, {
-		struct st_value v;
-
-		v.sv_id = (long)sqlite3_column_int64(st, 0);
-		v.sv_unit = sq_text(st, 1);
-		v.sv_input = sq_text(st, 2);
-		v.sv_raw = sq_text(st, 3);
-		v.sv_status = sq_text(st, 4);
-		v.sv_by = sq_text(st, 5);
-		v.sv_at = sq_text(st, 6);
-		if (cb(ctx, &v) != 0)
-			break;
-	});
-	return 0;
+	SQ_EACH(s, st, struct st_value, value_map, cb, ctx);
 }
 
 int
