@@ -203,6 +203,20 @@ int store_unit_values(struct store *, long, long,
 /* Evidence documents and files (stored once by SHA-256). */
 int store_file_put(struct store *, const void *, size_t, char[65]);
 int store_file_get(struct store *, const char *, void **, size_t *);
+/* One stored file's metadata, without its content. */
+struct st_file_meta {
+	char sfm_sha256[65];
+	long sfm_size; /* bytes */
+	char sfm_created_at[21]; /* when first stored, UTC */
+	char sfm_name[256]; /* from the first current evidence; "" if none */
+	char sfm_type[128]; /* its media type; "" if none */
+};
+/*
+ * store_file_meta(s, sha, out): the size of the file ${sha} and the name
+ * and type its evidence gives it, into the caller's ${out};
+ * STORE_ENOTFOUND when no such file is stored.
+ */
+int store_file_meta(struct store *, const char *, struct st_file_meta *);
 struct st_evidence {
 	long se_id;
 	const char *se_unit;
@@ -263,6 +277,14 @@ int store_task_add(struct store *, const struct st_task *);
 int store_task_link(struct store *, const char *, const char *, const char *);
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
+/*
+ * store_task_get(s, code, out): the task ${code} with its links, as one
+ * allocation the caller frees with store_task_free(); STORE_ENOTFOUND
+ * (message "no task 'CODE'") when there is none.
+ */
+int store_task_get(struct store *, const char *, struct st_task **);
+/* store_task_free(t): free a task of store_task_get(); NULL does nothing. */
+void store_task_free(struct st_task *);
 /* store_task_progress(s, code, status, note, doc, file_sha, actor). */
 int store_task_progress(struct store *, const char *, const char *,
     const char *, const char *, const char *, const char *);

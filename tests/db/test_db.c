@@ -812,6 +812,47 @@ test_init_tasks(void **state)
 	free(text);
 }
 
+static int
+task_same(void *ctx, const struct st_task *t)
+{
+	struct store *s = ctx;
+	struct st_task *g = NULL;
+
+	assert_int_equal(store_task_get(s, t->st_code, &g), 0);
+	assert_int_equal(g->st_id, t->st_id);
+	assert_string_equal(g->st_code, t->st_code);
+	assert_string_equal(g->st_group, t->st_group);
+	assert_string_equal(g->st_group_name, t->st_group_name);
+	assert_string_equal(g->st_text, t->st_text);
+	assert_string_equal(g->st_lead_text, t->st_lead_text);
+	assert_string_equal(g->st_coord_text, t->st_coord_text);
+	assert_string_equal(g->st_due_text, t->st_due_text);
+	assert_string_equal(nz(g->st_due), nz(t->st_due));
+	assert_true((g->st_due == NULL) == (t->st_due == NULL));
+	assert_string_equal(nz(g->st_due_date), nz(t->st_due_date));
+	assert_string_equal(g->st_status, t->st_status);
+	assert_string_equal(nz(g->st_leads), nz(t->st_leads));
+	assert_string_equal(nz(g->st_coordinators), nz(t->st_coordinators));
+	assert_string_equal(nz(g->st_indicators), nz(t->st_indicators));
+	assert_string_equal(nz(g->st_note), nz(t->st_note));
+	store_task_free(g);
+	return 0;
+}
+
+/* One task by its code is the same task the walk gives; none is named. */
+static void
+test_task_get(void **state)
+{
+	struct fx *x = *state;
+	struct st_task *g = (struct st_task *)1;
+
+	assert_int_equal(store_task_each(x->f_s, task_same, x->f_s), 0);
+	assert_int_equal(store_task_get(x->f_s, "Z.9", &g), STORE_ENOTFOUND);
+	assert_null(g);
+	assert_string_equal(store_error(x->f_s)->se_en, "no task 'Z.9'");
+	store_task_free(NULL);
+}
+
 struct target_check {
 	yaml_document_t *gc_doc;
 	yaml_node_t *gc_list;
@@ -1292,6 +1333,7 @@ test_evidence_files(void **state)
 	static const char img[] = "\x89PNG\r\n\x1a\nbiên bản";
 	char pa[300], pb[300], pc[300], sha_a[65], sha_b[65], want[1024];
 	struct st_evidence e;
+	struct st_file_meta fm;
 	struct ev_seen seen;
 	struct st_period p;
 	struct diag d;
@@ -1363,6 +1405,20 @@ test_evidence_files(void **state)
 	assert_int_equal(len, sizeof(img) - 1);
 	assert_memory_equal(data, img, len);
 	free(data);
+
+	/* a file's metadata without its bytes: the first evidence names it */
+	assert_int_equal(store_file_meta(x->f_s, sha_a, &fm), 0);
+	assert_string_equal(fm.sfm_sha256, sha_a);
+	assert_int_equal(fm.sfm_size, (long)sizeof(pdf) - 1);
+	assert_string_equal(fm.sfm_name, "qd-123.pdf");
+	assert_int_equal(strlen(fm.sfm_created_at), 20);
+	assert_int_equal(store_file_meta(x->f_s, sha_b, &fm), 0);
+	assert_int_equal(fm.sfm_size, (long)sizeof(img) - 1);
+	assert_string_equal(fm.sfm_name, "bien-ban.png");
+	memset(want, '0', 64);
+	want[64] = '\0';
+	assert_int_equal(store_file_meta(x->f_s, want, &fm), STORE_ENOTFOUND);
+	assert_non_null(strstr(store_error(x->f_s)->se_en, "no file 000"));
 
 	/* the same file added three times is one row of `file` */
 	store_close(x->f_s);
@@ -1669,6 +1725,7 @@ main(int argc, char **argv)
 		T(open_refuses, setup_empty),
 		T(status_counts, setup_plain),
 		T(method_versions, setup_plain),
+		T(task_get, setup_plain),
 	};
 	size_t i;
 

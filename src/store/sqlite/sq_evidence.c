@@ -49,6 +49,41 @@ store_file_get(struct store *s, const char *sha, void **data, size_t *len)
 	    "SELECT data FROM file WHERE sha256 = ?", "s", sha, sha);
 }
 
+static void
+file_meta_map(sqlite3_stmt *st, void *out)
+{
+	struct st_file_meta *m = out;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->sfm_sha256, sizeof(m->sfm_sha256), "%s", sq_text(st, 0));
+	m->sfm_size = (long)sqlite3_column_int64(st, 1);
+	snprintf(
+	    m->sfm_created_at, sizeof(m->sfm_created_at), "%s", sq_text(st, 2));
+	if (sq_text(st, 3) != NULL)
+		snprintf(
+		    m->sfm_name, sizeof(m->sfm_name), "%s", sq_text(st, 3));
+	if (sq_text(st, 4) != NULL)
+		snprintf(
+		    m->sfm_type, sizeof(m->sfm_type), "%s", sq_text(st, 4));
+}
+
+/*
+ * The name and type come from the first current evidence that carries the
+ * file, periods in their order (a year after its quarters), then by id.
+ */
+int
+store_file_meta(struct store *s, const char *sha, struct st_file_meta *m)
+{
+	return sq_one(s, file_meta_map, m, &no_file,
+	    "SELECT f.sha256, f.size, f.created_at, e.file_name, e.file_type"
+	    " FROM file f LEFT JOIN (evidence e JOIN period p"
+	    "   ON p.id = e.period AND e.archived = 0)"
+	    " ON e.file_sha256 = f.sha256 WHERE f.sha256 = ?"
+	    " ORDER BY e.id IS NULL, p.year,"
+	    " CASE p.quarter WHEN 0 THEN 5 ELSE p.quarter END, e.id LIMIT 1",
+	    "s", sha, sha);
+}
+
 int
 store_evidence_add(struct store *s, long period, long unit, const char *input,
     const struct st_evidence *e, const char *actor, long *id)

@@ -26,6 +26,11 @@ store_task_link(
 	    "sss", kind, ref, task);
 }
 
+static const struct sq_missing no_task = {
+	"không có nhiệm vụ '%s'",
+	"no task '%s'",
+};
+
 static void
 task_map(sqlite3_stmt *st, void *out)
 {
@@ -48,31 +53,89 @@ task_map(sqlite3_stmt *st, void *out)
 	t->st_indicators = sq_text(st, 14);
 }
 
+#define TASK_SELECT \
+	"SELECT t.id, t.code, t.grp, t.group_name, t.text, t.lead_text," \
+	" t.coord_text, t.due_text, t.due, t.due_date, t.status, t.note," \
+	" (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link" \
+	"   WHERE task = t.id AND kind = 'lead' ORDER BY seq))," \
+	" (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link" \
+	"   WHERE task = t.id AND kind = 'coordinator' ORDER BY seq))," \
+	" (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link" \
+	"   WHERE task = t.id AND kind = 'indicator' ORDER BY seq))" \
+	" FROM task t"
+
 int
 store_task_each(
     struct store *s, int (*cb)(void *, const struct st_task *), void *ctx)
 {
-	sqlite3_stmt *st = sq_query(s,
-	    "SELECT t.id, t.code, t.grp, t.group_name, t.text, t.lead_text,"
-	    " t.coord_text, t.due_text, t.due, t.due_date, t.status, t.note,"
-	    " (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link"
-	    "   WHERE task = t.id AND kind = 'lead' ORDER BY seq)),"
-	    " (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link"
-	    "   WHERE task = t.id AND kind = 'coordinator' ORDER BY seq)),"
-	    " (SELECT group_concat(ref, ',') FROM (SELECT ref FROM task_link"
-	    "   WHERE task = t.id AND kind = 'indicator' ORDER BY seq))"
-	    " FROM task t ORDER BY t.id",
-	    "");
+	sqlite3_stmt *st = sq_query(s, TASK_SELECT " ORDER BY t.id", "");
 
 	if (st == NULL)
 		return s->s_err.se_code;
 	SQ_EACH(s, st, struct st_task, task_map, cb, ctx);
 }
 
-static const struct sq_missing no_task = {
-	"không có nhiệm vụ '%s'",
-	"no task '%s'",
-};
+/* task_strings(t, f): the addresses of the string fields of ${t}. */
+static int
+task_strings(struct st_task *t, const char **f[14])
+{
+	int n = 0;
+
+	f[n++] = &t->st_code, f[n++] = &t->st_group;
+	f[n++] = &t->st_group_name, f[n++] = &t->st_text;
+	f[n++] = &t->st_lead_text, f[n++] = &t->st_coord_text;
+	f[n++] = &t->st_due_text, f[n++] = &t->st_due;
+	f[n++] = &t->st_due_date, f[n++] = &t->st_status;
+	f[n++] = &t->st_leads, f[n++] = &t->st_coordinators;
+	f[n++] = &t->st_indicators, f[n++] = &t->st_note;
+	return n;
+}
+
+/*
+ * task_own_map(st, out): the row as one malloc'd block, its strings after
+ * the struct, into a struct st_task **.
+ */
+static void
+task_own_map(sqlite3_stmt *st, void *out)
+{
+	struct st_task t, *o;
+	const char **f[14];
+	size_t len = sizeof(t), n;
+	char *p;
+	int i, nf;
+
+	task_map(st, &t);
+	nf = task_strings(&t, f);
+	for (i = 0; i < nf; i++)
+		len += *f[i] != NULL ? strlen(*f[i]) + 1 : 0;
+	o = xmalloc(len);
+	*o = t;
+	p = (char *)(o + 1);
+	nf = task_strings(o, f);
+	for (i = 0; i < nf; i++) {
+		if (*f[i] == NULL)
+			continue;
+		n = strlen(*f[i]) + 1;
+		memcpy(p, *f[i], n);
+		*f[i] = p;
+		p += n;
+	}
+	*(struct st_task **)out = o;
+}
+
+int
+store_task_get(struct store *s, const char *code, struct st_task **out)
+{
+	*out = NULL;
+	return sq_one(s, task_own_map, out, &no_task,
+	    TASK_SELECT " WHERE t.code = ?", "s", code, code);
+}
+
+void
+store_task_free(struct st_task *t)
+{
+	free(t);
+}
 
 int
 store_task_progress(struct store *s, const char *code, const char *status,
