@@ -37,13 +37,34 @@ enum store_mode {
 };
 
 /*
- * store_open(out, path, mode, err): open ${path}, check it is a dti
- * database, and apply pending schema migrations. A file that is not a
- * database is refused and not modified.
+ * A database is named by a location string: for SQLite the path of its
+ * file (the backend alone knows the files it keeps beside it), for a
+ * server backend later a connection string.
+ *
+ * store_open(out, location, mode, err): open the database at ${location},
+ * check it is a dti database, and apply pending schema migrations; the
+ * connection in ${out} is the caller's, closed with store_close(). A file
+ * that is not a database is refused and not modified. On failure ${out}
+ * is NULL and ${err} (if not NULL) says why.
  */
 int store_open(
     struct store **, const char *, enum store_mode, struct store_error *);
+/*
+ * store_create(out, location, err): create a new, empty dti database at
+ * ${location} (refusing one that exists and is not empty) and open it;
+ * store_open(out, location, STORE_CREATE, err).
+ */
+int store_create(struct store **, const char *, struct store_error *);
+/*
+ * store_remove(location, err): remove the database at ${location} and
+ * whatever the backend keeps beside it (for SQLite: -wal, -shm,
+ * -journal). No connection may be open on it. A database that does not
+ * exist is not an error.
+ */
+int store_remove(const char *, struct store_error *);
+/* store_close(s): roll back an open transaction and close; NULL is fine. */
 void store_close(struct store *);
+/* store_error(s): the last error of ${s}, borrowed until the next call. */
 const struct store_error *store_error(const struct store *);
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
@@ -52,7 +73,10 @@ int store_schema_version(struct store *);
 int store_tx_begin(struct store *);
 int store_tx_commit(struct store *);
 void store_tx_rollback(struct store *);
-/* store_backup(s, path): an online, consistent copy of the database. */
+/*
+ * store_backup(s, location): an online, consistent copy of the database of
+ * ${s} to a new database at ${location}, while others go on writing.
+ */
 int store_backup(struct store *, const char *);
 
 /* How many rows of each kind the database holds. */

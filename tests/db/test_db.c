@@ -853,6 +853,47 @@ test_task_get(void **state)
 	store_task_free(NULL);
 }
 
+/*
+ * A database named by its location: created, refused when it exists,
+ * backed up, removed with all it keeps beside it, and created again.
+ */
+static void
+test_create_remove(void **state)
+{
+	struct fx *x = *state;
+	struct st_counts c1, c2;
+	struct store_error e;
+	struct store *s = NULL;
+	char loc[400], copy[400];
+
+	snprintf(loc, sizeof(loc), "%s/made.db", x->f_dir);
+	snprintf(copy, sizeof(copy), "%s/copy.db", x->f_dir);
+	assert_int_equal(store_create(&s, loc, &e), 0);
+	assert_int_equal(store_tx_begin(s), 0);
+	assert_int_equal(store_meta_set(s, "province", "Ninh Thuận"), 0);
+	assert_int_equal(store_tx_commit(s), 0);
+	store_close(s);
+	assert_int_equal(store_create(&s, loc, &e), STORE_ECONFLICT);
+	assert_null(s);
+
+	/* a backup is a database of its own with the same rows */
+	assert_int_equal(store_backup(x->f_s, copy), 0);
+	assert_int_equal(store_open(&s, copy, STORE_OPEN, &e), 0);
+	assert_int_equal(store_counts(s, &c1), 0);
+	assert_int_equal(store_counts(x->f_s, &c2), 0);
+	assert_memory_equal(&c1, &c2, sizeof(c1));
+	store_close(s);
+
+	assert_int_equal(store_remove(loc, &e), 0);
+	assert_int_equal(store_open(&s, loc, STORE_OPEN, &e), STORE_ENOTFOUND);
+	assert_int_equal(store_remove(loc, &e), 0); /* gone: not an error */
+	assert_int_equal(store_create(&s, loc, &e), 0);
+	assert_int_equal(store_schema_version(s), store_schema_version(x->f_s));
+	store_close(s);
+	assert_int_equal(store_remove(loc, &e), 0);
+	assert_int_equal(store_remove(copy, &e), 0);
+}
+
 struct target_check {
 	yaml_document_t *gc_doc;
 	yaml_node_t *gc_list;
@@ -1726,6 +1767,7 @@ main(int argc, char **argv)
 		T(status_counts, setup_plain),
 		T(method_versions, setup_plain),
 		T(task_get, setup_plain),
+		T(create_remove, setup_plain),
 	};
 	size_t i;
 

@@ -21,6 +21,7 @@
 #ifndef DTI_STORE_SQ_H
 #define DTI_STORE_SQ_H
 
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>

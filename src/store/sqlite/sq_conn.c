@@ -112,6 +112,39 @@ fail:
 	return rc;
 }
 
+int
+store_create(struct store **out, const char *location, struct store_error *err)
+{
+	return store_open(out, location, STORE_CREATE, err);
+}
+
+/* The files SQLite may keep beside a database, by suffix. */
+static const char *const side_files[] = { "", "-wal", "-shm", "-journal" };
+
+int
+store_remove(const char *location, struct store_error *err)
+{
+	char path[4096];
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(side_files) / sizeof(side_files[0]); i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s%s", location,
+			side_files[i]) >= sizeof(path))
+			rc = STORE_EINVALID;
+		else if (remove(path) != 0 && errno != ENOENT)
+			rc = STORE_EIO;
+	}
+	if (rc != 0 && err != NULL) {
+		err->se_code = rc;
+		snprintf(err->se_vi, sizeof(err->se_vi),
+		    "không xoá được cơ sở dữ liệu %s", location);
+		snprintf(err->se_en, sizeof(err->se_en),
+		    "cannot remove the database %s", location);
+	}
+	return rc;
+}
+
 /*
  * Writers of one process (the server's threads) queue on a mutex before
  * BEGIN IMMEDIATE: SQLite's busy handler would make them poll with sleeps
