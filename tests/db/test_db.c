@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <pthread.h>
+#include <time.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -894,6 +896,107 @@ test_create_remove(void **state)
 	assert_int_equal(store_remove(copy, &e), 0);
 }
 
+/* A writer in its own thread: begins, says so, waits, commits. */
+struct writer {
+	struct store *w_s;
+	pthread_mutex_t w_mu;
+	int w_begun; /* store_tx_begin returned (its result in w_rc) */
+	int w_rc;
+	int w_go; /* the test lets it commit */
+};
+
+static void *
+writer_run(void *arg)
+{
+	struct writer *w = arg;
+	int rc = store_tx_begin(w->w_s), go = 0;
+
+	pthread_mutex_lock(&w->w_mu);
+	w->w_rc = rc;
+	w->w_begun = 1;
+	pthread_mutex_unlock(&w->w_mu);
+	while (!go) {
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		pthread_mutex_lock(&w->w_mu);
+		go = w->w_go;
+		pthread_mutex_unlock(&w->w_mu);
+	}
+	if (rc == 0)
+		w->w_rc = store_tx_commit(w->w_s);
+	return NULL;
+}
+
+/* writer_begun(w, ms): whether the writer has begun within ${ms}. */
+static int
+writer_begun(struct writer *w, int ms)
+{
+	int i, begun = 0;
+
+	for (i = 0; i <= ms / 5 && !begun; i++) {
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+
+		pthread_mutex_lock(&w->w_mu);
+		begun = w->w_begun;
+		pthread_mutex_unlock(&w->w_mu);
+		if (!begun)
+			nanosleep(&ts, NULL);
+	}
+	return begun;
+}
+
+static void
+writer_finish(struct writer *w, pthread_t th)
+{
+	pthread_mutex_lock(&w->w_mu);
+	w->w_go = 1;
+	pthread_mutex_unlock(&w->w_mu);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(w->w_rc, 0);
+	pthread_mutex_destroy(&w->w_mu);
+}
+
+/*
+ * One write lock per database: while a transaction is open on one
+ * database, a writer of another database in the same process begins at
+ * once, and a second connection to the first database waits its turn.
+ */
+static void
+test_write_lock(void **state)
+{
+	struct fx *x = *state;
+	struct store *other = NULL, *again = NULL;
+	struct store_error e;
+	struct writer w;
+	pthread_t th;
+	char loc[400];
+
+	snprintf(loc, sizeof(loc), "%s/other.db", x->f_dir);
+	assert_int_equal(store_create(&other, loc, &e), 0);
+	assert_int_equal(store_open(&again, x->f_db, STORE_OPEN, &e), 0);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+
+	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.w_mu, NULL);
+	w.w_s = other;
+	assert_int_equal(pthread_create(&th, NULL, writer_run, &w), 0);
+	assert_true(writer_begun(&w, 5000));
+	writer_finish(&w, th);
+
+	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.w_mu, NULL);
+	w.w_s = again;
+	assert_int_equal(pthread_create(&th, NULL, writer_run, &w), 0);
+	assert_false(writer_begun(&w, 300));
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	assert_true(writer_begun(&w, 5000));
+	writer_finish(&w, th);
+
+	store_close(again);
+	store_close(other);
+}
+
 struct target_check {
 	yaml_document_t *gc_doc;
 	yaml_node_t *gc_list;
@@ -1768,6 +1871,7 @@ main(int argc, char **argv)
 		T(method_versions, setup_plain),
 		T(task_get, setup_plain),
 		T(create_remove, setup_plain),
+		T(write_lock, setup_plain),
 	};
 	size_t i;
 

@@ -52,7 +52,8 @@ struct store {
 	struct store_error s_err; /* the last error */
 	struct sq_cached s_cache[SQ_NCACHE]; /* the statement cache */
 	int s_ncache; /* entries of s_cache in use */
-	int s_holds_write; /* holds the write lock: inside store_tx_begin ... */
+	struct sq_lock *s_lock; /* the database's write lock (sq_conn.c) */
+	int s_holds_write; /* holds s_lock: inside store_tx_begin ... */
 };
 
 /*

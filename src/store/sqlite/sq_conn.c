@@ -4,6 +4,8 @@
  */
 #include "store/sqlite/sq.h"
 
+static struct sq_lock *lock_get(const char *);
+
 static int
 integrity(struct store *s, const char *path)
 {
@@ -102,6 +104,7 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	    (rc = sq_simple(s, "PRAGMA synchronous = NORMAL")) != 0 ||
 	    (rc = sq_migrate(s)) != 0)
 		goto fail;
+	s->s_lock = lock_get(path);
 	*out = s;
 	return 0;
 fail:
@@ -146,18 +149,80 @@ store_remove(const char *location, struct store_error *err)
 }
 
 /*
- * Writers of one process (the server's threads) queue on a mutex before
- * BEGIN IMMEDIATE: SQLite's busy handler would make them poll with sleeps
- * of up to 100 ms. Other processes still meet the busy timeout.
+ * The write lock. Writers of one process (the server's threads) queue on a
+ * mutex before BEGIN IMMEDIATE: SQLite's busy handler would make them poll
+ * with sleeps of up to 100 ms. Other processes still meet the busy timeout.
+ * The mutex belongs to the database, not the process: connections to one
+ * file (known by device and inode, whatever path names it) share one, and
+ * two databases do not wait for each other. Entries live while a
+ * connection uses them (sql_refs).
  */
-static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
+struct sq_lock {
+	dev_t sql_dev; /* the database file's identity */
+	ino_t sql_ino;
+	int sql_refs; /* open connections to it */
+	pthread_mutex_t sql_mu; /* held from BEGIN IMMEDIATE to the end */
+	struct sq_lock *sql_next;
+};
+
+static pthread_mutex_t locks_mu = PTHREAD_MUTEX_INITIALIZER; /* for locks */
+static struct sq_lock *locks; /* the databases this process has open */
+
+/*
+ * lock_get(path): the write lock of the database file at ${path}, one
+ * reference more. A file that cannot be identified shares one entry
+ * (device and inode 0) with every other such file.
+ */
+static struct sq_lock *
+lock_get(const char *path)
+{
+	struct sq_lock *l;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		memset(&sb, 0, sizeof(sb));
+	pthread_mutex_lock(&locks_mu);
+	for (l = locks; l != NULL; l = l->sql_next)
+		if (l->sql_dev == sb.st_dev && l->sql_ino == sb.st_ino)
+			break;
+	if (l == NULL) {
+		l = xcalloc(1, sizeof(*l));
+		l->sql_dev = sb.st_dev;
+		l->sql_ino = sb.st_ino;
+		pthread_mutex_init(&l->sql_mu, NULL);
+		l->sql_next = locks;
+		locks = l;
+	}
+	l->sql_refs++;
+	pthread_mutex_unlock(&locks_mu);
+	return l;
+}
+
+/* lock_put(l): one reference less; the last frees the entry. */
+static void
+lock_put(struct sq_lock *l)
+{
+	struct sq_lock **p;
+
+	if (l == NULL)
+		return;
+	pthread_mutex_lock(&locks_mu);
+	if (--l->sql_refs == 0) {
+		for (p = &locks; *p != l; p = &(*p)->sql_next)
+			;
+		*p = l->sql_next;
+		pthread_mutex_destroy(&l->sql_mu);
+		free(l);
+	}
+	pthread_mutex_unlock(&locks_mu);
+}
 
 /* sq_write_acquire(s): take the write lock unless ${s} holds it already. */
 void
 sq_write_acquire(struct store *s)
 {
-	if (!s->s_holds_write) {
-		pthread_mutex_lock(&write_mu);
+	if (!s->s_holds_write && s->s_lock != NULL) {
+		pthread_mutex_lock(&s->s_lock->sql_mu);
 		s->s_holds_write = 1;
 	}
 }
@@ -168,7 +233,7 @@ sq_write_release(struct store *s)
 {
 	if (s->s_holds_write) {
 		s->s_holds_write = 0;
-		pthread_mutex_unlock(&write_mu);
+		pthread_mutex_unlock(&s->s_lock->sql_mu);
 	}
 }
 
@@ -182,6 +247,7 @@ store_close(struct store *s)
 	if (s->s_db != NULL && !sqlite3_get_autocommit(s->s_db))
 		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
 	sq_write_release(s);
+	lock_put(s->s_lock);
 	for (i = 0; i < s->s_ncache; i++)
 		sqlite3_finalize(s->s_cache[i].sq_stmt);
 	if (s->s_db != NULL)
