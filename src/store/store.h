@@ -89,7 +89,35 @@ struct st_counts {
 	long sc_values; /* current, not archived */
 	long sc_audit;
 };
+/* store_counts(s, out): the counts above into the caller's ${out}. */
 int store_counts(struct store *, struct st_counts *);
+
+/* Every kind of row a database keeps, counted, archived ones included. */
+struct st_census {
+	long sx_methods; /* methodology versions */
+	long sx_values; /* every version of every value */
+	long sx_values_current; /* the current ones */
+	long sx_evidence; /* evidence, archived included */
+	long sx_evidence_current;
+	long sx_files; /* distinct stored files */
+	long sx_audit; /* audit rows */
+	long sx_progress; /* task progress reports */
+	long sx_accounts;
+	long sx_sessions; /* ended ones included */
+};
+/* store_census(s, out): the counts above into the caller's ${out}. */
+int store_census(struct store *, struct st_census *);
+/*
+ * store_digest(s, out): a SHA-256 (64 hex digits and a NUL into ${out})
+ * of everything the database holds; equal contents give equal digests
+ * within one backend. Reads every row: for checks and tests.
+ */
+int store_digest(struct store *, char[65]);
+/*
+ * store_check(s): a full integrity check of the database; 0, or
+ * STORE_ENOTDB with a message saying it is damaged.
+ */
+int store_check(struct store *);
 
 /* Settings (province, reporting rules, demo label ...). */
 int store_meta_set(struct store *, const char *, const char *);

@@ -52,6 +52,7 @@ struct store {
 	struct store_error s_err; /* the last error */
 	struct sq_cached s_cache[SQ_NCACHE]; /* the statement cache */
 	int s_ncache; /* entries of s_cache in use */
+	char *s_location; /* the path it was opened with */
 	struct sq_lock *s_lock; /* the database's write lock (sq_conn.c) */
 	int s_holds_write; /* holds s_lock: inside store_tx_begin ... */
 };

@@ -6,12 +6,16 @@
 
 static struct sq_lock *lock_get(const char *);
 
+/*
+ * integrity(s, path, sql): run the check ${sql} (quick_check reads every
+ * page, integrity_check also compares indexes with their tables).
+ */
 static int
-integrity(struct store *s, const char *path)
+integrity(struct store *s, const char *path, const char *sql)
 {
 	char res[16] = "";
 	struct sq_textbuf b = { res, sizeof(res) };
-	int rc = sq_one(s, sq_map_text, &b, NULL, "PRAGMA quick_check(1)", "");
+	int rc = sq_one(s, sq_map_text, &b, NULL, sql, "");
 
 	if (rc != 0)
 		return rc;
@@ -97,7 +101,8 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	 * damaged pages would still commit. quick_check reads every page
 	 * (about a second for a national database), once per open.
 	 */
-	if (ntables > 0 && (rc = integrity(s, path)) != 0)
+	if (ntables > 0 &&
+	    (rc = integrity(s, path, "PRAGMA quick_check(1)")) != 0)
 		goto fail;
 	if ((rc = sq_simple(s, "PRAGMA journal_mode = WAL")) != 0 ||
 	    (rc = sq_simple(s, "PRAGMA foreign_keys = ON")) != 0 ||
@@ -105,6 +110,7 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	    (rc = sq_migrate(s)) != 0)
 		goto fail;
 	s->s_lock = lock_get(path);
+	s->s_location = xstrdup(path);
 	*out = s;
 	return 0;
 fail:
@@ -113,6 +119,12 @@ fail:
 	rc = s->s_err.se_code ? s->s_err.se_code : STORE_EIO;
 	store_close(s);
 	return rc;
+}
+
+int
+store_check(struct store *s)
+{
+	return integrity(s, s->s_location, "PRAGMA integrity_check(1)");
 }
 
 int
@@ -248,6 +260,7 @@ store_close(struct store *s)
 		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
 	sq_write_release(s);
 	lock_put(s->s_lock);
+	free(s->s_location);
 	for (i = 0; i < s->s_ncache; i++)
 		sqlite3_finalize(s->s_cache[i].sq_stmt);
 	if (s->s_db != NULL)
