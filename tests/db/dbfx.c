@@ -26,6 +26,8 @@ slurp(const char *path, size_t *len)
 	char chunk[8192];
 	size_t n;
 
+	if (len != NULL)
+		*len = 0;
 	if (f == NULL)
 		return NULL;
 	buf_init(&b);

@@ -46,7 +46,7 @@ static yaml_node_t *
 yaml_load_file(const char *path, yaml_document_t *doc, char **text)
 {
 	yaml_parser_t p;
-	size_t len;
+	size_t len = 0;
 
 	*text = slurp(path, &len);
 	assert_non_null(*text);
@@ -83,7 +83,7 @@ load_method_file(void)
 {
 	struct method *m = NULL;
 	struct diag d;
-	size_t len;
+	size_t len = 0;
 	char *text = slurp(METHOD_FILE, &len);
 
 	assert_non_null(text);
@@ -896,7 +896,7 @@ value_count(void *ctx, const struct st_value *v)
 static long
 lines_of(const char *path)
 {
-	size_t len, i;
+	size_t len = 0, i;
 	char *t = slurp(path, &len);
 	long n = 0;
 
@@ -1203,7 +1203,7 @@ test_evidence_files(void **state)
 	struct diag d;
 	int n = 0;
 	void *data;
-	size_t len;
+	size_t len = 0;
 
 	open_period(x, "2022");
 	snprintf(pa, sizeof(pa), "%s/qd-123.pdf", x->f_dir);
@@ -1388,7 +1388,7 @@ test_status_counts(void **state)
 	    xcalloc((size_t)m->m_nagencies + 1, sizeof(*ac));
 	char path[400], cmd[1200], line[512];
 	char *text, *cut;
-	size_t len;
+	size_t len = 0;
 	int nac = 0, i, rows = 0;
 	FILE *p;
 
@@ -1487,7 +1487,7 @@ test_method_versions(void **state)
 	struct st_period p;
 	struct buf b;
 	char path[400], *text, *at;
-	size_t len;
+	size_t len = 0;
 	long first, second;
 
 	assert_int_equal(store_method_latest(x->f_s, &first), 0);

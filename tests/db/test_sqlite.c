@@ -246,7 +246,7 @@ test_open_refuses(void **state)
 	struct fx *x = *state;
 	char path[400];
 	sqlite3 *h;
-	size_t len;
+	size_t len = 0;
 	char *text;
 
 	/* a text file */
