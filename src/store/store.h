@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/domain.h"
+
 #define STORE_EIO -1 /* the database failed */
 #define STORE_EBUSY -2 /* another writer holds the database */
 #define STORE_ENOTFOUND -3 /* no such period, unit, task ... */
@@ -133,9 +135,24 @@ struct st_method {
 	const char *sm_sha256;
 	const char *sm_loaded_at;
 };
+/* A methodology text to store. */
+struct st_method_text {
+	const char *smt_code;
+	const char *smt_version;
+	const char *smt_name;
+	const char *smt_yaml; /* the text; need not end in NUL */
+	size_t smt_len; /* its length */
+};
 /*
- * store_method_add(s, code, version, name, yaml, len, actor, out): store a
- * methodology text; an identical text already stored returns its id.
+ * store_method_load(s, m, actor, out): store the methodology text ${m} as
+ * a new version (audited as ${actor}) and its id into ${out}; an identical
+ * text already stored gives its id and writes nothing.
+ */
+int store_method_load(
+    struct store *, const struct st_method_text *, const char *, long *);
+/*
+ * store_method_add(s, code, version, name, yaml, len, actor, out).
+ * DEPRECATED: use store_method_load
  */
 int store_method_add(struct store *, const char *, const char *, const char *,
     const char *, size_t, const char *, long *);
@@ -146,14 +163,19 @@ int store_method_latest(struct store *, long *);
 int store_method_sha(struct store *, long, char[65]);
 int store_method_each(
     struct store *, int (*)(void *, const struct st_method *), void *);
-/* store_resp_add(s, method, item, agency, role): lead or coordinator. */
-int store_resp_add(
-    struct store *, long, const char *, const char *, const char *);
 struct st_resp {
 	const char *sr_item; /* indicator code or A.x */
 	const char *sr_agency; /* agency code */
 	const char *sr_role; /* "lead" or "coordinator" */
 };
+/*
+ * store_resp_put(s, method, r): record that agency ${r}->sr_agency is lead
+ * or coordinator of an item of methodology ${method}; again is no change.
+ */
+int store_resp_put(struct store *, long, const struct st_resp *);
+/* store_resp_add(s, method, item, agency, role). DEPRECATED: use store_resp_put */
+int store_resp_add(
+    struct store *, long, const char *, const char *, const char *);
 int store_resp_each(
     struct store *, long, int (*)(void *, const struct st_resp *), void *);
 
@@ -165,6 +187,12 @@ struct st_agency {
 	const char *sa_short;
 	const char *sa_kind;
 };
+/*
+ * store_agency_put(s, a): add agency ${a} or update the one with its code
+ * (sa_id is ignored; sa_short NULL: the name).
+ */
+int store_agency_put(struct store *, const struct st_agency *);
+/* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
 int store_agency_add(
     struct store *, const char *, const char *, const char *, const char *);
 int store_agency_member_add(struct store *, const char *, const char *);
@@ -185,7 +213,15 @@ struct st_unit {
 	const char *su_level;
 	const char *su_parent;
 };
-/* store_unit_add(s, code, name, level, parent, out): add, or find. */
+/*
+ * store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's code
+ * or NULL; su_id ignored) unless its code exists; its id into ${out}.
+ */
+int store_unit_put(struct store *, const struct st_unit *, long *);
+/*
+ * store_unit_add(s, code, name, level, parent, out).
+ * DEPRECATED: use store_unit_put
+ */
 int store_unit_add(struct store *, const char *, const char *, const char *,
     const char *, long *);
 int store_unit_find(struct store *, const char *, long *);
@@ -207,7 +243,22 @@ struct st_period {
 };
 int store_period_add(struct store *, const struct st_period *, const char *);
 int store_period_get(struct store *, const char *, struct st_period *);
-/* store_period_set_status(s, code, status, actor, reason). */
+/* A period closed or reopened. */
+struct st_period_change {
+	const char *spc_code; /* the period */
+	enum period_status spc_status; /* its new status */
+	const char *spc_reason; /* for the audit log, or NULL */
+};
+/*
+ * store_period_change(s, c, actor): set the status of period ${c}->spc_code
+ * and log it as ${actor}; STORE_ECONFLICT when it has that status already.
+ */
+int store_period_change(
+    struct store *, const struct st_period_change *, const char *);
+/*
+ * store_period_set_status(s, code, status, actor, reason).
+ * DEPRECATED: use store_period_change
+ */
 int store_period_set_status(
     struct store *, const char *, const char *, const char *, const char *);
 int store_period_each(
@@ -228,15 +279,44 @@ struct st_value {
  * status of a value into ${status}; STORE_ENOTFOUND when there is none.
  */
 int store_value_get(struct store *, long, long, const char *, char *, size_t);
+/* A value entered. */
+struct st_value_in {
+	long svi_period; /* period id */
+	long svi_unit; /* unit id */
+	const char *svi_input; /* input code */
+	const char *svi_raw; /* exactly as entered */
+	enum value_status svi_status;
+	const char *svi_reason; /* for the audit log, or NULL */
+};
 /*
- * store_value_put(s, period, unit, input, raw, status, actor, reason):
- * replace the current value (archived, never deleted) and log it.
+ * store_value_write(s, v, actor): make ${v} the current value (the one it
+ * replaces is archived, never deleted) and log it as ${actor}.
+ */
+int store_value_write(struct store *, const struct st_value_in *, const char *);
+/*
+ * store_value_put(s, period, unit, input, raw, status, actor, reason).
+ * DEPRECATED: use store_value_write
  */
 int store_value_put(struct store *, long, long, const char *, const char *,
     const char *, const char *, const char *);
+/* A value's status changed (submitted, approved, returned ...). */
+struct st_value_change {
+	long svc_period; /* period id */
+	long svc_unit; /* unit id */
+	const char *svc_input; /* input code */
+	enum value_status svc_status; /* the new status */
+	const char *svc_action; /* audit action, e.g. "value.approve" */
+	const char *svc_reason; /* for the audit log, or NULL */
+};
+/*
+ * store_value_change(s, c, actor): change the status of the current value
+ * and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
+ */
+int store_value_change(
+    struct store *, const struct st_value_change *, const char *);
 /*
  * store_value_set_status(s, period, unit, input, status, actor, action,
- * reason): change the status of the current value and log it.
+ * reason). DEPRECATED: use store_value_change
  */
 int store_value_set_status(struct store *, long, long, const char *,
     const char *, const char *, const char *, const char *);
@@ -302,6 +382,16 @@ struct st_audit {
 	const char *sa_new;
 	const char *sa_reason;
 };
+/*
+ * store_audit_add(s, a): append the row ${a} (sa_actor, sa_action,
+ * sa_entity, sa_key, sa_old, sa_new, sa_reason; the id and time are the
+ * store's) to the audit log.
+ */
+int store_audit_add(struct store *, const struct st_audit *);
+/*
+ * store_audit(s, actor, action, entity, key, old, new, reason).
+ * DEPRECATED: use store_audit_add
+ */
 int store_audit(struct store *, const char *, const char *, const char *,
     const char *, const char *, const char *, const char *);
 int store_audit_each(struct store *, const char *,
@@ -326,6 +416,15 @@ struct st_task {
 	const char *st_note;
 };
 int store_task_add(struct store *, const struct st_task *);
+/* A task's link to an agency (lead, coordinator) or an indicator. */
+struct st_task_link {
+	const char *stl_task; /* task code */
+	const char *stl_kind; /* "lead", "coordinator" or "indicator" */
+	const char *stl_ref; /* agency or indicator code */
+};
+/* store_task_link_add(s, l): add the link ${l}, in order; again: no change. */
+int store_task_link_add(struct store *, const struct st_task_link *);
+/* store_task_link(s, task, kind, ref). DEPRECATED: use store_task_link_add */
 int store_task_link(struct store *, const char *, const char *, const char *);
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
@@ -337,7 +436,25 @@ int store_task_each(
 int store_task_get(struct store *, const char *, struct st_task **);
 /* store_task_free(t): free a task of store_task_get(); NULL does nothing. */
 void store_task_free(struct st_task *);
-/* store_task_progress(s, code, status, note, doc, file_sha, actor). */
+/* A progress report on a task. */
+struct st_task_report {
+	const char *stp_task; /* task code */
+	int stp_set_status; /* 0: the task keeps its status */
+	enum task_status stp_status; /* else its new status */
+	const char *stp_note; /* NULL: "" */
+	const char *stp_doc; /* a document number; NULL: "" */
+	const char *stp_file_sha256; /* a stored file, or NULL */
+};
+/*
+ * store_task_report(s, r, actor): record the report ${r} as ${actor}, set
+ * the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
+ */
+int store_task_report(
+    struct store *, const struct st_task_report *, const char *);
+/*
+ * store_task_progress(s, code, status, note, doc, file_sha, actor).
+ * DEPRECATED: use store_task_report
+ */
 int store_task_progress(struct store *, const char *, const char *,
     const char *, const char *, const char *, const char *);
 struct st_progress {
@@ -386,6 +503,24 @@ struct st_account {
 	char sa_agency[64]; /* officers: their agency; else "" */
 	int sa_disabled;
 };
+/* An account to create. */
+struct st_account_new {
+	const char *san_login;
+	const char *san_pwhash; /* Argon2id string (libsodium) */
+	enum role san_role;
+	const char *san_agency; /* officers: their agency; else NULL */
+};
+/*
+ * store_account_create(s, a, actor): create the account ${a} and log it
+ * as ${actor}; STORE_ECONFLICT when the login exists or the agency is
+ * unknown.
+ */
+int store_account_create(
+    struct store *, const struct st_account_new *, const char *);
+/*
+ * store_account_add(s, login, pwhash, role, agency, actor).
+ * DEPRECATED: use store_account_create
+ */
 int store_account_add(struct store *, const char *, const char *, const char *,
     const char *, const char *);
 int store_account_get(struct store *, const char *, struct st_account *);

@@ -791,6 +791,126 @@ test_write_lock(void **state)
 	store_close(other);
 }
 
+static int
+audit_found(void *ctx, const struct st_audit *a)
+{
+	if (strcmp(a->sa_action, "test.row") == 0 &&
+	    strcmp(a->sa_actor, "tester") == 0 && a->sa_old == NULL &&
+	    strcmp(a->sa_new, "b") == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
+static int
+resp_found(void *ctx, const struct st_resp *r)
+{
+	if (strcmp(r->sr_item, "9.9") == 0 &&
+	    strcmp(r->sr_agency, "so-tttt") == 0 &&
+	    strcmp(r->sr_role, "lead") == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
+/* The row-struct forms of the writes, states given as enums. */
+static void
+test_row_forms(void **state)
+{
+	struct fx *x = *state;
+	struct st_agency ag = { 0, "so-moi", "Sở Mới", NULL, "department" };
+	struct st_unit un = { 0, "xa-moi", "Xã Mới", "commune", "ninh-thuan" };
+	struct st_period_change pc = { "2022", PERIOD_CLOSED, "done" };
+	struct st_audit au = { 0, NULL, "tester", "test.row", "test", "k/1",
+		NULL, "b", NULL };
+	struct st_task_link tl = { "B.I.2", "indicator", "9.9" };
+	struct st_task_report tr = { "B.I.2", 1, TASK_DONE, "xong", "1/QĐ",
+		NULL };
+	struct st_account_new an = { "officer1", "$argon2id$x", ROLE_OFFICER,
+		"so-tttt" };
+	struct st_resp rp = { "9.9", "so-tttt", "lead" };
+	struct st_method_text mt;
+	struct st_value_in vi;
+	struct st_value_change vc;
+	struct st_account acc;
+	struct st_period p;
+	struct st_task *tk;
+	long id, id2, unit;
+	char st[16], *yaml;
+	size_t len;
+	int n = 0;
+
+	open_period(x, "2022");
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_int_equal(store_unit_find(x->f_s, "ninh-thuan", &unit), 0);
+	assert_int_equal(store_method_latest(x->f_s, &id), 0);
+	assert_int_equal(store_method_text(x->f_s, id, &yaml, &len), 0);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+
+	mt = (struct st_method_text){ "x", "x", "x", yaml, len };
+	assert_int_equal(store_method_load(x->f_s, &mt, "tester", &id2), 0);
+	assert_int_equal(id2, id); /* the same text: the same version */
+	assert_int_equal(store_resp_put(x->f_s, id, &rp), 0);
+	assert_int_equal(store_resp_each(x->f_s, id, resp_found, &n), 0);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_agency_put(x->f_s, &ag), 0);
+	assert_int_equal(store_agency_exists(x->f_s, "so-moi"), 1);
+	assert_int_equal(store_unit_put(x->f_s, &un, &id2), 0);
+	assert_int_equal(store_unit_find(x->f_s, "xa-moi", &id), 0);
+	assert_int_equal(id, id2);
+
+	vi = (struct st_value_in){ p.sp_id, unit, "A.4", "590000", VALUE_DRAFT,
+		"first" };
+	assert_int_equal(store_value_write(x->f_s, &vi, "tester"), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
+	assert_string_equal(st, "draft");
+	vc = (struct st_value_change){ p.sp_id, unit, "A.4", VALUE_SUBMITTED,
+		"value.submit", NULL };
+	assert_int_equal(store_value_change(x->f_s, &vc, "tester"), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
+	assert_string_equal(st, "submitted");
+	vc.svc_input = "A.5";
+	assert_int_equal(
+	    store_value_change(x->f_s, &vc, "tester"), STORE_ENOTFOUND);
+	assert_string_equal(store_error(x->f_s)->se_en, "no value for A.5");
+
+	assert_int_equal(store_period_change(x->f_s, &pc, "tester"), 0);
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_string_equal(p.sp_status, "closed");
+	assert_int_equal(
+	    store_period_change(x->f_s, &pc, "tester"), STORE_ECONFLICT);
+	assert_string_equal(
+	    store_error(x->f_s)->se_en, "period 2022 is already closed");
+
+	n = 0;
+	assert_int_equal(store_audit_add(x->f_s, &au), 0);
+	assert_int_equal(store_audit_each(x->f_s, "k/", audit_found, &n), 0);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_task_link_add(x->f_s, &tl), 0);
+	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
+	tr.stp_set_status = 0;
+	tr.stp_status = TASK_NOT_STARTED; /* ignored */
+	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
+	assert_int_equal(store_task_get(x->f_s, "B.I.2", &tk), 0);
+	assert_string_equal(tk->st_status, "done");
+	assert_non_null(strstr(tk->st_indicators, "9.9"));
+	store_task_free(tk);
+	tr.stp_task = "Z.9";
+	assert_int_equal(
+	    store_task_report(x->f_s, &tr, "tester"), STORE_ENOTFOUND);
+
+	assert_int_equal(store_account_create(x->f_s, &an, "tester"), 0);
+	assert_int_equal(store_account_get(x->f_s, "officer1", &acc), 0);
+	assert_string_equal(acc.sa_role, "officer");
+	assert_string_equal(acc.sa_agency, "so-tttt");
+	assert_int_equal(
+	    store_account_create(x->f_s, &an, "tester"), STORE_ECONFLICT);
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	free(yaml);
+}
+
 struct target_check {
 	yaml_document_t *gc_doc;
 	yaml_node_t *gc_list;
@@ -1559,6 +1679,7 @@ main(int argc, char **argv)
 		T(task_get, setup_plain),
 		T(create_remove, setup_plain),
 		T(write_lock, setup_plain),
+		T(row_forms, setup_plain),
 	};
 	size_t i;
 

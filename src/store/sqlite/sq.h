@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "domain/domain.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/sha256.h"
@@ -42,19 +43,19 @@
 
 /* One cached prepared statement. */
 struct sq_cached {
-	const char *sq_sql; /* static string: compared by address */
-	sqlite3_stmt *sq_stmt; /* prepared with SQLITE_PREPARE_PERSISTENT */
+	const char *sqc_sql; /* static string: compared by address */
+	sqlite3_stmt *sqc_stmt; /* prepared with SQLITE_PREPARE_PERSISTENT */
 };
 
 /* One connection. */
 struct store {
-	sqlite3 *s_db; /* the connection; NULL until opened */
-	struct store_error s_err; /* the last error */
-	struct sq_cached s_cache[SQ_NCACHE]; /* the statement cache */
-	int s_ncache; /* entries of s_cache in use */
-	char *s_location; /* the path it was opened with */
-	struct sq_lock *s_lock; /* the database's write lock (sq_conn.c) */
-	int s_holds_write; /* holds s_lock: inside store_tx_begin ... */
+	sqlite3 *sqs_db; /* the connection; NULL until opened */
+	struct store_error sqs_err; /* the last error */
+	struct sq_cached sqs_cache[SQ_NCACHE]; /* the statement cache */
+	int sqs_ncache; /* entries of sqs_cache in use */
+	char *sqs_location; /* the path it was opened with */
+	struct sq_lock *sqs_lock; /* the database's write lock (sq_conn.c) */
+	int sqs_holds_write; /* holds sqs_lock: inside store_tx_begin ... */
 };
 
 /*
@@ -103,6 +104,10 @@ int sq_migrate(struct store *);
 /* sq_conn.c */
 void sq_write_acquire(struct store *);
 void sq_write_release(struct store *);
+
+/* sq_audit.c */
+int sq_audit(struct store *, const char *, const char *, const char *,
+    const char *, const char *, const char *, const char *);
 
 /* sq_value.c */
 const char *sq_unit_code(struct store *, long, char *, size_t);

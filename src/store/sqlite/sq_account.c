@@ -3,8 +3,9 @@
  */
 #include "store/sqlite/sq.h"
 
-int
-store_account_add(struct store *s, const char *login, const char *pwhash,
+/* account_add(s, login, pwhash, role, agency, actor): role as stored. */
+static int
+account_add(struct store *s, const char *login, const char *pwhash,
     const char *role, const char *agency, const char *actor)
 {
 	char at[21];
@@ -24,8 +25,24 @@ store_account_add(struct store *s, const char *login, const char *pwhash,
 	}
 	if (rc != 0)
 		return rc;
-	return store_audit(
+	return sq_audit(
 	    s, actor, "account.add", "account", login, NULL, role, agency);
+}
+
+int
+store_account_create(
+    struct store *s, const struct st_account_new *a, const char *actor)
+{
+	return account_add(s, a->san_login, a->san_pwhash,
+	    role_name(a->san_role), a->san_agency, actor);
+}
+
+/* DEPRECATED: use store_account_create */
+int
+store_account_add(struct store *s, const char *login, const char *pwhash,
+    const char *role, const char *agency, const char *actor)
+{
+	return account_add(s, login, pwhash, role, agency, actor);
 }
 
 /* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
@@ -69,7 +86,7 @@ store_account_each(
 	    "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_account, account_map, cb, ctx);
 }
 
@@ -112,7 +129,7 @@ store_session_touch(struct store *s, const char *token_hash, long now)
 {
 	int rc;
 
-	if (s->s_holds_write)
+	if (s->sqs_holds_write)
 		return sq_exec(s,
 		    "UPDATE session SET last_seen = ? WHERE token_hash = ?",
 		    "is", now, token_hash);

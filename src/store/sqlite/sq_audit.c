@@ -3,8 +3,9 @@
  */
 #include "store/sqlite/sq.h"
 
+/* sq_audit(s, actor, action, entity, key, old, new, reason): one row. */
 int
-store_audit(struct store *s, const char *actor, const char *action,
+sq_audit(struct store *s, const char *actor, const char *action,
     const char *entity, const char *key, const char *old, const char *new,
     const char *reason)
 {
@@ -15,6 +16,25 @@ store_audit(struct store *s, const char *actor, const char *action,
 	    "INSERT INTO audit (at, actor, action, entity, key, old, new,"
 	    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    "ssssssss", at, actor, action, entity, key, old, new, reason);
+}
+
+int
+store_audit_add(struct store *s, const struct st_audit *a)
+{
+	return sq_audit(s, a->sa_actor, a->sa_action, a->sa_entity, a->sa_key,
+	    a->sa_old, a->sa_new, a->sa_reason);
+}
+
+/* DEPRECATED: use store_audit_add */
+int
+store_audit(struct store *s, const char *actor, const char *action,
+    const char *entity, const char *key, const char *old, const char *new,
+    const char *reason)
+{
+	struct st_audit a = { 0, NULL, actor, action, entity, key, old, new,
+		reason };
+
+	return store_audit_add(s, &a);
 }
 
 static void
@@ -44,6 +64,6 @@ store_audit_each(struct store *s, const char *key_prefix,
 	    "s", key_prefix);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_audit, audit_map, cb, ctx);
 }

@@ -64,17 +64,17 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 		    "no database %s; run dti init --db %s", path, path);
 		goto fail;
 	}
-	rc = sqlite3_open_v2(path, &s->s_db, flags, NULL);
+	rc = sqlite3_open_v2(path, &s->sqs_db, flags, NULL);
 	if (rc != SQLITE_OK) {
-		if (s->s_db != NULL)
+		if (s->sqs_db != NULL)
 			sq_dberr(s, rc);
 		else
 			sq_seterr(s, STORE_EIO, "không mở được %s",
 			    "cannot open %s", path);
 		goto fail;
 	}
-	sqlite3_extended_result_codes(s->s_db, 1);
-	sqlite3_busy_timeout(s->s_db, SQ_BUSY_MS);
+	sqlite3_extended_result_codes(s->sqs_db, 1);
+	sqlite3_busy_timeout(s->sqs_db, SQ_BUSY_MS);
 	/* read before anything writes: a foreign file is left untouched */
 	if (sq_one(s, header_map, hdr, NULL,
 		"SELECT (SELECT application_id FROM pragma_application_id),"
@@ -109,14 +109,14 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	    (rc = sq_simple(s, "PRAGMA synchronous = NORMAL")) != 0 ||
 	    (rc = sq_migrate(s)) != 0)
 		goto fail;
-	s->s_lock = lock_get(path);
-	s->s_location = xstrdup(path);
+	s->sqs_lock = lock_get(path);
+	s->sqs_location = xstrdup(path);
 	*out = s;
 	return 0;
 fail:
 	if (err != NULL)
-		*err = s->s_err;
-	rc = s->s_err.se_code ? s->s_err.se_code : STORE_EIO;
+		*err = s->sqs_err;
+	rc = s->sqs_err.se_code ? s->sqs_err.se_code : STORE_EIO;
 	store_close(s);
 	return rc;
 }
@@ -124,7 +124,7 @@ fail:
 int
 store_check(struct store *s)
 {
-	return integrity(s, s->s_location, "PRAGMA integrity_check(1)");
+	return integrity(s, s->sqs_location, "PRAGMA integrity_check(1)");
 }
 
 int
@@ -233,9 +233,9 @@ lock_put(struct sq_lock *l)
 void
 sq_write_acquire(struct store *s)
 {
-	if (!s->s_holds_write && s->s_lock != NULL) {
-		pthread_mutex_lock(&s->s_lock->sql_mu);
-		s->s_holds_write = 1;
+	if (!s->sqs_holds_write && s->sqs_lock != NULL) {
+		pthread_mutex_lock(&s->sqs_lock->sql_mu);
+		s->sqs_holds_write = 1;
 	}
 }
 
@@ -243,9 +243,9 @@ sq_write_acquire(struct store *s)
 void
 sq_write_release(struct store *s)
 {
-	if (s->s_holds_write) {
-		s->s_holds_write = 0;
-		pthread_mutex_unlock(&s->s_lock->sql_mu);
+	if (s->sqs_holds_write) {
+		s->sqs_holds_write = 0;
+		pthread_mutex_unlock(&s->sqs_lock->sql_mu);
 	}
 }
 
@@ -256,15 +256,15 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
-	if (s->s_db != NULL && !sqlite3_get_autocommit(s->s_db))
-		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	if (s->sqs_db != NULL && !sqlite3_get_autocommit(s->sqs_db))
+		sqlite3_exec(s->sqs_db, "ROLLBACK", NULL, NULL, NULL);
 	sq_write_release(s);
-	lock_put(s->s_lock);
-	free(s->s_location);
-	for (i = 0; i < s->s_ncache; i++)
-		sqlite3_finalize(s->s_cache[i].sq_stmt);
-	if (s->s_db != NULL)
-		sqlite3_close(s->s_db);
+	lock_put(s->sqs_lock);
+	free(s->sqs_location);
+	for (i = 0; i < s->sqs_ncache; i++)
+		sqlite3_finalize(s->sqs_cache[i].sqc_stmt);
+	if (s->sqs_db != NULL)
+		sqlite3_close(s->sqs_db);
 	free(s);
 }
 
@@ -293,8 +293,8 @@ store_tx_commit(struct store *s)
 void
 store_tx_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->s_db))
-		sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(s->sqs_db))
+		sqlite3_exec(s->sqs_db, "ROLLBACK", NULL, NULL, NULL);
 	sq_write_release(s);
 }
 
@@ -313,7 +313,7 @@ store_backup(struct store *s, const char *path)
 		sqlite3_close(dst);
 		return STORE_EIO;
 	}
-	bk = sqlite3_backup_init(dst, "main", s->s_db, "main");
+	bk = sqlite3_backup_init(dst, "main", s->sqs_db, "main");
 	if (bk == NULL) {
 		sq_seterr(s, STORE_EIO, "sao lưu thất bại: %s",
 		    "backup failed: %s", sqlite3_errmsg(dst));

@@ -102,10 +102,10 @@ store_evidence_add(struct store *s, long period, long unit, const char *input,
 	    e->se_file_sha256, e->se_file_name, e->se_file_type, actor, at);
 	if (rc != 0)
 		return rc;
-	*id = (long)sqlite3_last_insert_rowid(s->s_db);
+	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
 	snprintf(key, sizeof(key), "%s/%s#%ld",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input, *id);
-	return store_audit(s, actor, "evidence.add", "evidence", key, NULL,
+	return sq_audit(s, actor, "evidence.add", "evidence", key, NULL,
 	    e->se_doc_number ? e->se_doc_number : "", e->se_note);
 }
 
@@ -120,15 +120,15 @@ store_evidence_archive(
 
 	if (rc != 0)
 		return rc;
-	if (sqlite3_changes(s->s_db) == 0) {
+	if (sqlite3_changes(s->sqs_db) == 0) {
 		sq_seterr(s, STORE_ENOTFOUND,
 		    "không có tài liệu kiểm chứng số %ld", "no evidence %ld",
 		    id);
 		return STORE_ENOTFOUND;
 	}
 	snprintf(key, sizeof(key), "%ld", id);
-	return store_audit(s, actor, "evidence.archive", "evidence", key,
-	    "active", "archived", reason);
+	return sq_audit(s, actor, "evidence.archive", "evidence", key, "active",
+	    "archived", reason);
 }
 
 static void
@@ -164,6 +164,6 @@ store_evidence_each(struct store *s, long period, const char *input,
 	    "is", period, input);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_evidence, evidence_map, cb, ctx);
 }

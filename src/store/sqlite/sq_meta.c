@@ -101,7 +101,7 @@ digest_rows(struct store *s, const char *table, struct buf *b)
 	int rc, i, n;
 
 	/* not sq_prep: the cache keys static strings by address */
-	rc = sqlite3_prepare_v2(s->s_db, sql, -1, &st, NULL);
+	rc = sqlite3_prepare_v2(s->sqs_db, sql, -1, &st, NULL);
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return sq_dberr(s, rc);

@@ -5,9 +5,12 @@
 #include "store/sqlite/sq.h"
 
 int
-store_method_add(struct store *s, const char *code, const char *version,
-    const char *name, const char *yaml, size_t len, const char *actor, long *id)
+store_method_load(struct store *s, const struct st_method_text *m,
+    const char *actor, long *id)
 {
+	const char *code = m->smt_code, *version = m->smt_version;
+	const char *name = m->smt_name, *yaml = m->smt_yaml;
+	size_t len = m->smt_len;
 	char sha[65], at[21];
 	sqlite3_stmt *st;
 	int rc;
@@ -23,16 +26,26 @@ store_method_add(struct store *s, const char *code, const char *version,
 	    " loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	    "sssssss", code, version, name, "", sha, at, actor);
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	/* the text is bound with its length: it need not end in NUL */
 	sqlite3_bind_text64(st, 4, yaml, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 	rc = sqlite3_step(st);
 	sq_done(s, st);
 	if (rc != SQLITE_DONE)
 		return sq_dberr(s, rc);
-	*id = (long)sqlite3_last_insert_rowid(s->s_db);
-	return store_audit(s, actor, "methodology.load", "methodology", sha,
-	    NULL, version, code);
+	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
+	return sq_audit(s, actor, "methodology.load", "methodology", sha, NULL,
+	    version, code);
+}
+
+/* DEPRECATED: use store_method_load */
+int
+store_method_add(struct store *s, const char *code, const char *version,
+    const char *name, const char *yaml, size_t len, const char *actor, long *id)
+{
+	struct st_method_text m = { code, version, name, yaml, len };
+
+	return store_method_load(s, &m, actor, id);
 }
 
 /* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */
@@ -106,18 +119,30 @@ store_method_each(
 	    "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_method, method_map, cb, ctx);
 }
 
 int
-store_resp_add(struct store *s, long method, const char *item,
-    const char *agency, const char *role)
+store_resp_put(struct store *s, long method, const struct st_resp *r)
 {
+	const char *item = r->sr_item, *agency = r->sr_agency;
+	const char *role = r->sr_role;
+
 	return sq_exec(s,
 	    "INSERT OR IGNORE INTO responsibility (methodology, item, agency,"
 	    " role) SELECT ?, ?, id, ? FROM agency WHERE code = ?",
 	    "isss", method, item, role, agency);
+}
+
+/* DEPRECATED: use store_resp_put */
+int
+store_resp_add(struct store *s, long method, const char *item,
+    const char *agency, const char *role)
+{
+	struct st_resp r = { item, agency, role };
+
+	return store_resp_put(s, method, &r);
 }
 
 static void
@@ -141,6 +166,6 @@ store_resp_each(struct store *s, long method,
 	    "i", method);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_resp, resp_map, cb, ctx);
 }

@@ -4,14 +4,24 @@
 #include "store/sqlite/sq.h"
 
 int
-store_agency_add(struct store *s, const char *code, const char *name,
-    const char *shortname, const char *kind)
+store_agency_put(struct store *s, const struct st_agency *a)
 {
 	return sq_exec(s,
 	    "INSERT INTO agency (code, name, short, kind) VALUES (?, ?, ?, ?)"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
 	    " short = excluded.short, kind = excluded.kind",
-	    "ssss", code, name, shortname ? shortname : name, kind);
+	    "ssss", a->sa_code, a->sa_name,
+	    a->sa_short ? a->sa_short : a->sa_name, a->sa_kind);
+}
+
+/* DEPRECATED: use store_agency_put */
+int
+store_agency_add(struct store *s, const char *code, const char *name,
+    const char *shortname, const char *kind)
+{
+	struct st_agency a = { 0, code, name, shortname, kind };
+
+	return store_agency_put(s, &a);
 }
 
 int
@@ -44,7 +54,7 @@ store_agency_each(
 	    "SELECT id, code, name, short, kind FROM agency ORDER BY id", "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_agency, agency_map, cb, ctx);
 }
 
@@ -72,9 +82,10 @@ store_agency_in(struct store *s, const char *agency, const char *group)
 }
 
 int
-store_unit_add(struct store *s, const char *code, const char *name,
-    const char *level, const char *parent, long *id)
+store_unit_put(struct store *s, const struct st_unit *u, long *id)
 {
+	const char *code = u->su_code, *name = u->su_name;
+	const char *level = u->su_level, *parent = u->su_parent;
 	int rc = sq_exec(s,
 	    "INSERT INTO unit (code, name, level, parent)"
 	    " VALUES (?, ?, ?, (SELECT id FROM unit WHERE code = ?))"
@@ -84,6 +95,16 @@ store_unit_add(struct store *s, const char *code, const char *name,
 	if (rc != 0)
 		return rc;
 	return store_unit_find(s, code, id);
+}
+
+/* DEPRECATED: use store_unit_put */
+int
+store_unit_add(struct store *s, const char *code, const char *name,
+    const char *level, const char *parent, long *id)
+{
+	struct st_unit u = { 0, code, name, level, parent };
+
+	return store_unit_put(s, &u, id);
 }
 
 int
@@ -120,6 +141,6 @@ store_unit_each(
 	    "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_unit, unit_map, cb, ctx);
 }

@@ -19,7 +19,7 @@ store_period_add(struct store *s, const struct st_period *p, const char *actor)
 		    "period %s already exists", p->sp_code);
 	if (rc != 0)
 		return rc;
-	return store_audit(
+	return sq_audit(
 	    s, actor, "period.open", "period", p->sp_code, NULL, "open", NULL);
 }
 
@@ -59,8 +59,9 @@ store_period_get(struct store *s, const char *code, struct st_period *p)
 	    "s", code, code, code);
 }
 
-int
-store_period_set_status(struct store *s, const char *code, const char *status,
+/* period_status_set(s, code, status, actor, reason): status as stored. */
+static int
+period_status_set(struct store *s, const char *code, const char *status,
     const char *actor, const char *reason)
 {
 	struct st_period p;
@@ -77,9 +78,25 @@ store_period_set_status(struct store *s, const char *code, const char *status,
 	    status, p.sp_id);
 	if (rc != 0)
 		return rc;
-	return store_audit(s, actor,
+	return sq_audit(s, actor,
 	    strcmp(status, "closed") == 0 ? "period.close" : "period.reopen",
 	    "period", code, p.sp_status, status, reason);
+}
+
+int
+store_period_change(
+    struct store *s, const struct st_period_change *c, const char *actor)
+{
+	return period_status_set(s, c->spc_code,
+	    period_status_name(c->spc_status), actor, c->spc_reason);
+}
+
+/* DEPRECATED: use store_period_change */
+int
+store_period_set_status(struct store *s, const char *code, const char *status,
+    const char *actor, const char *reason)
+{
+	return period_status_set(s, code, status, actor, reason);
 }
 
 int
@@ -93,6 +110,6 @@ store_period_each(
 	    "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
 }

@@ -16,14 +16,25 @@ store_task_add(struct store *s, const struct st_task *t)
 }
 
 int
-store_task_link(
-    struct store *s, const char *task, const char *kind, const char *ref)
+store_task_link_add(struct store *s, const struct st_task_link *l)
 {
+	const char *task = l->stl_task, *kind = l->stl_kind, *ref = l->stl_ref;
+
 	return sq_exec(s,
 	    "INSERT OR IGNORE INTO task_link (task, kind, ref, seq)"
 	    " SELECT id, ?, ?, (SELECT count(*) FROM task_link) FROM task"
 	    " WHERE code = ?",
 	    "sss", kind, ref, task);
+}
+
+/* DEPRECATED: use store_task_link_add */
+int
+store_task_link(
+    struct store *s, const char *task, const char *kind, const char *ref)
+{
+	struct st_task_link l = { task, kind, ref };
+
+	return store_task_link_add(s, &l);
 }
 
 static const struct sq_missing no_task = {
@@ -71,7 +82,7 @@ store_task_each(
 	sqlite3_stmt *st = sq_query(s, TASK_SELECT " ORDER BY t.id", "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_task, task_map, cb, ctx);
 }
 
@@ -137,8 +148,9 @@ store_task_free(struct st_task *t)
 	free(t);
 }
 
-int
-store_task_progress(struct store *s, const char *code, const char *status,
+/* task_progress(s, code, status or NULL, note, doc, file_sha, actor). */
+static int
+task_progress(struct store *s, const char *code, const char *status,
     const char *note, const char *doc, const char *file_sha, const char *actor)
 {
 	char at[21], old[16] = "";
@@ -161,9 +173,26 @@ store_task_progress(struct store *s, const char *code, const char *status,
 		rc = sq_exec(s, "UPDATE task SET status = ? WHERE code = ?",
 		    "ss", status, code);
 	if (rc == 0)
-		rc = store_audit(
+		rc = sq_audit(
 		    s, actor, "task.progress", "task", code, old, status, note);
 	return rc;
+}
+
+int
+store_task_report(
+    struct store *s, const struct st_task_report *r, const char *actor)
+{
+	return task_progress(s, r->stp_task,
+	    r->stp_set_status ? task_status_name(r->stp_status) : NULL,
+	    r->stp_note, r->stp_doc, r->stp_file_sha256, actor);
+}
+
+/* DEPRECATED: use store_task_report */
+int
+store_task_progress(struct store *s, const char *code, const char *status,
+    const char *note, const char *doc, const char *file_sha, const char *actor)
+{
+	return task_progress(s, code, status, note, doc, file_sha, actor);
 }
 
 static void
@@ -191,7 +220,7 @@ store_progress_each(struct store *s, const char *code,
 	    "s", code);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_progress, progress_map, cb, ctx);
 }
 
@@ -242,6 +271,6 @@ store_target_each(
 	    "");
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	SQ_EACH(s, st, struct st_target, target_map, cb, ctx);
 }

@@ -186,7 +186,7 @@ sq_migrate(struct store *s)
 	char sql[64];
 
 	if (v < 0)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	if (v > NMIGRATIONS) {
 		sq_seterr(s, STORE_ENOTDB,
 		    "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn chương trình này (%d); hãy cập nhật dti",
@@ -212,6 +212,6 @@ sq_migrate(struct store *s)
 		goto fail;
 	return 0;
 fail:
-	sqlite3_exec(s->s_db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->sqs_db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }

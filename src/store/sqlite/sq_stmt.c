@@ -9,12 +9,12 @@ sq_seterr(struct store *s, int code, const char *vi, const char *en, ...)
 {
 	va_list ap;
 
-	s->s_err.se_code = code;
+	s->sqs_err.se_code = code;
 	va_start(ap, en);
-	vsnprintf(s->s_err.se_vi, sizeof(s->s_err.se_vi), vi, ap);
+	vsnprintf(s->sqs_err.se_vi, sizeof(s->sqs_err.se_vi), vi, ap);
 	va_end(ap);
 	va_start(ap, en);
-	vsnprintf(s->s_err.se_en, sizeof(s->s_err.se_en), en, ap);
+	vsnprintf(s->sqs_err.se_en, sizeof(s->sqs_err.se_en), en, ap);
 	va_end(ap);
 }
 
@@ -40,18 +40,18 @@ sq_dberr(struct store *s, int rc)
 	}
 	if (prim == SQLITE_CONSTRAINT) {
 		sq_seterr(s, STORE_ECONFLICT, "dữ liệu vi phạm ràng buộc: %s",
-		    "constraint violated: %s", sqlite3_errmsg(s->s_db));
+		    "constraint violated: %s", sqlite3_errmsg(s->sqs_db));
 		return STORE_ECONFLICT;
 	}
 	sq_seterr(s, STORE_EIO, "lỗi cơ sở dữ liệu: %s", "database error: %s",
-	    sqlite3_errmsg(s->s_db));
+	    sqlite3_errmsg(s->sqs_db));
 	return STORE_EIO;
 }
 
 const struct store_error *
 store_error(const struct store *s)
 {
-	return &s->s_err;
+	return &s->sqs_err;
 }
 
 /* A cached prepared statement for ${sql}, reset and unbound. */
@@ -61,23 +61,23 @@ sq_prep(struct store *s, const char *sql)
 	sqlite3_stmt *st;
 	int i, rc;
 
-	for (i = 0; i < s->s_ncache; i++) {
-		if (s->s_cache[i].sq_sql == sql) {
-			st = s->s_cache[i].sq_stmt;
+	for (i = 0; i < s->sqs_ncache; i++) {
+		if (s->sqs_cache[i].sqc_sql == sql) {
+			st = s->sqs_cache[i].sqc_stmt;
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
 			return st;
 		}
 	}
 	rc = sqlite3_prepare_v3(
-	    s->s_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	    s->sqs_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
 		sq_dberr(s, rc);
 		return NULL;
 	}
-	if (s->s_ncache < SQ_NCACHE) {
-		s->s_cache[s->s_ncache].sq_sql = sql;
-		s->s_cache[s->s_ncache++].sq_stmt = st;
+	if (s->sqs_ncache < SQ_NCACHE) {
+		s->sqs_cache[s->sqs_ncache].sqc_sql = sql;
+		s->sqs_cache[s->sqs_ncache++].sqc_stmt = st;
 	}
 	return st;
 }
@@ -88,8 +88,8 @@ sq_done(struct store *s, sqlite3_stmt *st)
 {
 	int i;
 
-	for (i = 0; i < s->s_ncache; i++) {
-		if (s->s_cache[i].sq_stmt == st) {
+	for (i = 0; i < s->sqs_ncache; i++) {
+		if (s->sqs_cache[i].sqc_stmt == st) {
 			sqlite3_reset(st);
 			return;
 		}
@@ -172,7 +172,7 @@ sq_exec(struct store *s, const char *sql, const char *fmt, ...)
 	int rc;
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	va_start(ap, fmt);
 	rc = sq_bindv(st, fmt, &ap);
 	va_end(ap);
@@ -203,7 +203,7 @@ sq_now(char out[21])
 int
 sq_simple(struct store *s, const char *sql)
 {
-	int rc = sqlite3_exec(s->s_db, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(s->sqs_db, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? 0 : sq_dberr(s, rc);
 }
@@ -223,7 +223,7 @@ sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
 	int rc;
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	va_start(ap, fmt);
 	rc = sq_bindv(st, fmt, &ap);
 	if (rc == SQLITE_OK)
@@ -232,13 +232,13 @@ sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
 		map(st, out);
 	sq_done(s, st);
 	if (rc == SQLITE_DONE && miss != NULL) {
-		s->s_err.se_code = STORE_ENOTFOUND;
+		s->sqs_err.se_code = STORE_ENOTFOUND;
 		va_copy(aq, ap);
-		vsnprintf(
-		    s->s_err.se_vi, sizeof(s->s_err.se_vi), miss->sqm_vi, aq);
+		vsnprintf(s->sqs_err.se_vi, sizeof(s->sqs_err.se_vi),
+		    miss->sqm_vi, aq);
 		va_end(aq);
-		vsnprintf(
-		    s->s_err.se_en, sizeof(s->s_err.se_en), miss->sqm_en, ap);
+		vsnprintf(s->sqs_err.se_en, sizeof(s->sqs_err.se_en),
+		    miss->sqm_en, ap);
 	}
 	va_end(ap);
 	if (rc == SQLITE_DONE)

@@ -45,8 +45,9 @@ oldval_map(sqlite3_stmt *st, void *out)
 	o->sqo_first = (long)sqlite3_column_int64(st, 2);
 }
 
-int
-store_value_put(struct store *s, long period, long unit, const char *input,
+/* value_put(s, period, unit, input, raw, status, actor, reason). */
+static int
+value_put(struct store *s, long period, long unit, const char *input,
     const char *raw, const char *status, const char *actor, const char *reason)
 {
 	char at[21], key[160], ucode[80];
@@ -75,16 +76,32 @@ store_value_put(struct store *s, long period, long unit, const char *input,
 		goto out;
 	if (old.sqo_id == 0)
 		rc = sq_exec(s, "UPDATE value SET first_id = id WHERE id = ?",
-		    "i", (long)sqlite3_last_insert_rowid(s->s_db));
+		    "i", (long)sqlite3_last_insert_rowid(s->sqs_db));
 	if (rc != 0)
 		goto out;
 	snprintf(key, sizeof(key), "%s/%s",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
-	rc = store_audit(
+	rc = sq_audit(
 	    s, actor, "value.set", "value", key, old.sqo_raw, raw, reason);
 out:
 	free(old.sqo_raw);
 	return rc;
+}
+
+int
+store_value_write(
+    struct store *s, const struct st_value_in *v, const char *actor)
+{
+	return value_put(s, v->svi_period, v->svi_unit, v->svi_input,
+	    v->svi_raw, value_status_name(v->svi_status), actor, v->svi_reason);
+}
+
+/* DEPRECATED: use store_value_write */
+int
+store_value_put(struct store *s, long period, long unit, const char *input,
+    const char *raw, const char *status, const char *actor, const char *reason)
+{
+	return value_put(s, period, unit, input, raw, status, actor, reason);
 }
 
 static void
@@ -101,10 +118,11 @@ value_map(sqlite3_stmt *st, void *out)
 	v->sv_at = sq_text(st, 6);
 }
 
-int
-store_value_set_status(struct store *s, long period, long unit,
-    const char *input, const char *status, const char *actor,
-    const char *action, const char *reason)
+/* value_status_set(s, period, unit, input, status, actor, action, reason). */
+static int
+value_status_set(struct store *s, long period, long unit, const char *input,
+    const char *status, const char *actor, const char *action,
+    const char *reason)
 {
 	char old[16], key[160], ucode[80];
 	int rc = store_value_get(s, period, unit, input, old, sizeof(old));
@@ -124,7 +142,26 @@ store_value_set_status(struct store *s, long period, long unit,
 		return rc;
 	snprintf(key, sizeof(key), "%s/%s",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
-	return store_audit(s, actor, action, "value", key, old, status, reason);
+	return sq_audit(s, actor, action, "value", key, old, status, reason);
+}
+
+int
+store_value_change(
+    struct store *s, const struct st_value_change *c, const char *actor)
+{
+	return value_status_set(s, c->svc_period, c->svc_unit, c->svc_input,
+	    value_status_name(c->svc_status), actor, c->svc_action,
+	    c->svc_reason);
+}
+
+/* DEPRECATED: use store_value_change */
+int
+store_value_set_status(struct store *s, long period, long unit,
+    const char *input, const char *status, const char *actor,
+    const char *action, const char *reason)
+{
+	return value_status_set(
+	    s, period, unit, input, status, actor, action, reason);
 }
 
 /* Hand each row of a value query (id, unit, input, raw, status, by, at). */
@@ -148,7 +185,7 @@ store_value_each(struct store *s, long period, const char *statuses,
 	    "is", period, statuses);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	return value_rows(s, st, cb, ctx);
 }
 
@@ -163,6 +200,6 @@ store_unit_values(struct store *s, long period, long unit,
 	    "ii", period, unit);
 
 	if (st == NULL)
-		return s->s_err.se_code;
+		return s->sqs_err.se_code;
 	return value_rows(s, st, cb, ctx);
 }
