@@ -16,6 +16,8 @@
 
 #include "domain/domain.h"
 
+struct diag;
+
 #define STORE_EIO -1 /* the database failed */
 #define STORE_EBUSY -2 /* another writer holds the database */
 #define STORE_ENOTFOUND -3 /* no such period, unit, task ... */
@@ -68,6 +70,13 @@ int store_remove(const char *, struct store_error *);
 void store_close(struct store *);
 /* store_error(s): the last error of ${s}, borrowed until the next call. */
 const struct store_error *store_error(const struct store *);
+/*
+ * store_diag(s, d): add the last error of ${s} to ${d} as one error item in
+ * both languages, coded by kind ("store.not_found", "store.conflict",
+ * "store.busy", "store.invalid", else "store"); returns its STORE_E* code
+ * (0, adding nothing, when there is none). store_diag.c, for every backend.
+ */
+int store_diag(struct store *, struct diag *);
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
 

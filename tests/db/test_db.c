@@ -641,12 +641,22 @@ test_task_get(void **state)
 {
 	struct fx *x = *state;
 	struct st_task *g = (struct st_task *)1;
+	struct diag d;
 
 	assert_int_equal(store_task_each(x->f_s, task_same, x->f_s), 0);
 	assert_int_equal(store_task_get(x->f_s, "Z.9", &g), STORE_ENOTFOUND);
 	assert_null(g);
 	assert_string_equal(store_error(x->f_s)->se_en, "no task 'Z.9'");
 	store_task_free(NULL);
+	/* the same error as a diag item, coded, in both languages */
+	diag_init(&d);
+	assert_int_equal(store_diag(x->f_s, &d), STORE_ENOTFOUND);
+	assert_int_equal(d.d_n, 1);
+	assert_int_equal(d.d_nerr, 1);
+	assert_string_equal(d.d_items[0].di_code, "store.not_found");
+	assert_string_equal(d.d_items[0].di_en, "no task 'Z.9'");
+	assert_string_equal(d.d_items[0].di_vi, "không có nhiệm vụ 'Z.9'");
+	diag_free(&d);
 }
 
 /*
