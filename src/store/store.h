@@ -1,9 +1,14 @@
 /*
- * store.h: the province's data. Every SQL statement of dti lives behind
- * this interface (store_sqlite.c today; a PostgreSQL backend later must not
- * change any caller). Every function that writes is meant to run inside one
- * store_tx_begin() ... store_tx_commit() so that a failure leaves nothing
- * half-written. Strings handed to callbacks are borrowed for the call only.
+ * store.h: the province's data, the contract every storage backend keeps.
+ * Every SQL statement of dti lives behind this interface (sqlite/ today,
+ * see sqlite/sq.h; a PostgreSQL backend later, in pg/, must not change any
+ * caller, and runs the same tests/db/test_db.c). Rows go in and out as
+ * structs; a database is named by a location string. Every function that
+ * writes is meant to run inside one store_tx_begin() ... store_tx_commit()
+ * so that a failure leaves nothing half-written. Strings handed to
+ * callbacks, and the const char * fields of rows passed in, are borrowed
+ * for the call only; what a function allocates for its caller is said at
+ * the function, with how to free it.
  *
  * Errors: functions return 0 or a negative STORE_E* code; store_error()
  * then says why, in Vietnamese and English.
@@ -80,9 +85,15 @@ int store_diag(struct store *, struct diag *);
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
 
-/* One write transaction (BEGIN IMMEDIATE: writers queue, readers go on). */
+/*
+ * store_tx_begin(s): begin one write transaction; writers to the same database
+ * queue (in this process on its write lock, across processes on BEGIN
+ * IMMEDIATE with a busy timeout: STORE_EBUSY), readers go on.
+ */
 int store_tx_begin(struct store *);
+/* store_tx_commit(s): commit the transaction of store_tx_begin(). */
 int store_tx_commit(struct store *);
+/* store_tx_rollback(s): undo the open transaction, if any. */
 void store_tx_rollback(struct store *);
 /*
  * store_backup(s, location): an online, consistent copy of the database of
@@ -131,6 +142,7 @@ int store_digest(struct store *, char[65]);
 int store_check(struct store *);
 
 /* Settings (province, reporting rules, demo label ...). */
+/* store_meta_set(s, key, value): set the setting ${key}. */
 int store_meta_set(struct store *, const char *, const char *);
 /* store_meta_get(s, key, out, size): "" when unset. */
 int store_meta_get(struct store *, const char *, char *, size_t);
@@ -165,11 +177,22 @@ int store_method_load(
  */
 int store_method_add(struct store *, const char *, const char *, const char *,
     const char *, size_t, const char *, long *);
-/* store_method_text(s, id, out, len): the YAML text, malloc'd. */
+/*
+ * store_method_text(s, id, out, len): the YAML text of methodology ${id},
+ * malloc'd and NUL-ended (the caller frees it), and its length.
+ */
 int store_method_text(struct store *, long, char **, size_t *);
+/*
+ * store_method_latest(s, out): the id of the newest methodology;
+ * STORE_ENOTFOUND when none is loaded.
+ */
 int store_method_latest(struct store *, long *);
 /* store_method_sha(s, id, out): the SHA-256 of a stored methodology. */
 int store_method_sha(struct store *, long, char[65]);
+/*
+ * store_method_each(s, cb, ctx): every methodology version, oldest first;
+ * a callback returning non-zero stops the walk (the same for every _each).
+ */
 int store_method_each(
     struct store *, int (*)(void *, const struct st_method *), void *);
 struct st_resp {
@@ -185,6 +208,10 @@ int store_resp_put(struct store *, long, const struct st_resp *);
 /* store_resp_add(s, method, item, agency, role). DEPRECATED: use store_resp_put */
 int store_resp_add(
     struct store *, long, const char *, const char *, const char *);
+/*
+ * store_resp_each(s, method, cb, ctx): the responsibilities of a
+ * methodology, in the order they were added.
+ */
 int store_resp_each(
     struct store *, long, int (*)(void *, const struct st_resp *), void *);
 
@@ -204,7 +231,12 @@ int store_agency_put(struct store *, const struct st_agency *);
 /* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
 int store_agency_add(
     struct store *, const char *, const char *, const char *, const char *);
+/*
+ * store_agency_member_add(s, group, member): make agency ${member} part
+ * of ${group} (both codes); again is no change.
+ */
 int store_agency_member_add(struct store *, const char *, const char *);
+/* store_agency_each(s, cb, ctx): every agency, in the order added. */
 int store_agency_each(
     struct store *, int (*)(void *, const struct st_agency *), void *);
 /* store_agency_exists(s, code): 1, 0, or a negative error. */
@@ -233,7 +265,9 @@ int store_unit_put(struct store *, const struct st_unit *, long *);
  */
 int store_unit_add(struct store *, const char *, const char *, const char *,
     const char *, long *);
+/* store_unit_find(s, code, out): the id of unit ${code}; STORE_ENOTFOUND. */
 int store_unit_find(struct store *, const char *, long *);
+/* store_unit_each(s, cb, ctx): every unit with its parent's code. */
 int store_unit_each(
     struct store *, int (*)(void *, const struct st_unit *), void *);
 
@@ -250,7 +284,15 @@ struct st_period {
 	char sp_status[8]; /* "open" or "closed" */
 	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
 };
+/*
+ * store_period_add(s, p, actor): open the period ${p} (sp_id and
+ * sp_status are ignored: it opens) and log it; STORE_ECONFLICT if it exists.
+ */
 int store_period_add(struct store *, const struct st_period *, const char *);
+/*
+ * store_period_get(s, code, out): the period ${code} into the caller's
+ * ${out}; STORE_ENOTFOUND with a message saying how to open it.
+ */
 int store_period_get(struct store *, const char *, struct st_period *);
 /* A period closed or reopened. */
 struct st_period_change {
@@ -270,6 +312,10 @@ int store_period_change(
  */
 int store_period_set_status(
     struct store *, const char *, const char *, const char *, const char *);
+/*
+ * store_period_each(s, cb, ctx): every period by year, a year after its
+ * quarters.
+ */
 int store_period_each(
     struct store *, int (*)(void *, const struct st_period *), void *);
 
@@ -342,7 +388,15 @@ int store_unit_values(struct store *, long, long,
     int (*)(void *, const struct st_value *), void *);
 
 /* Evidence documents and files (stored once by SHA-256). */
+/*
+ * store_file_put(s, data, len, out): store a file once (by content) and its
+ * SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
+ */
 int store_file_put(struct store *, const void *, size_t, char[65]);
+/*
+ * store_file_get(s, sha, data, len): the bytes of file ${sha} into
+ * ${data}, malloc'd (the caller frees them); STORE_ENOTFOUND.
+ */
 int store_file_get(struct store *, const char *, void **, size_t *);
 /* One stored file's metadata, without its content. */
 struct st_file_meta {
@@ -373,9 +427,22 @@ struct st_evidence {
 	const char *se_at;
 	char se_sha_buf[65]; /* app_evidence_add: the stored file's hash */
 };
+/*
+ * store_evidence_add(s, period, unit, input, e, actor, out): attach the
+ * evidence ${e} (its se_id, se_unit, se_input, se_by, se_at and
+ * se_file_size are ignored) to a value, log it, and its id into ${out}.
+ */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
+/*
+ * store_evidence_archive(s, id, actor, reason): withdraw evidence ${id}
+ * (archived, never deleted) and log it; STORE_ENOTFOUND.
+ */
 int store_evidence_archive(struct store *, long, const char *, const char *);
+/*
+ * store_evidence_each(s, period, input, cb, ctx): the current evidence of a
+ * period, of one ${input} or (NULL) all, in the order added.
+ */
 int store_evidence_each(struct store *, long, const char *,
     int (*)(void *, const struct st_evidence *), void *);
 
@@ -403,6 +470,10 @@ int store_audit_add(struct store *, const struct st_audit *);
  */
 int store_audit(struct store *, const char *, const char *, const char *,
     const char *, const char *, const char *, const char *);
+/*
+ * store_audit_each(s, prefix, cb, ctx): the audit rows whose key starts
+ * with ${prefix} (NULL: all), oldest first.
+ */
 int store_audit_each(struct store *, const char *,
     int (*)(void *, const struct st_audit *), void *);
 
@@ -424,6 +495,10 @@ struct st_task {
 	const char *st_indicators; /* indicator codes, comma separated */
 	const char *st_note;
 };
+/*
+ * store_task_add(s, t): add the task ${t} (st_id, st_status and the link
+ * lists are ignored: links are added with store_task_link_add()).
+ */
 int store_task_add(struct store *, const struct st_task *);
 /* A task's link to an agency (lead, coordinator) or an indicator. */
 struct st_task_link {
@@ -435,6 +510,7 @@ struct st_task_link {
 int store_task_link_add(struct store *, const struct st_task_link *);
 /* store_task_link(s, task, kind, ref). DEPRECATED: use store_task_link_add */
 int store_task_link(struct store *, const char *, const char *, const char *);
+/* store_task_each(s, cb, ctx): every task with its links, in plan order. */
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
 /*
@@ -475,6 +551,10 @@ struct st_progress {
 	const char *sg_doc;
 	const char *sg_file_sha256;
 };
+/*
+ * store_progress_each(s, code, cb, ctx): the progress reports of task
+ * ${code} (NULL: all tasks), oldest first.
+ */
 int store_progress_each(struct store *, const char *,
     int (*)(void *, const struct st_progress *), void *);
 
@@ -493,7 +573,9 @@ struct st_target {
 	const char *sg_note;
 	const char *sg_source;
 };
+/* store_target_add(s, t): add the numeric target ${t}. */
 int store_target_add(struct store *, const struct st_target *);
+/* store_target_each(s, cb, ctx): every target, in plan order. */
 int store_target_each(
     struct store *, int (*)(void *, const struct st_target *), void *);
 
@@ -532,8 +614,13 @@ int store_account_create(
  */
 int store_account_add(struct store *, const char *, const char *, const char *,
     const char *, const char *);
+/*
+ * store_account_get(s, login, out): the account ${login}, with its
+ * password hash, into the caller's ${out}; STORE_ENOTFOUND.
+ */
 int store_account_get(struct store *, const char *, struct st_account *);
 /* store_account_each: password hashes are not returned. */
+/* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);
 
@@ -545,10 +632,24 @@ struct st_session {
 	long ss_last_seen;
 	long ss_expires;
 };
+/*
+ * store_session_add(s, token_hash, account, csrf, now, expires): start a
+ * session of account id ${account}.
+ */
 int store_session_add(
     struct store *, const char *, long, const char *, long, long);
+/*
+ * store_session_get(s, token_hash, out): the live session and its account
+ * (no password hash) into the caller's ${out}; STORE_ENOTFOUND when it is
+ * unknown or ended (expiry is the caller's to check).
+ */
 int store_session_get(struct store *, const char *, struct st_session *);
+/*
+ * store_session_touch(s, token_hash, now): note the session was used; a
+ * write, queued like the others when outside a transaction.
+ */
 int store_session_touch(struct store *, const char *, long);
+/* store_session_end(s, token_hash): end the session (kept, marked ended). */
 int store_session_end(struct store *, const char *);
 
 #endif
