@@ -39,6 +39,49 @@ header_map(sqlite3_stmt *st, void *out)
 	hdr[1] = (long)sqlite3_column_int64(st, 1);
 }
 
+/*
+ * check_file(s, path, mode): refuse, before anything writes, a file that is
+ * another program's SQLite database, an empty one (unless created now) or
+ * a damaged one; a refused file is left untouched.
+ */
+static int
+check_file(struct store *s, const char *path, enum store_mode mode)
+{
+	long appid, ntables, hdr[2] = { 0, 0 };
+	int rc;
+
+	/* read before anything writes: a foreign file is left untouched */
+	if (sq_one(s, header_map, hdr, NULL,
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT count(*) FROM sqlite_schema)",
+		"") != 0)
+		return s->sqs_err.se_code;
+	appid = hdr[0];
+	ntables = hdr[1];
+	if (ntables > 0 && appid != SQ_APP_ID) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "%s là một cơ sở dữ liệu SQLite nhưng không phải của dti; tệp không bị thay đổi",
+		    "%s is an SQLite database but not a dti one; it was not modified",
+		    path);
+		return s->sqs_err.se_code;
+	}
+	if (ntables == 0 && mode == STORE_OPEN) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "%s trống, chưa được khởi tạo; hãy chạy dti init",
+		    "%s is empty; run dti init", path);
+		return s->sqs_err.se_code;
+	}
+	/*
+	 * A damaged file must not be written to: a write that misses the
+	 * damaged pages would still commit. quick_check reads every page
+	 * (about a second for a national database), once per open.
+	 */
+	if (ntables > 0 &&
+	    (rc = integrity(s, path, "PRAGMA quick_check(1)")) != 0)
+		return rc;
+	return 0;
+}
+
 int
 store_open(struct store **out, const char *path, enum store_mode mode,
     struct store_error *err)
@@ -46,7 +89,6 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	struct store *s = xcalloc(1, sizeof(*s));
 	struct stat sb;
 	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	long appid = 0, ntables = 0, hdr[2] = { 0, 0 };
 
 	*out = NULL;
 	if (mode == STORE_CREATE) {
@@ -75,34 +117,7 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	}
 	sqlite3_extended_result_codes(s->sqs_db, 1);
 	sqlite3_busy_timeout(s->sqs_db, SQ_BUSY_MS);
-	/* read before anything writes: a foreign file is left untouched */
-	if (sq_one(s, header_map, hdr, NULL,
-		"SELECT (SELECT application_id FROM pragma_application_id),"
-		" (SELECT count(*) FROM sqlite_schema)",
-		"") != 0)
-		goto fail;
-	appid = hdr[0];
-	ntables = hdr[1];
-	if (ntables > 0 && appid != SQ_APP_ID) {
-		sq_seterr(s, STORE_ENOTDB,
-		    "%s là một cơ sở dữ liệu SQLite nhưng không phải của dti; tệp không bị thay đổi",
-		    "%s is an SQLite database but not a dti one; it was not modified",
-		    path);
-		goto fail;
-	}
-	if (ntables == 0 && mode == STORE_OPEN) {
-		sq_seterr(s, STORE_ENOTDB,
-		    "%s trống, chưa được khởi tạo; hãy chạy dti init",
-		    "%s is empty; run dti init", path);
-		goto fail;
-	}
-	/*
-	 * A damaged file must not be written to: a write that misses the
-	 * damaged pages would still commit. quick_check reads every page
-	 * (about a second for a national database), once per open.
-	 */
-	if (ntables > 0 &&
-	    (rc = integrity(s, path, "PRAGMA quick_check(1)")) != 0)
+	if (check_file(s, path, mode) != 0)
 		goto fail;
 	if ((rc = sq_simple(s, "PRAGMA journal_mode = WAL")) != 0 ||
 	    (rc = sq_simple(s, "PRAGMA foreign_keys = ON")) != 0 ||
