@@ -121,7 +121,7 @@ cmd_init(int argc, char **argv)
 	if (method_load(&m, builtin_method_text, builtin_method_len,
 		builtin_method_name, &d) != 0)
 		return cli_fail(&d, -1);
-	if (store_open(&s, o.o_db, STORE_CREATE, &e) != 0) {
+	if (store_create(&s, o.o_db, &e) != 0) {
 		fprintf(stderr, "dti init: %s\n", cli_msg(e.se_vi, e.se_en));
 		method_free(m);
 		diag_free(&d);
@@ -211,15 +211,7 @@ fail:
 fail_noroll:
 	store_close(s);
 	/* a half-made database is no use: init is all or nothing */
-	remove(o.o_db);
-	{
-		char side[4096];
-
-		snprintf(side, sizeof(side), "%s-wal", o.o_db);
-		remove(side);
-		snprintf(side, sizeof(side), "%s-shm", o.o_db);
-		remove(side);
-	}
+	store_remove(o.o_db, NULL);
 	method_free(m);
 	(void)rc;
 	return cli_fail(&d, -1);

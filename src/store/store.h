@@ -1,9 +1,14 @@
 /*
- * store.h: the province's data. Every SQL statement of dti lives behind
- * this interface (store_sqlite.c today; a PostgreSQL backend later must not
- * change any caller). Every function that writes is meant to run inside one
- * store_tx_begin() ... store_tx_commit() so that a failure leaves nothing
- * half-written. Strings handed to callbacks are borrowed for the call only.
+ * store.h: the province's data, the contract every storage backend keeps.
+ * Every SQL statement of dti lives behind this interface (sqlite/ today,
+ * see sqlite/sq.h; a PostgreSQL backend later, in pg/, must not change any
+ * caller, and runs the same tests/db/test_db.c). Rows go in and out as
+ * structs; a database is named by a location string. Every function that
+ * writes is meant to run inside one store_tx_begin() ... store_tx_commit()
+ * so that a failure leaves nothing half-written. Strings handed to
+ * callbacks, and the const char * fields of rows passed in, are borrowed
+ * for the call only; what a function allocates for its caller is said at
+ * the function, with how to free it.
  *
  * Errors: functions return 0 or a negative STORE_E* code; store_error()
  * then says why, in Vietnamese and English.
@@ -13,6 +18,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "domain/domain.h"
+
+struct diag;
 
 #define STORE_EIO -1 /* the database failed */
 #define STORE_EBUSY -2 /* another writer holds the database */
@@ -37,22 +46,59 @@ enum store_mode {
 };
 
 /*
- * store_open(out, path, mode, err): open ${path}, check it is a dti
- * database, and apply pending schema migrations. A file that is not a
- * database is refused and not modified.
+ * A database is named by a location string: for SQLite the path of its
+ * file (the backend alone knows the files it keeps beside it), for a
+ * server backend later a connection string.
+ *
+ * store_open(out, location, mode, err): open the database at ${location},
+ * check it is a dti database, and apply pending schema migrations; the
+ * connection in ${out} is the caller's, closed with store_close(). A file
+ * that is not a database is refused and not modified. On failure ${out}
+ * is NULL and ${err} (if not NULL) says why.
  */
 int store_open(
     struct store **, const char *, enum store_mode, struct store_error *);
+/*
+ * store_create(out, location, err): create a new, empty dti database at
+ * ${location} (refusing one that exists and is not empty) and open it;
+ * store_open(out, location, STORE_CREATE, err).
+ */
+int store_create(struct store **, const char *, struct store_error *);
+/*
+ * store_remove(location, err): remove the database at ${location} and
+ * whatever the backend keeps beside it (for SQLite: -wal, -shm,
+ * -journal). No connection may be open on it. A database that does not
+ * exist is not an error.
+ */
+int store_remove(const char *, struct store_error *);
+/* store_close(s): roll back an open transaction and close; NULL is fine. */
 void store_close(struct store *);
+/* store_error(s): the last error of ${s}, borrowed until the next call. */
 const struct store_error *store_error(const struct store *);
+/*
+ * store_diag(s, d): add the last error of ${s} to ${d} as one error item in
+ * both languages, coded by kind ("store.not_found", "store.conflict",
+ * "store.busy", "store.invalid", else "store"); returns its STORE_E* code
+ * (0, adding nothing, when there is none). store_diag.c, for every backend.
+ */
+int store_diag(struct store *, struct diag *);
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
 
-/* One write transaction (BEGIN IMMEDIATE: writers queue, readers go on). */
+/*
+ * store_tx_begin(s): begin one write transaction; writers to the same database
+ * queue (in this process on its write lock, across processes on BEGIN
+ * IMMEDIATE with a busy timeout: STORE_EBUSY), readers go on.
+ */
 int store_tx_begin(struct store *);
+/* store_tx_commit(s): commit the transaction of store_tx_begin(). */
 int store_tx_commit(struct store *);
+/* store_tx_rollback(s): undo the open transaction, if any. */
 void store_tx_rollback(struct store *);
-/* store_backup(s, path): an online, consistent copy of the database. */
+/*
+ * store_backup(s, location): an online, consistent copy of the database of
+ * ${s} to a new database at ${location}, while others go on writing.
+ */
 int store_backup(struct store *, const char *);
 
 /* How many rows of each kind the database holds. */
@@ -65,9 +111,38 @@ struct st_counts {
 	long sc_values; /* current, not archived */
 	long sc_audit;
 };
+/* store_counts(s, out): the counts above into the caller's ${out}. */
 int store_counts(struct store *, struct st_counts *);
 
+/* Every kind of row a database keeps, counted, archived ones included. */
+struct st_census {
+	long sx_methods; /* methodology versions */
+	long sx_values; /* every version of every value */
+	long sx_values_current; /* the current ones */
+	long sx_evidence; /* evidence, archived included */
+	long sx_evidence_current;
+	long sx_files; /* distinct stored files */
+	long sx_audit; /* audit rows */
+	long sx_progress; /* task progress reports */
+	long sx_accounts;
+	long sx_sessions; /* ended ones included */
+};
+/* store_census(s, out): the counts above into the caller's ${out}. */
+int store_census(struct store *, struct st_census *);
+/*
+ * store_digest(s, out): a SHA-256 (64 hex digits and a NUL into ${out})
+ * of everything the database holds; equal contents give equal digests
+ * within one backend. Reads every row: for checks and tests.
+ */
+int store_digest(struct store *, char[65]);
+/*
+ * store_check(s): a full integrity check of the database; 0, or
+ * STORE_ENOTDB with a message saying it is damaged.
+ */
+int store_check(struct store *);
+
 /* Settings (province, reporting rules, demo label ...). */
+/* store_meta_set(s, key, value): set the setting ${key}. */
 int store_meta_set(struct store *, const char *, const char *);
 /* store_meta_get(s, key, out, size): "" when unset. */
 int store_meta_get(struct store *, const char *, char *, size_t);
@@ -81,27 +156,62 @@ struct st_method {
 	const char *sm_sha256;
 	const char *sm_loaded_at;
 };
+/* A methodology text to store. */
+struct st_method_text {
+	const char *smt_code;
+	const char *smt_version;
+	const char *smt_name;
+	const char *smt_yaml; /* the text; need not end in NUL */
+	size_t smt_len; /* its length */
+};
 /*
- * store_method_add(s, code, version, name, yaml, len, actor, out): store a
- * methodology text; an identical text already stored returns its id.
+ * store_method_load(s, m, actor, out): store the methodology text ${m} as
+ * a new version (audited as ${actor}) and its id into ${out}; an identical
+ * text already stored gives its id and writes nothing.
+ */
+int store_method_load(
+    struct store *, const struct st_method_text *, const char *, long *);
+/*
+ * store_method_add(s, code, version, name, yaml, len, actor, out).
+ * DEPRECATED: use store_method_load
  */
 int store_method_add(struct store *, const char *, const char *, const char *,
     const char *, size_t, const char *, long *);
-/* store_method_text(s, id, out, len): the YAML text, malloc'd. */
+/*
+ * store_method_text(s, id, out, len): the YAML text of methodology ${id},
+ * malloc'd and NUL-ended (the caller frees it), and its length.
+ */
 int store_method_text(struct store *, long, char **, size_t *);
+/*
+ * store_method_latest(s, out): the id of the newest methodology;
+ * STORE_ENOTFOUND when none is loaded.
+ */
 int store_method_latest(struct store *, long *);
 /* store_method_sha(s, id, out): the SHA-256 of a stored methodology. */
 int store_method_sha(struct store *, long, char[65]);
+/*
+ * store_method_each(s, cb, ctx): every methodology version, oldest first;
+ * a callback returning non-zero stops the walk (the same for every _each).
+ */
 int store_method_each(
     struct store *, int (*)(void *, const struct st_method *), void *);
-/* store_resp_add(s, method, item, agency, role): lead or coordinator. */
-int store_resp_add(
-    struct store *, long, const char *, const char *, const char *);
 struct st_resp {
 	const char *sr_item; /* indicator code or A.x */
 	const char *sr_agency; /* agency code */
 	const char *sr_role; /* "lead" or "coordinator" */
 };
+/*
+ * store_resp_put(s, method, r): record that agency ${r}->sr_agency is lead
+ * or coordinator of an item of methodology ${method}; again is no change.
+ */
+int store_resp_put(struct store *, long, const struct st_resp *);
+/* store_resp_add(s, method, item, agency, role). DEPRECATED: use store_resp_put */
+int store_resp_add(
+    struct store *, long, const char *, const char *, const char *);
+/*
+ * store_resp_each(s, method, cb, ctx): the responsibilities of a
+ * methodology, in the order they were added.
+ */
 int store_resp_each(
     struct store *, long, int (*)(void *, const struct st_resp *), void *);
 
@@ -113,9 +223,20 @@ struct st_agency {
 	const char *sa_short;
 	const char *sa_kind;
 };
+/*
+ * store_agency_put(s, a): add agency ${a} or update the one with its code
+ * (sa_id is ignored; sa_short NULL: the name).
+ */
+int store_agency_put(struct store *, const struct st_agency *);
+/* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
 int store_agency_add(
     struct store *, const char *, const char *, const char *, const char *);
+/*
+ * store_agency_member_add(s, group, member): make agency ${member} part
+ * of ${group} (both codes); again is no change.
+ */
 int store_agency_member_add(struct store *, const char *, const char *);
+/* store_agency_each(s, cb, ctx): every agency, in the order added. */
 int store_agency_each(
     struct store *, int (*)(void *, const struct st_agency *), void *);
 /* store_agency_exists(s, code): 1, 0, or a negative error. */
@@ -133,10 +254,20 @@ struct st_unit {
 	const char *su_level;
 	const char *su_parent;
 };
-/* store_unit_add(s, code, name, level, parent, out): add, or find. */
+/*
+ * store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's code
+ * or NULL; su_id ignored) unless its code exists; its id into ${out}.
+ */
+int store_unit_put(struct store *, const struct st_unit *, long *);
+/*
+ * store_unit_add(s, code, name, level, parent, out).
+ * DEPRECATED: use store_unit_put
+ */
 int store_unit_add(struct store *, const char *, const char *, const char *,
     const char *, long *);
+/* store_unit_find(s, code, out): the id of unit ${code}; STORE_ENOTFOUND. */
 int store_unit_find(struct store *, const char *, long *);
+/* store_unit_each(s, cb, ctx): every unit with its parent's code. */
 int store_unit_each(
     struct store *, int (*)(void *, const struct st_unit *), void *);
 
@@ -153,11 +284,38 @@ struct st_period {
 	char sp_status[8]; /* "open" or "closed" */
 	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
 };
+/*
+ * store_period_add(s, p, actor): open the period ${p} (sp_id and
+ * sp_status are ignored: it opens) and log it; STORE_ECONFLICT if it exists.
+ */
 int store_period_add(struct store *, const struct st_period *, const char *);
+/*
+ * store_period_get(s, code, out): the period ${code} into the caller's
+ * ${out}; STORE_ENOTFOUND with a message saying how to open it.
+ */
 int store_period_get(struct store *, const char *, struct st_period *);
-/* store_period_set_status(s, code, status, actor, reason). */
+/* A period closed or reopened. */
+struct st_period_change {
+	const char *spc_code; /* the period */
+	enum period_status spc_status; /* its new status */
+	const char *spc_reason; /* for the audit log, or NULL */
+};
+/*
+ * store_period_change(s, c, actor): set the status of period ${c}->spc_code
+ * and log it as ${actor}; STORE_ECONFLICT when it has that status already.
+ */
+int store_period_change(
+    struct store *, const struct st_period_change *, const char *);
+/*
+ * store_period_set_status(s, code, status, actor, reason).
+ * DEPRECATED: use store_period_change
+ */
 int store_period_set_status(
     struct store *, const char *, const char *, const char *, const char *);
+/*
+ * store_period_each(s, cb, ctx): every period by year, a year after its
+ * quarters.
+ */
 int store_period_each(
     struct store *, int (*)(void *, const struct st_period *), void *);
 
@@ -176,15 +334,44 @@ struct st_value {
  * status of a value into ${status}; STORE_ENOTFOUND when there is none.
  */
 int store_value_get(struct store *, long, long, const char *, char *, size_t);
+/* A value entered. */
+struct st_value_in {
+	long svi_period; /* period id */
+	long svi_unit; /* unit id */
+	const char *svi_input; /* input code */
+	const char *svi_raw; /* exactly as entered */
+	enum value_status svi_status;
+	const char *svi_reason; /* for the audit log, or NULL */
+};
 /*
- * store_value_put(s, period, unit, input, raw, status, actor, reason):
- * replace the current value (archived, never deleted) and log it.
+ * store_value_write(s, v, actor): make ${v} the current value (the one it
+ * replaces is archived, never deleted) and log it as ${actor}.
+ */
+int store_value_write(struct store *, const struct st_value_in *, const char *);
+/*
+ * store_value_put(s, period, unit, input, raw, status, actor, reason).
+ * DEPRECATED: use store_value_write
  */
 int store_value_put(struct store *, long, long, const char *, const char *,
     const char *, const char *, const char *);
+/* A value's status changed (submitted, approved, returned ...). */
+struct st_value_change {
+	long svc_period; /* period id */
+	long svc_unit; /* unit id */
+	const char *svc_input; /* input code */
+	enum value_status svc_status; /* the new status */
+	const char *svc_action; /* audit action, e.g. "value.approve" */
+	const char *svc_reason; /* for the audit log, or NULL */
+};
+/*
+ * store_value_change(s, c, actor): change the status of the current value
+ * and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
+ */
+int store_value_change(
+    struct store *, const struct st_value_change *, const char *);
 /*
  * store_value_set_status(s, period, unit, input, status, actor, action,
- * reason): change the status of the current value and log it.
+ * reason). DEPRECATED: use store_value_change
  */
 int store_value_set_status(struct store *, long, long, const char *,
     const char *, const char *, const char *, const char *);
@@ -201,8 +388,30 @@ int store_unit_values(struct store *, long, long,
     int (*)(void *, const struct st_value *), void *);
 
 /* Evidence documents and files (stored once by SHA-256). */
+/*
+ * store_file_put(s, data, len, out): store a file once (by content) and its
+ * SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
+ */
 int store_file_put(struct store *, const void *, size_t, char[65]);
+/*
+ * store_file_get(s, sha, data, len): the bytes of file ${sha} into
+ * ${data}, malloc'd (the caller frees them); STORE_ENOTFOUND.
+ */
 int store_file_get(struct store *, const char *, void **, size_t *);
+/* One stored file's metadata, without its content. */
+struct st_file_meta {
+	char sfm_sha256[65];
+	long sfm_size; /* bytes */
+	char sfm_created_at[21]; /* when first stored, UTC */
+	char sfm_name[256]; /* from the first current evidence; "" if none */
+	char sfm_type[128]; /* its media type; "" if none */
+};
+/*
+ * store_file_meta(s, sha, out): the size of the file ${sha} and the name
+ * and type its evidence gives it, into the caller's ${out};
+ * STORE_ENOTFOUND when no such file is stored.
+ */
+int store_file_meta(struct store *, const char *, struct st_file_meta *);
 struct st_evidence {
 	long se_id;
 	const char *se_unit;
@@ -218,9 +427,22 @@ struct st_evidence {
 	const char *se_at;
 	char se_sha_buf[65]; /* app_evidence_add: the stored file's hash */
 };
+/*
+ * store_evidence_add(s, period, unit, input, e, actor, out): attach the
+ * evidence ${e} (its se_id, se_unit, se_input, se_by, se_at and
+ * se_file_size are ignored) to a value, log it, and its id into ${out}.
+ */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
+/*
+ * store_evidence_archive(s, id, actor, reason): withdraw evidence ${id}
+ * (archived, never deleted) and log it; STORE_ENOTFOUND.
+ */
 int store_evidence_archive(struct store *, long, const char *, const char *);
+/*
+ * store_evidence_each(s, period, input, cb, ctx): the current evidence of a
+ * period, of one ${input} or (NULL) all, in the order added.
+ */
 int store_evidence_each(struct store *, long, const char *,
     int (*)(void *, const struct st_evidence *), void *);
 
@@ -236,8 +458,22 @@ struct st_audit {
 	const char *sa_new;
 	const char *sa_reason;
 };
+/*
+ * store_audit_add(s, a): append the row ${a} (sa_actor, sa_action,
+ * sa_entity, sa_key, sa_old, sa_new, sa_reason; the id and time are the
+ * store's) to the audit log.
+ */
+int store_audit_add(struct store *, const struct st_audit *);
+/*
+ * store_audit(s, actor, action, entity, key, old, new, reason).
+ * DEPRECATED: use store_audit_add
+ */
 int store_audit(struct store *, const char *, const char *, const char *,
     const char *, const char *, const char *, const char *);
+/*
+ * store_audit_each(s, prefix, cb, ctx): the audit rows whose key starts
+ * with ${prefix} (NULL: all), oldest first.
+ */
 int store_audit_each(struct store *, const char *,
     int (*)(void *, const struct st_audit *), void *);
 
@@ -259,11 +495,51 @@ struct st_task {
 	const char *st_indicators; /* indicator codes, comma separated */
 	const char *st_note;
 };
+/*
+ * store_task_add(s, t): add the task ${t} (st_id, st_status and the link
+ * lists are ignored: links are added with store_task_link_add()).
+ */
 int store_task_add(struct store *, const struct st_task *);
+/* A task's link to an agency (lead, coordinator) or an indicator. */
+struct st_task_link {
+	const char *stl_task; /* task code */
+	const char *stl_kind; /* "lead", "coordinator" or "indicator" */
+	const char *stl_ref; /* agency or indicator code */
+};
+/* store_task_link_add(s, l): add the link ${l}, in order; again: no change. */
+int store_task_link_add(struct store *, const struct st_task_link *);
+/* store_task_link(s, task, kind, ref). DEPRECATED: use store_task_link_add */
 int store_task_link(struct store *, const char *, const char *, const char *);
+/* store_task_each(s, cb, ctx): every task with its links, in plan order. */
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
-/* store_task_progress(s, code, status, note, doc, file_sha, actor). */
+/*
+ * store_task_get(s, code, out): the task ${code} with its links, as one
+ * allocation the caller frees with store_task_free(); STORE_ENOTFOUND
+ * (message "no task 'CODE'") when there is none.
+ */
+int store_task_get(struct store *, const char *, struct st_task **);
+/* store_task_free(t): free a task of store_task_get(); NULL does nothing. */
+void store_task_free(struct st_task *);
+/* A progress report on a task. */
+struct st_task_report {
+	const char *stp_task; /* task code */
+	int stp_set_status; /* 0: the task keeps its status */
+	enum task_status stp_status; /* else its new status */
+	const char *stp_note; /* NULL: "" */
+	const char *stp_doc; /* a document number; NULL: "" */
+	const char *stp_file_sha256; /* a stored file, or NULL */
+};
+/*
+ * store_task_report(s, r, actor): record the report ${r} as ${actor}, set
+ * the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
+ */
+int store_task_report(
+    struct store *, const struct st_task_report *, const char *);
+/*
+ * store_task_progress(s, code, status, note, doc, file_sha, actor).
+ * DEPRECATED: use store_task_report
+ */
 int store_task_progress(struct store *, const char *, const char *,
     const char *, const char *, const char *, const char *);
 struct st_progress {
@@ -275,6 +551,10 @@ struct st_progress {
 	const char *sg_doc;
 	const char *sg_file_sha256;
 };
+/*
+ * store_progress_each(s, code, cb, ctx): the progress reports of task
+ * ${code} (NULL: all tasks), oldest first.
+ */
 int store_progress_each(struct store *, const char *,
     int (*)(void *, const struct st_progress *), void *);
 
@@ -293,7 +573,9 @@ struct st_target {
 	const char *sg_note;
 	const char *sg_source;
 };
+/* store_target_add(s, t): add the numeric target ${t}. */
 int store_target_add(struct store *, const struct st_target *);
+/* store_target_each(s, cb, ctx): every target, in plan order. */
 int store_target_each(
     struct store *, int (*)(void *, const struct st_target *), void *);
 
@@ -312,10 +594,33 @@ struct st_account {
 	char sa_agency[64]; /* officers: their agency; else "" */
 	int sa_disabled;
 };
+/* An account to create. */
+struct st_account_new {
+	const char *san_login;
+	const char *san_pwhash; /* Argon2id string (libsodium) */
+	enum role san_role;
+	const char *san_agency; /* officers: their agency; else NULL */
+};
+/*
+ * store_account_create(s, a, actor): create the account ${a} and log it
+ * as ${actor}; STORE_ECONFLICT when the login exists or the agency is
+ * unknown.
+ */
+int store_account_create(
+    struct store *, const struct st_account_new *, const char *);
+/*
+ * store_account_add(s, login, pwhash, role, agency, actor).
+ * DEPRECATED: use store_account_create
+ */
 int store_account_add(struct store *, const char *, const char *, const char *,
     const char *, const char *);
+/*
+ * store_account_get(s, login, out): the account ${login}, with its
+ * password hash, into the caller's ${out}; STORE_ENOTFOUND.
+ */
 int store_account_get(struct store *, const char *, struct st_account *);
 /* store_account_each: password hashes are not returned. */
+/* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);
 
@@ -327,10 +632,24 @@ struct st_session {
 	long ss_last_seen;
 	long ss_expires;
 };
+/*
+ * store_session_add(s, token_hash, account, csrf, now, expires): start a
+ * session of account id ${account}.
+ */
 int store_session_add(
     struct store *, const char *, long, const char *, long, long);
+/*
+ * store_session_get(s, token_hash, out): the live session and its account
+ * (no password hash) into the caller's ${out}; STORE_ENOTFOUND when it is
+ * unknown or ended (expiry is the caller's to check).
+ */
 int store_session_get(struct store *, const char *, struct st_session *);
+/*
+ * store_session_touch(s, token_hash, now): note the session was used; a
+ * write, queued like the others when outside a transaction.
+ */
 int store_session_touch(struct store *, const char *, long);
+/* store_session_end(s, token_hash): end the session (kept, marked ended). */
 int store_session_end(struct store *, const char *);
 
 #endif

@@ -16,8 +16,9 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <pthread.h>
+#include <time.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include <yaml.h>
 
 #include "app/app.h"
+#include "dbfx.h"
 #include "engine/method.h"
 #include "engine/score.h"
 #include "store/store.h"
@@ -40,215 +42,11 @@
 #define SINGLE_FILE \
 	DTI_SOURCE_DIR "/tests/golden/data/single_province.round.csv"
 
-/* A temporary directory holding one database made by `dti init`. */
-struct fx {
-	char f_dir[256];
-	char f_db[320];
-	struct store *f_s;
-};
-
-/* ---- helpers ---------------------------------------------------------- */
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[8192];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	if (len != NULL)
-		*len = b.b_len;
-	return buf_steal(&b);
-}
-
-static void
-spit(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
-/* Run the dti program with ${args}; output goes to ${dir}/out and err. */
-static int
-dti(const struct fx *x, const char *fmt, ...)
-{
-	char args[2048], cmd[4096];
-	va_list ap;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(args, sizeof(args), fmt, ap);
-	va_end(ap);
-	snprintf(cmd, sizeof(cmd), "'%s' %s >'%s/out' 2>'%s/err'", DTI_BIN,
-	    args, x->f_dir, x->f_dir);
-	st = system(cmd);
-	if (st == -1 || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
-}
-
-static void
-print_err(const struct fx *x)
-{
-	char path[300];
-	char *e;
-
-	snprintf(path, sizeof(path), "%s/err", x->f_dir);
-	e = slurp(path, NULL);
-	if (e != NULL && e[0] != '\0')
-		print_message("dti stderr:\n%s\n", e);
-	free(e);
-}
-
-static void
-rm_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[600];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
-static struct fx *
-fx_new(void)
-{
-	struct fx *x = xcalloc(1, sizeof(*x));
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(x->f_dir, sizeof(x->f_dir), "%s/dti-db-XXXXXX",
-	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	assert_non_null(mkdtemp(x->f_dir));
-	snprintf(x->f_db, sizeof(x->f_db), "%s/dti.db", x->f_dir);
-	return x;
-}
-
-static int
-fx_init(void **state, const char *extra)
-{
-	struct fx *x = fx_new();
-	struct store_error e;
-	int rc;
-
-	*state = x;
-	rc = dti(x, "init --db '%s' --user tester %s", x->f_db, extra);
-	if (rc != 0)
-		print_err(x);
-	assert_int_equal(rc, 0);
-	rc = store_open(&x->f_s, x->f_db, STORE_OPEN, &e);
-	if (rc != 0)
-		print_message("store_open: %s\n", e.se_en);
-	assert_int_equal(rc, 0);
-	return 0;
-}
-
-static int
-setup_plain(void **state)
-{
-	return fx_init(state, "");
-}
-
-static int
-setup_demo(void **state)
-{
-	return fx_init(state, "--demo");
-}
-
-static int
-setup_empty(void **state)
-{
-	*state = fx_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *x = *state;
-
-	store_close(x->f_s);
-	rm_dir(x->f_dir);
-	free(x);
-	return 0;
-}
-
-/* The first column of the first row of ${sql} on the raw file. */
-static long
-sql_long(const char *db, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long v = -1;
-
-	assert_int_equal(
-	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
-/* The first column of the first row of ${sql} as a malloc'd string. */
-static char *
-sql_text(const char *db, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	char *v = NULL;
-
-	assert_int_equal(
-	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v != NULL ? v : xstrdup("");
-}
-
-/* Run ${sql} on the raw file, read-write; the SQLite result code. */
-static int
-sql_exec(const char *db, const char *sql, char *msg, size_t size)
-{
-	sqlite3 *h;
-	char *err = NULL;
-	int rc;
-
-	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	rc = sqlite3_exec(h, sql, NULL, NULL, &err);
-	if (msg != NULL)
-		snprintf(msg, size, "%s", err ? err : "");
-	sqlite3_free(err);
-	sqlite3_close(h);
-	return rc;
-}
-
 static yaml_node_t *
 yaml_load_file(const char *path, yaml_document_t *doc, char **text)
 {
 	yaml_parser_t p;
-	size_t len;
+	size_t len = 0;
 
 	*text = slurp(path, &len);
 	assert_non_null(*text);
@@ -285,7 +83,7 @@ load_method_file(void)
 {
 	struct method *m = NULL;
 	struct diag d;
-	size_t len;
+	size_t len = 0;
 	char *text = slurp(METHOD_FILE, &len);
 
 	assert_non_null(text);
@@ -423,9 +221,7 @@ test_init_counts(void **state)
 	assert_int_equal(store_method_each(x->f_s, count_meth, &n), 0);
 	assert_int_equal(n, 1);
 	assert_true(store_schema_version(x->f_s) >= 1);
-	/* the file says what it is: application_id "DTI1" */
-	assert_int_equal(
-	    sql_long(x->f_db, "PRAGMA application_id"), 0x44544931L);
+	assert_int_equal(store_check(x->f_s), 0);
 }
 
 struct agency_seen {
@@ -812,6 +608,319 @@ test_init_tasks(void **state)
 	free(text);
 }
 
+static int
+task_same(void *ctx, const struct st_task *t)
+{
+	struct store *s = ctx;
+	struct st_task *g = NULL;
+
+	assert_int_equal(store_task_get(s, t->st_code, &g), 0);
+	assert_int_equal(g->st_id, t->st_id);
+	assert_string_equal(g->st_code, t->st_code);
+	assert_string_equal(g->st_group, t->st_group);
+	assert_string_equal(g->st_group_name, t->st_group_name);
+	assert_string_equal(g->st_text, t->st_text);
+	assert_string_equal(g->st_lead_text, t->st_lead_text);
+	assert_string_equal(g->st_coord_text, t->st_coord_text);
+	assert_string_equal(g->st_due_text, t->st_due_text);
+	assert_string_equal(nz(g->st_due), nz(t->st_due));
+	assert_true((g->st_due == NULL) == (t->st_due == NULL));
+	assert_string_equal(nz(g->st_due_date), nz(t->st_due_date));
+	assert_string_equal(g->st_status, t->st_status);
+	assert_string_equal(nz(g->st_leads), nz(t->st_leads));
+	assert_string_equal(nz(g->st_coordinators), nz(t->st_coordinators));
+	assert_string_equal(nz(g->st_indicators), nz(t->st_indicators));
+	assert_string_equal(nz(g->st_note), nz(t->st_note));
+	store_task_free(g);
+	return 0;
+}
+
+/* One task by its code is the same task the walk gives; none is named. */
+static void
+test_task_get(void **state)
+{
+	struct fx *x = *state;
+	struct st_task *g = (struct st_task *)1;
+	struct diag d;
+
+	assert_int_equal(store_task_each(x->f_s, task_same, x->f_s), 0);
+	assert_int_equal(store_task_get(x->f_s, "Z.9", &g), STORE_ENOTFOUND);
+	assert_null(g);
+	assert_string_equal(store_error(x->f_s)->se_en, "no task 'Z.9'");
+	store_task_free(NULL);
+	/* the same error as a diag item, coded, in both languages */
+	diag_init(&d);
+	assert_int_equal(store_diag(x->f_s, &d), STORE_ENOTFOUND);
+	assert_int_equal(d.d_n, 1);
+	assert_int_equal(d.d_nerr, 1);
+	assert_string_equal(d.d_items[0].di_code, "store.not_found");
+	assert_string_equal(d.d_items[0].di_en, "no task 'Z.9'");
+	assert_string_equal(d.d_items[0].di_vi, "không có nhiệm vụ 'Z.9'");
+	diag_free(&d);
+}
+
+/*
+ * A database named by its location: created, refused when it exists,
+ * backed up, removed with all it keeps beside it, and created again.
+ */
+static void
+test_create_remove(void **state)
+{
+	struct fx *x = *state;
+	struct st_counts c1, c2;
+	struct store_error e;
+	struct store *s = NULL;
+	char loc[400], copy[400];
+
+	snprintf(loc, sizeof(loc), "%s/made.db", x->f_dir);
+	snprintf(copy, sizeof(copy), "%s/copy.db", x->f_dir);
+	assert_int_equal(store_create(&s, loc, &e), 0);
+	assert_int_equal(store_tx_begin(s), 0);
+	assert_int_equal(store_meta_set(s, "province", "Ninh Thuận"), 0);
+	assert_int_equal(store_tx_commit(s), 0);
+	store_close(s);
+	assert_int_equal(store_create(&s, loc, &e), STORE_ECONFLICT);
+	assert_null(s);
+
+	/* a backup is a database of its own with the same rows */
+	assert_int_equal(store_backup(x->f_s, copy), 0);
+	assert_int_equal(store_open(&s, copy, STORE_OPEN, &e), 0);
+	assert_int_equal(store_counts(s, &c1), 0);
+	assert_int_equal(store_counts(x->f_s, &c2), 0);
+	assert_memory_equal(&c1, &c2, sizeof(c1));
+	store_close(s);
+
+	assert_int_equal(store_remove(loc, &e), 0);
+	assert_int_equal(store_open(&s, loc, STORE_OPEN, &e), STORE_ENOTFOUND);
+	assert_int_equal(store_remove(loc, &e), 0); /* gone: not an error */
+	assert_int_equal(store_create(&s, loc, &e), 0);
+	assert_int_equal(store_schema_version(s), store_schema_version(x->f_s));
+	store_close(s);
+	assert_int_equal(store_remove(loc, &e), 0);
+	assert_int_equal(store_remove(copy, &e), 0);
+}
+
+/* A writer in its own thread: begins, says so, waits, commits. */
+struct writer {
+	struct store *w_s;
+	pthread_mutex_t w_mu;
+	int w_begun; /* store_tx_begin returned (its result in w_rc) */
+	int w_rc;
+	int w_go; /* the test lets it commit */
+};
+
+static void *
+writer_run(void *arg)
+{
+	struct writer *w = arg;
+	int rc = store_tx_begin(w->w_s), go = 0;
+
+	pthread_mutex_lock(&w->w_mu);
+	w->w_rc = rc;
+	w->w_begun = 1;
+	pthread_mutex_unlock(&w->w_mu);
+	while (!go) {
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		pthread_mutex_lock(&w->w_mu);
+		go = w->w_go;
+		pthread_mutex_unlock(&w->w_mu);
+	}
+	if (rc == 0)
+		w->w_rc = store_tx_commit(w->w_s);
+	return NULL;
+}
+
+/* writer_begun(w, ms): whether the writer has begun within ${ms}. */
+static int
+writer_begun(struct writer *w, int ms)
+{
+	int i, begun = 0;
+
+	for (i = 0; i <= ms / 5 && !begun; i++) {
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+
+		pthread_mutex_lock(&w->w_mu);
+		begun = w->w_begun;
+		pthread_mutex_unlock(&w->w_mu);
+		if (!begun)
+			nanosleep(&ts, NULL);
+	}
+	return begun;
+}
+
+static void
+writer_finish(struct writer *w, pthread_t th)
+{
+	pthread_mutex_lock(&w->w_mu);
+	w->w_go = 1;
+	pthread_mutex_unlock(&w->w_mu);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(w->w_rc, 0);
+	pthread_mutex_destroy(&w->w_mu);
+}
+
+/*
+ * One write lock per database: while a transaction is open on one
+ * database, a writer of another database in the same process begins at
+ * once, and a second connection to the first database waits its turn.
+ */
+static void
+test_write_lock(void **state)
+{
+	struct fx *x = *state;
+	struct store *other = NULL, *again = NULL;
+	struct store_error e;
+	struct writer w;
+	pthread_t th;
+	char loc[400];
+
+	snprintf(loc, sizeof(loc), "%s/other.db", x->f_dir);
+	assert_int_equal(store_create(&other, loc, &e), 0);
+	assert_int_equal(store_open(&again, x->f_db, STORE_OPEN, &e), 0);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+
+	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.w_mu, NULL);
+	w.w_s = other;
+	assert_int_equal(pthread_create(&th, NULL, writer_run, &w), 0);
+	assert_true(writer_begun(&w, 5000));
+	writer_finish(&w, th);
+
+	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.w_mu, NULL);
+	w.w_s = again;
+	assert_int_equal(pthread_create(&th, NULL, writer_run, &w), 0);
+	assert_false(writer_begun(&w, 300));
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	assert_true(writer_begun(&w, 5000));
+	writer_finish(&w, th);
+
+	store_close(again);
+	store_close(other);
+}
+
+static int
+audit_found(void *ctx, const struct st_audit *a)
+{
+	if (strcmp(a->sa_action, "test.row") == 0 &&
+	    strcmp(a->sa_actor, "tester") == 0 && a->sa_old == NULL &&
+	    strcmp(a->sa_new, "b") == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
+static int
+resp_found(void *ctx, const struct st_resp *r)
+{
+	if (strcmp(r->sr_item, "9.9") == 0 &&
+	    strcmp(r->sr_agency, "so-tttt") == 0 &&
+	    strcmp(r->sr_role, "lead") == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
+/* The row-struct forms of the writes, states given as enums. */
+static void
+test_row_forms(void **state)
+{
+	struct fx *x = *state;
+	struct st_agency ag = { 0, "so-moi", "Sở Mới", NULL, "department" };
+	struct st_unit un = { 0, "xa-moi", "Xã Mới", "commune", "ninh-thuan" };
+	struct st_period_change pc = { "2022", PERIOD_CLOSED, "done" };
+	struct st_audit au = { 0, NULL, "tester", "test.row", "test", "k/1",
+		NULL, "b", NULL };
+	struct st_task_link tl = { "B.I.2", "indicator", "9.9" };
+	struct st_task_report tr = { "B.I.2", 1, TASK_DONE, "xong", "1/QĐ",
+		NULL };
+	struct st_account_new an = { "officer1", "$argon2id$x", ROLE_OFFICER,
+		"so-tttt" };
+	struct st_resp rp = { "9.9", "so-tttt", "lead" };
+	struct st_method_text mt;
+	struct st_value_in vi;
+	struct st_value_change vc;
+	struct st_account acc;
+	struct st_period p;
+	struct st_task *tk;
+	long id, id2, unit;
+	char st[16], *yaml;
+	size_t len;
+	int n = 0;
+
+	open_period(x, "2022");
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_int_equal(store_unit_find(x->f_s, "ninh-thuan", &unit), 0);
+	assert_int_equal(store_method_latest(x->f_s, &id), 0);
+	assert_int_equal(store_method_text(x->f_s, id, &yaml, &len), 0);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+
+	mt = (struct st_method_text){ "x", "x", "x", yaml, len };
+	assert_int_equal(store_method_load(x->f_s, &mt, "tester", &id2), 0);
+	assert_int_equal(id2, id); /* the same text: the same version */
+	assert_int_equal(store_resp_put(x->f_s, id, &rp), 0);
+	assert_int_equal(store_resp_each(x->f_s, id, resp_found, &n), 0);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_agency_put(x->f_s, &ag), 0);
+	assert_int_equal(store_agency_exists(x->f_s, "so-moi"), 1);
+	assert_int_equal(store_unit_put(x->f_s, &un, &id2), 0);
+	assert_int_equal(store_unit_find(x->f_s, "xa-moi", &id), 0);
+	assert_int_equal(id, id2);
+
+	vi = (struct st_value_in){ p.sp_id, unit, "A.4", "590000", VALUE_DRAFT,
+		"first" };
+	assert_int_equal(store_value_write(x->f_s, &vi, "tester"), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
+	assert_string_equal(st, "draft");
+	vc = (struct st_value_change){ p.sp_id, unit, "A.4", VALUE_SUBMITTED,
+		"value.submit", NULL };
+	assert_int_equal(store_value_change(x->f_s, &vc, "tester"), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
+	assert_string_equal(st, "submitted");
+	vc.svc_input = "A.5";
+	assert_int_equal(
+	    store_value_change(x->f_s, &vc, "tester"), STORE_ENOTFOUND);
+	assert_string_equal(store_error(x->f_s)->se_en, "no value for A.5");
+
+	assert_int_equal(store_period_change(x->f_s, &pc, "tester"), 0);
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_string_equal(p.sp_status, "closed");
+	assert_int_equal(
+	    store_period_change(x->f_s, &pc, "tester"), STORE_ECONFLICT);
+	assert_string_equal(
+	    store_error(x->f_s)->se_en, "period 2022 is already closed");
+
+	n = 0;
+	assert_int_equal(store_audit_add(x->f_s, &au), 0);
+	assert_int_equal(store_audit_each(x->f_s, "k/", audit_found, &n), 0);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_task_link_add(x->f_s, &tl), 0);
+	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
+	tr.stp_set_status = 0;
+	tr.stp_status = TASK_NOT_STARTED; /* ignored */
+	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
+	assert_int_equal(store_task_get(x->f_s, "B.I.2", &tk), 0);
+	assert_string_equal(tk->st_status, "done");
+	assert_non_null(strstr(tk->st_indicators, "9.9"));
+	store_task_free(tk);
+	tr.stp_task = "Z.9";
+	assert_int_equal(
+	    store_task_report(x->f_s, &tr, "tester"), STORE_ENOTFOUND);
+
+	assert_int_equal(store_account_create(x->f_s, &an, "tester"), 0);
+	assert_int_equal(store_account_get(x->f_s, "officer1", &acc), 0);
+	assert_string_equal(acc.sa_role, "officer");
+	assert_string_equal(acc.sa_agency, "so-tttt");
+	assert_int_equal(
+	    store_account_create(x->f_s, &an, "tester"), STORE_ECONFLICT);
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	free(yaml);
+}
+
 struct target_check {
 	yaml_document_t *gc_doc;
 	yaml_node_t *gc_list;
@@ -917,7 +1026,7 @@ value_count(void *ctx, const struct st_value *v)
 static long
 lines_of(const char *path)
 {
-	size_t len, i;
+	size_t len = 0, i;
 	char *t = slurp(path, &len);
 	long n = 0;
 
@@ -974,6 +1083,7 @@ check_period(struct fx *x, const char *code, const char *agency,
 static void
 test_period_deadlines(void **state)
 {
+	struct st_census cs;
 	struct fx *x = *state;
 	struct diag d;
 	long n_audit;
@@ -989,7 +1099,8 @@ test_period_deadlines(void **state)
 			     "2022-12-05", NULL, "tester", &d),
 	    0);
 	check_period(x, "2022-Q4", "2022-12-01", "2022-12-05", "quarter");
-	n_audit = sql_long(x->f_db, "SELECT count(*) FROM audit");
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	n_audit = cs.sx_audit;
 	/* refused: a period twice, a bad code, a date that does not exist */
 	assert_int_not_equal(
 	    app_period_open(x->f_s, "2022", 0, NULL, NULL, NULL, "t", &d), 0);
@@ -1002,24 +1113,19 @@ test_period_deadlines(void **state)
 	assert_int_equal(
 	    store_period_get(x->f_s, "2024", &(struct st_period){ 0 }),
 	    STORE_ENOTFOUND);
-	assert_int_equal(
-	    sql_long(x->f_db, "SELECT count(*) FROM audit"), n_audit);
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	assert_int_equal(cs.sx_audit, n_audit);
 	diag_free(&d);
 }
 
-/* What must not move when a write is refused (malloc'd). */
+/* What must not move when a write is refused: everything (malloc'd). */
 static char *
 footprint(struct fx *x)
 {
-	return sql_text(x->f_db,
-	    "SELECT (SELECT count(*) FROM value) || '/' ||"
-	    " (SELECT group_concat(id || status || archived || raw, ',')"
-	    "   FROM value) || '/' ||"
-	    " (SELECT count(*) FROM audit) || '/' ||"
-	    " (SELECT count(*) FROM evidence) || '/' ||"
-	    " (SELECT count(*) FROM file) || '/' ||"
-	    " (SELECT count(*) FROM unit) || '/' ||"
-	    " (SELECT group_concat(code || status, ',') FROM period)");
+	char sha[65];
+
+	assert_int_equal(store_digest(x->f_s, sha), 0);
+	return xstrdup(sha);
 }
 
 static int
@@ -1094,73 +1200,6 @@ test_closed_period(void **state)
 	free(after);
 }
 
-/* ---- append-only ------------------------------------------------------ */
-
-/* The audit table refuses UPDATE and DELETE; values are never deleted. */
-static void
-test_append_only(void **state)
-{
-	struct fx *x = *state;
-	char msg[256], *before, *after;
-	long n_audit, n_value;
-	struct st_evidence e;
-	struct diag d;
-
-	/* one evidence row too, to try to delete it */
-	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "5/BC";
-	diag_init(&d);
-	assert_int_equal(ev_add(x->f_s, &e, NULL, &d), 0);
-	diag_free(&d);
-	store_close(x->f_s);
-	x->f_s = NULL;
-
-	n_audit = sql_long(x->f_db, "SELECT count(*) FROM audit");
-	n_value = sql_long(x->f_db, "SELECT count(*) FROM value");
-	assert_true(n_audit > 0);
-	assert_true(n_value > 0);
-	before = sql_text(x->f_db,
-	    "SELECT group_concat(id || at || actor || action || key ||"
-	    " coalesce(old, '') || coalesce(new, '') ||"
-	    " coalesce(reason, ''), '|') FROM audit");
-
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "UPDATE audit SET actor = 'mallory'", msg,
-		sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "UPDATE audit SET new = 'x' WHERE id = 1", msg,
-		sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "DELETE FROM audit", msg, sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_not_equal(sql_exec(x->f_db,
-				 "DELETE FROM audit WHERE id = (SELECT max(id)"
-				 " FROM audit)",
-				 msg, sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "DELETE FROM value", msg, sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "DELETE FROM evidence", msg, sizeof(msg)),
-	    SQLITE_OK);
-
-	after = sql_text(x->f_db,
-	    "SELECT group_concat(id || at || actor || action || key ||"
-	    " coalesce(old, '') || coalesce(new, '') ||"
-	    " coalesce(reason, ''), '|') FROM audit");
-	assert_string_equal(before, after);
-	assert_int_equal(
-	    sql_long(x->f_db, "SELECT count(*) FROM audit"), n_audit);
-	assert_int_equal(
-	    sql_long(x->f_db, "SELECT count(*) FROM value"), n_value);
-	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM evidence"), 1);
-	free(before);
-	free(after);
-}
-
 struct one_value {
 	int ov_n;
 	char ov_raw[64];
@@ -1204,8 +1243,8 @@ test_values_archived(void **state)
 	struct one_value ov;
 	struct audit_chain ac;
 	struct st_period p;
+	struct st_census cs;
 	struct diag d;
-	char msg[256];
 
 	open_period(x, "2022");
 	diag_init(&d);
@@ -1241,24 +1280,11 @@ test_values_archived(void **state)
 	    "chi:value.set:595000>596000:final;");
 	buf_free(&ac.ac_b);
 
-	store_close(x->f_s);
-	x->f_s = NULL;
-	assert_int_equal(
-	    sql_long(x->f_db, "SELECT count(*) FROM value WHERE input = 'A.4'"),
-	    3);
-	assert_int_equal(sql_long(x->f_db,
-			     "SELECT count(*) FROM value WHERE input = 'A.4'"
-			     " AND archived = 1"),
-	    2);
-	assert_int_not_equal(
-	    sql_exec(x->f_db, "DELETE FROM value WHERE archived = 1", msg,
-		sizeof(msg)),
-	    SQLITE_OK);
-	assert_int_equal(sql_long(x->f_db,
-			     "SELECT count(*) FROM value WHERE input = 'A.4'"
-			     " AND archived = 1 AND raw IN ('590000',"
-			     " '595000')"),
-	    2);
+	/* three versions kept, two of them archived (only A.4 was set) */
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	assert_int_equal(cs.sx_values, 3);
+	assert_int_equal(cs.sx_values_current, 1);
+	assert_int_equal(store_check(x->f_s), 0);
 }
 
 /* ---- evidence ------------------------------------------------------------ */
@@ -1284,6 +1310,14 @@ ev_row(void *ctx, const struct st_evidence *e)
  * Evidence: document number and date, files stored once by content hash,
  * several files per value.
  */
+static int
+count_ev_add(void *ctx, const struct st_audit *a)
+{
+	if (strcmp(a->sa_action, "evidence.add") == 0)
+		(*(int *)ctx)++;
+	return 0;
+}
+
 static void
 test_evidence_files(void **state)
 {
@@ -1292,11 +1326,14 @@ test_evidence_files(void **state)
 	static const char img[] = "\x89PNG\r\n\x1a\nbiên bản";
 	char pa[300], pb[300], pc[300], sha_a[65], sha_b[65], want[1024];
 	struct st_evidence e;
+	struct st_file_meta fm;
+	struct st_census cs;
 	struct ev_seen seen;
 	struct st_period p;
 	struct diag d;
+	int n = 0;
 	void *data;
-	size_t len;
+	size_t len = 0;
 
 	open_period(x, "2022");
 	snprintf(pa, sizeof(pa), "%s/qd-123.pdf", x->f_dir);
@@ -1364,15 +1401,27 @@ test_evidence_files(void **state)
 	assert_memory_equal(data, img, len);
 	free(data);
 
-	/* the same file added three times is one row of `file` */
-	store_close(x->f_s);
-	x->f_s = NULL;
-	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM file"), 2);
-	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM evidence"), 4);
-	assert_int_equal(sql_long(x->f_db,
-			     "SELECT count(*) FROM audit WHERE action ="
-			     " 'evidence.add'"),
-	    4);
+	/* a file's metadata without its bytes: the first evidence names it */
+	assert_int_equal(store_file_meta(x->f_s, sha_a, &fm), 0);
+	assert_string_equal(fm.sfm_sha256, sha_a);
+	assert_int_equal(fm.sfm_size, (long)sizeof(pdf) - 1);
+	assert_string_equal(fm.sfm_name, "qd-123.pdf");
+	assert_int_equal(strlen(fm.sfm_created_at), 20);
+	assert_int_equal(store_file_meta(x->f_s, sha_b, &fm), 0);
+	assert_int_equal(fm.sfm_size, (long)sizeof(img) - 1);
+	assert_string_equal(fm.sfm_name, "bien-ban.png");
+	memset(want, '0', 64);
+	want[64] = '\0';
+	assert_int_equal(store_file_meta(x->f_s, want, &fm), STORE_ENOTFOUND);
+	assert_non_null(strstr(store_error(x->f_s)->se_en, "no file 000"));
+
+	/* the same file added three times is stored once */
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	assert_int_equal(cs.sx_files, 2);
+	assert_int_equal(cs.sx_evidence, 4);
+	assert_int_equal(cs.sx_evidence_current, 4);
+	assert_int_equal(store_audit_each(x->f_s, NULL, count_ev_add, &n), 0);
+	assert_int_equal(n, 4);
 }
 
 /* ---- foreign files -------------------------------------------------------- */
@@ -1384,7 +1433,6 @@ refused_unchanged(const char *path, int want_code)
 	struct store *s = NULL;
 	size_t l0, l1;
 	char *b0 = slurp(path, &l0), *b1;
-	char side[400];
 
 	assert_non_null(b0);
 	memset(&e, 0, sizeof(e));
@@ -1392,63 +1440,32 @@ refused_unchanged(const char *path, int want_code)
 	assert_null(s);
 	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
 	/* and init refuses to overwrite it */
-	assert_int_equal(
-	    store_open(&s, path, STORE_CREATE, &e), STORE_ECONFLICT);
+	assert_int_equal(store_create(&s, path, &e), STORE_ECONFLICT);
 	assert_null(s);
 	b1 = slurp(path, &l1);
 	assert_non_null(b1);
 	assert_int_equal(l0, l1);
 	assert_memory_equal(b0, b1, l0);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	assert_int_not_equal(access(side, F_OK), 0);
 	free(b0);
 	free(b1);
 }
 
-/* Files that are not dti databases are refused and left as they were. */
+/*
+ * A file that is not a dti database is refused and left as it was (the
+ * SQLite backend's own cases, a foreign SQLite file, a newer schema and an
+ * overwritten header, are in test_sqlite.c).
+ */
 static void
 test_open_refuses(void **state)
 {
 	struct fx *x = *state;
 	char path[400];
-	sqlite3 *h;
-	size_t len;
 	char *text;
 
 	/* a text file */
 	snprintf(path, sizeof(path), "%s/notes.txt", x->f_dir);
 	text = xstrdup("unit,input,value\nninh-thuan,A.4,595000\n");
 	spit(path, text, strlen(text));
-	free(text);
-	refused_unchanged(path, STORE_ENOTDB);
-
-	/* an SQLite database of some other program */
-	snprintf(path, sizeof(path), "%s/other.sqlite", x->f_dir);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h,
-			     "CREATE TABLE audit (x); INSERT INTO audit"
-			     " VALUES (1); CREATE TABLE value (y);",
-			     NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(h);
-	refused_unchanged(path, STORE_ENOTDB);
-
-	/* a dti database from a newer dti (schema version 99) */
-	x->f_s = NULL;
-	assert_int_equal(dti(x, "init --db '%s/newer.db'", x->f_dir), 0);
-	snprintf(path, sizeof(path), "%s/newer.db", x->f_dir);
-	assert_int_equal(
-	    sql_exec(path, "PRAGMA user_version = 99", NULL, 0), SQLITE_OK);
-	refused_unchanged(path, STORE_ENOTDB);
-
-	/* a real database with its header overwritten */
-	assert_int_equal(dti(x, "init --db '%s/hdr.db'", x->f_dir), 0);
-	snprintf(path, sizeof(path), "%s/hdr.db", x->f_dir);
-	text = slurp(path, &len);
-	assert_non_null(text);
-	assert_true(len > 4096);
-	memset(text, 'X', 100);
-	spit(path, text, len);
 	free(text);
 	refused_unchanged(path, STORE_ENOTDB);
 }
@@ -1501,7 +1518,7 @@ test_status_counts(void **state)
 	    xcalloc((size_t)m->m_nagencies + 1, sizeof(*ac));
 	char path[400], cmd[1200], line[512];
 	char *text, *cut;
-	size_t len;
+	size_t len = 0;
 	int nac = 0, i, rows = 0;
 	FILE *p;
 
@@ -1595,11 +1612,12 @@ test_status_counts(void **state)
 static void
 test_method_versions(void **state)
 {
+	struct st_census cs;
 	struct fx *x = *state;
 	struct st_period p;
 	struct buf b;
 	char path[400], *text, *at;
-	size_t len;
+	size_t len = 0;
 	long first, second;
 
 	assert_int_equal(store_method_latest(x->f_s, &first), 0);
@@ -1633,10 +1651,10 @@ test_method_versions(void **state)
 	assert_int_equal(
 	    dti(x, "methodology load --db '%s' '%s'", x->f_db, path), 0);
 	assert_int_equal(dti(x, "period open --db '%s' 2023", x->f_db), 0);
-	assert_int_equal(
-	    sql_long(x->f_db, "SELECT count(*) FROM methodology"), 2);
 
 	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, NULL), 0);
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	assert_int_equal(cs.sx_methods, 2);
 	assert_int_equal(store_method_latest(x->f_s, &second), 0);
 	assert_int_not_equal(first, second);
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
@@ -1663,12 +1681,15 @@ main(int argc, char **argv)
 		T(init_demo, setup_demo),
 		T(period_deadlines, setup_plain),
 		T(closed_period, setup_plain),
-		T(append_only, setup_demo),
 		T(values_archived, setup_plain),
 		T(evidence_files, setup_plain),
 		T(open_refuses, setup_empty),
 		T(status_counts, setup_plain),
 		T(method_versions, setup_plain),
+		T(task_get, setup_plain),
+		T(create_remove, setup_plain),
+		T(write_lock, setup_plain),
+		T(row_forms, setup_plain),
 	};
 	size_t i;
 

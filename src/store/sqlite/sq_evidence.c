@@ -1,0 +1,169 @@
+/*
+ * sq_evidence.c: evidence documents and the files they carry (stored once, by
+ * SHA-256).
+ */
+#include "store/sqlite/sq.h"
+
+int
+store_file_put(struct store *s, const void *data, size_t len, char sha[65])
+{
+	char at[21];
+
+	if (len > STORE_MAX_FILE) {
+		sq_seterr(s, STORE_EINVALID,
+		    "tệp quá lớn (%zu byte, tối đa %u)",
+		    "file too large (%zu bytes, at most %u)", len,
+		    STORE_MAX_FILE);
+		return STORE_EINVALID;
+	}
+	sha256_hex(data, len, sha);
+	sq_now(at);
+	return sq_exec(s,
+	    "INSERT INTO file (sha256, size, data, created_at)"
+	    " VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+	    "sibs", sha, (long)len, data, len, at);
+}
+
+/* file_map(st, out): the blob of the first column, malloc'd, into a sq_blob. */
+static void
+file_map(sqlite3_stmt *st, void *out)
+{
+	const struct sq_blob *b = out;
+
+	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
+	*b->sqb_data = xmalloc(*b->sqb_len);
+	memcpy(*b->sqb_data, sqlite3_column_blob(st, 0), *b->sqb_len);
+}
+
+static const struct sq_missing no_file = {
+	"không có tệp %s",
+	"no file %s",
+};
+
+int
+store_file_get(struct store *s, const char *sha, void **data, size_t *len)
+{
+	struct sq_blob b = { data, len };
+
+	return sq_one(s, file_map, &b, &no_file,
+	    "SELECT data FROM file WHERE sha256 = ?", "s", sha, sha);
+}
+
+static void
+file_meta_map(sqlite3_stmt *st, void *out)
+{
+	struct st_file_meta *m = out;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->sfm_sha256, sizeof(m->sfm_sha256), "%s", sq_text(st, 0));
+	m->sfm_size = (long)sqlite3_column_int64(st, 1);
+	snprintf(
+	    m->sfm_created_at, sizeof(m->sfm_created_at), "%s", sq_text(st, 2));
+	if (sq_text(st, 3) != NULL)
+		snprintf(
+		    m->sfm_name, sizeof(m->sfm_name), "%s", sq_text(st, 3));
+	if (sq_text(st, 4) != NULL)
+		snprintf(
+		    m->sfm_type, sizeof(m->sfm_type), "%s", sq_text(st, 4));
+}
+
+/*
+ * The name and type come from the first current evidence that carries the
+ * file, periods in their order (a year after its quarters), then by id.
+ */
+int
+store_file_meta(struct store *s, const char *sha, struct st_file_meta *m)
+{
+	return sq_one(s, file_meta_map, m, &no_file,
+	    "SELECT f.sha256, f.size, f.created_at, e.file_name, e.file_type"
+	    " FROM file f LEFT JOIN (evidence e JOIN period p"
+	    "   ON p.id = e.period AND e.archived = 0)"
+	    " ON e.file_sha256 = f.sha256 WHERE f.sha256 = ?"
+	    " ORDER BY e.id IS NULL, p.year,"
+	    " CASE p.quarter WHEN 0 THEN 5 ELSE p.quarter END, e.id LIMIT 1",
+	    "s", sha, sha);
+}
+
+int
+store_evidence_add(struct store *s, long period, long unit, const char *input,
+    const struct st_evidence *e, const char *actor, long *id)
+{
+	char at[21], key[160], ucode[80];
+	int rc;
+
+	sq_now(at);
+	rc = sq_exec(s,
+	    "INSERT INTO evidence (period, unit, input, doc_number, doc_date,"
+	    " note, file_sha256, file_name, file_type, added_by, added_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "iisssssssss", period, unit, input,
+	    e->se_doc_number ? e->se_doc_number : "",
+	    e->se_doc_date ? e->se_doc_date : "", e->se_note ? e->se_note : "",
+	    e->se_file_sha256, e->se_file_name, e->se_file_type, actor, at);
+	if (rc != 0)
+		return rc;
+	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
+	snprintf(key, sizeof(key), "%s/%s#%ld",
+	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input, *id);
+	return sq_audit(s, actor, "evidence.add", "evidence", key, NULL,
+	    e->se_doc_number ? e->se_doc_number : "", e->se_note);
+}
+
+int
+store_evidence_archive(
+    struct store *s, long id, const char *actor, const char *reason)
+{
+	char key[32];
+	int rc = sq_exec(s,
+	    "UPDATE evidence SET archived = 1 WHERE id = ? AND archived = 0",
+	    "i", id);
+
+	if (rc != 0)
+		return rc;
+	if (sqlite3_changes(s->sqs_db) == 0) {
+		sq_seterr(s, STORE_ENOTFOUND,
+		    "không có tài liệu kiểm chứng số %ld", "no evidence %ld",
+		    id);
+		return STORE_ENOTFOUND;
+	}
+	snprintf(key, sizeof(key), "%ld", id);
+	return sq_audit(s, actor, "evidence.archive", "evidence", key, "active",
+	    "archived", reason);
+}
+
+static void
+evidence_map(sqlite3_stmt *st, void *out)
+{
+	struct st_evidence *e = out;
+
+	e->se_id = (long)sqlite3_column_int64(st, 0);
+	e->se_unit = sq_text(st, 1);
+	e->se_input = sq_text(st, 2);
+	e->se_doc_number = sq_text(st, 3);
+	e->se_doc_date = sq_text(st, 4);
+	e->se_note = sq_text(st, 5);
+	e->se_file_sha256 = sq_text(st, 6);
+	e->se_file_name = sq_text(st, 7);
+	e->se_file_type = sq_text(st, 8);
+	e->se_file_size = (long)sqlite3_column_int64(st, 9);
+	e->se_by = sq_text(st, 10);
+	e->se_at = sq_text(st, 11);
+}
+
+int
+store_evidence_each(struct store *s, long period, const char *input,
+    int (*cb)(void *, const struct st_evidence *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT e.id, u.code, e.input, e.doc_number, e.doc_date, e.note,"
+	    " e.file_sha256, e.file_name, e.file_type, coalesce(f.size, 0),"
+	    " e.added_by, e.added_at FROM evidence e JOIN unit u ON u.id ="
+	    " e.unit LEFT JOIN file f ON f.sha256 = e.file_sha256"
+	    " WHERE e.period = ? AND e.archived = 0 AND (?2 IS NULL OR"
+	    " e.input = ?2) ORDER BY e.id",
+	    "is", period, input);
+
+	if (st == NULL)
+		return s->sqs_err.se_code;
+	SQ_EACH(s, st, struct st_evidence, evidence_map, cb, ctx);
+}

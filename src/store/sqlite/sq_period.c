@@ -1,0 +1,115 @@
+/*
+ * sq_period.c: reporting periods: open, close, reopen, look up.
+ */
+#include "store/sqlite/sq.h"
+
+int
+store_period_add(struct store *s, const struct st_period *p, const char *actor)
+{
+	int rc = sq_exec(s,
+	    "INSERT INTO period (code, kind, year, quarter, methodology,"
+	    " agency_due, sotttt_due, status, label)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+	    "ssiiisss", p->sp_code, p->sp_kind, (long)p->sp_year,
+	    (long)p->sp_quarter, p->sp_method, p->sp_agency_due,
+	    p->sp_sotttt_due, p->sp_label);
+
+	if (rc == STORE_ECONFLICT)
+		sq_seterr(s, STORE_ECONFLICT, "kỳ %s đã có",
+		    "period %s already exists", p->sp_code);
+	if (rc != 0)
+		return rc;
+	return sq_audit(
+	    s, actor, "period.open", "period", p->sp_code, NULL, "open", NULL);
+}
+
+static void
+period_map(sqlite3_stmt *st, void *out)
+{
+	struct st_period *p = out;
+
+	memset(p, 0, sizeof(*p));
+	p->sp_id = (long)sqlite3_column_int64(st, 0);
+	snprintf(p->sp_code, sizeof(p->sp_code), "%s", sq_text(st, 1));
+	snprintf(p->sp_kind, sizeof(p->sp_kind), "%s", sq_text(st, 2));
+	p->sp_year = sqlite3_column_int(st, 3);
+	p->sp_quarter = sqlite3_column_int(st, 4);
+	p->sp_method = (long)sqlite3_column_int64(st, 5);
+	snprintf(
+	    p->sp_agency_due, sizeof(p->sp_agency_due), "%s", sq_text(st, 6));
+	snprintf(
+	    p->sp_sotttt_due, sizeof(p->sp_sotttt_due), "%s", sq_text(st, 7));
+	snprintf(p->sp_status, sizeof(p->sp_status), "%s", sq_text(st, 8));
+	snprintf(p->sp_label, sizeof(p->sp_label), "%s", sq_text(st, 9));
+}
+
+#define PERIOD_COLS \
+	"SELECT id, code, kind, year, quarter, methodology, agency_due," \
+	" sotttt_due, status, label FROM period"
+
+int
+store_period_get(struct store *s, const char *code, struct st_period *p)
+{
+	static const struct sq_missing miss = {
+		"không có kỳ '%s'; mở kỳ bằng dti period open %s",
+		"no period '%s'; open it with dti period open %s",
+	};
+
+	return sq_one(s, period_map, p, &miss, PERIOD_COLS " WHERE code = ?",
+	    "s", code, code, code);
+}
+
+/* period_status_set(s, code, status, actor, reason): status as stored. */
+static int
+period_status_set(struct store *s, const char *code, const char *status,
+    const char *actor, const char *reason)
+{
+	struct st_period p;
+	int rc;
+
+	if ((rc = store_period_get(s, code, &p)) != 0)
+		return rc;
+	if (strcmp(p.sp_status, status) == 0) {
+		sq_seterr(s, STORE_ECONFLICT, "kỳ %s đã ở trạng thái %s",
+		    "period %s is already %s", code, status);
+		return STORE_ECONFLICT;
+	}
+	rc = sq_exec(s, "UPDATE period SET status = ? WHERE id = ?", "si",
+	    status, p.sp_id);
+	if (rc != 0)
+		return rc;
+	return sq_audit(s, actor,
+	    strcmp(status, "closed") == 0 ? "period.close" : "period.reopen",
+	    "period", code, p.sp_status, status, reason);
+}
+
+int
+store_period_change(
+    struct store *s, const struct st_period_change *c, const char *actor)
+{
+	return period_status_set(s, c->spc_code,
+	    period_status_name(c->spc_status), actor, c->spc_reason);
+}
+
+/* DEPRECATED: use store_period_change */
+int
+store_period_set_status(struct store *s, const char *code, const char *status,
+    const char *actor, const char *reason)
+{
+	return period_status_set(s, code, status, actor, reason);
+}
+
+int
+store_period_each(
+    struct store *s, int (*cb)(void *, const struct st_period *), void *ctx)
+{
+	/* a year comes after its quarters */
+	sqlite3_stmt *st = sq_query(s,
+	    PERIOD_COLS " ORDER BY year, CASE quarter WHEN 0 THEN 5"
+			" ELSE quarter END",
+	    "");
+
+	if (st == NULL)
+		return s->sqs_err.se_code;
+	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
+}

@@ -1,0 +1,217 @@
+/*
+ * sq_schema.c: the schema: its versioned migrations, applied on open inside one
+ * write transaction.
+ */
+#include "store/sqlite/sq.h"
+
+/* Migrations: index i brings the schema from version i to i + 1. */
+static const char *const migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE methodology ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL,"
+	"  version TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  yaml TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  loaded_at TEXT NOT NULL,"
+	"  loaded_by TEXT NOT NULL);"
+	"CREATE TABLE agency ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  short TEXT NOT NULL,"
+	"  kind TEXT NOT NULL);"
+	"CREATE TABLE agency_member ("
+	"  grp INTEGER NOT NULL REFERENCES agency(id),"
+	"  member INTEGER NOT NULL REFERENCES agency(id),"
+	"  PRIMARY KEY (grp, member));"
+	"CREATE TABLE responsibility ("
+	"  methodology INTEGER NOT NULL REFERENCES methodology(id),"
+	"  item TEXT NOT NULL,"
+	"  agency INTEGER NOT NULL REFERENCES agency(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('lead', 'coordinator')),"
+	"  PRIMARY KEY (methodology, item, agency, role));"
+	"CREATE TABLE unit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  level TEXT NOT NULL,"
+	"  parent INTEGER REFERENCES unit(id));"
+	"CREATE TABLE period ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('quarter', 'year')),"
+	"  year INTEGER NOT NULL,"
+	"  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),"
+	"  methodology INTEGER NOT NULL REFERENCES methodology(id),"
+	"  agency_due TEXT NOT NULL,"
+	"  sotttt_due TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),"
+	"  label TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE value ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  input TEXT NOT NULL,"
+	"  raw TEXT NOT NULL,"
+	"  status TEXT NOT NULL"
+	"    CHECK (status IN ('draft', 'submitted', 'approved')),"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  first_id INTEGER," /* id of the first version: keeps file order */
+	"  archived INTEGER NOT NULL DEFAULT 0);"
+	"CREATE UNIQUE INDEX value_current ON value (period, unit, input)"
+	"  WHERE archived = 0;"
+	"CREATE INDEX value_period ON value (period, archived, first_id);"
+	"CREATE TABLE file ("
+	"  sha256 TEXT PRIMARY KEY,"
+	"  size INTEGER NOT NULL,"
+	"  data BLOB NOT NULL,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  input TEXT NOT NULL,"
+	"  doc_number TEXT NOT NULL DEFAULT '',"
+	"  doc_date TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  file_sha256 TEXT REFERENCES file(sha256),"
+	"  file_name TEXT,"
+	"  file_type TEXT,"
+	"  added_by TEXT NOT NULL,"
+	"  added_at TEXT NOT NULL,"
+	"  archived INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX evidence_value ON evidence (period, unit, input);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  old TEXT,"
+	"  new TEXT,"
+	"  reason TEXT);"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER value_no_delete BEFORE DELETE ON value"
+	"  BEGIN SELECT RAISE(ABORT, 'values are archived, never deleted'); END;"
+	"CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence"
+	"  BEGIN SELECT RAISE(ABORT, 'evidence is archived, never deleted'); END;"
+	"CREATE TABLE task ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  grp TEXT NOT NULL,"
+	"  group_name TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  lead_text TEXT NOT NULL,"
+	"  coord_text TEXT NOT NULL,"
+	"  due_text TEXT NOT NULL,"
+	"  due TEXT,"
+	"  due_date TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'not_started'"
+	"    CHECK (status IN ('not_started', 'in_progress', 'done')));"
+	"CREATE TABLE task_link ("
+	"  task INTEGER NOT NULL REFERENCES task(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('lead', 'coordinator', 'indicator')),"
+	"  ref TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (task, kind, ref));"
+	"CREATE TABLE task_progress ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task INTEGER NOT NULL REFERENCES task(id),"
+	"  at TEXT NOT NULL,"
+	"  by TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  doc TEXT NOT NULL DEFAULT '',"
+	"  file_sha256 TEXT REFERENCES file(sha256));"
+	"CREATE TABLE target ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  text TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  target REAL,"
+	"  target_max REAL,"
+	"  unit TEXT NOT NULL,"
+	"  indicator TEXT,"
+	"  numerator TEXT,"
+	"  denominator TEXT,"
+	"  score TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '');",
+	/* 2: accounts and sessions for the server */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  pwhash TEXT NOT NULL,"
+	"  role TEXT NOT NULL"
+	"    CHECK (role IN ('admin', 'coordinator', 'officer', 'viewer')),"
+	"  agency TEXT REFERENCES agency(code),"
+	"  created_at TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE session ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  account INTEGER NOT NULL REFERENCES account(id),"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL,"
+	"  ended INTEGER NOT NULL DEFAULT 0);",
+};
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int
+store_schema_version(struct store *s)
+{
+	long v = -1;
+
+	if (sq_one(s, sq_map_long, &v, NULL, "PRAGMA user_version", "") != 0)
+		return -1;
+	return (int)v;
+}
+
+int
+sq_migrate(struct store *s)
+{
+	int v = store_schema_version(s), rc;
+	char sql[64];
+
+	if (v < 0)
+		return s->sqs_err.se_code;
+	if (v > NMIGRATIONS) {
+		sq_seterr(s, STORE_ENOTDB,
+		    "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn chương trình này (%d); hãy cập nhật dti",
+		    "the database schema is version %d, newer than this program's %d; upgrade dti",
+		    v, NMIGRATIONS);
+		return STORE_ENOTDB;
+	}
+	if (v == NMIGRATIONS)
+		return 0;
+	if ((rc = sq_simple(s, "BEGIN IMMEDIATE")) != 0)
+		return rc;
+	/* re-read: another process may have migrated meanwhile */
+	v = store_schema_version(s);
+	for (; v < NMIGRATIONS; v++) {
+		if ((rc = sq_simple(s, migrations[v])) != 0)
+			goto fail;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if ((rc = sq_simple(s, sql)) != 0)
+			goto fail;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", SQ_APP_ID);
+	if ((rc = sq_simple(s, sql)) != 0 || (rc = sq_simple(s, "COMMIT")) != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(s->sqs_db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

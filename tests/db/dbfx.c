@@ -1,0 +1,163 @@
+/*
+ * dbfx.c: the fixture of the storage tests; see dbfx.h.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "dbfx.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[8192];
+	size_t n;
+
+	if (len != NULL)
+		*len = 0;
+	if (f == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	if (len != NULL)
+		*len = b.b_len;
+	return buf_steal(&b);
+}
+
+void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Run the dti program with ${args}; output goes to ${dir}/out and err. */
+int
+dti(const struct fx *x, const char *fmt, ...)
+{
+	char args[2048], cmd[4096];
+	va_list ap;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof(args), fmt, ap);
+	va_end(ap);
+	snprintf(cmd, sizeof(cmd), "'%s' %s >'%s/out' 2>'%s/err'", DTI_BIN,
+	    args, x->f_dir, x->f_dir);
+	st = system(cmd);
+	if (st == -1 || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+void
+print_err(const struct fx *x)
+{
+	char path[300];
+	char *e;
+
+	snprintf(path, sizeof(path), "%s/err", x->f_dir);
+	e = slurp(path, NULL);
+	if (e != NULL && e[0] != '\0')
+		print_message("dti stderr:\n%s\n", e);
+	free(e);
+}
+
+void
+rm_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[600];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+struct fx *
+fx_new(void)
+{
+	struct fx *x = xcalloc(1, sizeof(*x));
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(x->f_dir, sizeof(x->f_dir), "%s/dti-db-XXXXXX",
+	    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+	assert_non_null(mkdtemp(x->f_dir));
+	snprintf(x->f_db, sizeof(x->f_db), "%s/dti.db", x->f_dir);
+	return x;
+}
+
+int
+fx_init(void **state, const char *extra)
+{
+	struct fx *x = fx_new();
+	struct store_error e;
+	int rc;
+
+	*state = x;
+	rc = dti(x, "init --db '%s' --user tester %s", x->f_db, extra);
+	if (rc != 0)
+		print_err(x);
+	assert_int_equal(rc, 0);
+	rc = store_open(&x->f_s, x->f_db, STORE_OPEN, &e);
+	if (rc != 0)
+		print_message("store_open: %s\n", e.se_en);
+	assert_int_equal(rc, 0);
+	return 0;
+}
+
+int
+setup_plain(void **state)
+{
+	return fx_init(state, "");
+}
+
+int
+setup_demo(void **state)
+{
+	return fx_init(state, "--demo");
+}
+
+int
+setup_empty(void **state)
+{
+	*state = fx_new();
+	return 0;
+}
+
+int
+teardown(void **state)
+{
+	struct fx *x = *state;
+
+	store_close(x->f_s);
+	rm_dir(x->f_dir);
+	free(x);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * dbfx.h: the fixture of the storage tests (test_db.c, test_sqlite.c): a
+ * temporary directory holding one database made by the real program
+ * (`dti init`, DTI_BIN), and small file helpers.
+ */
+#ifndef DTI_TESTS_DBFX_H
+#define DTI_TESTS_DBFX_H
+
+#include <stddef.h>
+
+struct store;
+
+/* A temporary directory holding one database made by `dti init`. */
+struct fx {
+	char f_dir[256];
+	char f_db[320];
+	struct store *f_s; /* open on f_db, or NULL */
+};
+
+/* slurp(path, len): the bytes of ${path}, malloc'd and NUL-ended; NULL. */
+char *slurp(const char *, size_t *);
+/* spit(path, data, len): write ${path} (asserts). */
+void spit(const char *, const char *, size_t);
+/* dti(x, fmt, ...): run the dti program; its exit status, or -1. */
+int dti(const struct fx *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+void print_err(const struct fx *);
+void rm_dir(const char *);
+struct fx *fx_new(void);
+int fx_init(void **, const char *);
+int setup_plain(void **);
+int setup_demo(void **);
+int setup_empty(void **);
+int teardown(void **);
+
+#endif

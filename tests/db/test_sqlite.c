@@ -1,0 +1,319 @@
+/*
+ * test_sqlite.c: what only the SQLite backend of store.h can show, read
+ * from and written to the raw file with sqlite3 itself: the application
+ * id in the header, the triggers that keep the audit log append-only and
+ * values and evidence undeleted, and the refusal of foreign SQLite files,
+ * newer schemas and overwritten headers. The backend-neutral contract is
+ * tested in test_db.c.
+ *
+ * Run one test with `test_sqlite NAME` (CTest: db.sqlite.NAME).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "dbfx.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/diag.h"
+
+/* The first column of the first row of ${sql} on the raw file. */
+static long
+sql_long(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long v = -1;
+
+	assert_int_equal(
+	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* The first column of the first row of ${sql} as a malloc'd string. */
+static char *
+sql_text(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	assert_int_equal(
+	    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v != NULL ? v : xstrdup("");
+}
+
+/* Run ${sql} on the raw file, read-write; the SQLite result code. */
+static int
+sql_exec(const char *db, const char *sql, char *msg, size_t size)
+{
+	sqlite3 *h;
+	char *err = NULL;
+	int rc;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	rc = sqlite3_exec(h, sql, NULL, NULL, &err);
+	if (msg != NULL)
+		snprintf(msg, size, "%s", err ? err : "");
+	sqlite3_free(err);
+	sqlite3_close(h);
+	return rc;
+}
+
+static void
+open_period(struct fx *x, const char *code)
+{
+	struct diag d;
+
+	diag_init(&d);
+	assert_int_equal(
+	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	    0);
+	diag_free(&d);
+}
+
+/* The file says what it is: application_id "DTI1" (from init_counts). */
+static void
+test_app_id(void **state)
+{
+	struct fx *x = *state;
+
+	assert_int_equal(
+	    sql_long(x->f_db, "PRAGMA application_id"), 0x44544931L);
+}
+
+/* The audit table refuses UPDATE and DELETE; values are never deleted. */
+static void
+test_append_only(void **state)
+{
+	struct fx *x = *state;
+	char msg[256], *before, *after;
+	long n_audit, n_value;
+	struct st_evidence e;
+	struct diag d;
+
+	/* one evidence row too, to try to delete it */
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = "5/BC";
+	diag_init(&d);
+	assert_int_equal(app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e,
+			     NULL, 0, "t", &d),
+	    0);
+	diag_free(&d);
+	store_close(x->f_s);
+	x->f_s = NULL;
+
+	n_audit = sql_long(x->f_db, "SELECT count(*) FROM audit");
+	n_value = sql_long(x->f_db, "SELECT count(*) FROM value");
+	assert_true(n_audit > 0);
+	assert_true(n_value > 0);
+	before = sql_text(x->f_db,
+	    "SELECT group_concat(id || at || actor || action || key ||"
+	    " coalesce(old, '') || coalesce(new, '') ||"
+	    " coalesce(reason, ''), '|') FROM audit");
+
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "UPDATE audit SET actor = 'mallory'", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "UPDATE audit SET new = 'x' WHERE id = 1", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM audit", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(sql_exec(x->f_db,
+				 "DELETE FROM audit WHERE id = (SELECT max(id)"
+				 " FROM audit)",
+				 msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM value", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM evidence", msg, sizeof(msg)),
+	    SQLITE_OK);
+
+	after = sql_text(x->f_db,
+	    "SELECT group_concat(id || at || actor || action || key ||"
+	    " coalesce(old, '') || coalesce(new, '') ||"
+	    " coalesce(reason, ''), '|') FROM audit");
+	assert_string_equal(before, after);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM audit"), n_audit);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM value"), n_value);
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM evidence"), 1);
+	free(before);
+	free(after);
+}
+
+/*
+ * Replaced values stay in the file, archived; deleting them is refused by
+ * the database itself (from test_db.c's values_archived).
+ */
+static void
+test_values_never_deleted(void **state)
+{
+	struct fx *x = *state;
+	struct diag d;
+	char msg[256];
+
+	open_period(x, "2022");
+	diag_init(&d);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
+			     NULL, "an", "first", &d),
+	    0);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
+			     NULL, "binh", "corrected", &d),
+	    0);
+	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
+			     "cuc-thong-ke", "chi", "final", &d),
+	    0);
+	diag_free(&d);
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM value WHERE input = 'A.4'"),
+	    3);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 1"),
+	    2);
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM value WHERE archived = 1", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 1 AND raw IN ('590000',"
+			     " '595000')"),
+	    2);
+}
+
+static void
+refused_unchanged(const char *path, int want_code)
+{
+	struct store_error e;
+	struct store *s = NULL;
+	size_t l0, l1;
+	char *b0 = slurp(path, &l0), *b1;
+	char side[400];
+
+	assert_non_null(b0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
+	assert_null(s);
+	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	/* and init refuses to overwrite it */
+	assert_int_equal(
+	    store_open(&s, path, STORE_CREATE, &e), STORE_ECONFLICT);
+	assert_null(s);
+	b1 = slurp(path, &l1);
+	assert_non_null(b1);
+	assert_int_equal(l0, l1);
+	assert_memory_equal(b0, b1, l0);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	assert_int_not_equal(access(side, F_OK), 0);
+	free(b0);
+	free(b1);
+}
+
+/* Files that are not dti databases are refused and left as they were. */
+static void
+test_open_refuses(void **state)
+{
+	struct fx *x = *state;
+	char path[400];
+	sqlite3 *h;
+	size_t len = 0;
+	char *text;
+
+	/* a text file */
+	snprintf(path, sizeof(path), "%s/notes.txt", x->f_dir);
+	text = xstrdup("unit,input,value\nninh-thuan,A.4,595000\n");
+	spit(path, text, strlen(text));
+	free(text);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* an SQLite database of some other program */
+	snprintf(path, sizeof(path), "%s/other.sqlite", x->f_dir);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+			     "CREATE TABLE audit (x); INSERT INTO audit"
+			     " VALUES (1); CREATE TABLE value (y);",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* a dti database from a newer dti (schema version 99) */
+	x->f_s = NULL;
+	assert_int_equal(dti(x, "init --db '%s/newer.db'", x->f_dir), 0);
+	snprintf(path, sizeof(path), "%s/newer.db", x->f_dir);
+	assert_int_equal(
+	    sql_exec(path, "PRAGMA user_version = 99", NULL, 0), SQLITE_OK);
+	refused_unchanged(path, STORE_ENOTDB);
+
+	/* a real database with its header overwritten */
+	assert_int_equal(dti(x, "init --db '%s/hdr.db'", x->f_dir), 0);
+	snprintf(path, sizeof(path), "%s/hdr.db", x->f_dir);
+	text = slurp(path, &len);
+	assert_non_null(text);
+	assert_true(len > 4096);
+	memset(text, 'X', 100);
+	spit(path, text, len);
+	free(text);
+	refused_unchanged(path, STORE_ENOTDB);
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+#define T(name, setup) \
+	cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		T(app_id, setup_plain),
+		T(append_only, setup_demo),
+		T(values_never_deleted, setup_plain),
+		T(open_refuses, setup_empty),
+	};
+	size_t i;
+
+	if (argc > 1) {
+		/* one test by name; a name that matches none is an error */
+		for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+			if (strcmp(tests[i].name + strlen("test_"), argv[1]) ==
+			    0)
+				break;
+		if (i == sizeof(tests) / sizeof(tests[0])) {
+			fprintf(stderr, "test_sqlite: no test '%s'\n", argv[1]);
+			return 1;
+		}
+		cmocka_set_test_filter(tests[i].name);
+	}
+	return cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+}
