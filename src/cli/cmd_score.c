@@ -11,15 +11,16 @@
 #include "io/score_write.h"
 
 static void
-score_usage(void)
+score_usage(enum diag_lang lang)
 {
-	fputs(cli_msg("Cách dùng:\n"
-		      "  dti score [--methodology FILE] [--format csv|json] "
-		      "[--explain] [--quiet] ROUND.csv\n"
-		      "  dti score --period P [--include-drafts] [--db dti.db] "
-		      "[--format csv|json] [--explain]\n"
-		      "ROUND.csv là '-' để đọc từ đầu vào chuẩn; --period chấm "
-		      "số liệu đã duyệt của một kỳ.\n",
+	fputs(cli_msg(lang,
+		  "Cách dùng:\n"
+		  "  dti score [--methodology FILE] [--format csv|json] "
+		  "[--explain] [--quiet] ROUND.csv\n"
+		  "  dti score --period P [--include-drafts] [--db dti.db] "
+		  "[--format csv|json] [--explain]\n"
+		  "ROUND.csv là '-' để đọc từ đầu vào chuẩn; --period chấm "
+		  "số liệu đã duyệt của một kỳ.\n",
 		  "Usage:\n"
 		  "  dti score [--methodology FILE] [--format csv|json] "
 		  "[--explain] [--quiet] ROUND.csv\n"
@@ -31,7 +32,7 @@ score_usage(void)
 }
 
 int
-cmd_score(int argc, char **argv)
+cmd_score(int argc, char **argv, enum diag_lang lang)
 {
 	static const struct option opts[] = {
 		{ "methodology", required_argument, NULL, 'm' },
@@ -68,7 +69,7 @@ cmd_score(int argc, char **argv)
 			else {
 				fprintf(stderr,
 				    "dti score: %s '%s' (csv, json)\n",
-				    cli_msg("định dạng không hợp lệ",
+				    cli_msg(lang, "định dạng không hợp lệ",
 					"unknown format"),
 				    optarg);
 				return EXIT_USAGE;
@@ -79,23 +80,23 @@ cmd_score(int argc, char **argv)
 		case 'p': period = optarg; break;
 		case 'd': db = optarg; break;
 		case 'D': drafts = 1; break;
-		case 'h': score_usage(); return EXIT_OK;
-		default: score_usage(); return EXIT_USAGE;
+		case 'h': score_usage(lang); return EXIT_OK;
+		default: score_usage(lang); return EXIT_USAGE;
 		}
 	}
 	if (period != NULL) {
 		if (optind != argc || mpath != NULL) {
-			score_usage();
+			score_usage(lang);
 			return EXIT_USAGE;
 		}
-		return cli_score_period(db, period, drafts, &wo, quiet);
+		return cli_score_period(db, period, drafts, &wo, quiet, lang);
 	}
 	if (optind != argc - 1 || drafts) {
-		score_usage();
+		score_usage(lang);
 		return EXIT_USAGE;
 	}
 	path = argv[optind];
-	if ((rc = cli_load_method(mpath, &m)) != EXIT_OK)
+	if ((rc = cli_load_method(mpath, &m, lang)) != EXIT_OK)
 		return rc;
 	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (f == NULL) {
@@ -108,10 +109,10 @@ cmd_score(int argc, char **argv)
 	    f, strcmp(path, "-") == 0 ? "<stdin>" : path, m, &r, &d);
 	if (f != stdin)
 		fclose(f);
-	cli_print_diag(&d);
+	diag_print(stderr, &d, lang);
 	if (rc < 0) {
 		fprintf(stderr, "dti score: %s: %zu %s\n", path, d.d_nerr,
-		    cli_msg("lỗi; tệp bị từ chối, không chấm điểm",
+		    cli_msg(lang, "lỗi; tệp bị từ chối, không chấm điểm",
 			"errors; the file is rejected, nothing scored"));
 		diag_free(&d);
 		method_free(m);
@@ -120,12 +121,12 @@ cmd_score(int argc, char **argv)
 	diag_free(&d);
 	s = score_round(r, NULL, NULL);
 	if (!quiet)
-		cli_print_warnings(s);
+		cli_print_warnings(s, lang);
 	rc = EXIT_OK;
 	if (score_write(stdout, s, &wo) < 0) {
 		fprintf(stderr, "dti score: %s: %s\n",
-		    cli_msg(
-			"không ghi được kết quả", "cannot write the result"),
+		    cli_msg(lang, "không ghi được kết quả",
+			"cannot write the result"),
 		    strerror(errno));
 		rc = EXIT_IO;
 	}

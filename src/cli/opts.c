@@ -54,12 +54,13 @@ allowed_opt(const char *allowed, const char *name)
 
 int
 opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
-    const char *usage)
+    const char *usage, enum diag_lang lang)
 {
 	const char *user = getenv("USER");
 	int c, idx;
 
 	memset(o, 0, sizeof(*o));
+	o->o_lang = lang;
 	o->o_db = "dti.db";
 	o->o_user = user != NULL && *user != '\0' ? user : "cli";
 	o->o_format = "table";
@@ -74,7 +75,8 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		}
 		if (c == '?' || !allowed_opt(allowed, all[idx].name)) {
 			fprintf(stderr, "dti %s: %s '%s'\n%s", argv[0],
-			    cli_msg("tùy chọn không hợp lệ", "unknown option"),
+			    cli_msg(lang, "tùy chọn không hợp lệ",
+				"unknown option"),
 			    argv[optind - 1], usage);
 			return EXIT_USAGE;
 		}
@@ -109,7 +111,7 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 	    strcmp(o->o_format, "csv") != 0 &&
 	    strcmp(o->o_format, "json") != 0) {
 		fprintf(stderr, "dti %s: %s '%s' (table, csv, json)\n", argv[0],
-		    cli_msg("định dạng không hợp lệ", "unknown format"),
+		    cli_msg(lang, "định dạng không hợp lệ", "unknown format"),
 		    o->o_format);
 		return EXIT_USAGE;
 	}

@@ -5,6 +5,8 @@
 #ifndef DTI_OPTS_H
 #define DTI_OPTS_H
 
+#include "util/diag.h"
+
 struct opts {
 	const char *o_db; /* --db, default dti.db */
 	const char *o_user; /* --user, default $USER */
@@ -30,16 +32,18 @@ struct opts {
 	int o_explain; /* --explain */
 	int o_quiet; /* --quiet */
 	int o_overdue; /* --overdue */
+	enum diag_lang o_lang; /* of messages: DTI_LANG, passed by main */
 	int o_nargs; /* positional arguments left */
 	char **o_args;
 };
 
 /*
- * opts_parse(o, argc, argv, allowed, usage): parse ${argv} (argv[0] is the
- * command) accepting only the long options named in ${allowed}
- * (space-separated, e.g. "db user period"); print ${usage} on error.
- * Return 0, or an exit code.
+ * opts_parse(o, argc, argv, allowed, usage, lang): parse ${argv} (argv[0]
+ * is the command) accepting only the long options named in ${allowed}
+ * (space-separated, e.g. "db user period"); print ${usage} on error, in
+ * ${lang}, which ${o} keeps. Return 0, or an exit code.
  */
-int opts_parse(struct opts *, int, char **, const char *, const char *);
+int opts_parse(
+    struct opts *, int, char **, const char *, const char *, enum diag_lang);
 
 #endif
