@@ -112,7 +112,28 @@ const struct method *api_method(struct api_req *, long, struct diag *);
 int api_cached(struct api_req *, const char *, long);
 void api_cache_put(struct api_req *, const char *, long);
 
-/* Handlers: api_meta.c, api_session.c, api_period.c, api_plan.c. */
+/* api_period.c: what the handlers of periods and evidence share. */
+/*
+ * api_path_period(ar, out): the period named first in the path; answer
+ * (404 when there is none) and return -1 when it cannot be read.
+ */
+int api_path_period(struct api_req *, struct st_period *);
+/*
+ * api_input_owner(ar, p, input, owner): the agency that leads ${input}
+ * in ${p}'s methodology (NULL: none); answers and returns -1 when the
+ * methodology or the input is unknown.
+ */
+int api_input_owner(
+    struct api_req *, const struct st_period *, const char *, const char **);
+/*
+ * api_answer(ar, rc, d, status, ok): answer a use case's result: the
+ * errors of ${d} when ${rc} failed, else ${ok} (stolen) with ${status};
+ * ${d} is freed.
+ */
+void api_answer(struct api_req *, int, struct diag *, int, json_t *);
+
+/* Handlers: api_meta.c, api_session.c, api_period.c, api_evidence.c,
+ * api_plan.c. */
 void api_health(struct api_req *);
 void api_openapi(struct api_req *);
 void api_methodologies(struct api_req *);
