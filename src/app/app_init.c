@@ -17,7 +17,7 @@ static const struct {
 	enum role dd_role;
 	const char *dd_agency;
 } demo_accounts[APP_DEMO_NACCOUNTS] = {
-	{ "admin", ROLE_ADMIN, NULL },
+	{ "admin", ROLE_ADMIN, NULL }, /* layering-ok: a login */
 	{ "sotttt", ROLE_COORDINATOR, "so-tttt" },
 	{ "lanhdao", ROLE_VIEWER, NULL },
 	{ "cb-sotttt", ROLE_OFFICER, "so-tttt" },

@@ -166,7 +166,7 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 			printf("%s %s %s\n", cli_msg(lang, "Kỳ", "Period"),
 			    o.o_args[0],
 			    reopen ? cli_msg(lang, "đã mở lại", "reopened")
-				   : cli_msg(lang, "đã đóng", "closed"));
+				   : period_status_label(PERIOD_CLOSED, lang));
 		return finish(s, &d, rc, lang);
 	}
 	fputs(usage, stderr);
@@ -520,7 +520,8 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 		    o.o_inputs, o.o_reason, &d);
 	}
 	if (rc == 0)
-		printf("%s: %s\n", verb, cli_msg(lang, "xong", "done"));
+		printf("%s: %s\n", verb,
+		    cli_msg(lang, "xong", "done")); /* layering-ok: a word */
 	return finish(s, &d, rc, lang);
 }
 
