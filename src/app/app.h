@@ -395,10 +395,14 @@ int app_init(const char *, const struct app_actor *, int, struct app_init_out *,
 /* app_compat.c: the string-actor forms of before struct app_actor. */
 
 /*
+ * app_period_open, app_period_status, app_import, app_value_set,
+ * app_submit, app_approve, app_return, app_reopen, app_evidence_add:
  * tests/db/test_db.c and fuzz/fuzz_http.c still call these: each runs the
- * use case above as the operator named by the last string argument
- * (app_operator) with states by name. Remove them when those callers move
- * to the actor forms.
+ * use case above (app_period_add, app_period_set_status,
+ * app_values_import, app_value_put, app_values_submit/_approve/_return/
+ * _reopen, app_evidence_attach) as the operator named by its last string
+ * argument (app_operator), with states by name. Remove them when those
+ * callers move to the actor forms.
  */
 int app_period_open(struct store *, const char *, long, const char *,
     const char *, const char *, const char *, struct diag *);

@@ -48,12 +48,12 @@ int app_value_status(
 /* app_value.c */
 /* Stored values read into a round. */
 struct app_round_ctx {
-	struct round *rc_r;
-	const struct method *rc_m;
-	struct diag *rc_d;
-	int rc_bad; /* stored values that do not parse */
+	struct round *rr_r;
+	const struct method *rr_m;
+	struct diag *rr_d;
+	int rr_bad; /* stored values that do not parse */
 };
-/* app_round_row(ctx, v): a store_value_each callback filling ctx->rc_r. */
+/* app_round_row(ctx, v): a store_value_each callback filling ctx->rr_r. */
 int app_round_row(void *, const struct st_value *);
 
 /* app_account.c */

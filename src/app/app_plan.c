@@ -102,12 +102,12 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
 }
 
 struct targets_ctx {
-	struct round *tc_r;
-	struct score *tc_sc;
-	int tc_unit;
-	const char *tc_period;
-	int (*tc_cb)(void *, const struct app_target *);
-	void *tc_ctx;
+	struct round *tt_r;
+	struct score *tt_sc;
+	int tt_unit;
+	const char *tt_period;
+	int (*tt_cb)(void *, const struct app_target *);
+	void *tt_ctx;
 };
 
 /* Sum of the listed inputs for the province; NAN when one is missing. */
@@ -117,18 +117,18 @@ sum_inputs(const struct targets_ctx *c, const char *list)
 	char *copy, *tok, *save = NULL;
 	double sum = 0;
 
-	if (list == NULL || c->tc_r == NULL || c->tc_unit < 0)
+	if (list == NULL || c->tt_r == NULL || c->tt_unit < 0)
 		return NAN;
 	copy = xstrdup(list);
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	     tok = strtok_r(NULL, ",", &save)) {
-		int in = method_input(c->tc_r->r_m, tok, strlen(tok));
+		int in = method_input(c->tt_r->r_m, tok, strlen(tok));
 
-		if (in < 0 || !round_has(c->tc_r, c->tc_unit, in)) {
+		if (in < 0 || !round_has(c->tt_r, c->tt_unit, in)) {
 			sum = NAN;
 			break;
 		}
-		sum += round_get(c->tc_r, c->tc_unit, in);
+		sum += round_get(c->tt_r, c->tt_unit, in);
 	}
 	free(copy);
 	return sum;
@@ -141,7 +141,7 @@ target_row(void *vctx, const struct st_target *t)
 	struct app_target a;
 
 	a.tg_target = t;
-	a.tg_period = c->tc_period;
+	a.tg_period = c->tt_period;
 	a.tg_value = NAN;
 	a.tg_progress = NAN;
 	if (t->sg_numerator != NULL) {
@@ -151,11 +151,11 @@ target_row(void *vctx, const struct st_target *t)
 
 		if (!isnan(num) && !isnan(den) && den != 0)
 			a.tg_value = num / den;
-	} else if (t->sg_score != NULL && c->tc_sc != NULL && c->tc_unit >= 0) {
-		int col = score_col_of(c->tc_sc, t->sg_score);
+	} else if (t->sg_score != NULL && c->tt_sc != NULL && c->tt_unit >= 0) {
+		int col = score_col_of(c->tt_sc, t->sg_score);
 
 		if (col >= 0)
-			a.tg_value = score_get(c->tc_sc, c->tc_unit, col);
+			a.tg_value = score_get(c->tt_sc, c->tt_unit, col);
 	}
 	if (!isnan(a.tg_value) && !isnan(t->sg_target) && t->sg_target > 0)
 		a.tg_progress = a.tg_value / t->sg_target;
@@ -169,7 +169,7 @@ target_row(void *vctx, const struct st_target *t)
 		a.tg_state = TARGET_MET;
 	else
 		a.tg_state = TARGET_NOT_MET;
-	return c->tc_cb(c->tc_ctx, &a);
+	return c->tt_cb(c->tt_ctx, &a);
 }
 
 static int
@@ -190,21 +190,21 @@ app_targets(struct store *s, const char *period, int drafts,
 
 	memset(&c, 0, sizeof(c));
 	memset(&sd, 0, sizeof(sd));
-	c.tc_unit = -1;
-	c.tc_cb = cb;
-	c.tc_ctx = ctx;
+	c.tt_unit = -1;
+	c.tt_cb = cb;
+	c.tt_ctx = ctx;
 	if (period != NULL)
 		snprintf(code, sizeof(code), "%s", period);
 	else if (store_period_each(s, last_period, code) != 0)
 		return app_store_error(s, d);
-	c.tc_period = code;
+	c.tt_period = code;
 	if (code[0] != '\0') {
 		if (app_score_period(s, code, drafts, &sd, d) != 0)
 			return -1;
 		store_meta_get(s, "province", prov, sizeof(prov));
-		c.tc_r = sd.sd_round;
-		c.tc_sc = sd.sd_score;
-		c.tc_unit = round_find(c.tc_r, prov);
+		c.tt_r = sd.sd_round;
+		c.tt_sc = sd.sd_score;
+		c.tt_unit = round_find(c.tt_r, prov);
 	}
 	if (store_target_each(s, target_row, &c) != 0)
 		rc = app_store_error(s, d);

@@ -24,10 +24,10 @@ app_in_list(const char *list, const char *name)
 
 /* One step of the review workflow. */
 struct app_step {
-	enum value_status st_from;
-	enum value_status st_to;
-	const char *st_action; /* for the audit log */
-	int st_complete; /* every input of the agency must have a value */
+	enum value_status wf_from;
+	enum value_status wf_to;
+	const char *wf_action; /* for the audit log */
+	int wf_complete; /* every input of the agency must have a value */
 };
 
 static const struct app_step step_submit = { VALUE_DRAFT, VALUE_SUBMITTED,
@@ -98,7 +98,7 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 			continue;
 		g = app_value_status(s, p->sp_id, uid, in->mi_name, &cur);
 		if (g == STORE_ENOTFOUND) {
-			if (st->st_complete) {
+			if (st->wf_complete) {
 				diag_add(d, DIAG_ERROR, "submit.missing", NULL,
 				    0, 0, "còn thiếu %s (%s)",
 				    "still missing: %s (%s)", in->mi_name,
@@ -111,10 +111,10 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 			return app_store_error(s, d) == STORE_EBUSY
 			    ? STORE_EBUSY
 			    : -3;
-		if (cur != st->st_from)
+		if (cur != st->wf_from)
 			continue;
 		if (store_value_set_status(s, p->sp_id, uid, in->mi_name,
-			value_status_name(st->st_to), login, st->st_action,
+			value_status_name(st->wf_to), login, st->wf_action,
 			reason) != 0)
 			return app_store_error(s, d) == STORE_EBUSY
 			    ? STORE_EBUSY
@@ -162,8 +162,8 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
 		    "không có giá trị nào ở trạng thái %s%.0s để chuyển",
 		    "no value is %.0s%s: nothing to change",
-		    value_status_label(st->st_from, LANG_VI),
-		    value_status_name(st->st_from));
+		    value_status_label(st->wf_from, LANG_VI),
+		    value_status_name(st->wf_from));
 		moved = -1;
 	}
 	if (moved < 0) {

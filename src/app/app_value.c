@@ -176,8 +176,8 @@ out:
 }
 
 struct export_ctx {
-	FILE *ex_f;
-	int ex_err;
+	FILE *xp_f;
+	int xp_err;
 };
 
 static int
@@ -185,14 +185,14 @@ export_row(void *vctx, const struct st_value *v)
 {
 	struct export_ctx *c = vctx;
 
-	csvq_fput(c->ex_f, v->sv_unit);
-	fputc(',', c->ex_f);
-	csvq_fput(c->ex_f, v->sv_input);
-	fputc(',', c->ex_f);
-	csvq_fput(c->ex_f, v->sv_raw);
-	fputc('\n', c->ex_f);
-	if (ferror(c->ex_f)) {
-		c->ex_err = errno ? errno : EIO;
+	csvq_fput(c->xp_f, v->sv_unit);
+	fputc(',', c->xp_f);
+	csvq_fput(c->xp_f, v->sv_input);
+	fputc(',', c->xp_f);
+	csvq_fput(c->xp_f, v->sv_raw);
+	fputc('\n', c->xp_f);
+	if (ferror(c->xp_f)) {
+		c->xp_err = errno ? errno : EIO;
 		return 1;
 	}
 	return 0;
@@ -209,11 +209,11 @@ app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 	fputs("unit,input,value\n", f);
 	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
 		return app_store_error(s, d);
-	if (c.ex_err != 0 || fflush(f) != 0) {
+	if (c.xp_err != 0 || fflush(f) != 0) {
 		diag_add(d, DIAG_ERROR, "export.write", NULL, 0, 0,
 		    "không ghi được tệp xuất: %s",
 		    "cannot write the export: %s",
-		    strerror(c.ex_err ? c.ex_err : errno));
+		    strerror(c.xp_err ? c.xp_err : errno));
 		return -1;
 	}
 	return 0;
@@ -239,26 +239,26 @@ app_round_row(void *vctx, const struct st_value *v)
 	double x;
 	int u, in;
 
-	in = method_input(c->rc_m, v->sv_input, strlen(v->sv_input));
+	in = method_input(c->rr_m, v->sv_input, strlen(v->sv_input));
 	if (in < 0)
 		return 0; /* not an input of this methodology */
-	u = round_unit(c->rc_r, v->sv_unit, strlen(v->sv_unit));
+	u = round_unit(c->rr_r, v->sv_unit, strlen(v->sv_unit));
 	if (u < 0)
 		return 1;
 	buf_init(&wv);
 	buf_init(&we);
-	if (method_value_parse(&c->rc_m->m_inputs[in], v->sv_raw,
+	if (method_value_parse(&c->rr_m->m_inputs[in], v->sv_raw,
 		strlen(v->sv_raw), &x, &wv, &we) < 0) {
 		/* stored values were checked on entry; say so if not */
-		diag_add(c->rc_d, DIAG_ERROR, "store.value", NULL, 0, 0,
+		diag_add(c->rr_d, DIAG_ERROR, "store.value", NULL, 0, 0,
 		    "giá trị lưu trữ %s/%s = '%s' không hợp lệ: %s%.0s",
 		    "stored value %s/%s = '%s' is invalid: %.0s%s", v->sv_unit,
 		    v->sv_input, v->sv_raw, buf_cstr(&wv), buf_cstr(&we));
-		c->rc_bad++;
-	} else if (c->rc_m->m_inputs[in].mi_kind == IK_TEXT) {
-		round_set_text(c->rc_r, u, in, v->sv_raw, 0);
+		c->rr_bad++;
+	} else if (c->rr_m->m_inputs[in].mi_kind == IK_TEXT) {
+		round_set_text(c->rr_r, u, in, v->sv_raw, 0);
 	} else {
-		round_set(c->rc_r, u, in, x, 0);
+		round_set(c->rr_r, u, in, x, 0);
 	}
 	buf_free(&wv);
 	buf_free(&we);
@@ -273,20 +273,20 @@ app_round(struct store *s, const struct st_period *p, int approved_only,
 	enum value_status approved = VALUE_APPROVED;
 	int rc;
 
-	c.rc_r = round_new(m);
-	c.rc_m = m;
-	c.rc_d = d;
-	c.rc_bad = 0;
+	c.rr_r = round_new(m);
+	c.rr_m = m;
+	c.rr_d = d;
+	c.rr_bad = 0;
 	if ((rc = app_values(s, p, approved_only ? &approved : NULL,
 		 app_round_row, &c, d)) != 0) {
-		round_free(c.rc_r);
+		round_free(c.rr_r);
 		return rc;
 	}
-	if (c.rc_bad > 0) {
-		round_free(c.rc_r);
+	if (c.rr_bad > 0) {
+		round_free(c.rr_r);
 		return -1;
 	}
-	*out = c.rc_r;
+	*out = c.rr_r;
 	return 0;
 }
 
@@ -300,21 +300,21 @@ check_unit(struct store *s, const struct st_period *p, const struct method *m,
 	int u, bad;
 
 	/* only this unit's values: the others were checked already */
-	c.rc_r = round_new(m);
-	c.rc_m = m;
-	c.rc_d = d;
-	c.rc_bad = 0;
+	c.rr_r = round_new(m);
+	c.rr_m = m;
+	c.rr_d = d;
+	c.rr_bad = 0;
 	if (store_unit_values(s, p->sp_id, uid, app_round_row, &c) != 0) {
-		round_free(c.rc_r);
+		round_free(c.rr_r);
 		return app_store_error(s, d);
 	}
-	u = round_unit(c.rc_r, unit, strlen(unit));
+	u = round_unit(c.rr_r, unit, strlen(unit));
 	if (m->m_inputs[input].mi_kind == IK_TEXT)
-		round_set_text(c.rc_r, u, input, raw, 0);
+		round_set_text(c.rr_r, u, input, raw, 0);
 	else
-		round_set(c.rc_r, u, input, x, 0);
-	bad = c.rc_bad + round_check(c.rc_r, NULL, d);
-	round_free(c.rc_r);
+		round_set(c.rr_r, u, input, x, 0);
+	bad = c.rr_bad + round_check(c.rr_r, NULL, d);
+	round_free(c.rr_r);
 	return bad > 0 ? -1 : 0;
 }
 

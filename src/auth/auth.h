@@ -37,11 +37,17 @@ int auth_equal(const char *, const char *);
 
 /* Login attempts, counted in memory per key ("a:LOGIN", "i:ADDRESS"). */
 struct auth_limiter;
+/*
+ * auth_limiter_new(): an empty limiter, safe to share between threads;
+ * auth_limiter_free(l) frees it (NULL does nothing).
+ */
 struct auth_limiter *auth_limiter_new(void);
 void auth_limiter_free(struct auth_limiter *);
 /* auth_limiter_wait(l, key, max, now): seconds to wait, 0 if allowed. */
 long auth_limiter_wait(struct auth_limiter *, const char *, int, long);
+/* auth_limiter_fail(l, key, now): count one failed attempt of ${key}. */
 void auth_limiter_fail(struct auth_limiter *, const char *, long);
+/* auth_limiter_reset(l, key): forget ${key}'s failures (a good login). */
 void auth_limiter_reset(struct auth_limiter *, const char *);
 
 #endif

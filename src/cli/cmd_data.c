@@ -21,7 +21,7 @@
 		int rc_ = opts_parse(&(o), argc, argv, allowed, usage, lang); \
 		if (rc_ != 0) \
 			return rc_ == 100 ? EXIT_OK : rc_; \
-		if ((o).o_nargs != (nargs)) { \
+		if ((o).op_nargs != (nargs)) { \
 			fputs(usage, stderr); \
 			return EXIT_USAGE; \
 		} \
@@ -61,9 +61,10 @@ agency_short(const struct method *m, const char *code)
 static int
 need_period(const struct opts *o, const char *cmd)
 {
-	if (o->o_period == NULL) {
+	if (o->op_period == NULL) {
 		fprintf(stderr, "dti %s: %s\n", cmd,
-		    cli_msg(o->o_lang, "cần --period (ví dụ 2022-Q3 hoặc 2022)",
+		    cli_msg(o->op_lang,
+			"cần --period (ví dụ 2022-Q3 hoặc 2022)",
 			"--period is required (e.g. 2022-Q3 or 2022)"));
 		return -1;
 	}
@@ -88,11 +89,11 @@ static int
 period_row(void *ctx, const struct st_period *p)
 {
 	const struct opts *o = ctx;
-	enum diag_lang lang = o->o_lang;
+	enum diag_lang lang = o->op_lang;
 	enum period_status st;
 	char a[16], b[16];
 
-	if (strcmp(o->o_format, "csv") == 0) {
+	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%s,%s,%s,%s,%s,%s\n", p->sp_code, p->sp_kind,
 		    p->sp_agency_due, p->sp_sotttt_due, p->sp_status,
 		    p->sp_label);
@@ -135,7 +136,7 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 	verb = argv[1];
 	if (strcmp(verb, "list") == 0) {
 		OPEN_DB(o, argc - 1, argv + 1, "db format", usage, 0);
-		if (strcmp(o.o_format, "csv") == 0)
+		if (strcmp(o.op_format, "csv") == 0)
 			puts("period,kind,agency_due,sotttt_due,status,label");
 		diag_init(&d);
 		rc = app_periods(s, period_row, &o, &d);
@@ -147,9 +148,9 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 		struct st_period p;
 
 		diag_init(&d);
-		app_operator(&a, o.o_user);
-		rc = app_period_add(s, &a, o.o_args[0], 0, o.o_agency_due,
-		    o.o_sotttt_due, NULL, &p, &d);
+		app_operator(&a, o.op_user);
+		rc = app_period_add(s, &a, o.op_args[0], 0, o.op_agency_due,
+		    o.op_sotttt_due, NULL, &p, &d);
 		if (rc == 0)
 			period_row(&o, &p);
 		return finish(s, &d, rc, lang);
@@ -159,12 +160,12 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 
 		OPEN_DB(o, argc - 1, argv + 1, "db user reason", usage, 1);
 		diag_init(&d);
-		app_operator(&a, o.o_user);
-		rc = app_period_set_status(s, &a, o.o_args[0],
-		    reopen ? PERIOD_OPEN : PERIOD_CLOSED, o.o_reason, &d);
+		app_operator(&a, o.op_user);
+		rc = app_period_set_status(s, &a, o.op_args[0],
+		    reopen ? PERIOD_OPEN : PERIOD_CLOSED, o.op_reason, &d);
 		if (rc == 0)
 			printf("%s %s %s\n", cli_msg(lang, "Kỳ", "Period"),
-			    o.o_args[0],
+			    o.op_args[0],
 			    reopen ? cli_msg(lang, "đã mở lại", "reopened")
 				   : period_status_label(PERIOD_CLOSED, lang));
 		return finish(s, &d, rc, lang);
@@ -192,19 +193,19 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 		app_close(s);
 		return EXIT_USAGE;
 	}
-	status = o.o_approve ? VALUE_APPROVED
-	    : o.o_submit     ? VALUE_SUBMITTED
-			     : VALUE_DRAFT;
-	f = strcmp(o.o_args[0], "-") == 0 ? stdin : fopen(o.o_args[0], "rb");
+	status = o.op_approve ? VALUE_APPROVED
+	    : o.op_submit     ? VALUE_SUBMITTED
+			      : VALUE_DRAFT;
+	f = strcmp(o.op_args[0], "-") == 0 ? stdin : fopen(o.op_args[0], "rb");
 	if (f == NULL) {
-		perror(o.o_args[0]);
+		perror(o.op_args[0]);
 		app_close(s);
 		return EXIT_IO;
 	}
 	diag_init(&d);
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	rc = app_values_import(
-	    s, &a, o.o_period, f, o.o_args[0], status, &count, &d);
+	    s, &a, o.op_period, f, o.op_args[0], status, &count, &d);
 	if (f != stdin)
 		fclose(f);
 	if (rc == 0)
@@ -212,7 +213,7 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 		    cli_msg(lang, "Đã nhập", "Imported"), count,
 		    cli_msg(lang, "giá trị", "values"),
 		    value_status_name(status),
-		    cli_msg(lang, "vào kỳ", "into period"), o.o_period);
+		    cli_msg(lang, "vào kỳ", "into period"), o.op_period);
 	else
 		fprintf(stderr, "dti import: %s\n",
 		    cli_msg(lang, "không nhập gì (tất cả hoặc không)",
@@ -234,21 +235,21 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 	rc = opts_parse(&o, argc, argv, "db period", usage, lang);
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs > 1 || need_period(&o, "export") < 0) {
+	if (o.op_nargs > 1 || need_period(&o, "export") < 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
-	if (o.o_nargs == 1 && (f = fopen(o.o_args[0], "w")) == NULL) {
-		perror(o.o_args[0]);
+	if (o.op_nargs == 1 && (f = fopen(o.op_args[0], "w")) == NULL) {
+		perror(o.op_args[0]);
 		app_close(s);
 		return EXIT_IO;
 	}
 	diag_init(&d);
-	rc = app_export(s, o.o_period, f, &d);
+	rc = app_export(s, o.op_period, f, &d);
 	if (f != stdout && fclose(f) != 0 && rc == 0) {
-		perror(o.o_args[0]);
+		perror(o.op_args[0]);
 		rc = -1;
 	}
 	return finish(s, &d, rc, lang);
@@ -274,13 +275,13 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	diag_init(&d);
-	if ((rc = app_period(s, o.o_period, &p, &d)) != 0 ||
+	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
 	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
-	    (rc = app_status(s, &p, o.o_unit, m, &st, &n, &d)) != 0) {
+	    (rc = app_status(s, &p, o.op_unit, m, &st, &n, &d)) != 0) {
 		return finish(s, &d, rc, lang);
 	}
 	date_parse(p.sp_agency_due, &due);
-	if (strcmp(o.o_format, "csv") == 0)
+	if (strcmp(o.op_format, "csv") == 0)
 		puts("agency,inputs,filled,missing,draft,submitted,approved,"
 		     "deadline,days_left,overdue");
 	else {
@@ -312,7 +313,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		const struct app_agency_status *a = &st[i];
 		int late = app_agency_overdue(&p, a, today);
 
-		if (strcmp(o.o_format, "csv") == 0) {
+		if (strcmp(o.op_format, "csv") == 0) {
 			printf("%s,%d,%d,%d,%d,%d,%d,%s,%ld,%d\n", a->ag_agency,
 			    a->ag_owned, a->ag_owned - a->ag_missing,
 			    a->ag_missing, a->ag_draft, a->ag_submitted,
@@ -358,11 +359,11 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	diag_init(&d);
-	app_operator(&a, o.o_user);
-	rc = app_value_put(s, &a, o.o_period, o.o_unit, o.o_args[0],
-	    o.o_args[1], o.o_agency, o.o_reason, &d);
+	app_operator(&a, o.op_user);
+	rc = app_value_put(s, &a, o.op_period, o.op_unit, o.op_args[0],
+	    o.op_args[1], o.op_agency, o.op_reason, &d);
 	if (rc == 0)
-		printf("%s = %s (%s)\n", o.o_args[0], o.o_args[1],
+		printf("%s = %s (%s)\n", o.op_args[0], o.op_args[1],
 		    value_status_label(VALUE_DRAFT, lang));
 	return finish(s, &d, rc, lang);
 }
@@ -377,10 +378,10 @@ static int
 evidence_row(void *ctx, const struct st_evidence *e)
 {
 	const struct opts *o = ctx;
-	enum diag_lang lang = o->o_lang;
+	enum diag_lang lang = o->op_lang;
 	char dv[16];
 
-	if (strcmp(o->o_format, "csv") == 0) {
+	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%ld,", e->se_id);
 		csvq(e->se_unit);
 		putchar(',');
@@ -433,12 +434,13 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 		    o, argc - 1, argv + 1, "db period inputs format", usage, 0);
 		diag_init(&d);
 		if (need_period(&o, "evidence") < 0 ||
-		    (rc = app_period(s, o.o_period, &p, &d)) != 0)
+		    (rc = app_period(s, o.op_period, &p, &d)) != 0)
 			return finish(s, &d, -1, lang);
-		if (strcmp(o.o_format, "csv") == 0)
+		if (strcmp(o.op_format, "csv") == 0)
 			puts("id,unit,input,doc_number,doc_date,note,file_name,"
 			     "file_sha256,file_size");
-		rc = app_evidence_list(s, &p, o.o_inputs, evidence_row, &o, &d);
+		rc =
+		    app_evidence_list(s, &p, o.op_inputs, evidence_row, &o, &d);
 		return finish(s, &d, rc, lang);
 	}
 	if (strcmp(argv[1], "add") != 0) {
@@ -451,21 +453,21 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 	if (need_period(&o, "evidence") < 0)
 		return finish(s, &d, -1, lang);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = o.o_doc;
-	e.se_doc_date = o.o_date;
-	e.se_note = o.o_note;
-	if (o.o_file != NULL) {
-		const char *base = strrchr(o.o_file, '/');
+	e.se_doc_number = o.op_doc;
+	e.se_doc_date = o.op_date;
+	e.se_note = o.op_note;
+	if (o.op_file != NULL) {
+		const char *base = strrchr(o.op_file, '/');
 
-		e.se_file_name = base ? base + 1 : o.o_file;
+		e.se_file_name = base ? base + 1 : o.op_file;
 		e.se_file_type = app_evidence_type(e.se_file_name);
 	}
-	if (o.o_file != NULL &&
-	    cli_read_file(o.o_file, STORE_MAX_FILE, &data, &len, lang) < 0)
+	if (o.op_file != NULL &&
+	    cli_read_file(o.op_file, STORE_MAX_FILE, &data, &len, lang) < 0)
 		return finish(s, &d, -1, lang);
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	rc = app_evidence_attach(
-	    s, &a, o.o_period, o.o_unit, o.o_args[0], &e, data, len, &d);
+	    s, &a, o.op_period, o.op_unit, o.op_args[0], &e, data, len, &d);
 	free(data);
 	if (rc == 0)
 		printf("%s #%ld\n",
@@ -499,25 +501,25 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	diag_init(&d);
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	if (strcmp(verb, "submit") == 0) {
-		if (o.o_agency == NULL) {
+		if (o.op_agency == NULL) {
 			fputs(usage, stderr);
 			diag_free(&d);
 			app_close(s);
 			return EXIT_USAGE;
 		}
 		rc = app_values_submit(
-		    s, &a, o.o_period, o.o_unit, o.o_agency, &d);
+		    s, &a, o.op_period, o.op_unit, o.op_agency, &d);
 	} else if (strcmp(verb, "approve") == 0) {
-		rc = app_values_approve(
-		    s, &a, o.o_period, o.o_unit, o.o_agency, o.o_inputs, &d);
+		rc = app_values_approve(s, &a, o.op_period, o.op_unit,
+		    o.op_agency, o.op_inputs, &d);
 	} else if (strcmp(verb, "return") == 0) {
-		rc = app_values_return(s, &a, o.o_period, o.o_unit, o.o_agency,
-		    o.o_inputs, o.o_comment, &d);
+		rc = app_values_return(s, &a, o.op_period, o.op_unit,
+		    o.op_agency, o.op_inputs, o.op_comment, &d);
 	} else {
-		rc = app_values_reopen(s, &a, o.o_period, o.o_unit, o.o_agency,
-		    o.o_inputs, o.o_reason, &d);
+		rc = app_values_reopen(s, &a, o.op_period, o.op_unit,
+		    o.op_agency, o.op_inputs, o.op_reason, &d);
 	}
 	if (rc == 0)
 		printf("%s: %s\n", verb,
@@ -530,7 +532,7 @@ audit_row(void *ctx, const struct st_audit *a)
 {
 	const struct opts *o = ctx;
 
-	if (strcmp(o->o_format, "csv") == 0) {
+	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%ld,%s,", a->sa_id, a->sa_at);
 		csvq(a->sa_actor);
 		printf(",%s,%s,", a->sa_action, a->sa_entity);
@@ -563,9 +565,9 @@ cmd_audit(int argc, char **argv, enum diag_lang lang)
 
 	OPEN_DB(o, argc, argv, "db format inputs", usage, 0);
 	diag_init(&d);
-	if (strcmp(o.o_format, "csv") == 0)
+	if (strcmp(o.op_format, "csv") == 0)
 		puts("id,at,actor,action,entity,key,old,new,reason");
-	rc = app_audit(s, o.o_inputs, audit_row, &o, &d);
+	rc = app_audit(s, o.op_inputs, audit_row, &o, &d);
 	return finish(s, &d, rc, lang);
 }
 
@@ -582,8 +584,8 @@ cli_score_period(const char *db, const char *period, int drafts,
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	o.o_db = db;
-	o.o_lang = lang;
+	o.op_db = db;
+	o.op_lang = lang;
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
 	diag_init(&d);

@@ -15,9 +15,9 @@ cli_open_db(const struct opts *o)
 	char prefix[4096];
 
 	diag_init(&d);
-	if (app_open(&s, o->o_db, &d) != 0) {
-		snprintf(prefix, sizeof(prefix), "dti: %s", o->o_db);
-		cli_print_prefixed(prefix, &d, o->o_lang);
+	if (app_open(&s, o->op_db, &d) != 0) {
+		snprintf(prefix, sizeof(prefix), "dti: %s", o->op_db);
+		cli_print_prefixed(prefix, &d, o->op_lang);
 		diag_free(&d);
 		return NULL;
 	}
@@ -37,12 +37,12 @@ cli_fail(struct diag *d, int rc, enum diag_lang lang)
 static void
 init_print(const struct opts *o, const struct app_init_out *out)
 {
-	enum diag_lang lang = o->o_lang;
+	enum diag_lang lang = o->op_lang;
 	const struct st_counts *c = &out->ai_counts;
 	int i;
 
 	printf("%s %s: %s %s (%s), %d %s, %d %s, %d %s, %d %s\n",
-	    cli_msg(lang, "Đã tạo", "Created"), o->o_db,
+	    cli_msg(lang, "Đã tạo", "Created"), o->op_db,
 	    cli_msg(lang, "phương pháp", "methodology"), out->ai_method,
 	    out->ai_version, c->sc_agencies,
 	    cli_msg(lang, "cơ quan", "agencies"), c->sc_units,
@@ -82,13 +82,13 @@ cmd_init(int argc, char **argv, enum diag_lang lang)
 
 	if ((rc = opts_parse(&o, argc, argv, "db demo user", usage, lang)) != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 0) {
+	if (o.op_nargs != 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	diag_init(&d);
-	if (app_init(o.o_db, &a, o.o_demo, &out, &d) != 0) {
+	if (app_init(o.op_db, &a, o.op_demo, &out, &d) != 0) {
 		if (d.d_n > 0 &&
 		    strcmp(d.d_items[0].di_code, "store.open") == 0) {
 			cli_print_prefixed("dti init", &d, lang);
@@ -115,21 +115,21 @@ cmd_backup(int argc, char **argv, enum diag_lang lang)
 
 	if ((rc = opts_parse(&o, argc, argv, "db", usage, lang)) != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 1) {
+	if (o.op_nargs != 1) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
 	diag_init(&d);
-	if (app_backup(s, o.o_args[0], &d) != 0) {
+	if (app_backup(s, o.op_args[0], &d) != 0) {
 		cli_print_prefixed("dti backup", &d, lang);
 		diag_free(&d);
 		app_close(s);
 		return EXIT_IO;
 	}
 	printf("%s %s\n", cli_msg(lang, "Đã sao lưu vào", "Backed up to"),
-	    o.o_args[0]);
+	    o.op_args[0]);
 	diag_free(&d);
 	app_close(s);
 	return EXIT_OK;
@@ -153,14 +153,15 @@ cmd_methodology_load(int argc, char **argv, enum diag_lang lang)
 
 	if ((rc = opts_parse(&o, argc, argv, "db user", usage, lang)) != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 1) {
+	if (o.op_nargs != 1) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (cli_read_file(o.o_args[0], METHOD_MAX_BYTES, &text, &len, lang) < 0)
+	if (cli_read_file(o.op_args[0], METHOD_MAX_BYTES, &text, &len, lang) <
+	    0)
 		return EXIT_IO;
 	diag_init(&d);
-	if (method_load(&m, text, len, o.o_args[0], &d) != 0) {
+	if (method_load(&m, text, len, o.op_args[0], &d) != 0) {
 		free(text);
 		return cli_fail(&d, -1, lang);
 	}
@@ -170,7 +171,7 @@ cmd_methodology_load(int argc, char **argv, enum diag_lang lang)
 		diag_free(&d);
 		return EXIT_INVALID;
 	}
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	rc = app_method_add(s, &a, m, text, len, &id, &d);
 	if (rc == 0)
 		printf("%s %s %s (#%ld)\n",

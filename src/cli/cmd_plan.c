@@ -12,9 +12,9 @@
 #include "util/numfmt.h"
 
 struct task_ctx {
-	const struct opts *tc_o;
-	long tc_today;
-	int tc_n;
+	const struct opts *tk_o;
+	long tk_today;
+	int tk_n;
 };
 
 /* A task's status for people; an unknown name as it is. */
@@ -39,17 +39,17 @@ static int
 task_row(void *vctx, const struct st_task *t)
 {
 	struct task_ctx *c = vctx;
-	const struct opts *o = c->tc_o;
-	enum diag_lang lang = o->o_lang;
-	int overdue = app_task_overdue(t, c->tc_today);
+	const struct opts *o = c->tk_o;
+	enum diag_lang lang = o->op_lang;
+	int overdue = app_task_overdue(t, c->tk_today);
 
-	if (o->o_overdue && !overdue)
+	if (o->op_overdue && !overdue)
 		return 0;
-	if (o->o_agency != NULL &&
-	    (t->st_leads == NULL || strstr(t->st_leads, o->o_agency) == NULL))
+	if (o->op_agency != NULL &&
+	    (t->st_leads == NULL || strstr(t->st_leads, o->op_agency) == NULL))
 		return 0;
-	c->tc_n++;
-	if (strcmp(o->o_format, "csv") == 0) {
+	c->tk_n++;
+	if (strcmp(o->op_format, "csv") == 0) {
 		field(t->st_code, 0);
 		field(t->st_group, 0);
 		field(t->st_text, 0);
@@ -93,22 +93,22 @@ cmd_tasks(int argc, char **argv, enum diag_lang lang)
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 0) {
+	if (o.op_nargs != 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
 	memset(&c, 0, sizeof(c));
-	c.tc_o = &o;
-	c.tc_today = date_today();
-	if (strcmp(o.o_format, "csv") == 0)
+	c.tk_o = &o;
+	c.tk_today = date_today();
+	if (strcmp(o.op_format, "csv") == 0)
 		puts("code,group,text,lead,lead_text,coordinators,due,due_date,"
 		     "status,overdue,indicators");
 	diag_init(&d);
 	rc = app_tasks(s, task_row, &c, &d);
-	if (rc == 0 && strcmp(o.o_format, "csv") != 0)
-		printf("%d %s\n", c.tc_n, cli_msg(lang, "nhiệm vụ", "tasks"));
+	if (rc == 0 && strcmp(o.op_format, "csv") != 0)
+		printf("%d %s\n", c.tk_n, cli_msg(lang, "nhiệm vụ", "tasks"));
 	diag_print(stderr, &d, lang);
 	diag_free(&d);
 	app_close(s);
@@ -137,12 +137,12 @@ cmd_task(int argc, char **argv, enum diag_lang lang)
 	    usage, lang);
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 1 ||
-	    (o.o_status != NULL && task_status_parse(o.o_status, &st) != 0)) {
+	if (o.op_nargs != 1 ||
+	    (o.op_status != NULL && task_status_parse(o.op_status, &st) != 0)) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (o.o_status == NULL && o.o_note == NULL) {
+	if (o.op_status == NULL && o.op_note == NULL) {
 		fprintf(stderr, "dti task: %s\n",
 		    cli_msg(lang, "cần --status hoặc --note",
 			"--status or --note is needed"));
@@ -150,18 +150,19 @@ cmd_task(int argc, char **argv, enum diag_lang lang)
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
-	if (o.o_file != NULL &&
-	    cli_read_file(o.o_file, STORE_MAX_FILE, &data, &len, lang) < 0) {
+	if (o.op_file != NULL &&
+	    cli_read_file(o.op_file, STORE_MAX_FILE, &data, &len, lang) < 0) {
 		app_close(s);
 		return EXIT_IO;
 	}
-	app_operator(&a, o.o_user);
+	app_operator(&a, o.op_user);
 	diag_init(&d);
-	rc = app_task_progress(s, &a, o.o_args[0],
-	    o.o_status != NULL ? &st : NULL, o.o_note, o.o_doc, data, len, &d);
+	rc = app_task_progress(s, &a, o.op_args[0],
+	    o.op_status != NULL ? &st : NULL, o.op_note, o.op_doc, data, len,
+	    &d);
 	free(data);
 	if (rc == 0)
-		printf("%s %s\n", o.o_args[0],
+		printf("%s %s\n", o.op_args[0],
 		    cli_msg(lang, "đã cập nhật", "updated"));
 	diag_print(stderr, &d, lang);
 	diag_free(&d);
@@ -174,7 +175,7 @@ static int
 target_row(void *vctx, const struct app_target *a)
 {
 	const struct opts *o = vctx;
-	enum diag_lang lang = o->o_lang;
+	enum diag_lang lang = o->op_lang;
 	const struct st_target *t = a->tg_target;
 	/* in English the state's name, as in the CSV */
 	const char *state = lang == LANG_EN
@@ -186,7 +187,7 @@ target_row(void *vctx, const struct app_target *a)
 		numfmt_fixed(vbuf, sizeof(vbuf), a->tg_value, 6);
 	if (!isnan(a->tg_progress))
 		numfmt_fixed(pbuf, sizeof(pbuf), a->tg_progress, 4);
-	if (strcmp(o->o_format, "csv") == 0) {
+	if (strcmp(o->op_format, "csv") == 0) {
 		char tb[32] = "", tm[32] = "";
 
 		if (!isnan(t->sg_target))
@@ -256,17 +257,17 @@ cmd_targets(int argc, char **argv, enum diag_lang lang)
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
-	if (o.o_nargs != 0) {
+	if (o.op_nargs != 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
 	diag_init(&d);
-	if (strcmp(o.o_format, "csv") == 0)
+	if (strcmp(o.op_format, "csv") == 0)
 		puts("code,text,year,target,target_max,unit,indicator,measure,"
 		     "denominator,period,value,progress,state");
-	rc = app_targets(s, o.o_period, o.o_drafts, target_row, &o, &d);
+	rc = app_targets(s, o.op_period, o.op_drafts, target_row, &o, &d);
 	diag_print(stderr, &d, lang);
 	diag_free(&d);
 	app_close(s);

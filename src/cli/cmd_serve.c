@@ -142,15 +142,15 @@ cmd_user(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	memset(&o, 0, sizeof(o));
-	o.o_db = "dti.db";
-	o.o_lang = lang;
+	o.op_db = "dti.db";
+	o.op_lang = lang;
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
 			role = argv[++i];
 		else if (strcmp(argv[i], "--agency") == 0 && i + 1 < argc)
 			agency = argv[++i];
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			o.o_db = argv[++i];
+			o.op_db = argv[++i];
 		else if (argv[i][0] != '-' && login == NULL)
 			login = argv[i];
 		else {
@@ -177,7 +177,7 @@ cmd_user(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	diag_init(&d);
-	if (app_open(&s, o.o_db, &d) != 0) {
+	if (app_open(&s, o.op_db, &d) != 0) {
 		cli_print_prefixed("dti user", &d, lang);
 		diag_free(&d);
 		return EXIT_INVALID;
