@@ -121,6 +121,44 @@ cmd_serve(int argc, char **argv, enum diag_lang lang)
 	return EXIT_OK;
 }
 
+/*
+ * Create account ${login} in the database of ${o} as the operator; its
+ * password in ${shown}. Print why not; return an exit code.
+ */
+static int
+user_create(const struct opts *o, const char *login, enum role r,
+    const char *agency, const char *given, char *shown, size_t size)
+{
+	enum diag_lang lang = o->op_lang;
+	struct app_actor a;
+	struct store *s;
+	struct diag d;
+	int rc;
+
+	diag_init(&d);
+	if (app_open(&s, o->op_db, &d) != 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
+		return EXIT_INVALID;
+	}
+	if (given != NULL && auth_password_check(given, &d) < 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
+		app_close(s);
+		return EXIT_INVALID;
+	}
+	app_operator(&a, getenv("USER") ? getenv("USER") : "cli");
+	rc = app_user_add(s, &a, login, r, agency, given, shown, size, &d);
+	app_close(s);
+	if (rc != 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
+		return rc == STORE_EBUSY ? EXIT_IO : EXIT_INVALID;
+	}
+	diag_free(&d);
+	return EXIT_OK;
+}
+
 int
 cmd_user(int argc, char **argv, enum diag_lang lang)
 {
@@ -129,10 +167,7 @@ cmd_user(int argc, char **argv, enum diag_lang lang)
 	    "  (mật khẩu: biến DTI_PASSWORD, hoặc được tạo ngẫu nhiên và in ra một lần)\n";
 	const char *role = NULL, *agency = NULL, *login = NULL;
 	const char *given = getenv("DTI_PASSWORD");
-	struct app_actor a;
-	struct store *s;
 	struct opts o;
-	struct diag d;
 	char shown[300];
 	enum role r;
 	int i, rc;
@@ -176,28 +211,9 @@ cmd_user(int argc, char **argv, enum diag_lang lang)
 			"an officer needs --agency"));
 		return EXIT_USAGE;
 	}
-	diag_init(&d);
-	if (app_open(&s, o.op_db, &d) != 0) {
-		cli_print_prefixed("dti user", &d, lang);
-		diag_free(&d);
-		return EXIT_INVALID;
-	}
-	if (given != NULL && auth_password_check(given, &d) < 0) {
-		cli_print_prefixed("dti user", &d, lang);
-		diag_free(&d);
-		app_close(s);
-		return EXIT_INVALID;
-	}
-	app_operator(&a, getenv("USER") ? getenv("USER") : "cli");
-	rc = app_user_add(
-	    s, &a, login, r, agency, given, shown, sizeof(shown), &d);
-	app_close(s);
-	if (rc != 0) {
-		cli_print_prefixed("dti user", &d, lang);
-		diag_free(&d);
-		return rc == STORE_EBUSY ? EXIT_IO : EXIT_INVALID;
-	}
-	diag_free(&d);
+	if ((rc = user_create(
+		 &o, login, r, agency, given, shown, sizeof(shown))) != EXIT_OK)
+		return rc;
 	if (given == NULL) {
 		printf("%s %s (%s%s%s): %s\n",
 		    cli_msg(lang, "Tài khoản", "Account"), login, role,
