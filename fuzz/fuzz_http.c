@@ -353,7 +353,7 @@ setup(void)
 {
 	const char *tmp = getenv("TMPDIR");
 	struct http_opts ho;
-	char err[160];
+	struct diag d;
 
 	signal(SIGPIPE, SIG_IGN);
 	if (auth_init() != 0)
@@ -380,8 +380,10 @@ setup(void)
 	ho.ho_handler = handler;
 	ho.ho_ctx = &fz.as;
 	ho.ho_done = api_log;
-	if (http_start(&ho, &fz.hs, err, sizeof(err)) != 0)
-		die(err, NULL);
+	diag_init(&d);
+	if (http_start(&ho, &fz.hs, &d) != 0)
+		die("http_start", &d);
+	diag_free(&d);
 	fz.port = http_port(fz.hs);
 	fz.strict = getenv("DTI_FUZZ_HTTP_STRICT") != NULL &&
 	    strcmp(getenv("DTI_FUZZ_HTTP_STRICT"), "1") == 0;

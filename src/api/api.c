@@ -10,12 +10,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/app.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
 #define SESSION_COOKIE "dti_session"
-#define TOUCH_EVERY 60 /* seconds between updates of a session's last use */
 #define NCACHED 8
 
 /* A response computed from the data as of one data version. */
@@ -43,7 +41,7 @@ thread_free(void *p)
 		return;
 	for (i = 0; i < NCACHED; i++)
 		free(t->at_cache[i].cc_text);
-	store_close(t->at_s);
+	app_close(t->at_s);
 	free(t);
 }
 
@@ -54,6 +52,11 @@ api_server_init(struct api_server *as, const char *db)
 	as->as_db = db;
 	as->as_lim = auth_limiter_new();
 	as->as_log = stderr;
+	if (auth_hash("not a real password, only for timing",
+		as->as_dummy_hash) < 0) {
+		auth_limiter_free(as->as_lim);
+		return -1;
+	}
 	pthread_mutex_init(&as->as_log_mu, NULL);
 	return pthread_key_create(&as->as_key, thread_free) == 0 ? 0 : -1;
 }
@@ -82,15 +85,12 @@ thread_state(struct api_server *as)
 }
 
 const struct method *
-api_method(struct api_req *ar, long id)
+api_method(struct api_req *ar, long id, struct diag *d)
 {
 	const struct method *m = NULL;
-	struct diag d;
 
-	diag_init(&d);
-	if (app_method(ar->ar_s, id, &m, &d) != 0)
-		m = NULL;
-	diag_free(&d);
+	if (app_method(ar->ar_s, id, &m, d) != 0)
+		return NULL;
 	return m;
 }
 
@@ -223,6 +223,7 @@ status_of(const char *code)
 		{ "submit.", 409 },
 		{ "review.none", 409 },
 		{ "value.owner", 403 },
+		{ "forbidden", 403 },
 		{ "store.not_found", 404 },
 		{ "store.conflict", 409 },
 		{ "store.busy", 503 },
@@ -238,12 +239,30 @@ status_of(const char *code)
 	return 400;
 }
 
-void
-api_diag(struct api_req *ar, const struct diag *d)
+/* The name of an error of a lookup, by its status. */
+static const char *
+flat_code(int status)
 {
-	json_t *details = json_array();
+	switch (status) {
+	case 503: return "busy";
+	case 404: return "not_found";
+	case 409: return "conflict";
+	case 400: return "invalid";
+	}
+	return "storage";
+}
+
+/*
+ * The one place a diag becomes a JSON error: its first error decides the
+ * status; ${flat} names it by kind, else every error goes in "details".
+ */
+static void
+diag_json(struct api_req *ar, const struct diag *d, int flat)
+{
+	json_t *details = json_array(), *e;
 	const struct diag_item *first = NULL;
 	size_t i;
+	int status;
 
 	for (i = 0; i < d->d_n; i++) {
 		const struct diag_item *it = &d->d_items[i];
@@ -263,35 +282,33 @@ api_diag(struct api_req *ar, const struct diag *d)
 		    ar, 500, "internal", NULL, "lỗi không rõ", "unknown error");
 		return;
 	}
-	{
-		int status = status_of(first->di_code);
-		json_t *e = json_pack("{s:s, s:{s:s, s:s}, s:o}", "code",
-		    first->di_code, "message", "vi", first->di_vi, "en",
-		    first->di_en, "details", details);
-
-		api_json(ar, status, json_pack("{s:o}", "error", e));
+	status = status_of(first->di_code);
+	if (status == 503)
+		http_set_header(ar->ar_rs, "Retry-After", "1");
+	if (flat) {
+		json_decref(details);
+		if (strncmp(first->di_code, "store", 5) != 0)
+			status = 500;
+		error_json(ar, status, flat_code(status), NULL, first->di_vi,
+		    first->di_en);
+		return;
 	}
+	e = json_pack("{s:s, s:{s:s, s:s}, s:o}", "code", first->di_code,
+	    "message", "vi", first->di_vi, "en", first->di_en, "details",
+	    details);
+	api_json(ar, status, json_pack("{s:o}", "error", e));
 }
 
 void
-api_store_error(struct api_req *ar)
+api_diag(struct api_req *ar, const struct diag *d)
 {
-	const struct store_error *e = store_error(ar->ar_s);
-	int status = e->se_code == STORE_EBUSY ? 503
-	    : e->se_code == STORE_ENOTFOUND    ? 404
-	    : e->se_code == STORE_ECONFLICT    ? 409
-	    : e->se_code == STORE_EINVALID     ? 400
-					       : 500;
+	diag_json(ar, d, 0);
+}
 
-	if (status == 503)
-		http_set_header(ar->ar_rs, "Retry-After", "1");
-	error_json(ar, status,
-	    status == 503       ? "busy"
-		: status == 404 ? "not_found"
-		: status == 409 ? "conflict"
-		: status == 400 ? "invalid"
-				: "storage",
-	    NULL, e->se_vi, e->se_en);
+void
+api_diag_flat(struct api_req *ar, const struct diag *d)
+{
+	diag_json(ar, d, 1);
 }
 
 json_t *
@@ -305,8 +322,8 @@ api_body(struct api_req *ar, const char *const *allowed)
 
 	if (ct == NULL || strncmp(ct, "application/json", 16) != 0) {
 		api_error(ar, 415, "content_type", NULL,
-		    "cần Content-Type: application/json%s",
-		    "Content-Type: application/json is required%s", "");
+		    "cần Content-Type: application/json",
+		    "Content-Type: application/json is required");
 		return NULL;
 	}
 	if (ar->ar_rq->rq_body.b_len > API_MAX_JSON) {
@@ -327,8 +344,8 @@ api_body(struct api_req *ar, const char *const *allowed)
 	if (!json_is_object(j)) {
 		json_decref(j);
 		api_error(ar, 400, "bad_json", NULL,
-		    "nội dung phải là một đối tượng JSON%s",
-		    "the body must be a JSON object%s", "");
+		    "nội dung phải là một đối tượng JSON",
+		    "the body must be a JSON object");
 		return NULL;
 	}
 	json_object_foreach(j, key, v)
@@ -380,24 +397,29 @@ api_param(struct api_req *ar, int i)
 	return i < ar->ar_rq->rq_nparams ? ar->ar_rq->rq_params[i] : "";
 }
 
-int
-api_allow(struct api_req *ar, enum auth_perm perm, const char *agency)
+void
+api_forbidden(struct api_req *ar)
 {
-	if (ar->ar_authed &&
-	    auth_allows(ar->ar_s, &ar->ar_sess.ss_account, perm, agency))
-		return 1;
 	api_error(ar, 403, "forbidden", NULL,
 	    "tài khoản %s (%s) không có quyền làm việc này",
 	    "account %s (%s) may not do this",
 	    ar->ar_authed ? ar->ar_sess.ss_account.sa_login : "-",
 	    ar->ar_authed ? ar->ar_sess.ss_account.sa_role : "-");
+}
+
+int
+api_allow(struct api_req *ar, enum app_perm perm, const char *agency)
+{
+	if (ar->ar_authed && app_may(ar->ar_s, &ar->ar_actor, perm, agency))
+		return 1;
+	api_forbidden(ar);
 	return 0;
 }
 
-const char *
+const struct app_actor *
 api_actor(struct api_req *ar)
 {
-	return ar->ar_authed ? ar->ar_sess.ss_account.sa_login : "anonymous";
+	return &ar->ar_actor;
 }
 
 #define R_PUBLIC 1 /* no session needed */
@@ -502,15 +524,9 @@ authenticate(struct api_req *ar)
 	if (tok == NULL || strlen(tok) != 64)
 		return 0;
 	sha256_hex(tok, 64, ar->ar_token_hash);
-	if (store_session_get(ar->ar_s, ar->ar_token_hash, &ar->ar_sess) != 0)
+	if (!app_session(ar->ar_s, ar->ar_token_hash, now, &ar->ar_sess))
 		return 0;
-	if (ar->ar_sess.ss_account.sa_disabled ||
-	    now >= ar->ar_sess.ss_expires ||
-	    now - ar->ar_sess.ss_last_seen >= AUTH_IDLE_TTL)
-		return 0;
-	if (now - ar->ar_sess.ss_last_seen >= TOUCH_EVERY &&
-	    store_session_touch(ar->ar_s, ar->ar_token_hash, now) == 0)
-		ar->ar_sess.ss_last_seen = now;
+	app_actor_of(&ar->ar_actor, &ar->ar_sess.ss_account);
 	return 1;
 }
 
@@ -519,7 +535,7 @@ authenticate(struct api_req *ar)
  * (https behind TLS, i.e. with secure cookies) and the Host asked for.
  */
 int
-origin_ok(struct api_req *ar)
+api_origin_ok(struct api_req *ar)
 {
 	const char *origin = http_header(ar->ar_rq, "Origin");
 	const char *host = http_header(ar->ar_rq, "Host");
@@ -538,7 +554,7 @@ csrf_ok(struct api_req *ar)
 {
 	const char *tok = http_header(ar->ar_rq, "X-CSRF-Token");
 
-	return origin_ok(ar) && tok != NULL &&
+	return api_origin_ok(ar) && tok != NULL &&
 	    auth_equal(tok, ar->ar_sess.ss_csrf);
 }
 
@@ -560,8 +576,8 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 	/* paths are UTF-8 text: anything else cannot name a period or unit */
 	if (!utf8_valid(rq->rq_path, strlen(rq->rq_path))) {
 		api_error(&ar, 400, "bad_path", NULL,
-		    "địa chỉ không phải văn bản UTF-8%s",
-		    "the path is not UTF-8 text%s", "");
+		    "địa chỉ không phải văn bản UTF-8",
+		    "the path is not UTF-8 text");
 		return;
 	}
 	if (rq->rq_too_large) {
@@ -586,16 +602,20 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 			    "method %s not allowed here", rq->rq_method);
 		else
 			api_error(&ar, 404, "not_found", NULL,
-			    "không có địa chỉ này%s", "no such address%s", "");
+			    "không có địa chỉ này", "no such address");
 		return;
 	}
 	if (t->at_s == NULL) {
-		struct store_error e;
+		struct diag d;
 
-		if (store_open(&t->at_s, as->as_db, STORE_OPEN, &e) != 0) {
-			error_json(&ar, 503, "storage", NULL, e.se_vi, e.se_en);
+		diag_init(&d);
+		if (app_open(&t->at_s, as->as_db, &d) != 0) {
+			error_json(&ar, 503, "storage", NULL,
+			    d.d_items[0].di_vi, d.d_items[0].di_en);
+			diag_free(&d);
 			return;
 		}
+		diag_free(&d);
 	}
 	ar.ar_s = t->at_s;
 	ar.ar_authed = authenticate(&ar);
@@ -603,15 +623,15 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 		snprintf(rq->rq_user, sizeof(rq->rq_user), "%s",
 		    ar.ar_sess.ss_account.sa_login);
 	if (!(rt->rt_flags & R_PUBLIC) && !ar.ar_authed) {
-		api_error(&ar, 401, "unauthenticated", NULL, "cần đăng nhập%s",
-		    "login required%s", "");
+		api_error(&ar, 401, "unauthenticated", NULL, "cần đăng nhập",
+		    "login required");
 		return;
 	}
 	if (strcmp(rq->rq_method, "GET") != 0 && ar.ar_authed &&
 	    !csrf_ok(&ar)) {
 		api_error(&ar, 403, "csrf", NULL,
-		    "thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)%s",
-		    "missing or wrong anti-forgery token (X-CSRF-Token)%s", "");
+		    "thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)",
+		    "missing or wrong anti-forgery token (X-CSRF-Token)");
 		return;
 	}
 	rt->rt_fn(&ar);

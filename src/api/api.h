@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "app/app.h"
 #include "auth/auth.h"
 #include "engine/method.h"
 #include "http/http.h"
-#include "store/store.h"
 #include "util/diag.h"
 
 #define API_MAX_JSON (1u << 20) /* a JSON request body */
@@ -27,6 +27,9 @@ struct api_server {
 	FILE *as_log; /* one line per request */
 	pthread_mutex_t as_log_mu;
 	time_t as_log_flushed; /* when the log was last flushed */
+	/* a valid hash to verify against when a login is unknown, so that
+	 * the answer takes as long either way; made before the threads */
+	char as_dummy_hash[128];
 };
 
 /* One request being answered. */
@@ -36,12 +39,17 @@ struct api_req {
 	struct http_resp *ar_rs;
 	struct store *ar_s; /* this thread's connection */
 	struct st_session ar_sess; /* valid when ar_authed */
+	struct app_actor ar_actor; /* who: valid when ar_authed */
 	int ar_authed;
 	char ar_token_hash[65];
 	json_t *ar_body; /* parsed JSON body, or NULL */
 };
 
 /* api.c */
+/*
+ * api_server_init(as, db): the state of a server on database ${db}
+ * (borrowed); -1 when it cannot be made. api_server_fini(as) frees it.
+ */
 int api_server_init(struct api_server *, const char *);
 void api_server_fini(struct api_server *);
 /* api_handle: the http_handler of the server. */
@@ -56,12 +64,17 @@ void api_log(struct http_req *, int, void *);
  */
 void api_error(struct api_req *, int, const char *, const char *, const char *,
     const char *, ...) __attribute__((format(printf, 6, 7)));
-/* api_diag(ar, d): answer with the errors of ${d}, status by their code. */
+/*
+ * api_diag(ar, d): answer with the errors of ${d}, status by their code,
+ * every error listed under "details". api_diag_flat(ar, d): the same
+ * with the first error only, named by its kind ("not_found", "conflict",
+ * "busy", "invalid", "storage"): the form of errors of a lookup. Both
+ * build the JSON in one function.
+ */
 void api_diag(struct api_req *, const struct diag *);
+void api_diag_flat(struct api_req *, const struct diag *);
 /* api_json(ar, status, j): answer with ${j} (stolen). */
 void api_json(struct api_req *, int, json_t *);
-/* api_store_error(ar): answer with the store's last error. */
-void api_store_error(struct api_req *);
 /*
  * api_body(ar, allowed): parse the JSON object body; only the keys in the
  * NULL-terminated ${allowed} are accepted. On failure answer 400/415 and
@@ -72,14 +85,22 @@ json_t *api_body(struct api_req *, const char *const *);
 const char *api_str(struct api_req *, json_t *, const char *, int, int *);
 /* api_param(ar, i): the i-th {name} of the route. */
 const char *api_param(struct api_req *, int);
-/* api_allow(ar, perm, agency): 1, or answer 403 and return 0. */
-int api_allow(struct api_req *, enum auth_perm, const char *);
-/* origin_ok(ar): 1 unless the request's Origin is another site. */
-int origin_ok(struct api_req *);
-/* api_actor(ar): the login of the caller, for the audit log. */
-const char *api_actor(struct api_req *);
-/* api_method(ar, id): the parsed methodology (shared; NULL if none). */
-const struct method *api_method(struct api_req *, long);
+/*
+ * api_allow(ar, perm, agency): 1 when app_may allows the caller ${perm}
+ * (for ${agency}), or answer 403 and return 0.
+ */
+int api_allow(struct api_req *, enum app_perm, const char *);
+/* api_forbidden(ar): answer 403 naming the caller's account and role. */
+void api_forbidden(struct api_req *);
+/* api_origin_ok(ar): 1 unless the request's Origin is another site. */
+int api_origin_ok(struct api_req *);
+/* api_actor(ar): the caller as an actor of app/ (borrowed). */
+const struct app_actor *api_actor(struct api_req *);
+/*
+ * api_method(ar, id, d): the parsed methodology (kept with the thread's
+ * store handle), or NULL with the reason in ${d}.
+ */
+const struct method *api_method(struct api_req *, long, struct diag *);
 
 /*
  * api_cached(ar, key, version): answer 200 with the response stored for
@@ -91,7 +112,28 @@ const struct method *api_method(struct api_req *, long);
 int api_cached(struct api_req *, const char *, long);
 void api_cache_put(struct api_req *, const char *, long);
 
-/* Handlers: api_meta.c, api_session.c, api_period.c, api_plan.c. */
+/* api_period.c: what the handlers of periods and evidence share. */
+/*
+ * api_path_period(ar, out): the period named first in the path; answer
+ * (404 when there is none) and return -1 when it cannot be read.
+ */
+int api_path_period(struct api_req *, struct st_period *);
+/*
+ * api_input_owner(ar, p, input, owner): the agency that leads ${input}
+ * in ${p}'s methodology (NULL: none); answers and returns -1 when the
+ * methodology or the input is unknown.
+ */
+int api_input_owner(
+    struct api_req *, const struct st_period *, const char *, const char **);
+/*
+ * api_answer(ar, rc, d, status, ok): answer a use case's result: the
+ * errors of ${d} when ${rc} failed, else ${ok} (stolen) with ${status};
+ * ${d} is freed.
+ */
+void api_answer(struct api_req *, int, struct diag *, int, json_t *);
+
+/* Handlers: api_meta.c, api_session.c, api_period.c, api_evidence.c,
+ * api_plan.c. */
 void api_health(struct api_req *);
 void api_openapi(struct api_req *);
 void api_methodologies(struct api_req *);

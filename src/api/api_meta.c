@@ -36,12 +36,16 @@ void
 api_methodologies(struct api_req *ar)
 {
 	json_t *list = json_array();
+	struct diag d;
 
-	if (store_method_each(ar->ar_s, method_row, list) != 0) {
+	diag_init(&d);
+	if (app_methods(ar->ar_s, method_row, list, &d) != 0) {
 		json_decref(list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "methodologies", list));
 }
 
@@ -89,6 +93,7 @@ api_methodology(struct api_req *ar)
 {
 	const struct method *m;
 	json_t *groups, *general;
+	struct diag d;
 	char *end;
 	long id = strtol(api_param(ar, 0), &end, 10);
 	int g, i, k;
@@ -99,7 +104,10 @@ api_methodology(struct api_req *ar)
 		    "bad methodology id '%s'", api_param(ar, 0));
 		return;
 	}
-	if ((m = api_method(ar, id)) == NULL) {
+	diag_init(&d);
+	m = api_method(ar, id, &d);
+	diag_free(&d);
+	if (m == NULL) {
 		api_error(ar, 404, "not_found", "id",
 		    "không có phương pháp %ld", "no methodology %ld", id);
 		return;
@@ -180,12 +188,16 @@ void
 api_agencies(struct api_req *ar)
 {
 	json_t *list = json_array();
+	struct diag d;
 
-	if (store_agency_each(ar->ar_s, agency_row, list) != 0) {
+	diag_init(&d);
+	if (app_agencies(ar->ar_s, agency_row, list, &d) != 0) {
 		json_decref(list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "agencies", list));
 }
 
@@ -202,11 +214,15 @@ void
 api_units(struct api_req *ar)
 {
 	json_t *list = json_array();
+	struct diag d;
 
-	if (store_unit_each(ar->ar_s, unit_row, list) != 0) {
+	diag_init(&d);
+	if (app_units(ar->ar_s, unit_row, list, &d) != 0) {
 		json_decref(list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "units", list));
 }

@@ -1,6 +1,6 @@
 /*
- * api_period.c: periods, values, evidence and files, the review workflow,
- * completeness, scores and explanations, export and import.
+ * api_period.c: periods, values, the review workflow, completeness,
+ * scores and explanations, export and import.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "api/api.h"
-#include "app/app.h"
 #include "io/score_write.h"
 #include "util/date.h"
 #include "util/utf8.h"
@@ -39,24 +38,44 @@ void
 api_periods(struct api_req *ar)
 {
 	json_t *list = json_array();
+	struct diag d;
 
-	if (store_period_each(ar->ar_s, period_row, list) != 0) {
+	diag_init(&d);
+	if (app_periods(ar->ar_s, period_row, list, &d) != 0) {
 		json_decref(list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "periods", list));
 }
 
-/* The period named in the path; answers 404 when there is none. */
-static int
-path_period(struct api_req *ar, struct st_period *p)
+int
+api_path_period(struct api_req *ar, struct st_period *p)
 {
-	if (store_period_get(ar->ar_s, api_param(ar, 0), p) != 0) {
-		api_store_error(ar);
-		return -1;
-	}
-	return 0;
+	struct diag d;
+	int rc;
+
+	diag_init(&d);
+	if ((rc = app_period(ar->ar_s, api_param(ar, 0), p, &d)) != 0)
+		api_diag_flat(ar, &d);
+	diag_free(&d);
+	return rc != 0 ? -1 : 0;
+}
+
+/* The methodology of ${p}; answers and returns NULL when it fails. */
+static const struct method *
+period_method(struct api_req *ar, const struct st_period *p)
+{
+	const struct method *m;
+	struct diag d;
+
+	diag_init(&d);
+	if ((m = api_method(ar, p->sp_method, &d)) == NULL)
+		api_diag_flat(ar, &d);
+	diag_free(&d);
+	return m;
 }
 
 void
@@ -64,17 +83,14 @@ api_period_get(struct api_req *ar)
 {
 	struct st_period p;
 
-	if (path_period(ar, &p) == 0)
+	if (api_path_period(ar, &p) == 0)
 		api_json(ar, 200, period_json(&p));
 }
 
-/* Run an app call and answer with its errors, or with ${ok} (stolen). */
-static void
-answer(struct api_req *ar, int rc, struct diag *d, int status, json_t *ok)
+void
+api_answer(struct api_req *ar, int rc, struct diag *d, int status, json_t *ok)
 {
 	if (rc != 0) {
-		if (rc == STORE_EBUSY)
-			http_set_header(ar->ar_rs, "Retry-After", "1");
 		api_diag(ar, d);
 		json_decref(ok);
 	} else {
@@ -94,7 +110,7 @@ api_period_open(struct api_req *ar)
 	json_t *j;
 	int bad = 0, rc;
 
-	if (!api_allow(ar, PERM_PERIOD, NULL) ||
+	if (!api_allow(ar, APP_PERIOD, NULL) ||
 	    (j = api_body(ar, keys)) == NULL)
 		return;
 	code = api_str(ar, j, "code", 1, &bad);
@@ -103,18 +119,13 @@ api_period_open(struct api_req *ar)
 	if (bad)
 		return;
 	diag_init(&d);
-	rc =
-	    app_period_open(ar->ar_s, code, 0, ad, sd, NULL, api_actor(ar), &d);
-	if (rc == 0 && store_period_get(ar->ar_s, code, &p) != 0) {
-		diag_free(&d);
-		api_store_error(ar);
-		return;
-	}
-	answer(ar, rc, &d, 201, rc == 0 ? period_json(&p) : NULL);
+	rc = app_period_add(
+	    ar->ar_s, api_actor(ar), code, 0, ad, sd, NULL, &p, &d);
+	api_answer(ar, rc, &d, 201, rc == 0 ? period_json(&p) : NULL);
 }
 
 static void
-period_status(struct api_req *ar, const char *status, int need_reason)
+period_status(struct api_req *ar, enum period_status st)
 {
 	static const char *const keys[] = { "reason", NULL };
 	const char *reason = NULL;
@@ -122,7 +133,7 @@ period_status(struct api_req *ar, const char *status, int need_reason)
 	json_t *j;
 	int bad = 0, rc;
 
-	if (!api_allow(ar, PERM_PERIOD, NULL))
+	if (!api_allow(ar, APP_PERIOD, NULL))
 		return;
 	if (ar->ar_rq->rq_body.b_len > 0) {
 		if ((j = api_body(ar, keys)) == NULL)
@@ -131,30 +142,29 @@ period_status(struct api_req *ar, const char *status, int need_reason)
 		if (bad)
 			return;
 	}
-	if (need_reason && (reason == NULL || *reason == '\0')) {
+	if (st == PERIOD_OPEN && (reason == NULL || *reason == '\0')) {
 		api_error(ar, 400, "missing_field", "reason",
-		    "mở lại kỳ cần có lý do%s", "reopening needs a reason%s",
-		    "");
+		    "mở lại kỳ cần có lý do", "reopening needs a reason");
 		return;
 	}
 	diag_init(&d);
-	rc = app_period_status(
-	    ar->ar_s, api_param(ar, 0), status, api_actor(ar), reason, &d);
-	answer(ar, rc, &d, 200,
-	    json_pack(
-		"{s:s, s:s}", "code", api_param(ar, 0), "status", status));
+	rc = app_period_set_status(
+	    ar->ar_s, api_actor(ar), api_param(ar, 0), st, reason, &d);
+	api_answer(ar, rc, &d, 200,
+	    json_pack("{s:s, s:s}", "code", api_param(ar, 0), "status",
+		period_status_name(st)));
 }
 
 void
 api_period_close(struct api_req *ar)
 {
-	period_status(ar, "closed", 0);
+	period_status(ar, PERIOD_CLOSED);
 }
 
 void
 api_period_reopen(struct api_req *ar)
 {
-	period_status(ar, "open", 1);
+	period_status(ar, PERIOD_OPEN);
 }
 
 struct values_ctx {
@@ -182,12 +192,12 @@ api_values(struct api_req *ar)
 	struct values_ctx c;
 	struct st_period p;
 	const char *status = http_query(ar->ar_rq, "status");
+	enum value_status st;
+	struct diag d;
 
-	if (path_period(ar, &p) != 0)
+	if (api_path_period(ar, &p) != 0)
 		return;
-	if (status != NULL && strcmp(status, "draft") != 0 &&
-	    strcmp(status, "submitted") != 0 &&
-	    strcmp(status, "approved") != 0) {
+	if (status != NULL && value_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_query", "status",
 		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
 		    "bad status '%s' (draft, submitted, approved)", status);
@@ -195,30 +205,28 @@ api_values(struct api_req *ar)
 	}
 	c.vc_list = json_array();
 	c.vc_unit = http_query(ar->ar_rq, "unit");
-	if (store_value_each(ar->ar_s, p.sp_id, status, value_row, &c) != 0) {
+	diag_init(&d);
+	if (app_values(ar->ar_s, &p, status != NULL ? &st : NULL, value_row, &c,
+		&d) != 0) {
 		json_decref(c.vc_list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200,
 	    json_pack("{s:s, s:o}", "period", p.sp_code, "values", c.vc_list));
 }
 
-/*
- * The agency that leads ${input} in the period's methodology; answers and
- * returns -1 when the period or input is unknown.
- */
-static int
-input_owner(struct api_req *ar, const struct st_period *p, const char *input,
-    const char **owner)
+int
+api_input_owner(struct api_req *ar, const struct st_period *p,
+    const char *input, const char **owner)
 {
-	const struct method *m = api_method(ar, p->sp_method);
+	const struct method *m = period_method(ar, p);
 	int in;
 
-	if (m == NULL) {
-		api_store_error(ar);
+	if (m == NULL)
 		return -1;
-	}
 	in = method_input(m, input, strlen(input));
 	if (in < 0) {
 		api_error(ar, 404, "unknown_input", "input",
@@ -240,9 +248,9 @@ api_value_put(struct api_req *ar)
 	json_t *j;
 	int bad = 0, rc;
 
-	if (path_period(ar, &p) != 0 ||
-	    input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
-	    !api_allow(ar, PERM_VALUE_WRITE, owner) ||
+	if (api_path_period(ar, &p) != 0 ||
+	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
+	    !api_allow(ar, APP_VALUE_WRITE, owner) ||
 	    (j = api_body(ar, keys)) == NULL)
 		return;
 	value = api_str(ar, j, "value", 1, &bad);
@@ -250,361 +258,15 @@ api_value_put(struct api_req *ar)
 	if (bad)
 		return;
 	diag_init(&d);
-	rc = app_value_set(ar->ar_s, p.sp_code, api_param(ar, 1),
-	    api_param(ar, 2), value, NULL, api_actor(ar), reason, &d);
-	answer(ar, rc, &d, 200,
+	rc = app_value_put(ar->ar_s, api_actor(ar), p.sp_code, api_param(ar, 1),
+	    api_param(ar, 2), value, NULL, reason, &d);
+	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:s, s:s, s:s}", "unit", api_param(ar, 1), "input",
-		api_param(ar, 2), "value", value, "status", "draft"));
+		api_param(ar, 2), "value", value, "status",
+		value_status_name(VALUE_DRAFT)));
 }
 
-struct ev_ctx {
-	json_t *ec_list;
-	const char *ec_unit;
-};
-
-static int
-evidence_row(void *vctx, const struct st_evidence *e)
-{
-	struct ev_ctx *c = vctx;
-	json_t *o;
-
-	if (strcmp(e->se_unit, c->ec_unit) != 0)
-		return 0;
-	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-	    (json_int_t)e->se_id, "unit", e->se_unit, "input", e->se_input,
-	    "doc_number", e->se_doc_number, "doc_date", e->se_doc_date, "note",
-	    e->se_note, "added_by", e->se_by, "added_at", e->se_at);
-	if (e->se_file_sha256 != NULL)
-		json_object_set_new(o, "file",
-		    json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "sha256",
-			e->se_file_sha256, "name", e->se_file_name, "type",
-			e->se_file_type, "size", (json_int_t)e->se_file_size,
-			"url", ""));
-	if (e->se_file_sha256 != NULL) {
-		char url[128];
-
-		snprintf(
-		    url, sizeof(url), "/api/v1/files/%s", e->se_file_sha256);
-		json_object_set_new(
-		    json_object_get(o, "file"), "url", json_string(url));
-	}
-	json_array_append_new(c->ec_list, o);
-	return 0;
-}
-
-void
-api_evidence_list(struct api_req *ar)
-{
-	struct st_period p;
-	struct ev_ctx c;
-
-	if (path_period(ar, &p) != 0)
-		return;
-	c.ec_list = json_array();
-	c.ec_unit = api_param(ar, 1);
-	if (store_evidence_each(
-		ar->ar_s, p.sp_id, api_param(ar, 2), evidence_row, &c) != 0) {
-		json_decref(c.ec_list);
-		api_store_error(ar);
-		return;
-	}
-	api_json(ar, 200, json_pack("{s:o}", "evidence", c.ec_list));
-}
-
-/* Media types accepted for evidence files. */
-static int
-type_allowed(const char *t)
-{
-	static const char *const ok[] = { "application/pdf", "image/png",
-		"image/jpeg", "text/plain", "text/csv", "application/msword",
-		"application/vnd.ms-excel",
-		"application/vnd.openxmlformats-officedocument."
-		"wordprocessingml.document",
-		"application/vnd.openxmlformats-officedocument."
-		"spreadsheetml.sheet",
-		"application/vnd.oasis.opendocument.text",
-		"application/vnd.oasis.opendocument.spreadsheet",
-		"application/zip", NULL };
-	size_t n = strcspn(t, ";");
-	int i;
-
-	for (i = 0; ok[i] != NULL; i++) {
-		if (strlen(ok[i]) == n && strncasecmp(ok[i], t, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * A safe file name: the last path component, without control characters,
- * quotes, backslashes; "" when nothing is left or it is "." or "..".
- */
-static void
-safe_name(const char *in, char *out, size_t size)
-{
-	const char *base = in;
-	size_t n = 0;
-
-	for (; *in; in++)
-		if (*in == '/' || *in == '\\')
-			base = in + 1;
-	for (; *base && n + 1 < size; base++) {
-		unsigned char c = (unsigned char)*base;
-
-		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
-			continue;
-		out[n++] = (char)c;
-	}
-	out[n] = '\0';
-	if (strcmp(out, ".") == 0 || strcmp(out, "..") == 0)
-		out[0] = '\0';
-}
-
-struct upload {
-	struct buf up_file;
-	char up_name[256];
-	char up_type[128];
-	int up_files;
-	struct buf up_doc, up_date, up_note;
-	int up_unknown;
-	char up_bad[64];
-};
-
-static int
-upload_field(void *ctx, const char *key, const char *filename, const char *type,
-    const char *data, size_t off, size_t size)
-{
-	struct upload *u = ctx;
-	struct buf *b = NULL;
-
-	(void)off;
-	if (strcmp(key, "file") == 0) {
-		if (filename == NULL)
-			return -1;
-		if (off == 0) {
-			if (++u->up_files > 1)
-				return -1; /* one file per evidence item */
-			safe_name(filename, u->up_name, sizeof(u->up_name));
-			snprintf(u->up_type, sizeof(u->up_type), "%s",
-			    type ? type : "application/octet-stream");
-		}
-		b = &u->up_file;
-	} else if (strcmp(key, "doc_number") == 0) {
-		b = &u->up_doc;
-	} else if (strcmp(key, "doc_date") == 0) {
-		b = &u->up_date;
-	} else if (strcmp(key, "note") == 0) {
-		b = &u->up_note;
-	} else {
-		snprintf(u->up_bad, sizeof(u->up_bad), "%s", key);
-		u->up_unknown = 1;
-		return -1;
-	}
-	if (b != &u->up_file && b->b_len + size > 4096)
-		return -1;
-	buf_append(b, data, size);
-	return 0;
-}
-
-void
-api_evidence_add(struct api_req *ar)
-{
-	const char *owner = NULL;
-	struct st_evidence e;
-	struct st_period p;
-	struct upload u;
-	struct diag d;
-	int rc;
-
-	if (path_period(ar, &p) != 0 ||
-	    input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
-	    !api_allow(ar, PERM_VALUE_WRITE, owner))
-		return;
-	{
-		const char *ct = http_header(ar->ar_rq, "Content-Type");
-
-		if (ct == NULL ||
-		    (strncasecmp(ct, "multipart/form-data", 19) != 0 &&
-			strncasecmp(ct, "application/x-www-form-urlencoded",
-			    33) != 0)) {
-			api_error(ar, 415, "content_type", NULL,
-			    "cần Content-Type: multipart/form-data%s",
-			    "Content-Type: multipart/form-data is required%s",
-			    "");
-			return;
-		}
-	}
-	memset(&u, 0, sizeof(u));
-	buf_init(&u.up_file);
-	buf_init(&u.up_doc);
-	buf_init(&u.up_date);
-	buf_init(&u.up_note);
-	if (http_form(ar->ar_rq, upload_field, &u) != 0) {
-		if (u.up_unknown)
-			api_error(ar, 400, "unknown_field", u.up_bad,
-			    "trường không hợp lệ '%s'", "unknown field '%s'",
-			    u.up_bad);
-		else
-			api_error(ar, 400, "bad_form", NULL,
-			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note%s",
-			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note%s",
-			    "");
-		goto out;
-	}
-	if (!utf8_valid(buf_cstr(&u.up_doc), u.up_doc.b_len) ||
-	    !utf8_valid(buf_cstr(&u.up_date), u.up_date.b_len) ||
-	    !utf8_valid(buf_cstr(&u.up_note), u.up_note.b_len) ||
-	    memchr(buf_cstr(&u.up_note), '\0', u.up_note.b_len) != NULL ||
-	    memchr(buf_cstr(&u.up_doc), '\0', u.up_doc.b_len) != NULL ||
-	    !utf8_valid(u.up_name, strlen(u.up_name))) {
-		api_error(ar, 400, "bad_text", NULL,
-		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8%s",
-		    "document number, date, note and file name must be UTF-8 text%s",
-		    "");
-		goto out;
-	}
-	if (u.up_files > 0 && u.up_name[0] == '\0') {
-		api_error(ar, 400, "bad_filename", "file",
-		    "tên tệp không hợp lệ%s", "invalid file name%s", "");
-		goto out;
-	}
-	if (u.up_files > 0 && !type_allowed(u.up_type)) {
-		api_error(ar, 415, "file_type", "file",
-		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
-		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
-		    u.up_type);
-		goto out;
-	}
-	if (u.up_files == 0 && u.up_doc.b_len == 0 && u.up_note.b_len == 0) {
-		api_error(ar, 400, "empty_evidence", NULL,
-		    "cần ít nhất số văn bản, ghi chú hoặc một tệp%s",
-		    "a document number, a note or a file is needed%s", "");
-		goto out;
-	}
-	memset(&e, 0, sizeof(e));
-	e.se_doc_number = buf_cstr(&u.up_doc);
-	e.se_doc_date = buf_cstr(&u.up_date);
-	e.se_note = buf_cstr(&u.up_note);
-	if (u.up_files > 0) {
-		e.se_file_name = u.up_name;
-		e.se_file_type = u.up_type;
-	}
-	diag_init(&d);
-	rc = app_evidence_add(ar->ar_s, p.sp_code, api_param(ar, 1),
-	    api_param(ar, 2), &e, u.up_files ? u.up_file.b_data : NULL,
-	    u.up_file.b_len, api_actor(ar), &d);
-	answer(ar, rc, &d, 201,
-	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.se_id, "sha256",
-		e.se_file_sha256));
-out:
-	buf_free(&u.up_file);
-	buf_free(&u.up_doc);
-	buf_free(&u.up_date);
-	buf_free(&u.up_note);
-}
-
-static int
-is_sha(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (!isxdigit((unsigned char)s[i]) ||
-		    isupper((unsigned char)s[i]))
-			return 0;
-	return i == 64;
-}
-
-struct file_meta {
-	const char *fm_sha;
-	char fm_name[256];
-	char fm_type[128];
-};
-
-static int
-file_meta_row(void *ctx, const struct st_evidence *e)
-{
-	struct file_meta *fm = ctx;
-
-	if (e->se_file_sha256 == NULL || strcmp(e->se_file_sha256, fm->fm_sha))
-		return 0;
-	snprintf(fm->fm_name, sizeof(fm->fm_name), "%s",
-	    e->se_file_name ? e->se_file_name : "");
-	snprintf(fm->fm_type, sizeof(fm->fm_type), "%s",
-	    e->se_file_type ? e->se_file_type : "");
-	return 1;
-}
-
-static int
-meta_in_period(void *ctx, const struct st_period *p)
-{
-	struct api_req *ar = ((void **)ctx)[0];
-	struct file_meta *fm = ((void **)ctx)[1];
-
-	store_evidence_each(ar->ar_s, p->sp_id, NULL, file_meta_row, fm);
-	return fm->fm_name[0] != '\0';
-}
-
-/* RFC 5987 / 6266: an ASCII fallback and the UTF-8 name, percent-encoded. */
-static void
-disposition(const char *name, char *out, size_t size)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char ascii[256], enc[768];
-	size_t a = 0, e = 0;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p && a + 1 < sizeof(ascii); p++)
-		ascii[a++] =
-		    *p < 0x80 && *p != '"' && *p != ';' ? (char)*p : '_';
-	ascii[a] = '\0';
-	for (p = (const unsigned char *)name; *p && e + 4 < sizeof(enc); p++) {
-		if (isalnum(*p) || strchr("-._~", *p) != NULL) {
-			enc[e++] = (char)*p;
-		} else {
-			enc[e++] = '%';
-			enc[e++] = hex[*p >> 4];
-			enc[e++] = hex[*p & 15];
-		}
-	}
-	enc[e] = '\0';
-	snprintf(out, size, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
-	    ascii[0] ? ascii : "evidence", enc);
-}
-
-void
-api_file_get(struct api_req *ar)
-{
-	const char *sha = api_param(ar, 0);
-	struct file_meta fm;
-	void *ctx[2];
-	char cd[1200];
-	void *data;
-	size_t len;
-
-	if (!is_sha(sha)) {
-		api_error(ar, 400, "bad_id", "sha256",
-		    "mã tệp phải là 64 chữ số hex thường%s",
-		    "a file id is 64 lower-case hex digits%s", "");
-		return;
-	}
-	if (store_file_get(ar->ar_s, sha, &data, &len) != 0) {
-		api_store_error(ar);
-		return;
-	}
-	memset(&fm, 0, sizeof(fm));
-	fm.fm_sha = sha;
-	ctx[0] = ar;
-	ctx[1] = &fm;
-	store_period_each(ar->ar_s, meta_in_period, ctx);
-	disposition(fm.fm_name[0] ? fm.fm_name : "evidence", cd, sizeof(cd));
-	ar->ar_rs->rs_status = 200;
-	/* always a download: never rendered in our origin */
-	ar->ar_rs->rs_type = "application/octet-stream";
-	http_set_header(ar->ar_rs, "Content-Disposition", cd);
-	buf_append(&ar->ar_rs->rs_body, data, len);
-	free(data);
-}
+#define DONE_KEY "done" /* layering-ok: a key of the answer */
 
 /* submit, approve, return, reopen */
 static void
@@ -618,7 +280,7 @@ review(struct api_req *ar, const char *what)
 	json_t *j;
 	int bad = 0, rc;
 
-	if (path_period(ar, &p) != 0 || (j = api_body(ar, keys)) == NULL)
+	if (api_path_period(ar, &p) != 0 || (j = api_body(ar, keys)) == NULL)
 		return;
 	agency = api_str(ar, j, "agency", 0, &bad);
 	inputs = bad ? NULL : api_str(ar, j, "inputs", 0, &bad);
@@ -636,32 +298,33 @@ review(struct api_req *ar, const char *what)
 			    "agency");
 			return;
 		}
-		if (!api_allow(ar, PERM_SUBMIT, agency)) {
+		if (!api_allow(ar, APP_SUBMIT, agency)) {
 			diag_free(&d);
 			return;
 		}
-		rc = app_submit(
-		    ar->ar_s, p.sp_code, unit, agency, api_actor(ar), &d);
+		rc = app_values_submit(
+		    ar->ar_s, api_actor(ar), p.sp_code, unit, agency, &d);
 	} else if (strcmp(what, "reopen") == 0) {
-		if (!api_allow(ar, PERM_REOPEN, NULL)) {
+		if (!api_allow(ar, APP_REOPEN, NULL)) {
 			diag_free(&d);
 			return;
 		}
-		rc = app_reopen(ar->ar_s, p.sp_code, unit, agency, inputs,
-		    reason, api_actor(ar), &d);
+		rc = app_values_reopen(ar->ar_s, api_actor(ar), p.sp_code, unit,
+		    agency, inputs, reason, &d);
 	} else {
-		if (!api_allow(ar, PERM_REVIEW, NULL)) {
+		if (!api_allow(ar, APP_REVIEW, NULL)) {
 			diag_free(&d);
 			return;
 		}
 		rc = strcmp(what, "approve") == 0
-		    ? app_approve(ar->ar_s, p.sp_code, unit, agency, inputs,
-			  api_actor(ar), &d)
-		    : app_return(ar->ar_s, p.sp_code, unit, agency, inputs,
-			  comment, api_actor(ar), &d);
+		    ? app_values_approve(ar->ar_s, api_actor(ar), p.sp_code,
+			  unit, agency, inputs, &d)
+		    : app_values_return(ar->ar_s, api_actor(ar), p.sp_code,
+			  unit, agency, inputs, comment, &d);
 	}
-	answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:s}", "period", p.sp_code, "done", what));
+	/* the answer's key "done" names the step taken, it is no state */
+	api_answer(ar, rc, &d, 200,
+	    json_pack("{s:s, s:s}", "period", p.sp_code, DONE_KEY, what));
 }
 
 void
@@ -696,15 +359,11 @@ api_status(struct api_req *ar)
 	struct st_period p;
 	struct diag d;
 	json_t *list;
-	long today = date_today(), due = 0;
+	long today = date_today();
 	int n = 0, i;
 
-	if (path_period(ar, &p) != 0)
+	if (api_path_period(ar, &p) != 0 || (m = period_method(ar, &p)) == NULL)
 		return;
-	if ((m = api_method(ar, p.sp_method)) == NULL) {
-		api_store_error(ar);
-		return;
-	}
 	diag_init(&d);
 	if (app_status(ar->ar_s, &p, http_query(ar->ar_rq, "unit"), m, &st, &n,
 		&d) != 0) {
@@ -713,21 +372,19 @@ api_status(struct api_req *ar)
 		return;
 	}
 	diag_free(&d);
-	date_parse(p.sp_agency_due, &due);
 	list = json_array();
 	for (i = 0; i < n; i++) {
 		const struct app_agency_status *a = &st[i];
-		int sent = a->as_submitted + a->as_approved;
 
 		json_array_append_new(list,
 		    json_pack("{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:b}",
-			"agency", a->as_agency, "inputs", a->as_owned, "filled",
-			a->as_owned - a->as_missing, "missing", a->as_missing,
-			"draft", a->as_draft, "submitted", a->as_submitted,
-			"approved", a->as_approved, "complete",
-			a->as_missing == 0, "overdue",
-			today >= due && sent < a->as_owned &&
-			    strcmp(p.sp_status, "open") == 0));
+			"agency", a->ag_agency, "inputs", a->ag_owned, "filled",
+			a->ag_owned - a->ag_missing, "missing", a->ag_missing,
+			value_status_name(VALUE_DRAFT), a->ag_draft,
+			value_status_name(VALUE_SUBMITTED), a->ag_submitted,
+			value_status_name(VALUE_APPROVED), a->ag_approved,
+			"complete", a->ag_missing == 0, "overdue",
+			app_agency_overdue(&p, a, today)));
 	}
 	free(st);
 	api_json(ar, 200,
@@ -741,58 +398,49 @@ api_scores(struct api_req *ar)
 	const char *drafts = http_query(ar->ar_rq, "drafts");
 	const char *explain = http_query(ar->ar_rq, "explain");
 	struct score_write_opts wo;
-	const struct method *m;
-	struct round *r = NULL;
+	struct app_scored sd;
 	struct st_period p;
-	struct score *sc;
 	struct diag d;
-	char *text = NULL;
+	char *text = NULL, key[96];
 	size_t len = 0;
-	FILE *f;
-
-	char key[96];
 	long version;
+	FILE *f;
 	int use_drafts = drafts != NULL && strcmp(drafts, "1") == 0;
 	int use_explain = explain != NULL && strcmp(explain, "1") == 0;
 
 	/* the same data version gives the same scores: serve them again */
 	snprintf(key, sizeof(key), "scores/%.32s/%d/%d", api_param(ar, 0),
 	    use_drafts, use_explain);
-	if (store_data_version(ar->ar_s, &version) != 0) {
-		api_store_error(ar);
-		return;
-	}
-	if (api_cached(ar, key, version))
-		return;
-	if (path_period(ar, &p) != 0)
-		return;
-	if ((m = api_method(ar, p.sp_method)) == NULL) {
-		api_store_error(ar);
-		return;
-	}
 	diag_init(&d);
+	if (app_data_version(ar->ar_s, &version, &d) != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	if (api_cached(ar, key, version) || api_path_period(ar, &p) != 0 ||
+	    period_method(ar, &p) == NULL) {
+		diag_free(&d);
+		return;
+	}
 	/* computed from the data as it is now: never stale */
-	if (app_round(
-		ar->ar_s, &p, use_drafts ? NULL : "approved", m, &r, &d) != 0) {
+	if (app_score_period(ar->ar_s, p.sp_code, use_drafts, &sd, &d) != 0) {
 		api_diag(ar, &d);
 		diag_free(&d);
 		return;
 	}
 	diag_free(&d);
-	sc = score_round(r, NULL, NULL);
 	memset(&wo, 0, sizeof(wo));
 	wo.sw_format = FMT_JSON;
 	wo.sw_explain = use_explain;
 	wo.sw_label = p.sp_label[0] ? p.sp_label : NULL;
 	f = open_memstream(&text, &len);
-	if (f == NULL || score_write(f, sc, &wo) != 0) {
+	if (f == NULL || score_write(f, sd.sd_score, &wo) != 0) {
 		if (f != NULL)
 			fclose(f);
 		free(text);
-		score_free(sc);
-		round_free(r);
-		api_error(ar, 500, "internal", NULL, "không ghi được kết quả%s",
-		    "cannot write the result%s", "");
+		app_scored_free(&sd);
+		api_error(ar, 500, "internal", NULL, "không ghi được kết quả",
+		    "cannot write the result");
 		return;
 	}
 	fclose(f);
@@ -801,8 +449,7 @@ api_scores(struct api_req *ar)
 	buf_append(&ar->ar_rs->rs_body, text, len);
 	api_cache_put(ar, key, version);
 	free(text);
-	score_free(sc);
-	round_free(r);
+	app_scored_free(&sd);
 }
 
 void
@@ -815,12 +462,12 @@ api_export(struct api_req *ar)
 	FILE *f;
 	int rc;
 
-	if (path_period(ar, &p) != 0)
+	if (api_path_period(ar, &p) != 0)
 		return;
 	f = open_memstream(&text, &len);
 	if (f == NULL) {
-		api_error(ar, 500, "internal", NULL, "hết bộ nhớ%s",
-		    "out of memory%s", "");
+		api_error(
+		    ar, 500, "internal", NULL, "hết bộ nhớ", "out of memory");
 		return;
 	}
 	diag_init(&d);
@@ -847,24 +494,22 @@ api_import(struct api_req *ar)
 {
 	const char *status = http_query(ar->ar_rq, "status");
 	const char *ct = http_header(ar->ar_rq, "Content-Type");
+	enum value_status st = VALUE_DRAFT;
 	struct st_period p;
 	struct diag d;
 	long count = 0;
 	FILE *f;
 	int rc;
 
-	if (!api_allow(ar, PERM_PERIOD, NULL) || path_period(ar, &p) != 0)
+	if (!api_allow(ar, APP_PERIOD, NULL) || api_path_period(ar, &p) != 0)
 		return;
 	if (ct == NULL || strncmp(ct, "text/csv", 8) != 0) {
 		api_error(ar, 415, "content_type", NULL,
-		    "cần Content-Type: text/csv%s",
-		    "Content-Type: text/csv is required%s", "");
+		    "cần Content-Type: text/csv",
+		    "Content-Type: text/csv is required");
 		return;
 	}
-	if (status == NULL)
-		status = "draft";
-	if (strcmp(status, "draft") != 0 && strcmp(status, "submitted") != 0 &&
-	    strcmp(status, "approved") != 0) {
+	if (status != NULL && value_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_query", "status",
 		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
 		    "bad status '%s' (draft, submitted, approved)", status);
@@ -874,15 +519,15 @@ api_import(struct api_req *ar)
 	    ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data : (char *)"",
 	    ar->ar_rq->rq_body.b_len, "r");
 	if (f == NULL) {
-		api_error(ar, 400, "empty", NULL, "nội dung rỗng%s",
-		    "empty body%s", "");
+		api_error(
+		    ar, 400, "empty", NULL, "nội dung rỗng", "empty body");
 		return;
 	}
 	diag_init(&d);
-	rc = app_import(ar->ar_s, p.sp_code, f, "import.csv", status,
-	    api_actor(ar), &count, &d);
+	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
+	    "import.csv", st, &count, &d);
 	fclose(f);
-	answer(ar, rc, &d, 200,
+	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",
-		(json_int_t)count, "status", status));
+		(json_int_t)count, "status", value_status_name(st)));
 }

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "app/app.h"
 #include "util/date.h"
 
 static json_t *
@@ -23,33 +22,10 @@ csv_list(const char *s)
 	return a;
 }
 
-struct task_ctx {
-	json_t *tc_list;
-	long tc_today;
-	const char *tc_code; /* find one task */
-	char tc_leads[512];
-	int tc_found;
-};
-
 static int
-task_row(void *vctx, const struct st_task *t)
+task_row(void *ctx, const struct st_task *t)
 {
-	struct task_ctx *c = vctx;
-	long due = 0;
-	int overdue;
-
-	if (c->tc_code != NULL) {
-		if (strcmp(c->tc_code, t->st_code) != 0)
-			return 0;
-		snprintf(c->tc_leads, sizeof(c->tc_leads), "%s",
-		    t->st_leads ? t->st_leads : "");
-		c->tc_found = 1;
-		return 1;
-	}
-	overdue = t->st_due_date != NULL &&
-	    date_parse(t->st_due_date, &due) == 0 && c->tc_today > due &&
-	    strcmp(t->st_status, "done") != 0;
-	json_array_append_new(c->tc_list,
+	json_array_append_new(ctx,
 	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s?, s:s?, "
 		      "s:s, s:b, s:o}",
 		"code", t->st_code, "group", t->st_group, "group_name",
@@ -57,57 +33,55 @@ task_row(void *vctx, const struct st_task *t)
 		t->st_lead_text, "leads", csv_list(t->st_leads), "coordinators",
 		csv_list(t->st_coordinators), "due_text", t->st_due_text, "due",
 		t->st_due, "due_date", t->st_due_date, "status", t->st_status,
-		"overdue", overdue, "indicators", csv_list(t->st_indicators)));
+		"overdue", app_task_overdue(t, date_today()), "indicators",
+		csv_list(t->st_indicators)));
 	return 0;
 }
 
 void
 api_tasks(struct api_req *ar)
 {
-	struct task_ctx c;
+	json_t *list = json_array();
+	struct diag d;
 
-	memset(&c, 0, sizeof(c));
-	c.tc_list = json_array();
-	c.tc_today = date_today();
-	if (store_task_each(ar->ar_s, task_row, &c) != 0) {
-		json_decref(c.tc_list);
-		api_store_error(ar);
+	diag_init(&d);
+	if (app_tasks(ar->ar_s, task_row, list, &d) != 0) {
+		json_decref(list);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
-	api_json(ar, 200, json_pack("{s:o}", "tasks", c.tc_list));
+	diag_free(&d);
+	api_json(ar, 200, json_pack("{s:o}", "tasks", list));
 }
 
 void
 api_task_progress(struct api_req *ar)
 {
 	static const char *const keys[] = { "status", "note", "doc", NULL };
-	const char *status, *note, *doc;
-	struct task_ctx c;
-	char *copy, *tok, *save = NULL;
+	const char *code = api_param(ar, 0), *status, *note, *doc;
+	enum task_status st;
+	struct diag d;
 	json_t *j;
-	int bad = 0, allowed = 0;
+	int bad = 0, may;
 
-	memset(&c, 0, sizeof(c));
-	c.tc_code = api_param(ar, 0);
-	if (store_task_each(ar->ar_s, task_row, &c) != 0) {
-		api_store_error(ar);
-		return;
-	}
-	if (!c.tc_found) {
+	may = app_task_may(ar->ar_s, api_actor(ar), code);
+	if (may == STORE_ENOTFOUND) {
 		api_error(ar, 404, "not_found", "code",
-		    "không có nhiệm vụ '%s'", "no task '%s'", c.tc_code);
+		    "không có nhiệm vụ '%s'", "no task '%s'", code);
 		return;
 	}
-	/* the lead agencies of the task (or a coordinator) may report */
-	copy = xstrdup(c.tc_leads);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL && !allowed;
-	     tok = strtok_r(NULL, ",", &save))
-		allowed = ar->ar_authed &&
-		    auth_allows(ar->ar_s, &ar->ar_sess.ss_account,
-			PERM_TASK_UPDATE, tok);
-	free(copy);
-	if (!allowed && !api_allow(ar, PERM_REVIEW, NULL))
+	if (may < 0) {
+		diag_init(&d);
+		app_store_error(ar->ar_s, &d);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
+	}
+	if (may == 0) {
+		api_forbidden(ar);
+		return;
+	}
 	if ((j = api_body(ar, keys)) == NULL)
 		return;
 	status = api_str(ar, j, "status", 0, &bad);
@@ -115,8 +89,7 @@ api_task_progress(struct api_req *ar)
 	doc = bad ? NULL : api_str(ar, j, "doc", 0, &bad);
 	if (bad)
 		return;
-	if (status != NULL && strcmp(status, "not_started") != 0 &&
-	    strcmp(status, "in_progress") != 0 && strcmp(status, "done") != 0) {
+	if (status != NULL && task_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_field", "status",
 		    "trạng thái '%s' không hợp lệ (not_started, in_progress, done)",
 		    "bad status '%s' (not_started, in_progress, done)", status);
@@ -124,19 +97,19 @@ api_task_progress(struct api_req *ar)
 	}
 	if (status == NULL && note == NULL) {
 		api_error(ar, 400, "missing_field", "status",
-		    "cần status hoặc note%s", "status or note is needed%s", "");
+		    "cần status hoặc note", "status or note is needed");
 		return;
 	}
-	if (store_tx_begin(ar->ar_s) != 0 ||
-	    store_task_progress(ar->ar_s, c.tc_code, status, note, doc, NULL,
-		api_actor(ar)) != 0 ||
-	    store_tx_commit(ar->ar_s) != 0) {
-		api_store_error(ar);
-		store_tx_rollback(ar->ar_s);
+	diag_init(&d);
+	if (app_task_progress(ar->ar_s, api_actor(ar), code,
+		status != NULL ? &st : NULL, note, doc, NULL, 0, &d) != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
-	api_json(ar, 200,
-	    json_pack("{s:s, s:s?}", "code", c.tc_code, "status", status));
+	diag_free(&d);
+	api_json(
+	    ar, 200, json_pack("{s:s, s:s?}", "code", code, "status", status));
 }
 
 static json_t *
@@ -148,7 +121,7 @@ num_or_null(double v)
 static int
 target_row(void *ctx, const struct app_target *a)
 {
-	const struct st_target *t = a->tg;
+	const struct st_target *t = a->tg_target;
 
 	json_array_append_new(ctx,
 	    json_pack("{s:s, s:s, s:i, s:o, s:o, s:s, s:s?, s:o, s:o, s:s?, "
@@ -160,7 +133,8 @@ target_row(void *ctx, const struct app_target *a)
 		"denominator", csv_list(t->sg_denominator), "score",
 		t->sg_score, "period", a->tg_period, "value",
 		num_or_null(a->tg_value), "progress",
-		num_or_null(a->tg_progress), "state", a->tg_state, "note",
+		num_or_null(a->tg_progress), "state",
+		target_state_name(a->tg_state), "note",
 		t->sg_note ? t->sg_note : ""));
 	return 0;
 }
@@ -201,12 +175,16 @@ void
 api_audit(struct api_req *ar)
 {
 	json_t *list = json_array();
+	struct diag d;
 
-	if (store_audit_each(
-		ar->ar_s, http_query(ar->ar_rq, "key"), audit_row, list) != 0) {
+	diag_init(&d);
+	if (app_audit(ar->ar_s, http_query(ar->ar_rq, "key"), audit_row, list,
+		&d) != 0) {
 		json_decref(list);
-		api_store_error(ar);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "audit", list));
 }

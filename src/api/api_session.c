@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include "api/api.h"
-#include "util/sha256.h"
 
 static json_t *
 user_json(const struct st_account *a)
@@ -28,22 +27,20 @@ void
 api_login(struct api_req *ar)
 {
 	static const char *const keys[] = { "login", "password", NULL };
-	/* a valid hash to verify against when the login is unknown, so that
-	 * the answer takes as long either way */
-	static char dummy[128];
 	struct st_account a;
-	char kacc[96], kip[96], token[65], hash[65], csrf[65];
+	char kacc[96], kip[96], token[65], csrf[65];
 	const char *login, *pw;
 	long now = (long)time(NULL), wait;
 	json_t *j = api_body(ar, keys);
-	int bad = 0, found, ok;
+	struct diag d;
+	int bad = 0, rc;
 
 	if (j == NULL)
 		return;
-	if (!origin_ok(ar)) { /* no logging in from another site's page */
+	if (!api_origin_ok(ar)) { /* no logging in from another site's page */
 		api_error(ar, 403, "csrf", NULL,
-		    "yêu cầu đến từ trang khác (Origin)%s",
-		    "the request comes from another site (Origin)%s", "");
+		    "yêu cầu đến từ trang khác (Origin)",
+		    "the request comes from another site (Origin)");
 		return;
 	}
 	login = api_str(ar, j, "login", 1, &bad);
@@ -69,33 +66,25 @@ api_login(struct api_req *ar)
 		    "too many failed logins; try again in %ld seconds", wait);
 		return;
 	}
-	if (dummy[0] == '\0')
-		auth_hash("not a real password, only for timing", dummy);
-	found = store_account_get(ar->ar_s, login, &a) == 0;
-	ok = auth_verify(found ? a.sa_pwhash : dummy, pw) && found &&
-	    !a.sa_disabled;
-	if (!ok) {
+	diag_init(&d);
+	rc = app_login(ar->ar_s, login, pw, ar->ar_srv->as_dummy_hash,
+	    ar->ar_rq->rq_ip, now, &a, token, csrf, &d);
+	if (rc == 1) {
+		diag_free(&d);
 		auth_limiter_fail(ar->ar_srv->as_lim, kacc, now);
 		auth_limiter_fail(ar->ar_srv->as_lim, kip, now);
 		api_error(ar, 401, "invalid_credentials", NULL,
-		    "sai tên đăng nhập hoặc mật khẩu%s",
-		    "wrong login or password%s", "");
+		    "sai tên đăng nhập hoặc mật khẩu",
+		    "wrong login or password");
 		return;
 	}
+	if (rc != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
 	auth_limiter_reset(ar->ar_srv->as_lim, kacc);
-	auth_token(token);
-	auth_token(csrf);
-	sha256_hex(token, 64, hash);
-	if (store_tx_begin(ar->ar_s) != 0 ||
-	    store_session_add(ar->ar_s, hash, a.sa_id, csrf, now,
-		now + AUTH_SESSION_TTL) != 0 ||
-	    store_audit(ar->ar_s, a.sa_login, "session.login", "account",
-		a.sa_login, NULL, NULL, ar->ar_rq->rq_ip) != 0 ||
-	    store_tx_commit(ar->ar_s) != 0) {
-		api_store_error(ar);
-		store_tx_rollback(ar->ar_s);
-		return;
-	}
 	set_cookie(ar, token, AUTH_SESSION_TTL);
 	snprintf(
 	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sa_login);
@@ -117,10 +106,15 @@ api_session_get(struct api_req *ar)
 void
 api_logout(struct api_req *ar)
 {
-	if (store_session_end(ar->ar_s, ar->ar_token_hash) != 0) {
-		api_store_error(ar);
+	struct diag d;
+
+	diag_init(&d);
+	if (app_logout(ar->ar_s, ar->ar_token_hash, &d) != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
+	diag_free(&d);
 	set_cookie(ar, "", 0);
 	api_json(ar, 200, json_pack("{s:b}", "ok", 1));
 }
@@ -138,17 +132,20 @@ user_row(void *ctx, const struct st_account *a)
 void
 api_users(struct api_req *ar)
 {
-	json_t *list = json_array();
+	json_t *list;
+	struct diag d;
 
-	if (!api_allow(ar, PERM_USERS, NULL)) {
+	if (!api_allow(ar, APP_USERS, NULL))
+		return;
+	list = json_array();
+	diag_init(&d);
+	if (app_users(ar->ar_s, user_row, list, &d) != 0) {
 		json_decref(list);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
-	if (store_account_each(ar->ar_s, user_row, list) != 0) {
-		json_decref(list);
-		api_store_error(ar);
-		return;
-	}
+	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "users", list));
 }
 
@@ -175,13 +172,12 @@ api_user_add(struct api_req *ar)
 	static const char *const keys[] = { "login", "password", "role",
 		"agency", NULL };
 	const char *login, *pw, *role, *agency;
-	struct buf vi, en;
-	char hash[128];
+	enum role r;
+	struct diag d;
 	json_t *j;
 	int bad = 0;
 
-	if (!api_allow(ar, PERM_USERS, NULL) ||
-	    (j = api_body(ar, keys)) == NULL)
+	if (!api_allow(ar, APP_USERS, NULL) || (j = api_body(ar, keys)) == NULL)
 		return;
 	login = api_str(ar, j, "login", 1, &bad);
 	pw = bad ? NULL : api_str(ar, j, "password", 1, &bad);
@@ -191,57 +187,45 @@ api_user_add(struct api_req *ar)
 		return;
 	if (!login_valid(login)) {
 		api_error(ar, 400, "bad_login", "login",
-		    "tên đăng nhập gồm 3–64 ký tự a-z, 0-9, '.', '_', '-'%s",
-		    "a login is 3-64 of a-z, 0-9, '.', '_', '-'%s", "");
+		    "tên đăng nhập gồm 3–64 ký tự a-z, 0-9, '.', '_', '-'",
+		    "a login is 3-64 of a-z, 0-9, '.', '_', '-'");
 		return;
 	}
-	if (!auth_role_valid(role)) {
+	if (role_parse(role, &r) != 0) {
 		api_error(ar, 400, "bad_role", "role",
 		    "vai trò '%s' không hợp lệ (admin, coordinator, officer, viewer)",
 		    "unknown role '%s' (admin, coordinator, officer, viewer)",
 		    role);
 		return;
 	}
-	if (strcmp(role, "admin") == 0 &&
-	    strcmp(ar->ar_sess.ss_account.sa_role, "admin") != 0) {
+	if (!app_user_may_add(api_actor(ar), r)) {
 		api_error(ar, 403, "forbidden", "role",
-		    "chỉ quản trị viên tạo được tài khoản quản trị%s",
-		    "only an admin may create an admin%s", "");
+		    "chỉ quản trị viên tạo được tài khoản quản trị",
+		    "only an admin may create an admin");
 		return;
 	}
-	if (strcmp(role, "officer") == 0 &&
-	    (agency == NULL || store_agency_exists(ar->ar_s, agency) != 1)) {
+	if (r == ROLE_OFFICER &&
+	    (agency == NULL || !app_agency_exists(ar->ar_s, agency))) {
 		api_error(ar, 400, "bad_agency", "agency",
-		    "cán bộ cần một cơ quan có thật (agency)%s",
-		    "an officer needs an existing agency%s", "");
+		    "cán bộ cần một cơ quan có thật (agency)",
+		    "an officer needs an existing agency");
 		return;
 	}
-	buf_init(&vi);
-	buf_init(&en);
-	if (auth_password_check(pw, &vi, &en) < 0) {
+	diag_init(&d);
+	if (auth_password_check(pw, &d) < 0) {
 		api_error(ar, 400, "weak_password", "password", "%s%.0s",
-		    "%.0s%s", buf_cstr(&vi), buf_cstr(&en));
-		buf_free(&vi);
-		buf_free(&en);
+		    "%.0s%s", d.d_items[0].di_vi, d.d_items[0].di_en);
+		diag_free(&d);
 		return;
 	}
-	buf_free(&vi);
-	buf_free(&en);
-	if (auth_hash(pw, hash) < 0) {
-		api_error(ar, 500, "internal", NULL,
-		    "không băm được mật khẩu%s", "cannot hash the password%s",
-		    "");
+	if (app_user_add(ar->ar_s, api_actor(ar), login, r, agency, pw, NULL, 0,
+		&d) != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
 		return;
 	}
-	if (store_tx_begin(ar->ar_s) != 0 ||
-	    store_account_add(
-		ar->ar_s, login, hash, role, agency, api_actor(ar)) != 0 ||
-	    store_tx_commit(ar->ar_s) != 0) {
-		api_store_error(ar);
-		store_tx_rollback(ar->ar_s);
-		return;
-	}
+	diag_free(&d);
 	api_json(ar, 201,
-	    json_pack("{s:s, s:s, s:s?}", "login", login, "role", role,
+	    json_pack("{s:s, s:s, s:s?}", "login", login, "role", role_name(r),
 		"agency", agency));
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/utf8.h"
 
 int
@@ -15,21 +16,22 @@ auth_init(void)
 }
 
 int
-auth_password_check(const char *pw, struct buf *vi, struct buf *en)
+auth_password_check(const char *pw, struct diag *d)
 {
 	size_t n = strlen(pw), chars = 0, i;
 
 	if (n > AUTH_MAX_PASSWORD || !utf8_valid(pw, n)) {
-		buf_puts(vi, "mật khẩu quá dài hoặc không phải văn bản UTF-8");
-		buf_puts(en, "the password is too long or not UTF-8 text");
+		diag_put(d, DIAG_ERROR, "auth.password", NULL, 0, 0,
+		    "mật khẩu quá dài hoặc không phải văn bản UTF-8",
+		    "the password is too long or not UTF-8 text");
 		return -1;
 	}
 	for (i = 0; i < n; i++)
 		chars += ((unsigned char)pw[i] & 0xC0) != 0x80;
 	if (chars < AUTH_MIN_PASSWORD) {
-		buf_printf(
-		    vi, "mật khẩu cần ít nhất %d ký tự", AUTH_MIN_PASSWORD);
-		buf_printf(en, "the password needs at least %d characters",
+		diag_add(d, DIAG_ERROR, "auth.password", NULL, 0, 0,
+		    "mật khẩu cần ít nhất %d ký tự",
+		    "the password needs at least %d characters",
 		    AUTH_MIN_PASSWORD);
 		return -1;
 	}
@@ -191,39 +193,4 @@ auth_limiter_reset(struct auth_limiter *l, const char *key)
 	s = slot(l, key, 0);
 	s->ls_fails = 0;
 	pthread_mutex_unlock(&l->al_mu);
-}
-
-int
-auth_role_valid(const char *role)
-{
-	return strcmp(role, "admin") == 0 || strcmp(role, "coordinator") == 0 ||
-	    strcmp(role, "officer") == 0 || strcmp(role, "viewer") == 0;
-}
-
-int
-auth_allows(struct store *s, const struct st_account *a, enum auth_perm perm,
-    const char *agency)
-{
-	int admin = strcmp(a->sa_role, "admin") == 0;
-	int coord = strcmp(a->sa_role, "coordinator") == 0;
-	int officer = strcmp(a->sa_role, "officer") == 0;
-
-	if (a->sa_disabled)
-		return 0;
-	switch (perm) {
-	case PERM_READ: return 1;
-	case PERM_REVIEW:
-	case PERM_REOPEN:
-	case PERM_PERIOD:
-	case PERM_USERS: return admin || coord;
-	case PERM_VALUE_WRITE:
-	case PERM_SUBMIT:
-	case PERM_TASK_UPDATE:
-		if (admin || coord)
-			return 1;
-		/* an officer acts for their agency or a group it is in */
-		return officer && agency != NULL && a->sa_agency[0] != '\0' &&
-		    store_agency_in(s, a->sa_agency, agency) == 1;
-	}
-	return 0;
 }

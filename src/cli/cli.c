@@ -10,29 +10,26 @@
 #include "engine/score.h"
 #include "util/buf.h"
 
-enum diag_lang cli_lang = LANG_VI;
-
 const char *
-cli_msg(const char *vi, const char *en)
+cli_msg(enum diag_lang lang, const char *vi, const char *en)
 {
-	return cli_lang == LANG_EN ? en : vi;
+	return lang == LANG_EN ? en : vi;
 }
 
 void
-cli_print_diag(const struct diag *d)
+cli_print_prefixed(
+    const char *prefix, const struct diag *d, enum diag_lang lang)
 {
 	size_t i;
 
-	for (i = 0; i < d->d_n; i++) {
-		char *s = diag_format(&d->d_items[i], cli_lang);
-
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
+	for (i = 0; i < d->d_n; i++)
+		fprintf(
+		    stderr, "%s: %s\n", prefix, diag_msg(&d->d_items[i], lang));
 }
 
 int
-cli_read_file(const char *path, size_t max, char **out, size_t *len)
+cli_read_file(
+    const char *path, size_t max, char **out, size_t *len, enum diag_lang lang)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct buf b;
@@ -41,14 +38,14 @@ cli_read_file(const char *path, size_t max, char **out, size_t *len)
 
 	if (f == NULL) {
 		fprintf(stderr, "dti: %s: %s\n", path,
-		    cli_msg("không mở được tệp", strerror(errno)));
+		    cli_msg(lang, "không mở được tệp", strerror(errno)));
 		return -1;
 	}
 	buf_init(&b);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (b.b_len + n > max) {
 			fprintf(stderr, "dti: %s: %s (%zu)\n", path,
-			    cli_msg("tệp quá lớn, tối đa byte",
+			    cli_msg(lang, "tệp quá lớn, tối đa byte",
 				"file too large, at most bytes"),
 			    max);
 			buf_free(&b);
@@ -60,7 +57,7 @@ cli_read_file(const char *path, size_t max, char **out, size_t *len)
 	}
 	if (ferror(f)) {
 		fprintf(stderr, "dti: %s: %s\n", path,
-		    cli_msg("lỗi khi đọc tệp", "read error"));
+		    cli_msg(lang, "lỗi khi đọc tệp", "read error"));
 		buf_free(&b);
 		if (f != stdin)
 			fclose(f);
@@ -74,7 +71,7 @@ cli_read_file(const char *path, size_t max, char **out, size_t *len)
 }
 
 int
-cli_load_method(const char *path, struct method **out)
+cli_load_method(const char *path, struct method **out, enum diag_lang lang)
 {
 	struct diag d;
 	char *text;
@@ -86,19 +83,20 @@ cli_load_method(const char *path, struct method **out)
 		rc = method_load(out, builtin_method_text, builtin_method_len,
 		    builtin_method_name, &d);
 	} else {
-		if (cli_read_file(path, METHOD_MAX_BYTES, &text, &len) < 0)
+		if (cli_read_file(path, METHOD_MAX_BYTES, &text, &len, lang) <
+		    0)
 			return EXIT_IO;
 		rc = method_load(out, text, len, path, &d);
 		free(text);
 	}
-	cli_print_diag(&d);
+	diag_print(stderr, &d, lang);
 	diag_free(&d);
 	return rc < 0 ? EXIT_INVALID : EXIT_OK;
 }
 
 /* One warning line per indicator that could not be scored. */
 void
-cli_print_warnings(const struct score *s)
+cli_print_warnings(const struct score *s, enum diag_lang lang)
 {
 	const struct method *m = s->sco_m;
 	struct buf b;
@@ -114,22 +112,23 @@ cli_print_warnings(const struct score *s)
 				buf_reset(&b);
 				score_missing(s, u, i, &b);
 				fprintf(stderr, "%s: %s %s, %s %s: %s %s\n",
-				    cli_msg("cảnh báo", "warning"),
-				    cli_msg("đơn vị", "unit"),
+				    cli_msg(lang, "cảnh báo", "warning"),
+				    cli_msg(lang, "đơn vị", "unit"),
 				    s->sco_r->r_units[u],
-				    cli_msg("chỉ số", "indicator"),
+				    cli_msg(lang, "chỉ số", "indicator"),
 				    m->m_ind[i].mn_code,
-				    cli_msg("thiếu dữ liệu", "missing input"),
+				    cli_msg(
+					lang, "thiếu dữ liệu", "missing input"),
 				    buf_cstr(&b));
 				nmissing++;
 			} else if (st == SC_DIV0) {
 				fprintf(stderr, "%s: %s %s, %s %s: %s\n",
-				    cli_msg("cảnh báo", "warning"),
-				    cli_msg("đơn vị", "unit"),
+				    cli_msg(lang, "cảnh báo", "warning"),
+				    cli_msg(lang, "đơn vị", "unit"),
 				    s->sco_r->r_units[u],
-				    cli_msg("chỉ số", "indicator"),
+				    cli_msg(lang, "chỉ số", "indicator"),
 				    m->m_ind[i].mn_code,
-				    cli_msg("mẫu số bằng 0, chấm 0 điểm",
+				    cli_msg(lang, "mẫu số bằng 0, chấm 0 điểm",
 					"zero denominator, scored 0"));
 				ndiv0++;
 			}
@@ -137,10 +136,11 @@ cli_print_warnings(const struct score *s)
 	}
 	if (nmissing + ndiv0 > 0)
 		fprintf(stderr, "%s: %ld %s, %ld %s\n",
-		    cli_msg("tổng cộng", "in all"), nmissing,
-		    cli_msg("chỉ số thiếu dữ liệu", "indicators missing input"),
+		    cli_msg(lang, "tổng cộng", "in all"), nmissing,
+		    cli_msg(lang, "chỉ số thiếu dữ liệu",
+			"indicators missing input"),
 		    ndiv0,
-		    cli_msg("chỉ số có mẫu số bằng 0",
+		    cli_msg(lang, "chỉ số có mẫu số bằng 0",
 			"indicators with a zero denominator"));
 	buf_free(&b);
 }

@@ -1,4 +1,8 @@
-/* cli.h: the dti command line: one executable, subcommands. */
+/*
+ * cli.h: the dti command line: one executable, subcommands. Each command
+ * parses its arguments, calls app/ and prints; the language of messages
+ * is chosen once by main and passed down.
+ */
 #ifndef DTI_CLI_H
 #define DTI_CLI_H
 
@@ -18,61 +22,70 @@ struct score;
 struct score_write_opts;
 struct store;
 
-/* cmd_*.c */
-int cmd_score(int, char **);
-int cmd_methodology(int, char **);
-int cmd_methodology_load(int, char **);
-int cmd_init(int, char **);
-int cmd_backup(int, char **);
-int cmd_period(int, char **);
-int cmd_import(int, char **);
-int cmd_export(int, char **);
-int cmd_status(int, char **);
-int cmd_value(int, char **);
-int cmd_evidence(int, char **);
-int cmd_review(int, char **);
-int cmd_audit(int, char **);
-int cmd_tasks(int, char **);
-int cmd_task(int, char **);
-int cmd_targets(int, char **);
-int cmd_serve(int, char **);
-int cmd_user(int, char **);
-/*
- * cli_user_add(s, login, role, agency, password, actor, shown, size): an
- * account (a random password when ${password} is NULL, copied to ${shown});
- * inside the caller's transaction. Return an exit code.
- */
-int cli_user_add(struct store *, const char *, const char *, const char *,
-    const char *, const char *, char *, size_t);
+/* cmd_*.c: each takes its arguments (argv[0]: the command) and a language. */
+int cmd_score(int, char **, enum diag_lang);
+int cmd_methodology(int, char **, enum diag_lang);
+int cmd_methodology_load(int, char **, enum diag_lang);
+int cmd_init(int, char **, enum diag_lang);
+int cmd_backup(int, char **, enum diag_lang);
+int cmd_period(int, char **, enum diag_lang);
+int cmd_import(int, char **, enum diag_lang);
+int cmd_export(int, char **, enum diag_lang);
+int cmd_status(int, char **, enum diag_lang);
+int cmd_value(int, char **, enum diag_lang);
+int cmd_evidence(int, char **, enum diag_lang);
+int cmd_review(int, char **, enum diag_lang);
+int cmd_audit(int, char **, enum diag_lang);
+int cmd_tasks(int, char **, enum diag_lang);
+int cmd_task(int, char **, enum diag_lang);
+int cmd_targets(int, char **, enum diag_lang);
+int cmd_serve(int, char **, enum diag_lang);
+int cmd_user(int, char **, enum diag_lang);
 
-/* cmd_init.c: open the database named by the options; print why not. */
+/*
+ * cli_open_db(o): open the database named by the options (app_open);
+ * print why not and return NULL. Close it with app_close.
+ */
 struct store *cli_open_db(const struct opts *);
-/* cli_fail(d, rc): print ${d}, free it, and give the exit code. */
-int cli_fail(struct diag *, int);
-/* cmd_data.c: dti score --period. */
-int cli_score_period(
-    const char *, const char *, int, const struct score_write_opts *, int);
+/*
+ * cli_fail(d, rc, lang): print ${d} (diag_print), free it, and give the
+ * exit code of a failed app call ${rc}: EXIT_IO when the database was
+ * busy, else EXIT_INVALID.
+ */
+int cli_fail(struct diag *, int, enum diag_lang);
+/*
+ * cli_print_prefixed(prefix, d, lang): each message of ${d} on stderr
+ * after "${prefix}: ", for the errors that name their command, not a
+ * severity ("dti init: ...").
+ */
+void cli_print_prefixed(const char *, const struct diag *, enum diag_lang);
+/*
+ * cli_score_period(db, period, drafts, wo, quiet, lang): dti score
+ * --period: the same output as scoring a file. Return an exit code.
+ */
+int cli_score_period(const char *, const char *, int,
+    const struct score_write_opts *, int, enum diag_lang);
 /* cli_pad(s, width): spaces that fill ${s} to ${width} characters (UTF-8). */
 int cli_pad(const char *, int);
-/* cli_print_warnings(s): missing inputs and zero denominators on stderr. */
-void cli_print_warnings(const struct score *);
+/*
+ * cli_print_warnings(s, lang): missing inputs and zero denominators on
+ * stderr.
+ */
+void cli_print_warnings(const struct score *, enum diag_lang);
 
-/* cli.c */
-extern enum diag_lang cli_lang;
-/* cli_msg(vi, en): the string in the user's language. */
-const char *cli_msg(const char *, const char *);
-/* cli_print_diag(d): every item of ${d} on stderr, one a line. */
-void cli_print_diag(const struct diag *);
+/* cli_msg(lang, vi, en): the string in ${lang}. */
+const char *cli_msg(enum diag_lang, const char *, const char *);
 /*
- * cli_read_file(path, max, out, len): read a whole file ("-": stdin) of at
- * most ${max} bytes. Return 0, or print why not and return -1.
+ * cli_read_file(path, max, out, len, lang): read a whole file ("-":
+ * stdin) of at most ${max} bytes into ${out} (malloc'd: the caller frees
+ * it). Return 0, or print why not and return -1.
  */
-int cli_read_file(const char *, size_t, char **, size_t *);
+int cli_read_file(const char *, size_t, char **, size_t *, enum diag_lang);
 /*
- * cli_load_method(path, out): load a methodology file, or the built-in 2022
- * provincial methodology when ${path} is NULL. Print errors; return 0 or an
- * exit code.
+ * cli_load_method(path, out, lang): load a methodology file, or the
+ * built-in 2022 provincial methodology when ${path} is NULL; free it with
+ * method_free. Print errors; return 0 or an exit code.
  */
-int cli_load_method(const char *, struct method **);
+int cli_load_method(const char *, struct method **, enum diag_lang);
 
 #endif

@@ -11,15 +11,16 @@
 #include "io/score_write.h"
 
 static void
-score_usage(void)
+score_usage(enum diag_lang lang)
 {
-	fputs(cli_msg("Cách dùng:\n"
-		      "  dti score [--methodology FILE] [--format csv|json] "
-		      "[--explain] [--quiet] ROUND.csv\n"
-		      "  dti score --period P [--include-drafts] [--db dti.db] "
-		      "[--format csv|json] [--explain]\n"
-		      "ROUND.csv là '-' để đọc từ đầu vào chuẩn; --period chấm "
-		      "số liệu đã duyệt của một kỳ.\n",
+	fputs(cli_msg(lang,
+		  "Cách dùng:\n"
+		  "  dti score [--methodology FILE] [--format csv|json] "
+		  "[--explain] [--quiet] ROUND.csv\n"
+		  "  dti score --period P [--include-drafts] [--db dti.db] "
+		  "[--format csv|json] [--explain]\n"
+		  "ROUND.csv là '-' để đọc từ đầu vào chuẩn; --period chấm "
+		  "số liệu đã duyệt của một kỳ.\n",
 		  "Usage:\n"
 		  "  dti score [--methodology FILE] [--format csv|json] "
 		  "[--explain] [--quiet] ROUND.csv\n"
@@ -30,8 +31,19 @@ score_usage(void)
 	    stderr);
 }
 
-int
-cmd_score(int argc, char **argv)
+/* What dti score was asked to do. */
+struct score_args {
+	const char *sca_mpath; /* --methodology, NULL: the built-in one */
+	const char *sca_period; /* --period, NULL: score a file */
+	const char *sca_db;
+	int sca_drafts;
+	int sca_quiet;
+	struct score_write_opts sca_wo;
+};
+
+/* Parse the options into ${a}; return -1 to go on, else an exit code. */
+static int
+score_args(int argc, char **argv, struct score_args *a, enum diag_lang lang)
 {
 	static const struct option opts[] = {
 		{ "methodology", required_argument, NULL, 'm' },
@@ -44,63 +56,56 @@ cmd_score(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *period = NULL, *db = "dti.db";
-	int drafts = 0;
-	struct score_write_opts wo = { FMT_CSV, 0, NULL };
-	const char *mpath = NULL, *path;
-	struct method *m = NULL;
-	struct round *r = NULL;
-	struct score *s = NULL;
-	struct diag d;
-	FILE *f;
-	int c, rc, quiet = 0;
+	int c;
 
+	memset(a, 0, sizeof(*a));
+	a->sca_db = "dti.db";
+	a->sca_wo.sw_format = FMT_CSV;
 	optind = 1;
 	while (
 	    (c = getopt_long(argc, argv, "m:f:eqhp:d:D", opts, NULL)) != -1) {
 		switch (c) {
-		case 'm': mpath = optarg; break;
+		case 'm': a->sca_mpath = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "csv") == 0)
-				wo.sw_format = FMT_CSV;
+				a->sca_wo.sw_format = FMT_CSV;
 			else if (strcmp(optarg, "json") == 0)
-				wo.sw_format = FMT_JSON;
+				a->sca_wo.sw_format = FMT_JSON;
 			else {
 				fprintf(stderr,
 				    "dti score: %s '%s' (csv, json)\n",
-				    cli_msg("định dạng không hợp lệ",
+				    cli_msg(lang, "định dạng không hợp lệ",
 					"unknown format"),
 				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
-		case 'e': wo.sw_explain = 1; break;
-		case 'q': quiet = 1; break;
-		case 'p': period = optarg; break;
-		case 'd': db = optarg; break;
-		case 'D': drafts = 1; break;
-		case 'h': score_usage(); return EXIT_OK;
-		default: score_usage(); return EXIT_USAGE;
+		case 'e': a->sca_wo.sw_explain = 1; break;
+		case 'q': a->sca_quiet = 1; break;
+		case 'p': a->sca_period = optarg; break;
+		case 'd': a->sca_db = optarg; break;
+		case 'D': a->sca_drafts = 1; break;
+		case 'h': score_usage(lang); return EXIT_OK;
+		default: score_usage(lang); return EXIT_USAGE;
 		}
 	}
-	if (period != NULL) {
-		if (optind != argc || mpath != NULL) {
-			score_usage();
-			return EXIT_USAGE;
-		}
-		return cli_score_period(db, period, drafts, &wo, quiet);
-	}
-	if (optind != argc - 1 || drafts) {
-		score_usage();
-		return EXIT_USAGE;
-	}
-	path = argv[optind];
-	if ((rc = cli_load_method(mpath, &m)) != EXIT_OK)
-		return rc;
+	return -1;
+}
+
+/* Score the round file ${path} with methodology ${m}; an exit code. */
+static int
+score_file(const char *path, const struct method *m, const struct score_args *a,
+    enum diag_lang lang)
+{
+	struct round *r = NULL;
+	struct score *s;
+	struct diag d;
+	FILE *f;
+	int rc;
+
 	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (f == NULL) {
 		fprintf(stderr, "dti score: %s: %s\n", path, strerror(errno));
-		method_free(m);
 		return EXIT_IO;
 	}
 	diag_init(&d);
@@ -108,29 +113,55 @@ cmd_score(int argc, char **argv)
 	    f, strcmp(path, "-") == 0 ? "<stdin>" : path, m, &r, &d);
 	if (f != stdin)
 		fclose(f);
-	cli_print_diag(&d);
+	diag_print(stderr, &d, lang);
 	if (rc < 0) {
 		fprintf(stderr, "dti score: %s: %zu %s\n", path, d.d_nerr,
-		    cli_msg("lỗi; tệp bị từ chối, không chấm điểm",
+		    cli_msg(lang, "lỗi; tệp bị từ chối, không chấm điểm",
 			"errors; the file is rejected, nothing scored"));
 		diag_free(&d);
-		method_free(m);
 		return EXIT_INVALID;
 	}
 	diag_free(&d);
 	s = score_round(r, NULL, NULL);
-	if (!quiet)
-		cli_print_warnings(s);
+	if (!a->sca_quiet)
+		cli_print_warnings(s, lang);
 	rc = EXIT_OK;
-	if (score_write(stdout, s, &wo) < 0) {
+	if (score_write(stdout, s, &a->sca_wo) < 0) {
 		fprintf(stderr, "dti score: %s: %s\n",
-		    cli_msg(
-			"không ghi được kết quả", "cannot write the result"),
+		    cli_msg(lang, "không ghi được kết quả",
+			"cannot write the result"),
 		    strerror(errno));
 		rc = EXIT_IO;
 	}
 	score_free(s);
 	round_free(r);
+	return rc;
+}
+
+int
+cmd_score(int argc, char **argv, enum diag_lang lang)
+{
+	struct score_args a;
+	struct method *m = NULL;
+	int rc;
+
+	if ((rc = score_args(argc, argv, &a, lang)) >= 0)
+		return rc;
+	if (a.sca_period != NULL) {
+		if (optind != argc || a.sca_mpath != NULL) {
+			score_usage(lang);
+			return EXIT_USAGE;
+		}
+		return cli_score_period(a.sca_db, a.sca_period, a.sca_drafts,
+		    &a.sca_wo, a.sca_quiet, lang);
+	}
+	if (optind != argc - 1 || a.sca_drafts) {
+		score_usage(lang);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_load_method(a.sca_mpath, &m, lang)) != EXIT_OK)
+		return rc;
+	rc = score_file(argv[optind], m, &a, lang);
 	method_free(m);
 	return rc;
 }

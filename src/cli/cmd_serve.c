@@ -28,7 +28,7 @@ parse_listen(const char *s, char *addr, size_t size, unsigned short *port)
 }
 
 int
-cmd_serve(int argc, char **argv)
+cmd_serve(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage: dti serve [--listen 127.0.0.1:8080] [--db dti.db] [--threads N] [--secure-cookies] [--log FILE]\n";
@@ -36,9 +36,9 @@ cmd_serve(int argc, char **argv)
 	struct api_server as;
 	struct http_server *hs;
 	struct http_opts ho;
-	struct store_error e;
 	struct store *s;
-	char addr[64], err[128];
+	struct diag d;
+	char addr[64], prefix[4096];
 	unsigned threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	int i, secure = 0, sig;
 	sigset_t set;
@@ -65,18 +65,23 @@ cmd_serve(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	/* check the database once before serving */
-	if (store_open(&s, db, STORE_OPEN, &e) != 0) {
-		fprintf(stderr, "dti serve: %s: %s\n", db,
-		    cli_msg(e.se_vi, e.se_en));
+	diag_init(&d);
+	if (app_open(&s, db, &d) != 0) {
+		snprintf(prefix, sizeof(prefix), "dti serve: %s", db);
+		cli_print_prefixed(prefix, &d, lang);
+		diag_free(&d);
 		return EXIT_INVALID;
 	}
-	store_close(s);
-	if (api_server_init(&as, db) != 0)
+	app_close(s);
+	if (api_server_init(&as, db) != 0) {
+		diag_free(&d);
 		return EXIT_IO;
+	}
 	as.as_secure_cookies = secure;
 	if (logpath != NULL && (as.as_log = fopen(logpath, "a")) == NULL) {
 		perror(logpath);
 		api_server_fini(&as);
+		diag_free(&d);
 		return EXIT_IO;
 	}
 	/* signals go to sigwait below, not to the server threads */
@@ -93,97 +98,94 @@ cmd_serve(int argc, char **argv)
 	ho.ho_handler = api_handle;
 	ho.ho_ctx = &as;
 	ho.ho_done = api_log;
-	if (http_start(&ho, &hs, err, sizeof(err)) != 0) {
-		fprintf(stderr, "dti serve: %s\n", err);
+	if (http_start(&ho, &hs, &d) != 0) {
+		cli_print_prefixed("dti serve", &d, lang);
+		diag_free(&d);
 		api_server_fini(&as);
 		return EXIT_IO;
 	}
+	diag_free(&d);
 	fprintf(stderr, "dti serve: %s http://%s:%u/ (%s %s, %u %s)\n",
-	    cli_msg("đang phục vụ tại", "listening on"), addr, http_port(hs),
-	    cli_msg("cơ sở dữ liệu", "database"), db, threads,
-	    cli_msg("luồng", "threads"));
+	    cli_msg(lang, "đang phục vụ tại", "listening on"), addr,
+	    http_port(hs), cli_msg(lang, "cơ sở dữ liệu", "database"), db,
+	    threads, cli_msg(lang, "luồng", "threads"));
 	sigwait(&set, &sig);
 	fprintf(stderr, "dti serve: %s\n",
-	    cli_msg("đang dừng: chờ các yêu cầu dở dang",
+	    cli_msg(lang, "đang dừng: chờ các yêu cầu dở dang",
 		"stopping: letting requests in flight finish"));
 	http_stop(hs); /* joins the threads: their connections close */
 	if (as.as_log != stderr)
 		fclose(as.as_log);
 	api_server_fini(&as);
-	fprintf(stderr, "dti serve: %s\n", cli_msg("đã dừng", "stopped"));
+	fprintf(stderr, "dti serve: %s\n", cli_msg(lang, "đã dừng", "stopped"));
 	return EXIT_OK;
 }
 
-/* cli_user_add: create an account; the password is printed once if made. */
-int
-cli_user_add(struct store *s, const char *login, const char *role,
-    const char *agency, const char *given, const char *actor, char *shown,
-    size_t shown_size)
+/*
+ * Create account ${login} in the database of ${o} as the operator; its
+ * password in ${shown}. Print why not; return an exit code.
+ */
+static int
+user_create(const struct opts *o, const char *login, enum role r,
+    const char *agency, const char *given, char *shown, size_t size)
 {
-	char pw[32], hash[128];
-	struct buf vi, en;
+	enum diag_lang lang = o->op_lang;
+	struct app_actor a;
+	struct store *s;
+	struct diag d;
 	int rc;
 
-	if (!auth_role_valid(role)) {
-		fprintf(stderr, "dti user: %s '%s'\n",
-		    cli_msg(
-			"vai trò không hợp lệ (admin, coordinator, officer, viewer)",
-			"unknown role (admin, coordinator, officer, viewer)"),
-		    role);
-		return EXIT_USAGE;
-	}
-	if (strcmp(role, "officer") == 0 && agency == NULL) {
-		fprintf(stderr, "dti user: %s\n",
-		    cli_msg(
-			"cán bộ cần --agency", "an officer needs --agency"));
-		return EXIT_USAGE;
-	}
-	if (given == NULL) {
-		auth_generate_password(pw, 17);
-		given = pw;
-	}
-	buf_init(&vi);
-	buf_init(&en);
-	if (auth_password_check(given, &vi, &en) < 0) {
-		fprintf(stderr, "dti user: %s\n",
-		    cli_msg(buf_cstr(&vi), buf_cstr(&en)));
-		buf_free(&vi);
-		buf_free(&en);
+	diag_init(&d);
+	if (app_open(&s, o->op_db, &d) != 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
 		return EXIT_INVALID;
 	}
-	buf_free(&vi);
-	buf_free(&en);
-	if (auth_hash(given, hash) < 0)
-		return EXIT_IO;
-	rc = store_account_add(s, login, hash, role, agency, actor);
-	if (rc == 0 && shown != NULL)
-		snprintf(shown, shown_size, "%s", given);
-	return rc == 0 ? EXIT_OK : EXIT_INVALID;
+	if (given != NULL && auth_password_check(given, &d) < 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
+		app_close(s);
+		return EXIT_INVALID;
+	}
+	app_operator(&a, getenv("USER") ? getenv("USER") : "cli");
+	rc = app_user_add(s, &a, login, r, agency, given, shown, size, &d);
+	app_close(s);
+	if (rc != 0) {
+		cli_print_prefixed("dti user", &d, lang);
+		diag_free(&d);
+		return rc == STORE_EBUSY ? EXIT_IO : EXIT_INVALID;
+	}
+	diag_free(&d);
+	return EXIT_OK;
 }
 
 int
-cmd_user(int argc, char **argv)
+cmd_user(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage: dti user add --role admin|coordinator|officer|viewer [--agency A] [--db dti.db] LOGIN\n"
 	    "  (mật khẩu: biến DTI_PASSWORD, hoặc được tạo ngẫu nhiên và in ra một lần)\n";
-	const char *role = NULL, *agency = NULL, *db = "dti.db", *login = NULL;
-	struct store_error e;
-	struct store *s;
+	const char *role = NULL, *agency = NULL, *login = NULL;
+	const char *given = getenv("DTI_PASSWORD");
+	struct opts o;
 	char shown[300];
+	enum role r;
 	int i, rc;
 
 	if (argc < 2 || strcmp(argv[1], "add") != 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
+	memset(&o, 0, sizeof(o));
+	o.op_db = "dti.db";
+	o.op_lang = lang;
 	for (i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
 			role = argv[++i];
 		else if (strcmp(argv[i], "--agency") == 0 && i + 1 < argc)
 			agency = argv[++i];
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			db = argv[++i];
+			o.op_db = argv[++i];
 		else if (argv[i][0] != '-' && login == NULL)
 			login = argv[i];
 		else {
@@ -195,37 +197,33 @@ cmd_user(int argc, char **argv)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	if (store_open(&s, db, STORE_OPEN, &e) != 0) {
-		fprintf(stderr, "dti user: %s\n", cli_msg(e.se_vi, e.se_en));
-		return EXIT_INVALID;
+	if (role_parse(role, &r) != 0) {
+		fprintf(stderr, "dti user: %s '%s'\n",
+		    cli_msg(lang,
+			"vai trò không hợp lệ (admin, coordinator, officer, viewer)",
+			"unknown role (admin, coordinator, officer, viewer)"),
+		    role);
+		return EXIT_USAGE;
 	}
-	if (store_tx_begin(s) != 0) {
+	if (r == ROLE_OFFICER && agency == NULL) {
 		fprintf(stderr, "dti user: %s\n",
-		    cli_msg(store_error(s)->se_vi, store_error(s)->se_en));
-		store_close(s);
-		return EXIT_IO;
+		    cli_msg(lang, "cán bộ cần --agency",
+			"an officer needs --agency"));
+		return EXIT_USAGE;
 	}
-	rc = cli_user_add(s, login, role, agency, getenv("DTI_PASSWORD"),
-	    getenv("USER") ? getenv("USER") : "cli", shown, sizeof(shown));
-	if (rc == EXIT_OK && store_tx_commit(s) != 0)
-		rc = EXIT_IO;
-	if (rc != EXIT_OK) {
-		if (store_error(s)->se_code != 0)
-			fprintf(stderr, "dti user: %s\n",
-			    cli_msg(
-				store_error(s)->se_vi, store_error(s)->se_en));
-		store_tx_rollback(s);
-	} else if (getenv("DTI_PASSWORD") == NULL) {
-		printf("%s %s (%s%s%s): %s\n", cli_msg("Tài khoản", "Account"),
-		    login, role, agency ? ", " : "", agency ? agency : "",
-		    shown);
+	if ((rc = user_create(
+		 &o, login, r, agency, given, shown, sizeof(shown))) != EXIT_OK)
+		return rc;
+	if (given == NULL) {
+		printf("%s %s (%s%s%s): %s\n",
+		    cli_msg(lang, "Tài khoản", "Account"), login, role,
+		    agency ? ", " : "", agency ? agency : "", shown);
 		printf("%s\n",
-		    cli_msg("Mật khẩu chỉ in một lần: hãy ghi lại.",
+		    cli_msg(lang, "Mật khẩu chỉ in một lần: hãy ghi lại.",
 			"The password is shown only once: note it."));
 	} else {
-		printf("%s %s (%s)\n", cli_msg("Tài khoản", "Account"), login,
-		    role);
+		printf("%s %s (%s)\n", cli_msg(lang, "Tài khoản", "Account"),
+		    login, role);
 	}
-	store_close(s);
-	return rc;
+	return EXIT_OK;
 }

@@ -6,10 +6,10 @@
 #include "cli/cli.h"
 
 static void
-usage(FILE *f)
+usage(FILE *f, enum diag_lang lang)
 {
 	fputs(
-	    cli_msg(
+	    cli_msg(lang,
 		"Cách dùng: dti <lệnh> [tùy chọn]\n"
 		"\n"
 		"Lệnh:\n"
@@ -38,26 +38,27 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
-	cli_lang = diag_lang_from_env();
+	enum diag_lang lang = diag_lang_from_env();
+
 	if (auth_init() < 0) {
 		fputs("dti: libsodium cannot start\n", stderr);
 		return EXIT_IO;
 	}
 	if (argc < 2) {
-		usage(stderr);
+		usage(stderr, lang);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "score") == 0)
-		return cmd_score(argc - 1, argv + 1);
+		return cmd_score(argc - 1, argv + 1, lang);
 	if (strcmp(argv[1], "methodology") == 0) {
 		if (argc > 2 && strcmp(argv[2], "load") == 0)
-			return cmd_methodology_load(argc - 2, argv + 2);
-		return cmd_methodology(argc - 1, argv + 1);
+			return cmd_methodology_load(argc - 2, argv + 2, lang);
+		return cmd_methodology(argc - 1, argv + 1, lang);
 	}
 	{
 		static const struct {
 			const char *name;
-			int (*fn)(int, char **);
+			int (*fn)(int, char **, enum diag_lang);
 		} cmds[] = {
 			{ "init", cmd_init },
 			{ "backup", cmd_backup },
@@ -82,16 +83,16 @@ main(int argc, char **argv)
 
 		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
 			if (strcmp(argv[1], cmds[i].name) == 0)
-				return cmds[i].fn(argc - 1, argv + 1);
+				return cmds[i].fn(argc - 1, argv + 1, lang);
 		}
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
-		usage(stdout);
+		usage(stdout, lang);
 		return EXIT_OK;
 	}
 	fprintf(stderr, "dti: %s '%s'\n",
-	    cli_msg("không có lệnh", "unknown command"), argv[1]);
-	usage(stderr);
+	    cli_msg(lang, "không có lệnh", "unknown command"), argv[1]);
+	usage(stderr, lang);
 	return EXIT_USAGE;
 }

@@ -54,15 +54,16 @@ allowed_opt(const char *allowed, const char *name)
 
 int
 opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
-    const char *usage)
+    const char *usage, enum diag_lang lang)
 {
 	const char *user = getenv("USER");
 	int c, idx;
 
 	memset(o, 0, sizeof(*o));
-	o->o_db = "dti.db";
-	o->o_user = user != NULL && *user != '\0' ? user : "cli";
-	o->o_format = "table";
+	o->op_lang = lang;
+	o->op_db = "dti.db";
+	o->op_user = user != NULL && *user != '\0' ? user : "cli";
+	o->op_format = "table";
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", all, &idx)) != -1) {
@@ -74,46 +75,47 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		}
 		if (c == '?' || !allowed_opt(allowed, all[idx].name)) {
 			fprintf(stderr, "dti %s: %s '%s'\n%s", argv[0],
-			    cli_msg("tùy chọn không hợp lệ", "unknown option"),
+			    cli_msg(lang, "tùy chọn không hợp lệ",
+				"unknown option"),
 			    argv[optind - 1], usage);
 			return EXIT_USAGE;
 		}
 		switch (c) {
-		case 1: o->o_db = v; break;
-		case 2: o->o_user = v; break;
-		case 3: o->o_agency = v; break;
-		case 4: o->o_unit = v; break;
-		case 5: o->o_period = v; break;
-		case 6: o->o_format = v; break;
-		case 7: o->o_comment = v; break;
-		case 8: o->o_reason = v; break;
-		case 9: o->o_inputs = v; break;
-		case 10: o->o_status = v; break;
-		case 11: o->o_note = v; break;
-		case 12: o->o_doc = v; break;
-		case 13: o->o_date = v; break;
-		case 14: o->o_file = v; break;
-		case 15: o->o_methodology = v; break;
-		case 16: o->o_agency_due = v; break;
-		case 17: o->o_sotttt_due = v; break;
-		case 18: o->o_demo = 1; break;
-		case 19: o->o_submit = 1; break;
-		case 20: o->o_approve = 1; break;
-		case 21: o->o_drafts = 1; break;
-		case 22: o->o_explain = 1; break;
-		case 23: o->o_quiet = 1; break;
-		case 24: o->o_overdue = 1; break;
+		case 1: o->op_db = v; break;
+		case 2: o->op_user = v; break;
+		case 3: o->op_agency = v; break;
+		case 4: o->op_unit = v; break;
+		case 5: o->op_period = v; break;
+		case 6: o->op_format = v; break;
+		case 7: o->op_comment = v; break;
+		case 8: o->op_reason = v; break;
+		case 9: o->op_inputs = v; break;
+		case 10: o->op_status = v; break;
+		case 11: o->op_note = v; break;
+		case 12: o->op_doc = v; break;
+		case 13: o->op_date = v; break;
+		case 14: o->op_file = v; break;
+		case 15: o->op_methodology = v; break;
+		case 16: o->op_agency_due = v; break;
+		case 17: o->op_sotttt_due = v; break;
+		case 18: o->op_demo = 1; break;
+		case 19: o->op_submit = 1; break;
+		case 20: o->op_approve = 1; break;
+		case 21: o->op_drafts = 1; break;
+		case 22: o->op_explain = 1; break;
+		case 23: o->op_quiet = 1; break;
+		case 24: o->op_overdue = 1; break;
 		}
 	}
-	if (strcmp(o->o_format, "table") != 0 &&
-	    strcmp(o->o_format, "csv") != 0 &&
-	    strcmp(o->o_format, "json") != 0) {
+	if (strcmp(o->op_format, "table") != 0 &&
+	    strcmp(o->op_format, "csv") != 0 &&
+	    strcmp(o->op_format, "json") != 0) {
 		fprintf(stderr, "dti %s: %s '%s' (table, csv, json)\n", argv[0],
-		    cli_msg("định dạng không hợp lệ", "unknown format"),
-		    o->o_format);
+		    cli_msg(lang, "định dạng không hợp lệ", "unknown format"),
+		    o->op_format);
 		return EXIT_USAGE;
 	}
-	o->o_nargs = argc - optind;
-	o->o_args = argv + optind;
+	o->op_nargs = argc - optind;
+	o->op_args = argv + optind;
 	return EXIT_OK;
 }

@@ -217,8 +217,7 @@ completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 }
 
 int
-http_start(const struct http_opts *o, struct http_server **out, char *err,
-    size_t errsize)
+http_start(const struct http_opts *o, struct http_server **out, struct diag *d)
 {
 	struct http_server *hs = xcalloc(1, sizeof(*hs));
 	struct sockaddr_in sa;
@@ -227,7 +226,9 @@ http_start(const struct http_opts *o, struct http_server **out, char *err,
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons(o->ho_port);
 	if (inet_pton(AF_INET, o->ho_addr, &sa.sin_addr) != 1) {
-		snprintf(err, errsize, "bad IPv4 address '%s'", o->ho_addr);
+		diag_add(d, DIAG_ERROR, "http.address", NULL, 0, 0,
+		    "địa chỉ IPv4 '%s' không hợp lệ", "bad IPv4 address '%s'",
+		    o->ho_addr);
 		free(hs);
 		return -1;
 	}
@@ -245,8 +246,9 @@ http_start(const struct http_opts *o, struct http_server **out, char *err,
 	    completed_cb, hs, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024,
 	    MHD_OPTION_END);
 	if (hs->hs_d == NULL) {
-		snprintf(err, errsize, "cannot listen on %s:%u", o->ho_addr,
-		    o->ho_port);
+		diag_add(d, DIAG_ERROR, "http.listen", NULL, 0, 0,
+		    "không nghe được ở %s:%u", "cannot listen on %s:%u",
+		    o->ho_addr, o->ho_port);
 		pthread_mutex_destroy(&hs->hs_mu);
 		free(hs);
 		return -1;

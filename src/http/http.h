@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "util/buf.h"
+#include "util/diag.h"
 
 #define HTTP_MAX_BODY (24u << 20) /* a request body: 20 MiB file + form */
 #define HTTP_MAX_HEADERS (32 << 10) /* all headers of one request */
@@ -84,8 +85,11 @@ struct http_opts {
 
 struct http_server;
 
-/* http_start(opts, out, err, size): listen and serve in background threads. */
-int http_start(const struct http_opts *, struct http_server **, char *, size_t);
+/*
+ * http_start(opts, out, d): listen and serve in background threads; -1
+ * with the reason in ${d} when the address is bad or cannot be bound.
+ */
+int http_start(const struct http_opts *, struct http_server **, struct diag *);
 /* http_stop(s): stop accepting, let requests in flight finish, stop. */
 void http_stop(struct http_server *);
 /* http_port(s): the port bound (useful with port 0). */

@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv_quote.h"
 #include "util/numfmt.h"
 
-void
+/* json_escape(b, s): append ${s} as a JSON string, quotes included. */
+static void
 json_escape(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -30,22 +32,6 @@ json_escape(struct buf *b, const char *s)
 				buf_putc(b, (char)c);
 			}
 		}
-	}
-	buf_putc(b, '"');
-}
-
-void
-csv_escape(struct buf *b, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
 	}
 	buf_putc(b, '"');
 }
@@ -133,7 +119,7 @@ write_csv(FILE *f, const struct score *s, const struct score_write_opts *o)
 				buf_reset(&ex);
 				score_explain(s, u, c, &ex);
 				buf_putc(&b, ',');
-				csv_escape(&b, buf_cstr(&ex));
+				csvq_field(&b, buf_cstr(&ex));
 			}
 			buf_putc(&b, '\n');
 			if (flush(f, &b, 0) < 0)

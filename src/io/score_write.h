@@ -27,9 +27,4 @@ struct score_write_opts {
  */
 int score_write(FILE *, const struct score *, const struct score_write_opts *);
 
-/* json_escape(b, s): append ${s} as a JSON string, quotes included. */
-void json_escape(struct buf *, const char *);
-/* csv_escape(b, s): append ${s} as an RFC 4180 field. */
-void csv_escape(struct buf *, const char *);
-
 #endif

@@ -1,0 +1,302 @@
+/* api_evidence.c: evidence items of a value, and their files. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api/api.h"
+#include "util/utf8.h"
+
+struct ev_ctx {
+	json_t *ec_list;
+	const char *ec_unit;
+};
+
+static int
+evidence_row(void *vctx, const struct st_evidence *e)
+{
+	struct ev_ctx *c = vctx;
+	json_t *o;
+
+	if (strcmp(e->se_unit, c->ec_unit) != 0)
+		return 0;
+	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+	    (json_int_t)e->se_id, "unit", e->se_unit, "input", e->se_input,
+	    "doc_number", e->se_doc_number, "doc_date", e->se_doc_date, "note",
+	    e->se_note, "added_by", e->se_by, "added_at", e->se_at);
+	if (e->se_file_sha256 != NULL)
+		json_object_set_new(o, "file",
+		    json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "sha256",
+			e->se_file_sha256, "name", e->se_file_name, "type",
+			e->se_file_type, "size", (json_int_t)e->se_file_size,
+			"url", ""));
+	if (e->se_file_sha256 != NULL) {
+		char url[128];
+
+		snprintf(
+		    url, sizeof(url), "/api/v1/files/%s", e->se_file_sha256);
+		json_object_set_new(
+		    json_object_get(o, "file"), "url", json_string(url));
+	}
+	json_array_append_new(c->ec_list, o);
+	return 0;
+}
+
+void
+api_evidence_list(struct api_req *ar)
+{
+	struct st_period p;
+	struct ev_ctx c;
+	struct diag d;
+
+	if (api_path_period(ar, &p) != 0)
+		return;
+	c.ec_list = json_array();
+	c.ec_unit = api_param(ar, 1);
+	diag_init(&d);
+	if (app_evidence_list(
+		ar->ar_s, &p, api_param(ar, 2), evidence_row, &c, &d) != 0) {
+		json_decref(c.ec_list);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	api_json(ar, 200, json_pack("{s:o}", "evidence", c.ec_list));
+}
+
+/*
+ * A safe file name: the last path component, without control characters,
+ * quotes, backslashes; "" when nothing is left or it is "." or "..".
+ */
+static void
+safe_name(const char *in, char *out, size_t size)
+{
+	const char *base = in;
+	size_t n = 0;
+
+	for (; *in; in++)
+		if (*in == '/' || *in == '\\')
+			base = in + 1;
+	for (; *base && n + 1 < size; base++) {
+		unsigned char c = (unsigned char)*base;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			continue;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	if (strcmp(out, ".") == 0 || strcmp(out, "..") == 0)
+		out[0] = '\0';
+}
+
+struct upload {
+	struct buf up_file;
+	char up_name[256];
+	char up_type[128];
+	int up_files;
+	struct buf up_doc, up_date, up_note;
+	int up_unknown;
+	char up_bad[64];
+};
+
+static int
+upload_field(void *ctx, const char *key, const char *filename, const char *type,
+    const char *data, size_t off, size_t size)
+{
+	struct upload *u = ctx;
+	struct buf *b = NULL;
+
+	(void)off;
+	if (strcmp(key, "file") == 0) {
+		if (filename == NULL)
+			return -1;
+		if (off == 0) {
+			if (++u->up_files > 1)
+				return -1; /* one file per evidence item */
+			safe_name(filename, u->up_name, sizeof(u->up_name));
+			snprintf(u->up_type, sizeof(u->up_type), "%s",
+			    type ? type : "application/octet-stream");
+		}
+		b = &u->up_file;
+	} else if (strcmp(key, "doc_number") == 0) {
+		b = &u->up_doc;
+	} else if (strcmp(key, "doc_date") == 0) {
+		b = &u->up_date;
+	} else if (strcmp(key, "note") == 0) {
+		b = &u->up_note;
+	} else {
+		snprintf(u->up_bad, sizeof(u->up_bad), "%s", key);
+		u->up_unknown = 1;
+		return -1;
+	}
+	if (b != &u->up_file && b->b_len + size > 4096)
+		return -1;
+	buf_append(b, data, size);
+	return 0;
+}
+
+void
+api_evidence_add(struct api_req *ar)
+{
+	const char *owner = NULL;
+	struct st_evidence e;
+	struct st_period p;
+	struct upload u;
+	struct diag d;
+	int rc;
+
+	if (api_path_period(ar, &p) != 0 ||
+	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
+	    !api_allow(ar, APP_VALUE_WRITE, owner))
+		return;
+	{
+		const char *ct = http_header(ar->ar_rq, "Content-Type");
+
+		if (ct == NULL ||
+		    (strncasecmp(ct, "multipart/form-data", 19) != 0 &&
+			strncasecmp(ct, "application/x-www-form-urlencoded",
+			    33) != 0)) {
+			api_error(ar, 415, "content_type", NULL,
+			    "cần Content-Type: multipart/form-data",
+			    "Content-Type: multipart/form-data is required");
+			return;
+		}
+	}
+	memset(&u, 0, sizeof(u));
+	buf_init(&u.up_file);
+	buf_init(&u.up_doc);
+	buf_init(&u.up_date);
+	buf_init(&u.up_note);
+	if (http_form(ar->ar_rq, upload_field, &u) != 0) {
+		if (u.up_unknown)
+			api_error(ar, 400, "unknown_field", u.up_bad,
+			    "trường không hợp lệ '%s'", "unknown field '%s'",
+			    u.up_bad);
+		else
+			api_error(ar, 400, "bad_form", NULL,
+			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note",
+			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note");
+		goto out;
+	}
+	if (!utf8_valid(buf_cstr(&u.up_doc), u.up_doc.b_len) ||
+	    !utf8_valid(buf_cstr(&u.up_date), u.up_date.b_len) ||
+	    !utf8_valid(buf_cstr(&u.up_note), u.up_note.b_len) ||
+	    memchr(buf_cstr(&u.up_note), '\0', u.up_note.b_len) != NULL ||
+	    memchr(buf_cstr(&u.up_doc), '\0', u.up_doc.b_len) != NULL ||
+	    !utf8_valid(u.up_name, strlen(u.up_name))) {
+		api_error(ar, 400, "bad_text", NULL,
+		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8",
+		    "document number, date, note and file name must be UTF-8 text");
+		goto out;
+	}
+	if (u.up_files > 0 && u.up_name[0] == '\0') {
+		api_error(ar, 400, "bad_filename", "file",
+		    "tên tệp không hợp lệ", "invalid file name");
+		goto out;
+	}
+	if (u.up_files > 0 && !app_evidence_type_ok(u.up_type)) {
+		api_error(ar, 415, "file_type", "file",
+		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
+		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
+		    u.up_type);
+		goto out;
+	}
+	if (u.up_files == 0 && u.up_doc.b_len == 0 && u.up_note.b_len == 0) {
+		api_error(ar, 400, "empty_evidence", NULL,
+		    "cần ít nhất số văn bản, ghi chú hoặc một tệp",
+		    "a document number, a note or a file is needed");
+		goto out;
+	}
+	memset(&e, 0, sizeof(e));
+	e.se_doc_number = buf_cstr(&u.up_doc);
+	e.se_doc_date = buf_cstr(&u.up_date);
+	e.se_note = buf_cstr(&u.up_note);
+	if (u.up_files > 0) {
+		e.se_file_name = u.up_name;
+		e.se_file_type = u.up_type;
+	}
+	diag_init(&d);
+	rc = app_evidence_attach(ar->ar_s, api_actor(ar), p.sp_code,
+	    api_param(ar, 1), api_param(ar, 2), &e,
+	    u.up_files ? u.up_file.b_data : NULL, u.up_file.b_len, &d);
+	api_answer(ar, rc, &d, 201,
+	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.se_id, "sha256",
+		e.se_file_sha256));
+out:
+	buf_free(&u.up_file);
+	buf_free(&u.up_doc);
+	buf_free(&u.up_date);
+	buf_free(&u.up_note);
+}
+
+static int
+is_sha(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (!isxdigit((unsigned char)s[i]) ||
+		    isupper((unsigned char)s[i]))
+			return 0;
+	return i == 64;
+}
+
+/* RFC 5987 / 6266: an ASCII fallback and the UTF-8 name, percent-encoded. */
+static void
+disposition(const char *name, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char ascii[256], enc[768];
+	size_t a = 0, e = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p && a + 1 < sizeof(ascii); p++)
+		ascii[a++] =
+		    *p < 0x80 && *p != '"' && *p != ';' ? (char)*p : '_';
+	ascii[a] = '\0';
+	for (p = (const unsigned char *)name; *p && e + 4 < sizeof(enc); p++) {
+		if (isalnum(*p) || strchr("-._~", *p) != NULL) {
+			enc[e++] = (char)*p;
+		} else {
+			enc[e++] = '%';
+			enc[e++] = hex[*p >> 4];
+			enc[e++] = hex[*p & 15];
+		}
+	}
+	enc[e] = '\0';
+	snprintf(out, size, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
+	    ascii[0] ? ascii : "evidence", enc);
+}
+
+void
+api_file_get(struct api_req *ar)
+{
+	const char *sha = api_param(ar, 0);
+	char cd[1200], name[256];
+	struct diag d;
+	void *data;
+	size_t len;
+
+	if (!is_sha(sha)) {
+		api_error(ar, 400, "bad_id", "sha256",
+		    "mã tệp phải là 64 chữ số hex thường",
+		    "a file id is 64 lower-case hex digits");
+		return;
+	}
+	diag_init(&d);
+	if (app_file(ar->ar_s, sha, &data, &len, name, sizeof(name), &d) != 0) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	disposition(name[0] ? name : "evidence", cd, sizeof(cd));
+	ar->ar_rs->rs_status = 200;
+	/* always a download: never rendered in our origin */
+	ar->ar_rs->rs_type = "application/octet-stream";
+	http_set_header(ar->ar_rs, "Content-Disposition", cd);
+	buf_append(&ar->ar_rs->rs_body, data, len);
+	free(data);
+}

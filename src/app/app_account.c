@@ -1,0 +1,155 @@
+/*
+ * app_account.c: accounts of the server and their sessions: creating an
+ * account, logging in and out, and the session of a request.
+ */
+#include "app/app_int.h"
+
+#include <string.h>
+
+#include "auth/auth.h"
+#include "util/sha256.h"
+
+#define APP_TOUCH_EVERY 60 /* seconds between updates of a session's use */
+
+int
+app_user_may_add(const struct app_actor *a, enum role role)
+{
+	switch (role) {
+	case ROLE_ADMIN: return a->ac_role == ROLE_ADMIN;
+	case ROLE_COORDINATOR:
+	case ROLE_OFFICER:
+	case ROLE_VIEWER: return 1;
+	}
+	return 0;
+}
+
+int
+app_user_create(struct store *s, const char *login, enum role role,
+    const char *agency, const char *given, const char *actor, char *shown,
+    size_t shown_size, struct diag *d)
+{
+	char pw[32], hash[128];
+
+	if (given == NULL) {
+		auth_generate_password(pw, 17);
+		given = pw;
+	}
+	if (auth_password_check(given, d) < 0)
+		return -1;
+	if (auth_hash(given, hash) < 0) {
+		diag_put(d, DIAG_ERROR, "auth.hash", NULL, 0, 0,
+		    "không băm được mật khẩu", "cannot hash the password");
+		return -1;
+	}
+	if (store_account_add(s, login, hash, role_name(role), agency, actor) !=
+	    0)
+		return app_store_error(s, d);
+	if (shown != NULL)
+		snprintf(shown, shown_size, "%s", given);
+	return 0;
+}
+
+int
+app_user_add(struct store *s, const struct app_actor *a, const char *login,
+    enum role role, const char *agency, const char *password, char *shown,
+    size_t shown_size, struct diag *d)
+{
+	int rc;
+
+	if (app_check(s, a, APP_USERS, NULL, d) != 0)
+		return -1;
+	if (!app_user_may_add(a, role)) {
+		diag_put(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "chỉ quản trị viên tạo được tài khoản quản trị",
+		    "only an admin may create an admin");
+		return -1;
+	}
+	if (role == ROLE_OFFICER && agency == NULL) {
+		diag_put(d, DIAG_ERROR, "user.agency", NULL, 0, 0,
+		    "cán bộ cần --agency", "an officer needs --agency");
+		return -1;
+	}
+	if (store_tx_begin(s) != 0)
+		return app_store_error(s, d);
+	rc = app_user_create(s, login, role, agency, password, a->ac_login,
+	    shown, shown_size, d);
+	if (rc != 0) {
+		store_tx_rollback(s);
+		return rc;
+	}
+	if (store_tx_commit(s) != 0)
+		return app_abort(s, d);
+	return 0;
+}
+
+int
+app_users(struct store *s, int (*cb)(void *, const struct st_account *),
+    void *ctx, struct diag *d)
+{
+	if (store_account_each(s, cb, ctx) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_actor_of(struct app_actor *a, const struct st_account *acc)
+{
+	a->ac_login = acc->sa_login;
+	a->ac_agency = acc->sa_agency[0] != '\0' ? acc->sa_agency : NULL;
+	if (role_parse(acc->sa_role, &a->ac_role) != 0) {
+		/* the store's CHECK keeps the four roles: read only else */
+		a->ac_role = ROLE_VIEWER;
+		return -1;
+	}
+	return 0;
+}
+
+int
+app_login(struct store *s, const char *login, const char *pw, const char *dummy,
+    const char *ip, long now, struct st_account *acc, char token[65],
+    char csrf[65], struct diag *d)
+{
+	char hash[65];
+	int found, ok;
+
+	found = store_account_get(s, login, acc) == 0;
+	ok = auth_verify(found ? acc->sa_pwhash : dummy, pw) && found &&
+	    !acc->sa_disabled;
+	if (!ok)
+		return 1;
+	auth_token(token);
+	auth_token(csrf);
+	sha256_hex(token, 64, hash);
+	if (store_tx_begin(s) != 0)
+		return app_store_error(s, d);
+	if (store_session_add(
+		s, hash, acc->sa_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
+	    store_audit(s, acc->sa_login, "session.login", "account",
+		acc->sa_login, NULL, NULL, ip) != 0 ||
+	    store_tx_commit(s) != 0)
+		return app_abort(s, d);
+	return 0;
+}
+
+int
+app_session(
+    struct store *s, const char *token_hash, long now, struct st_session *out)
+{
+	if (store_session_get(s, token_hash, out) != 0)
+		return 0;
+	if (out->ss_account.sa_disabled || now >= out->ss_expires ||
+	    now - out->ss_last_seen >= AUTH_IDLE_TTL)
+		return 0;
+	if (now - out->ss_last_seen >= APP_TOUCH_EVERY &&
+	    store_session_touch(s, token_hash, now) == 0)
+		out->ss_last_seen = now;
+	return 1;
+}
+
+int
+app_logout(struct store *s, const char *token_hash, struct diag *d)
+{
+	if (store_session_end(s, token_hash) != 0)
+		return app_store_error(s, d);
+	return 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * app_int.h: what the files of app/ share and nothing else may call:
+ * transactions ended on error, the checks every write repeats, and
+ * reading stored values into a round.
+ */
+#ifndef DTI_APP_INT_H
+#define DTI_APP_INT_H
+
+#include "app/app.h"
+#include "engine/round.h"
+
+/* app.c */
+/* app_abort(s, d): roll back the transaction and report the store's error. */
+int app_abort(struct store *, struct diag *);
+/*
+ * app_create(out, location, d): create a new database at ${location} and
+ * open it; the store's error in ${d}.
+ */
+int app_create(struct store **, const char *, struct diag *);
+
+/* app_method.c */
+/* app_method_forget(s): free the methodologies parsed for ${s}. */
+void app_method_forget(struct store *);
+/*
+ * app_method_store(s, m, yaml, len, login, out): app_method_add inside
+ * the caller's transaction; a store error code.
+ */
+int app_method_store(struct store *, const struct method *, const char *,
+    size_t, const char *, long *);
+
+/* app_period.c */
+/* app_refuse_closed(p, d): -1 with "period.closed" when ${p} is closed. */
+int app_refuse_closed(const struct st_period *, struct diag *);
+/*
+ * app_unit(s, unit, code, size, id, d): the unit a workflow call is
+ * about: ${unit}, or the province when NULL.
+ */
+int app_unit(
+    struct store *, const char *, char *, size_t, long *, struct diag *);
+/*
+ * app_value_status(s, period, unit, input, out): the status of a
+ * value: 0, STORE_ENOTFOUND when there is none, or a store error.
+ */
+int app_value_status(
+    struct store *, long, long, const char *, enum value_status *);
+
+/* app_value.c */
+/* Stored values read into a round. */
+struct app_round_ctx {
+	struct round *rr_r;
+	const struct method *rr_m;
+	struct diag *rr_d;
+	int rr_bad; /* stored values that do not parse */
+};
+/* app_round_row(ctx, v): a store_value_each callback filling ctx->rr_r. */
+int app_round_row(void *, const struct st_value *);
+
+/* app_account.c */
+/*
+ * app_user_create(s, login, role, agency, password, actor, shown, size,
+ * d): app_user_add inside the caller's transaction, without the policy.
+ */
+int app_user_create(struct store *, const char *, enum role, const char *,
+    const char *, const char *, char *, size_t, struct diag *);
+
+/* app_review.c */
+/* app_in_list(list, name): is ${name} in the comma-separated ${list}? */
+int app_in_list(const char *, const char *);
+
+#endif

@@ -1,0 +1,32 @@
+/* app_score.c: the scores of a period, from its values as they are now. */
+#include "app/app_int.h"
+
+#include <string.h>
+
+int
+app_score_period(struct store *s, const char *period, int drafts,
+    struct app_scored *out, struct diag *d)
+{
+	const struct method *m = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = app_period(s, period, &out->sd_period, d)) != 0 ||
+	    (rc = app_method(s, out->sd_period.sp_method, &m, d)) != 0 ||
+	    (rc = app_round(
+		 s, &out->sd_period, !drafts, m, &out->sd_round, d)) != 0)
+		return rc;
+	out->sd_score = score_round(out->sd_round, NULL, NULL);
+	return 0;
+}
+
+void
+app_scored_free(struct app_scored *sd)
+{
+	if (sd == NULL)
+		return;
+	score_free(sd->sd_score);
+	round_free(sd->sd_round);
+	sd->sd_score = NULL;
+	sd->sd_round = NULL;
+}

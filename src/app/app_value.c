@@ -1,0 +1,422 @@
+/*
+ * app_value.c: a period's values: entering one, importing a file of them
+ * (all or nothing), exporting them, and reading them as a round.
+ */
+#include "app/app_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/csv_quote.h"
+#include "io/round_csv.h"
+#include "util/buf.h"
+
+struct app_cell {
+	uint32_t ce_line;
+	int ce_unit;
+	int ce_input;
+};
+
+static int
+cell_cmp(const void *a, const void *b)
+{
+	const struct app_cell *x = a, *y = b;
+
+	return x->ce_line < y->ce_line ? -1 : x->ce_line > y->ce_line;
+}
+
+/* The round's values in the order of their lines in the file. */
+static struct app_cell *
+file_order(const struct round *r, size_t *n)
+{
+	size_t ni = (size_t)r->r_m->m_ninputs, cap = 64;
+	struct app_cell *c = xreallocarray(NULL, cap, sizeof(*c));
+	int u, i;
+
+	*n = 0;
+	for (u = 0; u < r->r_nunits; u++) {
+		for (i = 0; i < (int)ni; i++) {
+			if (!round_has(r, u, i))
+				continue;
+			if (*n == cap) {
+				cap *= 2;
+				c = xreallocarray(c, cap, sizeof(*c));
+			}
+			c[*n].ce_line = r->r_line[(size_t)u * ni + (size_t)i];
+			c[*n].ce_unit = u;
+			c[*n].ce_input = i;
+			(*n)++;
+		}
+	}
+	qsort(c, *n, sizeof(*c), cell_cmp);
+	return c;
+}
+
+/*
+ * Values under review or approved are locked: one error for each the
+ * round ${r} would overwrite. Return how many, or a store error (< 0).
+ */
+static int
+import_locked(struct store *s, const struct st_period *p, const struct round *r,
+    const long *units, const char *file, struct diag *d)
+{
+	const struct method *m = r->r_m;
+	enum value_status cur;
+	int u, i, g, locked = 0;
+
+	for (u = 0; u < r->r_nunits; u++) {
+		for (i = 0; i < m->m_ninputs; i++) {
+			if (!round_has(r, u, i))
+				continue;
+			g = app_value_status(s, p->sp_id, units[u],
+			    m->m_inputs[i].mi_name, &cur);
+			if (g == STORE_ENOTFOUND ||
+			    (g == 0 && cur == VALUE_DRAFT))
+				continue;
+			if (g != 0)
+				return g;
+			diag_add(d, DIAG_ERROR, "import.locked", file,
+			    (long)r->r_line[(size_t)u * (size_t)m->m_ninputs +
+				(size_t)i],
+			    0,
+			    "đơn vị %s, %s: giá trị đang ở trạng thái %s%.0s, không ghi đè được (Sở TTTT trả lại hoặc mở lại trước)",
+			    "unit %s, %s: the value is %.0s%s and cannot be overwritten (Sở TTTT must return or reopen it first)",
+			    r->r_units[u], m->m_inputs[i].mi_name,
+			    value_status_label(cur, LANG_VI),
+			    value_status_name(cur));
+			locked++;
+		}
+	}
+	return locked;
+}
+
+/* Write the values of ${r} with ${status}, in the file's order. */
+static int
+import_write(struct store *s, const struct app_actor *a,
+    const struct st_period *p, const struct round *r, const long *units,
+    enum value_status status, long *count)
+{
+	const struct method *m = r->r_m;
+	struct app_cell *cells;
+	size_t k, ncells = 0;
+	int rc = 0;
+
+	/* in the file's order, so that an export gives the file back */
+	cells = file_order(r, &ncells);
+	for (k = 0; k < ncells && rc == 0; k++) {
+		int u = cells[k].ce_unit, i = cells[k].ce_input;
+
+		rc = store_value_put(s, p->sp_id, units[u],
+		    m->m_inputs[i].mi_name, round_raw(r, u, i),
+		    value_status_name(status), a->ac_login, "import");
+		if (rc == 0)
+			(*count)++;
+	}
+	free(cells);
+	return rc;
+}
+
+int
+app_values_import(struct store *s, const struct app_actor *a,
+    const char *period, FILE *f, const char *file, enum value_status status,
+    long *count, struct diag *d)
+{
+	const struct method *m = NULL;
+	struct round *r = NULL;
+	struct st_period p;
+	long *units = NULL;
+	int u, rc = -1, locked;
+
+	*count = 0;
+	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
+	    app_period(s, period, &p, d) != 0)
+		return -1;
+	if (app_refuse_closed(&p, d) < 0 ||
+	    app_method(s, p.sp_method, &m, d) < 0)
+		goto out;
+	if (round_csv_read_raw(f, file, m, &r, d) < 0)
+		goto out;
+	if (store_tx_begin(s) != 0) {
+		rc = app_store_error(s, d);
+		goto out;
+	}
+	units = xcalloc((size_t)r->r_nunits + 1, sizeof(long));
+	for (u = 0; u < r->r_nunits; u++) {
+		/* a unit not yet known joins at the methodology's level */
+		if (store_unit_add(s, r->r_units[u], r->r_units[u],
+			m->m_level ? m->m_level : "unit", NULL,
+			&units[u]) != 0) {
+			rc = app_abort(s, d);
+			goto out;
+		}
+	}
+	if ((locked = import_locked(s, &p, r, units, file, d)) != 0) {
+		if (locked < 0) {
+			rc = app_abort(s, d);
+			goto out;
+		}
+		store_tx_rollback(s);
+		diag_sort(d);
+		goto out;
+	}
+	if (import_write(s, a, &p, r, units, status, count) != 0 ||
+	    store_audit(s, a->ac_login, "import", "period", p.sp_code, NULL,
+		value_status_name(status), file) != 0 ||
+	    store_tx_commit(s) != 0) {
+		rc = app_abort(s, d);
+		*count = 0;
+		goto out;
+	}
+	rc = 0;
+out:
+	free(units);
+	round_free(r);
+	return rc;
+}
+
+struct export_ctx {
+	FILE *xp_f;
+	int xp_err;
+};
+
+static int
+export_row(void *vctx, const struct st_value *v)
+{
+	struct export_ctx *c = vctx;
+
+	csvq_fput(c->xp_f, v->sv_unit);
+	fputc(',', c->xp_f);
+	csvq_fput(c->xp_f, v->sv_input);
+	fputc(',', c->xp_f);
+	csvq_fput(c->xp_f, v->sv_raw);
+	fputc('\n', c->xp_f);
+	if (ferror(c->xp_f)) {
+		c->xp_err = errno ? errno : EIO;
+		return 1;
+	}
+	return 0;
+}
+
+int
+app_export(struct store *s, const char *period, FILE *f, struct diag *d)
+{
+	struct export_ctx c = { f, 0 };
+	struct st_period p;
+
+	if (app_period(s, period, &p, d) != 0)
+		return -1;
+	fputs("unit,input,value\n", f);
+	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
+		return app_store_error(s, d);
+	if (c.xp_err != 0 || fflush(f) != 0) {
+		diag_add(d, DIAG_ERROR, "export.write", NULL, 0, 0,
+		    "không ghi được tệp xuất: %s",
+		    "cannot write the export: %s",
+		    strerror(c.xp_err ? c.xp_err : errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+app_values(struct store *s, const struct st_period *p,
+    const enum value_status *status, int (*cb)(void *, const struct st_value *),
+    void *ctx, struct diag *d)
+{
+	if (store_value_each(s, p->sp_id,
+		status != NULL ? value_status_name(*status) : NULL, cb,
+		ctx) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_round_row(void *vctx, const struct st_value *v)
+{
+	struct app_round_ctx *c = vctx;
+	struct buf wv, we;
+	double x;
+	int u, in;
+
+	in = method_input(c->rr_m, v->sv_input, strlen(v->sv_input));
+	if (in < 0)
+		return 0; /* not an input of this methodology */
+	u = round_unit(c->rr_r, v->sv_unit, strlen(v->sv_unit));
+	if (u < 0)
+		return 1;
+	buf_init(&wv);
+	buf_init(&we);
+	if (method_value_parse(&c->rr_m->m_inputs[in], v->sv_raw,
+		strlen(v->sv_raw), &x, &wv, &we) < 0) {
+		/* stored values were checked on entry; say so if not */
+		diag_add(c->rr_d, DIAG_ERROR, "store.value", NULL, 0, 0,
+		    "giá trị lưu trữ %s/%s = '%s' không hợp lệ: %s%.0s",
+		    "stored value %s/%s = '%s' is invalid: %.0s%s", v->sv_unit,
+		    v->sv_input, v->sv_raw, buf_cstr(&wv), buf_cstr(&we));
+		c->rr_bad++;
+	} else if (c->rr_m->m_inputs[in].mi_kind == IK_TEXT) {
+		round_set_text(c->rr_r, u, in, v->sv_raw, 0);
+	} else {
+		round_set(c->rr_r, u, in, x, 0);
+	}
+	buf_free(&wv);
+	buf_free(&we);
+	return 0;
+}
+
+int
+app_round(struct store *s, const struct st_period *p, int approved_only,
+    const struct method *m, struct round **out, struct diag *d)
+{
+	struct app_round_ctx c;
+	enum value_status approved = VALUE_APPROVED;
+	int rc;
+
+	c.rr_r = round_new(m);
+	c.rr_m = m;
+	c.rr_d = d;
+	c.rr_bad = 0;
+	if ((rc = app_values(s, p, approved_only ? &approved : NULL,
+		 app_round_row, &c, d)) != 0) {
+		round_free(c.rr_r);
+		return rc;
+	}
+	if (c.rr_bad > 0) {
+		round_free(c.rr_r);
+		return -1;
+	}
+	*out = c.rr_r;
+	return 0;
+}
+
+/* Check the unit's checks (ratios) with one value changed. */
+static int
+check_unit(struct store *s, const struct st_period *p, const struct method *m,
+    const char *unit, long uid, int input, double x, const char *raw,
+    struct diag *d)
+{
+	struct app_round_ctx c;
+	int u, bad;
+
+	/* only this unit's values: the others were checked already */
+	c.rr_r = round_new(m);
+	c.rr_m = m;
+	c.rr_d = d;
+	c.rr_bad = 0;
+	if (store_unit_values(s, p->sp_id, uid, app_round_row, &c) != 0) {
+		round_free(c.rr_r);
+		return app_store_error(s, d);
+	}
+	u = round_unit(c.rr_r, unit, strlen(unit));
+	if (m->m_inputs[input].mi_kind == IK_TEXT)
+		round_set_text(c.rr_r, u, input, raw, 0);
+	else
+		round_set(c.rr_r, u, input, x, 0);
+	bad = c.rr_bad + round_check(c.rr_r, NULL, d);
+	round_free(c.rr_r);
+	return bad > 0 ? -1 : 0;
+}
+
+/*
+ * The input ${input} of ${m} with ${raw} parsed into ${x}; -1 with an
+ * error when there is no such input or the value does not fit it.
+ */
+static int
+value_parse(const struct method *m, const char *input, const char *raw, int *in,
+    double *x, struct diag *d)
+{
+	struct buf wv, we;
+	int rc = 0;
+
+	*in = method_input(m, input, strlen(input));
+	if (*in < 0) {
+		diag_add(d, DIAG_ERROR, "value.input", NULL, 0, 0,
+		    "không có dữ liệu đầu vào '%s' trong phương pháp %s",
+		    "unknown input '%s' (not in methodology %s)", input,
+		    m->m_id);
+		return -1;
+	}
+	buf_init(&wv);
+	buf_init(&we);
+	if (method_value_parse(
+		&m->m_inputs[*in], raw, strlen(raw), x, &wv, &we) < 0) {
+		diag_add(d, DIAG_ERROR, "value.invalid", NULL, 0, 0,
+		    "%s = '%s': %s%.0s", "%s = '%s': %.0s%s", input, raw,
+		    buf_cstr(&wv), buf_cstr(&we));
+		rc = -1;
+	}
+	buf_free(&wv);
+	buf_free(&we);
+	return rc;
+}
+
+/* Write the draft inside the transaction; a store error is < 0. */
+static int
+value_write(struct store *s, const struct app_actor *a,
+    const struct st_period *p, const struct method *m, const char *unit, int in,
+    double x, const char *raw, const char *reason, struct diag *d)
+{
+	const char *input = m->m_inputs[in].mi_name;
+	enum value_status cur;
+	char code[80];
+	long uid;
+	int g;
+
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+		return -1;
+	g = app_value_status(s, p->sp_id, uid, input, &cur);
+	if (g == 0 && cur != VALUE_DRAFT) {
+		diag_add(d, DIAG_ERROR, "value.locked", NULL, 0, 0,
+		    "%s đang ở trạng thái %s%.0s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
+		    "%s is %.0s%s and cannot be changed (Sở TTTT must return or reopen it first)",
+		    input, value_status_label(cur, LANG_VI),
+		    value_status_name(cur));
+		return -1;
+	}
+	if (g != 0 && g != STORE_ENOTFOUND)
+		return app_store_error(s, d);
+	if (check_unit(s, p, m, code, uid, in, x, raw, d) < 0)
+		return -1;
+	if (store_value_put(s, p->sp_id, uid, input, raw,
+		value_status_name(VALUE_DRAFT), a->ac_login, reason) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_value_put(struct store *s, const struct app_actor *a, const char *period,
+    const char *unit, const char *input, const char *raw, const char *agency,
+    const char *reason, struct diag *d)
+{
+	const struct method *m = NULL;
+	const char *owner;
+	struct st_period p;
+	double x;
+	int in, rc;
+
+	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
+	    app_method(s, p.sp_method, &m, d) < 0 ||
+	    value_parse(m, input, raw, &in, &x, d) < 0)
+		return -1;
+	owner = app_owner(m, in);
+	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0)
+		return -1;
+	if (agency != NULL && owner != NULL &&
+	    store_agency_in(s, agency, owner) != 1) {
+		diag_add(d, DIAG_ERROR, "value.owner", NULL, 0, 0,
+		    "%s do %s phụ trách, không phải %s",
+		    "%s is led by %s, not %s", input, owner, agency);
+		return -1;
+	}
+	if (store_tx_begin(s) != 0)
+		return app_store_error(s, d);
+	rc = value_write(s, a, &p, m, unit, in, x, raw, reason, d);
+	if (rc != 0) {
+		store_tx_rollback(s);
+		return rc;
+	}
+	if (store_tx_commit(s) != 0)
+		return app_abort(s, d);
+	return 0;
+}
