@@ -22,7 +22,7 @@ import sys
 # function name -> index of its Vietnamese text (the English one follows)
 BILINGUAL = {
     "diag_add": 6, "diag_put": 6, "cli_msg": 1, "api_error": 4,
-    "error_json": 4, "sq_seterr": 2, "sq_one": 4, "rerr": 2, "fail": 2,
+    "error_json": 4, "sq_seterr": 2, "rerr": 2, "fail": 2,
     "expect": 2, "need_reason": 1,
 }
 VI_LETTERS = set("àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
