@@ -188,25 +188,33 @@ ascii_safe(char *s)
 			s[i] = '?';
 }
 
+/* API_MAX_MESSAGE: the bytes of one language of an error message. */
+#define API_MAX_MESSAGE 511
+
 void
 api_error(struct api_req *ar, int status, const char *code, const char *field,
     const char *vi, const char *en, ...)
 {
-	char bvi[512], ben[512];
+	struct diag d;
+	struct diag_item *it;
 	va_list ap;
 
+	diag_init(&d);
 	va_start(ap, en);
-	vsnprintf(bvi, sizeof(bvi), vi, ap);
+	diag_vadd(&d, DIAG_ERROR, code, NULL, 0, 0, vi, en, ap);
 	va_end(ap);
-	va_start(ap, en);
-	vsnprintf(ben, sizeof(ben), en, ap);
-	va_end(ap);
-	/* a message may quote what the client sent: keep it valid UTF-8 */
-	ascii_safe(bvi);
-	ascii_safe(ben);
+	it = &d.d_items[0];
+	/* a message may quote what the client sent: keep it short and valid */
+	if (strlen(it->di_vi) > API_MAX_MESSAGE)
+		it->di_vi[API_MAX_MESSAGE] = '\0';
+	if (strlen(it->di_en) > API_MAX_MESSAGE)
+		it->di_en[API_MAX_MESSAGE] = '\0';
+	ascii_safe(it->di_vi);
+	ascii_safe(it->di_en);
 	error_json(ar, status, code,
 	    field != NULL && utf8_valid(field, strlen(field)) ? field : NULL,
-	    bvi, ben);
+	    it->di_vi, it->di_en);
+	diag_free(&d);
 }
 
 /* HTTP status of an error code of the workflow. */

@@ -235,7 +235,7 @@ int
 app_round_row(void *vctx, const struct st_value *v)
 {
 	struct app_round_ctx *c = vctx;
-	struct buf wv, we;
+	struct diag why;
 	double x;
 	int u, in;
 
@@ -245,23 +245,21 @@ app_round_row(void *vctx, const struct st_value *v)
 	u = round_unit(c->rr_r, v->sv_unit, strlen(v->sv_unit));
 	if (u < 0)
 		return 1;
-	buf_init(&wv);
-	buf_init(&we);
+	diag_init(&why);
 	if (method_value_parse(&c->rr_m->m_inputs[in], v->sv_raw,
-		strlen(v->sv_raw), &x, &wv, &we) < 0) {
+		strlen(v->sv_raw), &x, &why) < 0) {
 		/* stored values were checked on entry; say so if not */
-		diag_add(c->rr_d, DIAG_ERROR, "store.value", NULL, 0, 0,
-		    "giá trị lưu trữ %s/%s = '%s' không hợp lệ: %s%.0s",
-		    "stored value %s/%s = '%s' is invalid: %.0s%s", v->sv_unit,
-		    v->sv_input, v->sv_raw, buf_cstr(&wv), buf_cstr(&we));
+		diag_wrap(c->rr_d, &why, "store.value", NULL, 0, 0,
+		    "giá trị lưu trữ %s/%s = '%s' không hợp lệ",
+		    "stored value %s/%s = '%s' is invalid", v->sv_unit,
+		    v->sv_input, v->sv_raw);
 		c->rr_bad++;
 	} else if (c->rr_m->m_inputs[in].mi_kind == IK_TEXT) {
 		round_set_text(c->rr_r, u, in, v->sv_raw, 0);
 	} else {
 		round_set(c->rr_r, u, in, x, 0);
 	}
-	buf_free(&wv);
-	buf_free(&we);
+	diag_free(&why);
 	return 0;
 }
 
@@ -326,7 +324,7 @@ static int
 value_parse(const struct method *m, const char *input, const char *raw, int *in,
     double *x, struct diag *d)
 {
-	struct buf wv, we;
+	struct diag why;
 	int rc = 0;
 
 	*in = method_input(m, input, strlen(input));
@@ -337,17 +335,14 @@ value_parse(const struct method *m, const char *input, const char *raw, int *in,
 		    m->m_id);
 		return -1;
 	}
-	buf_init(&wv);
-	buf_init(&we);
-	if (method_value_parse(
-		&m->m_inputs[*in], raw, strlen(raw), x, &wv, &we) < 0) {
-		diag_add(d, DIAG_ERROR, "value.invalid", NULL, 0, 0,
-		    "%s = '%s': %s%.0s", "%s = '%s': %.0s%s", input, raw,
-		    buf_cstr(&wv), buf_cstr(&we));
+	diag_init(&why);
+	if (method_value_parse(&m->m_inputs[*in], raw, strlen(raw), x, &why) <
+	    0) {
+		diag_wrap(d, &why, "value.invalid", NULL, 0, 0, "%s = '%s'",
+		    "%s = '%s'", input, raw);
 		rc = -1;
 	}
-	buf_free(&wv);
-	buf_free(&we);
+	diag_free(&why);
 	return rc;
 }
 

@@ -63,7 +63,6 @@ expr_src_offset(const char *src, long line, long col)
 __attribute__((format(printf, 4, 5))) static void
 fail(struct parser *p, size_t off, const char *vi, const char *en, ...)
 {
-	struct buf bvi, ben;
 	long line, col;
 	va_list ap;
 
@@ -71,18 +70,9 @@ fail(struct parser *p, size_t off, const char *vi, const char *en, ...)
 		return;
 	p->ps_failed = 1;
 	src_pos(p->ps_src, off, &line, &col);
-	buf_init(&bvi);
-	buf_init(&ben);
 	va_start(ap, en);
-	buf_vprintf(&bvi, vi, ap);
+	diag_vadd(p->ps_d, DIAG_ERROR, "rule", NULL, line, col, vi, en, ap);
 	va_end(ap);
-	va_start(ap, en);
-	buf_vprintf(&ben, en, ap);
-	va_end(ap);
-	diag_put(p->ps_d, DIAG_ERROR, "rule", NULL, line, col, buf_cstr(&bvi),
-	    buf_cstr(&ben));
-	buf_free(&bvi);
-	buf_free(&ben);
 }
 
 static int

@@ -115,20 +115,46 @@ method_free(struct method *m)
 	free(m);
 }
 
+/* choice_refused(mi, why): the reason that lists the options. */
+static int
+choice_refused(const struct m_input *mi, struct diag *why)
+{
+	struct buf opts;
+	int k;
+
+	buf_init(&opts);
+	for (k = 0; k < mi->mi_noptions; k++) {
+		buf_puts(&opts, k > 0 ? ", " : "");
+		buf_puts(&opts, mi->mi_codes[k]);
+	}
+	diag_add(why, DIAG_ERROR, "value.choice", NULL, 0, 0,
+	    "lựa chọn không hợp lệ (chọn một trong: %s)",
+	    "unknown option (one of: %s)", buf_cstr(&opts));
+	buf_free(&opts);
+	return -1;
+}
+
+/* refused(why, code, vi, en): one fixed reason, and -1. */
+static int
+refused(struct diag *why, const char *code, const char *vi, const char *en)
+{
+	diag_put(why, DIAG_ERROR, code, NULL, 0, 0, vi, en);
+	return -1;
+}
+
 int
 method_value_parse(const struct m_input *mi, const char *v, size_t len,
-    double *out, struct buf *why_vi, struct buf *why_en)
+    double *out, struct diag *why)
 {
 	int k;
 
 	*out = 0.0;
 	switch (mi->mi_kind) {
 	case IK_TEXT:
-		if (!utf8_valid(v, len) || memchr(v, '\0', len) != NULL) {
-			buf_puts(why_vi, "giá trị không phải văn bản UTF-8");
-			buf_puts(why_en, "the value is not UTF-8 text");
-			return -1;
-		}
+		if (!utf8_valid(v, len) || memchr(v, '\0', len) != NULL)
+			return refused(why, "value.text",
+			    "giá trị không phải văn bản UTF-8",
+			    "the value is not UTF-8 text");
 		return 0;
 	case IK_CHOICE:
 		for (k = 0; k < mi->mi_noptions; k++) {
@@ -138,48 +164,33 @@ method_value_parse(const struct m_input *mi, const char *v, size_t len,
 				return 0;
 			}
 		}
-		buf_puts(why_vi, "lựa chọn không hợp lệ (chọn một trong: ");
-		buf_puts(why_en, "unknown option (one of: ");
-		for (k = 0; k < mi->mi_noptions; k++) {
-			buf_puts(why_vi, k > 0 ? ", " : "");
-			buf_puts(why_en, k > 0 ? ", " : "");
-			buf_puts(why_vi, mi->mi_codes[k]);
-			buf_puts(why_en, mi->mi_codes[k]);
-		}
-		buf_putc(why_vi, ')');
-		buf_putc(why_en, ')');
-		return -1;
+		return choice_refused(mi, why);
 	case IK_YESNO:
-		if (len != 1 || (v[0] != '0' && v[0] != '1')) {
-			buf_puts(why_vi, "dữ liệu có/không phải là 0 hoặc 1");
-			buf_puts(why_en, "a yes/no value must be 0 or 1");
-			return -1;
-		}
+		if (len != 1 || (v[0] != '0' && v[0] != '1'))
+			return refused(why, "value.yesno",
+			    "dữ liệu có/không phải là 0 hoặc 1",
+			    "a yes/no value must be 0 or 1");
 		*out = v[0] == '1';
 		return 0;
 	case IK_COUNT:
 	case IK_AMOUNT:
 	case IK_NUMBER:
-		if (numfmt_parse(v, len, out) < 0) {
-			buf_puts(why_vi,
+		if (numfmt_parse(v, len, out) < 0)
+			return refused(why, "value.number",
 			    "không phải số (dùng dấu chấm thập "
-			    "phân, không phân cách hàng nghìn)");
-			buf_puts(why_en,
+			    "phân, không phân cách hàng nghìn)",
 			    "not a number (use a decimal point "
 			    "and no thousands separators)");
-			return -1;
-		}
-		if (*out < 0 && mi->mi_kind != IK_NUMBER) {
-			buf_puts(why_vi,
-			    mi->mi_kind == IK_COUNT ? "số lượng không được âm"
-						    : "số tiền không được âm");
-			buf_puts(why_en,
-			    mi->mi_kind == IK_COUNT
-				? "a count cannot be negative"
-				: "an amount cannot be negative");
-			return -1;
-		}
+		if (*out < 0 && mi->mi_kind == IK_COUNT)
+			return refused(why, "value.negative",
+			    "số lượng không được âm",
+			    "a count cannot be negative");
+		if (*out < 0 && mi->mi_kind == IK_AMOUNT)
+			return refused(why, "value.negative",
+			    "số tiền không được âm",
+			    "an amount cannot be negative");
 		return 0;
 	}
-	return -1;
+	return refused(why, "value.kind", "kiểu dữ liệu không rõ",
+	    "unknown kind of input");
 }

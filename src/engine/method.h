@@ -160,15 +160,14 @@ int method_indicator(const struct method *, const char *);
 /* method_kind_name(k): "count", "amount", ... (static text). */
 const char *method_kind_name(enum input_kind);
 /*
- * method_value_parse(in, v, len, out, why_vi, why_en): check the text of a
- * value against its input's kind (number, count >= 0, 0/1, option code,
- * UTF-8 text) and store its number (an option's index) in ${out}; on
- * failure append what is wrong to the caller's buffers ${why_vi} and
- * ${why_en} (the reason alone, for the caller's own diag message) and
- * return -1.
+ * method_value_parse(in, v, len, out, why): check the text of a value
+ * against its input's kind (number, count >= 0, 0/1, option code, UTF-8
+ * text) and store its number (an option's index) in ${out}; on failure
+ * add one item to ${why} that holds the reason alone (for the caller's
+ * own message, see diag_wrap) and return -1.
  */
-int method_value_parse(const struct m_input *, const char *, size_t, double *,
-    struct buf *, struct buf *);
+int method_value_parse(
+    const struct m_input *, const char *, size_t, double *, struct diag *);
 /* method_top_level(m): the number of indicators that are not parts. */
 int method_top_level(const struct method *);
 

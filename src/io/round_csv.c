@@ -42,23 +42,14 @@ __attribute__((format(printf, 4, 5))) static void
 rerr(struct reader *rd, long line, const char *vi, const char *en, ...)
 {
 	va_list ap;
-	struct buf bvi, ben;
 
 	rd->rd_errors++;
 	if (rd->rd_errors > CSV_MAX_ERRORS)
 		return;
-	buf_init(&bvi);
-	buf_init(&ben);
 	va_start(ap, en);
-	buf_vprintf(&bvi, vi, ap);
+	diag_vadd(rd->rd_d, DIAG_ERROR, "round.line", rd->rd_file, line, 0, vi,
+	    en, ap);
 	va_end(ap);
-	va_start(ap, en);
-	buf_vprintf(&ben, en, ap);
-	va_end(ap);
-	diag_put(rd->rd_d, DIAG_ERROR, "round.line", rd->rd_file, line, 0,
-	    buf_cstr(&bvi), buf_cstr(&ben));
-	buf_free(&bvi);
-	buf_free(&ben);
 }
 
 static void
@@ -141,18 +132,16 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 	const struct m_input *mi = &rd->rd_m->m_inputs[in];
 	const struct buf *vb = &rd->rd_f[2];
 	long line = rd->rd_rec_line;
-	struct buf why_vi, why_en;
+	struct diag why;
 	char tmp[96];
 	double x;
 
-	buf_init(&why_vi);
-	buf_init(&why_en);
-	if (method_value_parse(
-		mi, buf_cstr(vb), vb->b_len, &x, &why_vi, &why_en) < 0) {
+	diag_init(&why);
+	if (method_value_parse(mi, buf_cstr(vb), vb->b_len, &x, &why) < 0) {
 		rerr(rd, line, "đơn vị %s, %s = '%s': %s%.0s",
 		    "unit %s, %s = '%s': %.0s%s", unit, mi->mi_name,
-		    text(shown(vb, tmp, sizeof(tmp))), buf_cstr(&why_vi),
-		    buf_cstr(&why_en));
+		    text(shown(vb, tmp, sizeof(tmp))), why.d_items[0].di_vi,
+		    why.d_items[0].di_en);
 	} else if (u >= 0) {
 		if (mi->mi_kind == IK_TEXT)
 			round_set_text(
@@ -162,8 +151,7 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 		if (rd->rd_keep_raw)
 			round_set_raw(rd->rd_r, u, in, buf_cstr(vb));
 	}
-	buf_free(&why_vi);
-	buf_free(&why_en);
+	diag_free(&why);
 }
 
 /*

@@ -55,14 +55,13 @@ push(struct diag *d, enum diag_sev sev, const char *code, const char *file,
 }
 
 void
-diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
-    long line, long col, const char *vi, const char *en, ...)
+diag_vadd(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en, va_list ap)
 {
 	struct buf b;
 	char *v;
-	va_list ap, ap2;
+	va_list ap2;
 
-	va_start(ap, en);
 	va_copy(ap2, ap);
 	buf_init(&b);
 	buf_vprintf(&b, vi, ap);
@@ -70,6 +69,16 @@ diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
 	buf_vprintf(&b, en, ap2);
 	push(d, sev, code, file, line, col, v, buf_steal(&b));
 	va_end(ap2);
+}
+
+void
+diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en, ...)
+{
+	va_list ap;
+
+	va_start(ap, en);
+	diag_vadd(d, sev, code, file, line, col, vi, en, ap);
 	va_end(ap);
 }
 
@@ -78,6 +87,29 @@ diag_put(struct diag *d, enum diag_sev sev, const char *code, const char *file,
     long line, long col, const char *vi, const char *en)
 {
 	push(d, sev, code, file, line, col, xstrdup(vi), xstrdup(en));
+}
+
+void
+diag_wrap(struct diag *d, const struct diag *why, const char *code,
+    const char *file, long line, long col, const char *vi, const char *en, ...)
+{
+	const struct diag_item *r = why->d_n > 0 ? &why->d_items[0] : NULL;
+	struct buf b;
+	char *v;
+	va_list ap, ap2;
+
+	va_start(ap, en);
+	va_copy(ap2, ap);
+	buf_init(&b);
+	buf_vprintf(&b, vi, ap);
+	buf_printf(&b, ": %s", r != NULL ? r->di_vi : "?");
+	v = buf_steal(&b);
+	buf_vprintf(&b, en, ap2);
+	buf_printf(&b, ": %s", r != NULL ? r->di_en : "?");
+	push(d, r != NULL ? r->di_sev : DIAG_ERROR, code, file, line, col, v,
+	    buf_steal(&b));
+	va_end(ap2);
+	va_end(ap);
 }
 
 static int

@@ -6,6 +6,7 @@
 #ifndef DTI_DIAG_H
 #define DTI_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -41,12 +42,25 @@ void diag_free(struct diag *);
 void diag_add(struct diag *, enum diag_sev, const char *, const char *, long,
     long, const char *, const char *, ...)
     __attribute__((format(printf, 8, 9)));
+/* diag_vadd(d, ..., vi, en, ap): diag_add with the arguments in ${ap}. */
+void diag_vadd(struct diag *, enum diag_sev, const char *, const char *, long,
+    long, const char *, const char *, va_list)
+    __attribute__((format(printf, 8, 0)));
 /*
  * diag_put(d, sev, code, file, line, col, vi, en): record one item whose
  * texts are fixed (not formats): a '%' in them is printed as it is.
  */
 void diag_put(struct diag *, enum diag_sev, const char *, const char *, long,
     long, const char *, const char *);
+/*
+ * diag_wrap(d, why, code, file, line, col, vi, en, ...): add to ${d} one
+ * item whose text is the formatted ${vi} (${en}), ": " and the text of
+ * the first item of ${why}: a reason given by a lower layer, placed in
+ * the caller's words. Its severity is that of the reason.
+ */
+void diag_wrap(struct diag *, const struct diag *, const char *, const char *,
+    long, long, const char *, const char *, ...)
+    __attribute__((format(printf, 8, 9)));
 /* diag_sort(d): order items by file, line, column (stable). */
 void diag_sort(struct diag *);
 /* diag_msg(it, lang): the message in ${lang}. */
