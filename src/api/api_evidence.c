@@ -137,6 +137,46 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 	return 0;
 }
 
+/*
+ * upload_refused(ar, u): answer the first thing wrong with an evidence
+ * form that was read (texts, file name and type, an empty item); 1 when
+ * it was answered, 0 when the form can be stored.
+ */
+static int
+upload_refused(struct api_req *ar, const struct upload *u)
+{
+	if (!utf8_valid(buf_cstr(&u->up_doc), u->up_doc.b_len) ||
+	    !utf8_valid(buf_cstr(&u->up_date), u->up_date.b_len) ||
+	    !utf8_valid(buf_cstr(&u->up_note), u->up_note.b_len) ||
+	    memchr(buf_cstr(&u->up_note), '\0', u->up_note.b_len) != NULL ||
+	    memchr(buf_cstr(&u->up_doc), '\0', u->up_doc.b_len) != NULL ||
+	    !utf8_valid(u->up_name, strlen(u->up_name))) {
+		api_error(ar, 400, "bad_text", NULL,
+		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8",
+		    "document number, date, note and file name must be UTF-8 text");
+		return 1;
+	}
+	if (u->up_files > 0 && u->up_name[0] == '\0') {
+		api_error(ar, 400, "bad_filename", "file",
+		    "tên tệp không hợp lệ", "invalid file name");
+		return 1;
+	}
+	if (u->up_files > 0 && !app_evidence_type_ok(u->up_type)) {
+		api_error(ar, 415, "file_type", "file",
+		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
+		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
+		    u->up_type);
+		return 1;
+	}
+	if (u->up_files == 0 && u->up_doc.b_len == 0 && u->up_note.b_len == 0) {
+		api_error(ar, 400, "empty_evidence", NULL,
+		    "cần ít nhất số văn bản, ghi chú hoặc một tệp",
+		    "a document number, a note or a file is needed");
+		return 1;
+	}
+	return 0;
+}
+
 void
 api_evidence_add(struct api_req *ar)
 {
@@ -180,35 +220,8 @@ api_evidence_add(struct api_req *ar)
 			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note");
 		goto out;
 	}
-	if (!utf8_valid(buf_cstr(&u.up_doc), u.up_doc.b_len) ||
-	    !utf8_valid(buf_cstr(&u.up_date), u.up_date.b_len) ||
-	    !utf8_valid(buf_cstr(&u.up_note), u.up_note.b_len) ||
-	    memchr(buf_cstr(&u.up_note), '\0', u.up_note.b_len) != NULL ||
-	    memchr(buf_cstr(&u.up_doc), '\0', u.up_doc.b_len) != NULL ||
-	    !utf8_valid(u.up_name, strlen(u.up_name))) {
-		api_error(ar, 400, "bad_text", NULL,
-		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8",
-		    "document number, date, note and file name must be UTF-8 text");
+	if (upload_refused(ar, &u))
 		goto out;
-	}
-	if (u.up_files > 0 && u.up_name[0] == '\0') {
-		api_error(ar, 400, "bad_filename", "file",
-		    "tên tệp không hợp lệ", "invalid file name");
-		goto out;
-	}
-	if (u.up_files > 0 && !app_evidence_type_ok(u.up_type)) {
-		api_error(ar, 415, "file_type", "file",
-		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
-		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
-		    u.up_type);
-		goto out;
-	}
-	if (u.up_files == 0 && u.up_doc.b_len == 0 && u.up_note.b_len == 0) {
-		api_error(ar, 400, "empty_evidence", NULL,
-		    "cần ít nhất số văn bản, ghi chú hoặc một tệp",
-		    "a document number, a note or a file is needed");
-		goto out;
-	}
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = buf_cstr(&u.up_doc);
 	e.se_doc_date = buf_cstr(&u.up_date);

@@ -88,31 +88,13 @@ inputs_json(const struct method *m, const int *idx, int n)
 	return list;
 }
 
-void
-api_methodology(struct api_req *ar)
+/* groups_json(m): each group with its indicators (parts name a parent). */
+static json_t *
+groups_json(const struct method *m)
 {
-	const struct method *m;
-	json_t *groups, *general;
-	struct diag d;
-	char *end;
-	long id = strtol(api_param(ar, 0), &end, 10);
-	int g, i, k;
+	json_t *groups = json_array();
+	int g, i;
 
-	if (*end != '\0' || id <= 0) {
-		api_error(ar, 400, "bad_id", "id",
-		    "mã phương pháp '%s' không hợp lệ",
-		    "bad methodology id '%s'", api_param(ar, 0));
-		return;
-	}
-	diag_init(&d);
-	m = api_method(ar, id, &d);
-	diag_free(&d);
-	if (m == NULL) {
-		api_error(ar, 404, "not_found", "id",
-		    "không có phương pháp %ld", "no methodology %ld", id);
-		return;
-	}
-	groups = json_array();
 	for (g = 0; g < m->m_ngroups; g++) {
 		const struct m_group *gr = &m->m_groups[g];
 		json_t *inds = json_array();
@@ -144,7 +126,16 @@ api_methodology(struct api_req *ar)
 			"name", gr->mg_name, "points", gr->mg_points,
 			"indicators", inds));
 	}
-	general = json_array();
+	return groups;
+}
+
+/* general_json(m): the general-information items and who supplies them. */
+static json_t *
+general_json(const struct method *m)
+{
+	json_t *general = json_array();
+	int i;
+
 	for (i = 0; i < m->m_ngeneral; i++) {
 		const struct m_general *gi = &m->m_general[i];
 
@@ -156,23 +147,54 @@ api_methodology(struct api_req *ar)
 			"coordinators",
 			agency_list(m, gi->ml_coord, gi->ml_ncoord)));
 	}
-	{
-		json_t *derived = json_array();
+	return general;
+}
 
-		for (k = 0; k < m->m_nderived; k++)
-			json_array_append_new(derived,
-			    json_pack("{s:s, s:s, s:f, s:s}", "code",
-				m->m_derived[k].md_code, "name",
-				m->m_derived[k].md_name, "points",
-				m->m_derived[k].md_points, "formula",
-				m->m_derived[k].md_src));
-		api_json(ar, 200,
-		    json_pack("{s:I, s:s, s:s, s:s?, s:f, s:o, s:o, s:o}", "id",
-			(json_int_t)id, "code", m->m_id, "name", m->m_name,
-			"version", m->m_version, "total_points", m->m_total,
-			"general", general, "groups", groups, "derived",
-			derived));
+/* derived_json(m): the derived figures (CQS, KTS, XHS ...) with formulas. */
+static json_t *
+derived_json(const struct method *m)
+{
+	json_t *derived = json_array();
+	int k;
+
+	for (k = 0; k < m->m_nderived; k++)
+		json_array_append_new(derived,
+		    json_pack("{s:s, s:s, s:f, s:s}", "code",
+			m->m_derived[k].md_code, "name",
+			m->m_derived[k].md_name, "points",
+			m->m_derived[k].md_points, "formula",
+			m->m_derived[k].md_src));
+	return derived;
+}
+
+void
+api_methodology(struct api_req *ar)
+{
+	const struct method *m;
+	struct diag d;
+	char *end;
+	long id = strtol(api_param(ar, 0), &end, 10);
+
+	if (*end != '\0' || id <= 0) {
+		api_error(ar, 400, "bad_id", "id",
+		    "mã phương pháp '%s' không hợp lệ",
+		    "bad methodology id '%s'", api_param(ar, 0));
+		return;
 	}
+	diag_init(&d);
+	m = api_method(ar, id, &d);
+	diag_free(&d);
+	if (m == NULL) {
+		api_error(ar, 404, "not_found", "id",
+		    "không có phương pháp %ld", "no methodology %ld", id);
+		return;
+	}
+	api_json(ar, 200,
+	    json_pack("{s:I, s:s, s:s, s:s?, s:f, s:o, s:o, s:o}", "id",
+		(json_int_t)id, "code", m->m_id, "name", m->m_name, "version",
+		m->m_version, "total_points", m->m_total, "general",
+		general_json(m), "groups", groups_json(m), "derived",
+		derived_json(m)));
 }
 
 static int

@@ -27,77 +27,117 @@ parse_listen(const char *s, char *addr, size_t size, unsigned short *port)
 	return 0;
 }
 
-int
-cmd_serve(int argc, char **argv, enum diag_lang lang)
-{
-	static const char usage[] =
-	    "Cách dùng / usage: dti serve [--listen 127.0.0.1:8080] [--db dti.db] [--threads N] [--secure-cookies] [--log FILE]\n";
-	const char *listen = "127.0.0.1:8080", *db = "dti.db", *logpath = NULL;
-	struct api_server as;
-	struct http_server *hs;
-	struct http_opts ho;
-	struct store *s;
-	struct diag d;
-	char addr[64], prefix[4096];
-	unsigned threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-	int i, secure = 0, sig;
-	sigset_t set;
+/* What dti serve was asked for. */
+struct serve_args {
+	const char *sv_db;
+	const char *sv_log; /* NULL: stderr */
+	char sv_addr[64];
+	unsigned short sv_port;
+	unsigned sv_threads;
+	int sv_secure; /* Secure cookies (behind TLS) */
+};
 
+static const char serve_usage[] =
+    "Cách dùng / usage: dti serve [--listen 127.0.0.1:8080] [--db dti.db] [--threads N] [--secure-cookies] [--log FILE]\n";
+
+/* serve_parse(argc, argv, out): 0, or -1 after printing the usage. */
+static int
+serve_parse(int argc, char **argv, struct serve_args *sv)
+{
+	const char *listen = "127.0.0.1:8080";
+	int i;
+
+	memset(sv, 0, sizeof(*sv));
+	sv->sv_db = "dti.db";
+	sv->sv_threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			listen = argv[++i];
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			db = argv[++i];
+			sv->sv_db = argv[++i];
 		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
-			threads = (unsigned)atoi(argv[++i]);
+			sv->sv_threads = (unsigned)atoi(argv[++i]);
 		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
-			logpath = argv[++i];
+			sv->sv_log = argv[++i];
 		else if (strcmp(argv[i], "--secure-cookies") == 0)
-			secure = 1;
-		else {
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
+			sv->sv_secure = 1;
+		else
+			break;
 	}
-	if (threads < 1 || threads > 64 ||
-	    parse_listen(listen, addr, sizeof(addr), &ho.ho_port) < 0) {
-		fputs(usage, stderr);
-		return EXIT_USAGE;
+	if (i < argc || sv->sv_threads < 1 || sv->sv_threads > 64 ||
+	    parse_listen(
+		listen, sv->sv_addr, sizeof(sv->sv_addr), &sv->sv_port) < 0) {
+		fputs(serve_usage, stderr);
+		return -1;
 	}
-	/* check the database once before serving */
+	return 0;
+}
+
+/*
+ * serve_prepare(sv, as, lang): check the database once, then set up the
+ * API's state (and its log); an exit code.
+ */
+static int
+serve_prepare(
+    const struct serve_args *sv, struct api_server *as, enum diag_lang lang)
+{
+	struct store *s;
+	struct diag d;
+	char prefix[4096];
+
 	diag_init(&d);
-	if (app_open(&s, db, &d) != 0) {
-		snprintf(prefix, sizeof(prefix), "dti serve: %s", db);
+	if (app_open(&s, sv->sv_db, &d) != 0) {
+		snprintf(prefix, sizeof(prefix), "dti serve: %s", sv->sv_db);
 		cli_print_prefixed(prefix, &d, lang);
 		diag_free(&d);
 		return EXIT_INVALID;
 	}
 	app_close(s);
-	if (api_server_init(&as, db) != 0) {
-		diag_free(&d);
+	diag_free(&d);
+	if (api_server_init(as, sv->sv_db) != 0)
+		return EXIT_IO;
+	as->as_secure_cookies = sv->sv_secure;
+	if (sv->sv_log != NULL &&
+	    (as->as_log = fopen(sv->sv_log, "a")) == NULL) {
+		perror(sv->sv_log);
+		api_server_fini(as);
 		return EXIT_IO;
 	}
-	as.as_secure_cookies = secure;
-	if (logpath != NULL && (as.as_log = fopen(logpath, "a")) == NULL) {
-		perror(logpath);
-		api_server_fini(&as);
-		diag_free(&d);
-		return EXIT_IO;
-	}
+	return EXIT_OK;
+}
+
+int
+cmd_serve(int argc, char **argv, enum diag_lang lang)
+{
+	struct serve_args sv;
+	struct api_server as;
+	struct http_server *hs;
+	struct http_opts ho;
+	struct diag d;
+	int rc, sig;
+	sigset_t set;
+
+	if (serve_parse(argc, argv, &sv) != 0)
+		return EXIT_USAGE;
+	if ((rc = serve_prepare(&sv, &as, lang)) != EXIT_OK)
+		return rc;
 	/* signals go to sigwait below, not to the server threads */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	ho.ho_addr = addr;
-	ho.ho_threads = threads;
+	memset(&ho, 0, sizeof(ho));
+	ho.ho_addr = sv.sv_addr;
+	ho.ho_port = sv.sv_port;
+	ho.ho_threads = sv.sv_threads;
 	ho.ho_max_conns = 1024;
 	ho.ho_max_per_ip = 256;
 	ho.ho_timeout = 30;
 	ho.ho_handler = api_handle;
 	ho.ho_ctx = &as;
 	ho.ho_done = api_log;
+	diag_init(&d);
 	if (http_start(&ho, &hs, &d) != 0) {
 		cli_print_prefixed("dti serve", &d, lang);
 		diag_free(&d);
@@ -106,9 +146,9 @@ cmd_serve(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_free(&d);
 	fprintf(stderr, "dti serve: %s http://%s:%u/ (%s %s, %u %s)\n",
-	    cli_msg(lang, "đang phục vụ tại", "listening on"), addr,
-	    http_port(hs), cli_msg(lang, "cơ sở dữ liệu", "database"), db,
-	    threads, cli_msg(lang, "luồng", "threads"));
+	    cli_msg(lang, "đang phục vụ tại", "listening on"), sv.sv_addr,
+	    http_port(hs), cli_msg(lang, "cơ sở dữ liệu", "database"), sv.sv_db,
+	    sv.sv_threads, cli_msg(lang, "luồng", "threads"));
 	sigwait(&set, &sig);
 	fprintf(stderr, "dti serve: %s\n",
 	    cli_msg(lang, "đang dừng: chờ các yêu cầu dở dang",

@@ -29,10 +29,60 @@ method_top_level(const struct method *m)
 	return n;
 }
 
+/* indicator_free(n): what one indicator owns (not ${n} itself). */
+static void
+indicator_free(struct m_indicator *n)
+{
+	int j;
+
+	free(n->mn_code);
+	free(n->mn_name);
+	free(n->mn_coord);
+	free(n->mn_inputs);
+	free(n->mn_parts);
+	free(n->mn_rule);
+	free(n->mn_score);
+	expr_free(n->mn_expr);
+	for (j = 0; j < n->mn_nchecks; j++) {
+		free(n->mn_checks[j].mc_src);
+		free(n->mn_checks[j].mc_message);
+		free(n->mn_checks[j].mc_inputs);
+		expr_free(n->mn_checks[j].mc_expr);
+	}
+	free(n->mn_checks);
+	for (j = 0; j < n->mn_nnotes; j++)
+		free(n->mn_notes[j]);
+	free(n->mn_notes);
+	for (j = 0; j < n->mn_nalts; j++) {
+		free(n->mn_alts[j].mt_note);
+		free(n->mn_alts[j].mt_score);
+		expr_free(n->mn_alts[j].mt_expr);
+	}
+	free(n->mn_alts);
+}
+
+/* input_free(in): what one input owns (not ${in} itself). */
+static void
+input_free(struct m_input *in)
+{
+	int j;
+
+	free(in->mi_name);
+	free(in->mi_var);
+	free(in->mi_label);
+	free(in->mi_unit);
+	for (j = 0; j < in->mi_noptions; j++) {
+		free(in->mi_options[j].mo_code);
+		free(in->mi_options[j].mo_label);
+	}
+	free(in->mi_options);
+	free(in->mi_codes);
+}
+
 void
 method_free(struct method *m)
 {
-	int i, j;
+	int i;
 
 	if (m == NULL)
 		return;
@@ -59,49 +109,11 @@ method_free(struct method *m)
 		free(m->m_groups[i].mg_indicators);
 	}
 	free(m->m_groups);
-	for (i = 0; i < m->m_nind; i++) {
-		struct m_indicator *n = &m->m_ind[i];
-
-		free(n->mn_code);
-		free(n->mn_name);
-		free(n->mn_coord);
-		free(n->mn_inputs);
-		free(n->mn_parts);
-		free(n->mn_rule);
-		free(n->mn_score);
-		expr_free(n->mn_expr);
-		for (j = 0; j < n->mn_nchecks; j++) {
-			free(n->mn_checks[j].mc_src);
-			free(n->mn_checks[j].mc_message);
-			free(n->mn_checks[j].mc_inputs);
-			expr_free(n->mn_checks[j].mc_expr);
-		}
-		free(n->mn_checks);
-		for (j = 0; j < n->mn_nnotes; j++)
-			free(n->mn_notes[j]);
-		free(n->mn_notes);
-		for (j = 0; j < n->mn_nalts; j++) {
-			free(n->mn_alts[j].mt_note);
-			free(n->mn_alts[j].mt_score);
-			expr_free(n->mn_alts[j].mt_expr);
-		}
-		free(n->mn_alts);
-	}
+	for (i = 0; i < m->m_nind; i++)
+		indicator_free(&m->m_ind[i]);
 	free(m->m_ind);
-	for (i = 0; i < m->m_ninputs; i++) {
-		struct m_input *in = &m->m_inputs[i];
-
-		free(in->mi_name);
-		free(in->mi_var);
-		free(in->mi_label);
-		free(in->mi_unit);
-		for (j = 0; j < in->mi_noptions; j++) {
-			free(in->mi_options[j].mo_code);
-			free(in->mi_options[j].mo_label);
-		}
-		free(in->mi_options);
-		free(in->mi_codes);
-	}
+	for (i = 0; i < m->m_ninputs; i++)
+		input_free(&m->m_inputs[i]);
 	free(m->m_inputs);
 	for (i = 0; i < m->m_nderived; i++) {
 		free(m->m_derived[i].md_code);
