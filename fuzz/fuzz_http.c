@@ -51,6 +51,7 @@
 
 #include "api/api.h"
 #include "app/app.h"
+#include "app/app_int.h" /* app_org_write, inside this file's transaction */
 #include "auth/auth.h"
 #include "engine/builtin.h"
 #include "engine/method.h"
@@ -197,6 +198,7 @@ make_db(void)
 	struct store_error e;
 	struct st_evidence ev;
 	struct method *m = NULL;
+	struct org_file *org = NULL;
 	struct diag d;
 	char hash[128];
 	long mid, count;
@@ -218,9 +220,12 @@ make_db(void)
 	mid = add_method(m);
 	if (store_meta_set(fz.s, "demo", "1") != 0)
 		die("store_meta_set", NULL);
-	if (org_load(fz.s, builtin_org_text, builtin_org_len, builtin_org_name,
-		ACTOR, &d) != 0)
-		die("org_load", &d);
+	if (org_parse(builtin_org_text, builtin_org_len, builtin_org_name, &org,
+		&d) != 0)
+		die("org_parse", &d);
+	if (app_org_write(fz.s, ACTOR, org, &d) != 0)
+		die("app_org_write", &d);
+	org_file_free(org);
 	for (i = 0; i < NACCOUNTS; i++)
 		if (store_account_add(fz.s, accounts[i].login, hash,
 			accounts[i].role, accounts[i].agency, ACTOR) != 0)

@@ -32,8 +32,9 @@ static const struct {
 
 /* The first transaction: methodology, organisation, demo accounts. */
 static int
-init_org(struct store *s, const struct method *m, const struct app_actor *a,
-    int demo, long *mid, struct app_init_out *out, struct diag *d)
+init_org(struct store *s, const struct method *m, const struct org_file *org,
+    const struct app_actor *a, int demo, long *mid, struct app_init_out *out,
+    struct diag *d)
 {
 	int i;
 
@@ -42,8 +43,7 @@ init_org(struct store *s, const struct method *m, const struct app_actor *a,
 		a->ac_login, mid) != 0 ||
 	    store_meta_set(s, "demo", demo ? "1" : "0") != 0)
 		return app_abort(s, d);
-	if (org_load(s, builtin_org_text, builtin_org_len, builtin_org_name,
-		a->ac_login, d) != 0) {
+	if (app_org_write(s, a->ac_login, org, d) != 0) {
 		store_tx_rollback(s);
 		return -1;
 	}
@@ -92,30 +92,39 @@ app_init(const char *path, const struct app_actor *a, int demo,
 {
 	struct store *s = NULL;
 	struct method *m = NULL;
+	struct org_file *org = NULL;
 	long mid;
 
 	memset(out, 0, sizeof(*out));
 	if (method_load(&m, builtin_method_text, builtin_method_len,
 		builtin_method_name, d) != 0)
 		return -1;
+	if (org_parse(builtin_org_text, builtin_org_len, builtin_org_name, &org,
+		d) != 0) {
+		method_free(m);
+		return -1;
+	}
 	snprintf(out->ai_method, sizeof(out->ai_method), "%s", m->m_id);
 	snprintf(out->ai_version, sizeof(out->ai_version), "%s",
 	    m->m_version ? m->m_version : "");
 	if (app_create(&s, path, d) != 0) {
+		org_file_free(org);
 		method_free(m);
 		return -1;
 	}
-	if (init_org(s, m, a, demo, &mid, out, d) != 0 ||
+	if (init_org(s, m, org, a, demo, &mid, out, d) != 0 ||
 	    (demo && init_demo(s, a, mid, d) != 0) ||
 	    (store_counts(s, &out->ai_counts) != 0 &&
 		app_store_error(s, d) != 0)) {
 		app_close(s);
 		/* a half-made database is no use: init is all or nothing */
 		store_remove(path, NULL);
+		org_file_free(org);
 		method_free(m);
 		return -1;
 	}
 	app_close(s);
+	org_file_free(org);
 	method_free(m);
 	return 0;
 }

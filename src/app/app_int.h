@@ -9,6 +9,8 @@
 #include "app/app.h"
 #include "engine/round.h"
 
+struct org_file;
+
 /* app.c */
 /* app_abort(s, d): roll back the transaction and report the store's error. */
 int app_abort(struct store *, struct diag *);
@@ -62,6 +64,16 @@ int app_round_row(void *, const struct st_value *);
  */
 int app_user_create(struct store *, const char *, enum role, const char *,
     const char *, const char *, char *, size_t, struct diag *);
+
+/* app_org.c */
+/*
+ * app_org_write(s, login, f, d): write the parsed organisation file ${f}
+ * (io/org_load.h) and its audit row, as ${login}, inside the caller's
+ * transaction; 0, or -1 with every store error in ${d} at the file's
+ * line and column of the item (the caller rolls back).
+ */
+int app_org_write(
+    struct store *, const char *, const struct org_file *, struct diag *);
 
 /* app_review.c */
 /* app_in_list(list, name): is ${name} in the comma-separated ${list}? */

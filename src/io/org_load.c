@@ -1,6 +1,7 @@
-/* org_load.c: the organisation file into the store. */
+/* org_load.c: the organisation file parsed into plain structs. */
 #include "io/org_load.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,42 +11,91 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/numfmt.h"
+#include "util/strmap.h"
 #include "util/ydoc.h"
 
-struct org {
-	yaml_document_t o_doc;
-	struct store *o_s;
-	const char *o_file;
-	const char *o_actor;
-	struct diag *o_d;
-	int o_errors;
+#define ORG_BLOCK_BYTES 65536 /* strings are copied in blocks of this */
+
+/* A block of copied strings; a parsed file frees its chain at once. */
+struct org_block {
+	struct org_block *ob_next;
+	size_t ob_used; /* bytes of ob_data in use */
+	size_t ob_cap; /* bytes of ob_data */
+	char ob_data[];
+};
+
+/* The state of one org_parse(). */
+struct org_ctx {
+	yaml_document_t oc_doc;
+	struct org_file *oc_f; /* what is being filled */
+	const char *oc_file;
+	struct diag *oc_d;
+	int oc_errors;
+	struct strmap oc_agencies; /* the codes of the declared agencies */
 };
 
 static void
-oerr(struct org *o, yaml_node_t *n, const char *what)
+oerr(struct org_ctx *c, yaml_node_t *n, const char *what)
 {
-	o->o_errors++;
-	diag_add(o->o_d, DIAG_ERROR, "org", o->o_file, ydoc_line(n), 0,
-	    "thiếu hoặc sai trường '%s'", "missing or bad field '%s'", what);
+	c->oc_errors++;
+	diag_add(c->oc_d, DIAG_ERROR, "org", c->oc_file, ydoc_line(n),
+	    ydoc_col(n), "thiếu hoặc sai trường '%s'",
+	    "missing or bad field '%s'", what);
 }
 
-static void
-store_fail(struct org *o, yaml_node_t *n)
+/* Is ${n} (items of ${list}, named ${what}) within ${max}? */
+static int
+within(struct org_ctx *c, yaml_node_t *list, const char *what, long n, long max)
 {
-	const struct store_error *e = store_error(o->o_s);
-
-	o->o_errors++;
-	diag_add(o->o_d, DIAG_ERROR, "org.store", o->o_file, ydoc_line(n), 0,
-	    "%s%.0s", "%.0s%s", e->se_vi, e->se_en);
+	if (n <= max)
+		return 1;
+	c->oc_errors++;
+	diag_add(c->oc_d, DIAG_ERROR, "org.limit", c->oc_file, ydoc_line(list),
+	    ydoc_col(list), "'%s' có quá nhiều mục (%ld, tối đa %ld)",
+	    "'%s' has too many items (%ld, at most %ld)", what, n, max);
+	return 0;
 }
 
+/* A copy of ${s} that lives as long as the parsed file; NULL for NULL. */
 static const char *
-need(struct org *o, yaml_node_t *map, const char *key)
+ostr(struct org_ctx *c, const char *s)
 {
-	const char *v = ydoc_getstr(&o->o_doc, map, key);
+	struct org_file *f = c->oc_f;
+	struct org_block *b = f->of_blocks;
+	size_t n;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	if (b == NULL || b->ob_cap - b->ob_used < n) {
+		size_t cap = n > ORG_BLOCK_BYTES ? n : ORG_BLOCK_BYTES;
+
+		b = xmalloc(sizeof(*b) + cap);
+		b->ob_next = f->of_blocks;
+		b->ob_used = 0;
+		b->ob_cap = cap;
+		f->of_blocks = b;
+	}
+	memcpy(b->ob_data + b->ob_used, s, n);
+	b->ob_used += n;
+	return b->ob_data + b->ob_used - n;
+}
+
+/* The text under ${key} of ${map}, copied; NULL when absent or null. */
+static const char *
+opt(struct org_ctx *c, yaml_node_t *map, const char *key)
+{
+	return ostr(c, ydoc_getstr(&c->oc_doc, map, key));
+}
+
+/* Like opt(), but its absence is an error. */
+static const char *
+need(struct org_ctx *c, yaml_node_t *map, const char *key)
+{
+	const char *v = opt(c, map, key);
 
 	if (v == NULL)
-		oerr(o, map, key);
+		oerr(c, map, key);
 	return v;
 }
 
@@ -70,168 +120,244 @@ org_due_date(const char *due, char out[11])
 	return -1;
 }
 
-static void
-load_agencies(struct org *o, yaml_node_t *root)
+const char *
+org_link_kind_name(enum org_link_kind k)
 {
-	yaml_node_t *list = ydoc_get(&o->o_doc, root, "agencies");
-	int i;
+	switch (k) {
+	case ORG_LINK_LEAD: return "lead";
+	case ORG_LINK_COORDINATOR:
+		return "coordinator"; /* layering-ok: a link kind */
+	case ORG_LINK_INDICATOR: return "indicator";
+	}
+	return "?";
+}
 
-	for (i = 0; i < ydoc_len(list); i++) {
-		yaml_node_t *a = ydoc_at(&o->o_doc, list, i);
-		const char *code = need(o, a, "code");
-		const char *name = need(o, a, "name");
-		const char *kind = need(o, a, "kind");
+static void
+parse_agencies(struct org_ctx *c, yaml_node_t *root)
+{
+	struct org_file *f = c->oc_f;
+	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "agencies");
+	int i, n = ydoc_len(list);
 
-		if (code == NULL || name == NULL || kind == NULL)
+	if (!within(c, list, "agencies", n, ORG_MAX_ITEMS))
+		return;
+	f->of_agencies = xcalloc((size_t)n + 1, sizeof(*f->of_agencies));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *a = ydoc_at(&c->oc_doc, list, i);
+		struct org_agency *oa = &f->of_agencies[f->of_nagencies];
+
+		memset(oa, 0, sizeof(*oa));
+		oa->oa_code = need(c, a, "code");
+		oa->oa_name = need(c, a, "name");
+		oa->oa_kind = need(c, a, "kind");
+		if (oa->oa_code == NULL || oa->oa_name == NULL ||
+		    oa->oa_kind == NULL)
 			continue;
-		if (store_agency_add(o->o_s, code, name,
-			ydoc_getstr(&o->o_doc, a, "short"), kind) != 0)
-			store_fail(o, a);
+		oa->oa_short = opt(c, a, "short");
+		oa->oa_line = ydoc_line(a);
+		oa->oa_col = ydoc_col(a);
+		strmap_put(&c->oc_agencies, oa->oa_code, strlen(oa->oa_code),
+		    (long)f->of_nagencies);
+		f->of_nagencies++;
 	}
 }
 
 static void
-load_collectives(struct org *o, yaml_node_t *root)
+parse_collectives(struct org_ctx *c, yaml_node_t *root)
 {
-	yaml_node_t *map = ydoc_get(&o->o_doc, root, "collectives");
-	yaml_node_pair_t *p;
+	struct org_file *f = c->oc_f;
+	yaml_node_t *map = ydoc_get(&c->oc_doc, root, "collectives");
+	yaml_node_pair_t *p, *start, *top;
+	long total = 0;
 
 	if (map == NULL || map->type != YAML_MAPPING_NODE)
 		return;
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-	     p++) {
-		yaml_node_t *k = yaml_document_get_node(&o->o_doc, p->key);
-		yaml_node_t *v = yaml_document_get_node(&o->o_doc, p->value);
-		const char *grp = ydoc_str(k);
+	start = map->data.mapping.pairs.start;
+	top = map->data.mapping.pairs.top;
+	for (p = start; p < top; p++) {
+		yaml_node_t *v = yaml_document_get_node(&c->oc_doc, p->value);
+
+		if (!within(c, v, "collectives", ydoc_len(v), ORG_MAX_LIST))
+			return;
+		total += ydoc_len(v);
+	}
+	if (!within(c, map, "collectives", total, ORG_MAX_MEMBERS))
+		return;
+	f->of_members = xcalloc((size_t)total + 1, sizeof(*f->of_members));
+	for (p = start; p < top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&c->oc_doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&c->oc_doc, p->value);
+		const char *grp = ostr(c, ydoc_str(k));
 		int i;
 
 		if (grp == NULL)
 			continue;
 		for (i = 0; i < ydoc_len(v); i++) {
-			const char *m = ydoc_str(ydoc_at(&o->o_doc, v, i));
+			const char *m = ydoc_str(ydoc_at(&c->oc_doc, v, i));
+			struct org_member *om;
 
-			if (m != NULL &&
-			    store_agency_member_add(o->o_s, grp, m) != 0)
-				store_fail(o, v);
+			if (m == NULL)
+				continue;
+			om = &f->of_members[f->of_nmembers++];
+			om->om_group = grp;
+			om->om_member = ostr(c, m);
+			om->om_line = ydoc_line(v);
+			om->om_col = ydoc_col(v);
 		}
 	}
 }
 
 static void
-load_units(struct org *o, yaml_node_t *root)
+parse_units(struct org_ctx *c, yaml_node_t *root)
 {
-	yaml_node_t *prov = ydoc_get(&o->o_doc, root, "province");
-	yaml_node_t *list = ydoc_get(&o->o_doc, root, "districts");
-	const char *pcode = need(o, prov, "code");
-	const char *pname = need(o, prov, "name");
-	long id;
-	int i;
+	struct org_file *f = c->oc_f;
+	yaml_node_t *prov = ydoc_get(&c->oc_doc, root, "province");
+	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "districts");
+	int i, n = ydoc_len(list);
 
-	if (pcode == NULL || pname == NULL)
+	f->of_province.ou_code = need(c, prov, "code");
+	f->of_province.ou_name = need(c, prov, "name");
+	f->of_province.ou_line = ydoc_line(prov);
+	f->of_province.ou_col = ydoc_col(prov);
+	if (f->of_province.ou_code == NULL || f->of_province.ou_name == NULL)
 		return;
-	if (store_unit_add(o->o_s, pcode, pname, "province", NULL, &id) != 0 ||
-	    store_meta_set(o->o_s, "province", pcode) != 0 ||
-	    store_meta_set(o->o_s, "province_name", pname) != 0)
-		store_fail(o, prov);
-	for (i = 0; i < ydoc_len(list); i++) {
-		yaml_node_t *d = ydoc_at(&o->o_doc, list, i);
-		const char *code = need(o, d, "code");
-		const char *name = need(o, d, "name");
+	if (!within(c, list, "districts", n, ORG_MAX_ITEMS))
+		return;
+	f->of_districts = xcalloc((size_t)n + 1, sizeof(*f->of_districts));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *d = ydoc_at(&c->oc_doc, list, i);
+		struct org_unit *u = &f->of_districts[f->of_ndistricts];
 
-		if (code != NULL && name != NULL &&
-		    store_unit_add(
-			o->o_s, code, name, "district", pcode, &id) != 0)
-			store_fail(o, d);
+		memset(u, 0, sizeof(*u));
+		u->ou_code = need(c, d, "code");
+		u->ou_name = need(c, d, "name");
+		if (u->ou_code == NULL || u->ou_name == NULL)
+			continue;
+		u->ou_line = ydoc_line(d);
+		u->ou_col = ydoc_col(d);
+		f->of_ndistricts++;
 	}
 }
 
-/* Link a task to each code of a YAML list. */
+/* The lists of a task that link it, and to what. */
+static const struct {
+	const char *lk_key;
+	enum org_link_kind lk_kind;
+} link_keys[] = {
+	{ "lead", ORG_LINK_LEAD },
+	{ "coordinators", ORG_LINK_COORDINATOR },
+	{ "indicators", ORG_LINK_INDICATOR },
+};
+
+/* The links of task ${ot} (node ${t}): agencies must be declared. */
 static void
-link_list(struct org *o, const char *task, yaml_node_t *t, const char *key,
-    const char *kind)
+parse_links(struct org_ctx *c, struct org_task *ot, yaml_node_t *t)
 {
-	yaml_node_t *list = ydoc_get(&o->o_doc, t, key);
+	size_t k, total = 0;
 	int i;
 
-	for (i = 0; i < ydoc_len(list); i++) {
-		const char *ref = ydoc_str(ydoc_at(&o->o_doc, list, i));
+	for (k = 0; k < sizeof(link_keys) / sizeof(link_keys[0]); k++) {
+		yaml_node_t *list =
+		    ydoc_get(&c->oc_doc, t, link_keys[k].lk_key);
 
-		if (ref == NULL)
-			continue;
-		if (strcmp(kind, "indicator") != 0 &&
-		    store_agency_exists(o->o_s, ref) != 1) {
-			o->o_errors++;
-			diag_add(o->o_d, DIAG_ERROR, "org.agency", o->o_file,
-			    ydoc_line(list), 0,
-			    "nhiệm vụ %s: cơ quan '%s' chưa khai báo",
-			    "task %s: agency '%s' is not declared", task, ref);
-			continue;
-		}
-		if (store_task_link(o->o_s, task, kind, ref) != 0)
-			store_fail(o, list);
+		if (!within(c, list, link_keys[k].lk_key, ydoc_len(list),
+			ORG_MAX_LIST))
+			return;
+		total += (size_t)ydoc_len(list);
 	}
-}
+	ot->ot_links = xcalloc(total + 1, sizeof(*ot->ot_links));
+	for (k = 0; k < sizeof(link_keys) / sizeof(link_keys[0]); k++) {
+		yaml_node_t *list =
+		    ydoc_get(&c->oc_doc, t, link_keys[k].lk_key);
 
-static void
-load_tasks(struct org *o, yaml_node_t *root)
-{
-	yaml_node_t *list = ydoc_get(&o->o_doc, root, "tasks");
-	int i;
+		for (i = 0; i < ydoc_len(list); i++) {
+			const char *ref =
+			    ydoc_str(ydoc_at(&c->oc_doc, list, i));
+			struct org_link *ol;
 
-	for (i = 0; i < ydoc_len(list); i++) {
-		yaml_node_t *t = ydoc_at(&o->o_doc, list, i);
-		struct st_task task;
-		char due_date[11];
-
-		memset(&task, 0, sizeof(task));
-		task.st_code = need(o, t, "code");
-		task.st_group = need(o, t, "group");
-		task.st_group_name = need(o, t, "group_name");
-		task.st_text = need(o, t, "text");
-		task.st_lead_text = ydoc_getstr(&o->o_doc, t, "lead_text");
-		task.st_coord_text =
-		    ydoc_getstr(&o->o_doc, t, "coordinators_text");
-		task.st_due_text = ydoc_getstr(&o->o_doc, t, "due_text");
-		task.st_due = ydoc_getstr(&o->o_doc, t, "due");
-		task.st_note = ydoc_getstr(&o->o_doc, t, "note");
-		if (task.st_code == NULL || task.st_group == NULL ||
-		    task.st_group_name == NULL || task.st_text == NULL)
-			continue;
-		if (task.st_lead_text == NULL)
-			task.st_lead_text = "";
-		if (task.st_coord_text == NULL)
-			task.st_coord_text = "";
-		if (task.st_due_text == NULL)
-			task.st_due_text = "";
-		if (task.st_due != NULL) {
-			if (org_due_date(task.st_due, due_date) < 0) {
-				oerr(o, t, "due");
+			if (ref == NULL)
+				continue;
+			if (link_keys[k].lk_kind != ORG_LINK_INDICATOR &&
+			    strmap_get(&c->oc_agencies, ref, strlen(ref)) < 0) {
+				c->oc_errors++;
+				diag_add(c->oc_d, DIAG_ERROR, "org.agency",
+				    c->oc_file, ydoc_line(list), ydoc_col(list),
+				    "nhiệm vụ %s: cơ quan '%s' chưa khai báo",
+				    "task %s: agency '%s' is not declared",
+				    ot->ot_code, ref);
 				continue;
 			}
-			task.st_due_date = due_date;
+			ol = &ot->ot_links[ot->ot_nlinks++];
+			ol->ol_kind = link_keys[k].lk_kind;
+			ol->ol_ref = ostr(c, ref);
+			ol->ol_line = ydoc_line(list);
+			ol->ol_col = ydoc_col(list);
 		}
-		if (store_task_add(o->o_s, &task) != 0) {
-			store_fail(o, t);
+	}
+}
+
+static void
+parse_tasks(struct org_ctx *c, yaml_node_t *root)
+{
+	struct org_file *f = c->oc_f;
+	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "tasks");
+	int i, n = ydoc_len(list);
+
+	if (!within(c, list, "tasks", n, ORG_MAX_ITEMS))
+		return;
+	f->of_tasks = xcalloc((size_t)n + 1, sizeof(*f->of_tasks));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *t = ydoc_at(&c->oc_doc, list, i);
+		struct org_task *ot = &f->of_tasks[f->of_ntasks];
+		char due_date[11];
+
+		memset(ot, 0, sizeof(*ot));
+		ot->ot_code = need(c, t, "code");
+		ot->ot_group = need(c, t, "group");
+		ot->ot_group_name = need(c, t, "group_name");
+		ot->ot_text = need(c, t, "text");
+		if (ot->ot_code == NULL || ot->ot_group == NULL ||
+		    ot->ot_group_name == NULL || ot->ot_text == NULL)
 			continue;
+		ot->ot_lead_text = opt(c, t, "lead_text");
+		ot->ot_coord_text = opt(c, t, "coordinators_text");
+		ot->ot_due_text = opt(c, t, "due_text");
+		ot->ot_due = opt(c, t, "due");
+		ot->ot_note = opt(c, t, "note");
+		ot->ot_line = ydoc_line(t);
+		ot->ot_col = ydoc_col(t);
+		if (ot->ot_lead_text == NULL)
+			ot->ot_lead_text = "";
+		if (ot->ot_coord_text == NULL)
+			ot->ot_coord_text = "";
+		if (ot->ot_due_text == NULL)
+			ot->ot_due_text = "";
+		if (ot->ot_due != NULL) {
+			if (org_due_date(ot->ot_due, due_date) < 0) {
+				oerr(c, t, "due");
+				continue;
+			}
+			ot->ot_due_date = ostr(c, due_date);
 		}
-		link_list(o, task.st_code, t, "lead", "lead");
-		link_list(o, task.st_code, t, "coordinators", "coordinator");
-		link_list(o, task.st_code, t, "indicators", "indicator");
+		f->of_ntasks++;
+		parse_links(c, ot, t);
 	}
 }
 
 /* A YAML list of input names as "a,b,c" (NULL for none). */
-static char *
-joined(struct org *o, yaml_node_t *list)
+static const char *
+joined(struct org_ctx *c, yaml_node_t *list, const char *what)
 {
 	struct buf b;
+	const char *s;
 	int i;
 
-	if (ydoc_len(list) == 0)
+	if (ydoc_len(list) == 0 ||
+	    !within(c, list, what, ydoc_len(list), ORG_MAX_LIST))
 		return NULL;
 	buf_init(&b);
 	for (i = 0; i < ydoc_len(list); i++) {
-		const char *v = ydoc_str(ydoc_at(&o->o_doc, list, i));
+		const char *v = ydoc_str(ydoc_at(&c->oc_doc, list, i));
 
 		if (v == NULL)
 			continue;
@@ -239,99 +365,182 @@ joined(struct org *o, yaml_node_t *list)
 			buf_putc(&b, ',');
 		buf_puts(&b, v);
 	}
-	return buf_steal(&b);
+	s = ostr(c, buf_cstr(&b));
+	buf_free(&b);
+	return s;
 }
 
 static double
-num_or_nan(struct org *o, yaml_node_t *t, const char *key)
+num_or_nan(struct org_ctx *c, yaml_node_t *t, const char *key)
 {
-	const char *v = ydoc_getstr(&o->o_doc, t, key);
+	const char *v = ydoc_getstr(&c->oc_doc, t, key);
 	double x;
 
 	if (v == NULL)
 		return NAN;
 	if (numfmt_parse(v, strlen(v), &x) < 0) {
-		oerr(o, t, key);
+		oerr(c, t, key);
 		return NAN;
 	}
 	return x;
 }
 
-static void
-load_targets(struct org *o, yaml_node_t *root)
+/* A year of four digits at most; -1 when ${v} is none. */
+static int
+year_of(const char *v)
 {
-	yaml_node_t *list = ydoc_get(&o->o_doc, root, "targets");
-	int i;
+	char *end;
+	long y;
 
-	for (i = 0; i < ydoc_len(list); i++) {
-		yaml_node_t *t = ydoc_at(&o->o_doc, list, i);
-		yaml_node_t *ms = ydoc_get(&o->o_doc, t, "measure");
-		const char *year = need(o, t, "year");
-		char *num = NULL, *den = NULL;
-		struct st_target g;
+	errno = 0;
+	y = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno != 0 || y < 1 || y > 9999)
+		return -1;
+	return (int)y;
+}
 
-		memset(&g, 0, sizeof(g));
-		g.sg_code = need(o, t, "code");
-		g.sg_text = need(o, t, "text");
-		g.sg_unit = need(o, t, "unit");
-		if (g.sg_code == NULL || g.sg_text == NULL ||
-		    g.sg_unit == NULL || year == NULL)
+static void
+parse_targets(struct org_ctx *c, yaml_node_t *root)
+{
+	struct org_file *f = c->oc_f;
+	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "targets");
+	int i, n = ydoc_len(list);
+
+	if (!within(c, list, "targets", n, ORG_MAX_ITEMS))
+		return;
+	f->of_targets = xcalloc((size_t)n + 1, sizeof(*f->of_targets));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *t = ydoc_at(&c->oc_doc, list, i);
+		yaml_node_t *ms = ydoc_get(&c->oc_doc, t, "measure");
+		const char *year = need(c, t, "year");
+		struct org_target *g = &f->of_targets[f->of_ntargets];
+
+		memset(g, 0, sizeof(*g));
+		g->ox_code = need(c, t, "code");
+		g->ox_text = need(c, t, "text");
+		g->ox_unit = need(c, t, "unit");
+		if (g->ox_code == NULL || g->ox_text == NULL ||
+		    g->ox_unit == NULL || year == NULL)
 			continue;
-		g.sg_year = atoi(year);
-		g.sg_target = num_or_nan(o, t, "target");
-		g.sg_target_max = num_or_nan(o, t, "target_max");
-		g.sg_indicator = ydoc_getstr(&o->o_doc, t, "indicator");
-		g.sg_note = ydoc_getstr(&o->o_doc, t, "note");
-		g.sg_source = ydoc_getstr(&o->o_doc, t, "source");
-		if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
-			num = joined(o, ydoc_get(&o->o_doc, ms, "numerator"));
-			den = joined(o, ydoc_get(&o->o_doc, ms, "denominator"));
-			g.sg_score = ydoc_getstr(&o->o_doc, ms, "score");
+		if ((g->ox_year = year_of(year)) < 0) {
+			oerr(c, t, "year");
+			continue;
 		}
-		g.sg_numerator = num;
-		g.sg_denominator = den;
-		if (store_target_add(o->o_s, &g) != 0)
-			store_fail(o, t);
-		free(num);
-		free(den);
+		g->ox_target = num_or_nan(c, t, "target");
+		g->ox_target_max = num_or_nan(c, t, "target_max");
+		g->ox_indicator = opt(c, t, "indicator");
+		g->ox_note = opt(c, t, "note");
+		g->ox_source = opt(c, t, "source");
+		g->ox_line = ydoc_line(t);
+		g->ox_col = ydoc_col(t);
+		if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
+			g->ox_numerator = joined(c,
+			    ydoc_get(&c->oc_doc, ms, "numerator"), "numerator");
+			g->ox_denominator =
+			    joined(c, ydoc_get(&c->oc_doc, ms, "denominator"),
+				"denominator");
+			g->ox_score = opt(c, ms, "score");
+		}
+		f->of_ntargets++;
 	}
 }
 
 static void
-load_reporting(struct org *o, yaml_node_t *root)
+parse_reporting(struct org_ctx *c, yaml_node_t *root)
 {
-	static const char *const keys[] = { "agency_quarter_day", "agency_year",
-		"sotttt_quarter_day", "sotttt_year", "receiver", NULL };
-	yaml_node_t *r = ydoc_get(&o->o_doc, root, "reporting");
-	char key[64];
-	int i;
+	struct org_reporting *r = &c->oc_f->of_reporting;
+	yaml_node_t *node = ydoc_get(&c->oc_doc, root, "reporting");
 
-	for (i = 0; keys[i] != NULL; i++) {
-		const char *v = need(o, r, keys[i]);
-
-		snprintf(key, sizeof(key), "reporting.%s", keys[i]);
-		if (v != NULL && store_meta_set(o->o_s, key, v) != 0)
-			store_fail(o, r);
-	}
+	r->or_line = ydoc_line(node);
+	r->or_col = ydoc_col(node);
+	r->or_agency_quarter_day = need(c, node, "agency_quarter_day");
+	r->or_agency_year = need(c, node, "agency_year");
+	r->or_sotttt_quarter_day = need(c, node, "sotttt_quarter_day");
+	r->or_sotttt_year = need(c, node, "sotttt_year");
+	r->or_receiver = need(c, node, "receiver");
 }
 
-int
-org_load(struct store *s, const char *text, size_t len, const char *file,
-    const char *actor, struct diag *d)
+/*
+ * Before the document is built: one document, no aliases (an alias makes
+ * one node count many times), nesting within ORG_MAX_DEPTH.
+ */
+static int
+prescan(struct org_ctx *c, const char *text, size_t len)
 {
 	yaml_parser_t p;
-	yaml_node_t *root;
-	struct org o;
+	yaml_event_t ev;
+	const char *vi = NULL, *en = NULL;
+	int depth = 0, docs = 0, done = 0;
+	long line = 0, col = 0;
 
-	memset(&o, 0, sizeof(o));
-	o.o_s = s;
-	o.o_file = file;
-	o.o_actor = actor;
-	o.o_d = d;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &o.o_doc)) {
-		diag_add(d, DIAG_ERROR, "org.yaml", file,
+	while (!done && vi == NULL) {
+		if (!yaml_parser_parse(&p, &ev))
+			break; /* the loader says why, and where */
+		line = (long)ev.start_mark.line + 1;
+		col = (long)ev.start_mark.column + 1;
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > ORG_MAX_DEPTH) {
+				vi = "lồng quá sâu";
+				en = "nested too deeply";
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: depth--; break;
+		case YAML_ALIAS_EVENT:
+			vi = "không dùng bí danh YAML (*tên)";
+			en = "YAML aliases (*name) are not allowed";
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				vi = "tệp chỉ được chứa một tài liệu YAML "
+				     "(không dùng '---' lần hai)";
+				en = "the file must hold one YAML document "
+				     "(no second '---')";
+			}
+			break;
+		case YAML_STREAM_END_EVENT: done = 1; break;
+		default: break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	if (vi == NULL)
+		return 0;
+	c->oc_errors++;
+	diag_put(
+	    c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file, line, col, vi, en);
+	return -1;
+}
+
+/* Read ${text} into c->oc_doc; -1 with the error recorded. */
+static int
+load_doc(struct org_ctx *c, const char *text, size_t len)
+{
+	yaml_parser_t p;
+
+	if (len > ORG_MAX_BYTES) {
+		diag_add(c->oc_d, DIAG_ERROR, "org.size", c->oc_file, 0, 0,
+		    "tệp tổ chức quá lớn (%zu byte, tối đa %u)",
+		    "organisation file too large (%zu bytes, at most %u)", len,
+		    ORG_MAX_BYTES);
+		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		diag_put(c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file, 0, 0,
+		    "tệp chứa byte NUL: không phải văn bản YAML",
+		    "file holds a NUL byte: not YAML text");
+		return -1;
+	}
+	if (prescan(c, text, len) < 0)
+		return -1;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&p, &c->oc_doc)) {
+		diag_add(c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file,
 		    (long)p.problem_mark.line + 1,
 		    (long)p.problem_mark.column + 1, "YAML không hợp lệ: %s",
 		    "invalid YAML: %s", p.problem ? p.problem : "?");
@@ -339,20 +548,64 @@ org_load(struct store *s, const char *text, size_t len, const char *file,
 		return -1;
 	}
 	yaml_parser_delete(&p);
-	root = yaml_document_get_root_node(&o.o_doc);
+	return 0;
+}
+
+int
+org_parse(const char *text, size_t len, const char *file, struct org_file **out,
+    struct diag *d)
+{
+	yaml_node_t *root;
+	struct org_ctx c;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	c.oc_file = file;
+	c.oc_d = d;
+	if (load_doc(&c, text, len) < 0)
+		return -1;
+	c.oc_f = xcalloc(1, sizeof(*c.oc_f));
+	c.oc_f->of_file = ostr(&c, file);
+	strmap_init(&c.oc_agencies);
+	root = yaml_document_get_root_node(&c.oc_doc);
 	if (root == NULL || root->type != YAML_MAPPING_NODE) {
-		oerr(&o, root, "province");
+		oerr(&c, root, "province");
 	} else {
-		load_agencies(&o, root);
-		load_collectives(&o, root);
-		load_units(&o, root);
-		load_tasks(&o, root);
-		load_targets(&o, root);
-		load_reporting(&o, root);
+		parse_agencies(&c, root);
+		parse_collectives(&c, root);
+		parse_units(&c, root);
+		parse_tasks(&c, root);
+		parse_targets(&c, root);
+		parse_reporting(&c, root);
 	}
-	yaml_document_delete(&o.o_doc);
-	if (o.o_errors == 0)
-		store_audit(
-		    s, actor, "org.load", "org", file, NULL, NULL, NULL);
-	return o.o_errors > 0 ? -1 : 0;
+	yaml_document_delete(&c.oc_doc);
+	strmap_free(&c.oc_agencies);
+	if (c.oc_errors > 0) {
+		org_file_free(c.oc_f);
+		return -1;
+	}
+	*out = c.oc_f;
+	return 0;
+}
+
+void
+org_file_free(struct org_file *f)
+{
+	struct org_block *b, *next;
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->of_ntasks; i++)
+		free(f->of_tasks[i].ot_links);
+	free(f->of_agencies);
+	free(f->of_members);
+	free(f->of_districts);
+	free(f->of_tasks);
+	free(f->of_targets);
+	for (b = f->of_blocks; b != NULL; b = next) {
+		next = b->ob_next;
+		free(b);
+	}
+	free(f);
 }

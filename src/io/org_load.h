@@ -1,22 +1,144 @@
 /*
- * org_load.h: load a province's organisation file (data/ninh-thuan.yaml:
+ * org_load.h: parse a province's organisation file (data/ninh-thuan.yaml:
  * agencies, districts, collectives, the plan's tasks and targets, the
- * reporting rules) into a store. Runs inside the caller's transaction.
+ * reporting rules) into plain structs. Nothing here reads or writes a
+ * store: app/app_org.c writes what org_parse() returns.
+ *
+ * Every string of a parsed file is owned by it and lives until
+ * org_file_free(). Positions (*_line, *_col) are 1-based, 0 when the file
+ * does not say (a missing section), and name the node an error about that
+ * item names.
  */
 #ifndef DTI_ORG_LOAD_H
 #define DTI_ORG_LOAD_H
 
 #include <stddef.h>
 
-#include "store/store.h"
 #include "util/diag.h"
 
+#define ORG_MAX_BYTES (1u << 20) /* an organisation file */
+#define ORG_MAX_DEPTH 16 /* YAML nesting */
+#define ORG_MAX_ITEMS 1000 /* agencies, districts, tasks or targets */
+#define ORG_MAX_MEMBERS 2000 /* members of all collectives together */
+#define ORG_MAX_LIST 200 /* codes in one list: leads, members, inputs ... */
+
+/* What a task is linked to, and how. */
+enum org_link_kind {
+	ORG_LINK_LEAD, /* an agency leads the task */
+	ORG_LINK_COORDINATOR, /* an agency coordinates it */
+	ORG_LINK_INDICATOR, /* the task serves an indicator */
+};
+
+struct org_agency {
+	const char *oa_code;
+	const char *oa_name;
+	const char *oa_short; /* NULL: the name */
+	const char *oa_kind; /* department, central, office ... */
+	long oa_line, oa_col;
+};
+
+/* One agency that is part of a collective (a group agency). */
+struct org_member {
+	const char *om_group; /* the collective's agency code */
+	const char *om_member; /* the member's agency code */
+	long om_line, om_col; /* the collective's list */
+};
+
+/* The province or one of its districts. */
+struct org_unit {
+	const char *ou_code;
+	const char *ou_name;
+	long ou_line, ou_col;
+};
+
+struct org_link {
+	enum org_link_kind ol_kind;
+	const char *ol_ref; /* an agency code, declared in the file; or an
+			       indicator code */
+	long ol_line, ol_col; /* the list it is in */
+};
+
+struct org_task {
+	const char *ot_code;
+	const char *ot_group;
+	const char *ot_group_name;
+	const char *ot_text;
+	const char *ot_lead_text; /* "" when absent */
+	const char *ot_coord_text; /* "" when absent */
+	const char *ot_due_text; /* "" when absent */
+	const char *ot_due; /* "2022-10", "2022-Q4" or NULL */
+	const char *ot_due_date; /* its last day, "2022-10-31"; NULL with it */
+	const char *ot_note; /* or NULL */
+	struct org_link *ot_links; /* leads, coordinators, then indicators */
+	size_t ot_nlinks;
+	long ot_line, ot_col;
+};
+
+struct org_target {
+	const char *ox_code;
+	const char *ox_text;
+	int ox_year;
+	double ox_target; /* NaN when the plan gives no number */
+	double ox_target_max; /* NaN unless a range */
+	const char *ox_unit; /* percent, count, index */
+	const char *ox_indicator; /* or NULL */
+	const char *ox_numerator; /* inputs, comma separated, or NULL */
+	const char *ox_denominator; /* inputs, comma separated, or NULL */
+	const char *ox_score; /* a score code such as INDEX, or NULL */
+	const char *ox_note; /* or NULL */
+	const char *ox_source; /* or NULL */
+	long ox_line, ox_col;
+};
+
+/* The reporting duties (section V of the plan), each as the file says. */
+struct org_reporting {
+	const char *or_agency_quarter_day;
+	const char *or_agency_year;
+	const char *or_sotttt_quarter_day;
+	const char *or_sotttt_year;
+	const char *or_receiver;
+	long or_line, or_col;
+};
+
+struct org_block; /* the storage of the strings */
+
+/* A parsed organisation file; every array in the file's order. */
+struct org_file {
+	const char *of_file; /* the name messages give it */
+	struct org_agency *of_agencies;
+	size_t of_nagencies;
+	struct org_member *of_members;
+	size_t of_nmembers;
+	struct org_unit of_province;
+	struct org_unit *of_districts;
+	size_t of_ndistricts;
+	struct org_task *of_tasks;
+	size_t of_ntasks;
+	struct org_target *of_targets;
+	size_t of_ntargets;
+	struct org_reporting of_reporting;
+	struct org_block *of_blocks; /* private */
+};
+
 /*
- * org_load(s, text, len, file, actor, d): return 0, or -1 with every error
- * recorded in ${d} (the caller rolls back).
+ * org_parse(text, len, file, out, d): parse the ${len} bytes of ${text}
+ * (need not end in NUL), named ${file} in messages, into a new
+ * organisation in ${out}, the caller's to free with org_file_free().
+ * Return 0, or -1 with ${out} NULL and every error recorded in ${d} at
+ * its file:line:column. A task's agencies must be among those the file
+ * declares.
  */
-int org_load(struct store *, const char *, size_t, const char *, const char *,
-    struct diag *);
+int org_parse(
+    const char *, size_t, const char *, struct org_file **, struct diag *);
+
+/* org_file_free(f): free what org_parse() made; NULL does nothing. */
+void org_file_free(struct org_file *);
+
+/*
+ * org_link_kind_name(k): the stored name of a link kind: "lead",
+ * "coordinator" or "indicator".
+ */
+const char *org_link_kind_name(enum org_link_kind);
 
 /*
  * org_due_date(due, out): the last day of "YYYY-MM" or "YYYY-Qn" as

@@ -25,11 +25,6 @@ import sys
 
 # (rule, path relative to the source tree): why it is still allowed
 EXCEPTIONS = {
-    # io/org_load.c loads the organisation file into the store inside
-    # app_init's transaction; it is owned by the io/ work, not app/
-    ("writes", "src/io/org_load.c"): "runs inside app_init's transaction",
-    # st_resp.sr_role: a task's coordinating agency, not an account role
-    ("literals", "src/io/org_load.c"): "responsibility 'coordinator'",
     # the HTTP fuzzer builds its database without the CLI (and checks
     # the file with sqlite3 directly)
     ("sqlite3", "fuzz/fuzz_http.c"): "builds and checks its database",

@@ -1,0 +1,383 @@
+/*
+ * test_org.c: the organisation file parser (io/org_load.h). The shipped
+ * file (data/ninh-thuan.yaml) parses into what `dti init` reports; broken
+ * files are refused with the message and the file:line:column of what is
+ * wrong, and nothing is returned.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/org_load.h"
+#include "util/buf.h"
+#include "util/diag.h"
+
+#define ORG_PATH DTI_SOURCE_DIR "/data/ninh-thuan.yaml"
+#define FILE_NAME "org.yaml"
+
+/*
+ * A small valid file. Line numbers matter: the task T1 starts at 10:5,
+ * its lead list at 15:11, the target at 19:5.
+ */
+#define MIN_TEXT \
+	"province: {code: p, name: P}\n" \
+	"districts:\n" \
+	"  - {code: d1, name: D1}\n" \
+	"agencies:\n" \
+	"  - {code: a1, name: A1, kind: office}\n" \
+	"  - {code: g1, name: G1, kind: group}\n" \
+	"collectives:\n" \
+	"  g1: [a1]\n" \
+	"tasks:\n" \
+	"  - code: T1\n" \
+	"    group: A\n" \
+	"    group_name: GA\n" \
+	"    text: do it\n" \
+	"    due: 2022-Q4\n" \
+	"    lead: [a1]\n" \
+	"    coordinators: [g1]\n" \
+	"    indicators: [\"1.1\"]\n" \
+	"targets:\n" \
+	"  - {code: X1, text: t, year: 2025, unit: percent, target: 80,\n" \
+	"     measure: {numerator: [a, b], denominator: [c]}}\n" \
+	"reporting: {agency_quarter_day: 25, agency_year: 12-20,\n" \
+	"  sotttt_quarter_day: 30, sotttt_year: 12-25, receiver: a1}\n"
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	*len = b.b_len;
+	return buf_steal(&b);
+}
+
+static void
+print_diag(const struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++) {
+		char *s = diag_format(&d->d_items[i], LANG_EN);
+
+		fprintf(stderr, "  %s\n", s);
+		free(s);
+	}
+}
+
+/* ${text} with its first ${from} replaced by ${to}, malloc'd. */
+static char *
+replaced(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	struct buf b;
+
+	assert_non_null(at);
+	buf_init(&b);
+	buf_append(&b, text, (size_t)(at - text));
+	buf_puts(&b, to);
+	buf_puts(&b, at + strlen(from));
+	return buf_steal(&b);
+}
+
+/*
+ * Parse ${text}; it must be refused with ${nerr} errors, one of them
+ * saying ${en} at ${line}:${col} of FILE_NAME, in both languages.
+ */
+static void
+check_refused(const char *text, size_t len, long line, long col, const char *en,
+    size_t nerr)
+{
+	struct org_file *f = (struct org_file *)1;
+	struct diag d;
+	size_t i;
+	int found = 0;
+
+	diag_init(&d);
+	assert_int_equal(org_parse(text, len, FILE_NAME, &f, &d), -1);
+	assert_null(f);
+	for (i = 0; i < d.d_n; i++) {
+		const struct diag_item *it = &d.d_items[i];
+
+		if (it->di_sev == DIAG_ERROR && it->di_line == line &&
+		    it->di_col == col && it->di_file != NULL &&
+		    strcmp(it->di_file, FILE_NAME) == 0 &&
+		    strstr(diag_msg(it, LANG_EN), en) != NULL &&
+		    it->di_vi[0] != '\0')
+			found = 1;
+	}
+	if (!found || d.d_nerr != nerr) {
+		fprintf(stderr, "want %zu error(s), one %ld:%ld: %s; got:\n",
+		    nerr, line, col, en);
+		print_diag(&d);
+	}
+	assert_true(found);
+	assert_int_equal(d.d_nerr, nerr);
+	diag_free(&d);
+}
+
+/* check_refused() of MIN_TEXT with ${from} replaced by ${to}. */
+static void
+check_variant(const char *from, const char *to, long line, long col,
+    const char *en, size_t nerr)
+{
+	char *text = replaced(MIN_TEXT, from, to);
+
+	check_refused(text, strlen(text), line, col, en, nerr);
+	free(text);
+}
+
+static void
+test_shipped(void **state)
+{
+	struct org_file *f = NULL;
+	struct diag d;
+	size_t len, i, links = 0, leads = 0;
+	char *text = read_file(ORG_PATH, &len);
+
+	(void)state;
+	assert_non_null(text);
+	diag_init(&d);
+	if (org_parse(text, len, "data/ninh-thuan.yaml", &f, &d) != 0)
+		print_diag(&d);
+	assert_non_null(f);
+	assert_int_equal(d.d_n, 0);
+	assert_string_equal(f->of_file, "data/ninh-thuan.yaml");
+	/* what `dti init` reports: 46 agencies, 40 tasks, 14 targets */
+	assert_int_equal(f->of_nagencies, 46);
+	assert_int_equal(f->of_ntasks, 40);
+	assert_int_equal(f->of_ntargets, 14);
+	assert_string_equal(f->of_province.ou_code, "ninh-thuan");
+	assert_string_equal(f->of_province.ou_name, "Tỉnh Ninh Thuận");
+	assert_int_equal(f->of_ndistricts, 7);
+	assert_string_equal(f->of_districts[0].ou_code, "phan-rang-thap-cham");
+	assert_int_equal(f->of_nmembers, 26);
+	assert_string_equal(f->of_agencies[0].oa_code, "ubnd-tinh");
+	assert_string_equal(f->of_agencies[0].oa_short, "UBND tỉnh");
+	for (i = 0; i < f->of_ntasks; i++) {
+		size_t j;
+
+		links += f->of_tasks[i].ot_nlinks;
+		for (j = 0; j < f->of_tasks[i].ot_nlinks; j++)
+			leads +=
+			    f->of_tasks[i].ot_links[j].ol_kind == ORG_LINK_LEAD;
+	}
+	assert_int_equal(links, 158);
+	assert_true(leads >= f->of_ntasks);
+	/* task A.1: no due date, led by two collectives */
+	assert_string_equal(f->of_tasks[0].ot_code, "A.1");
+	assert_null(f->of_tasks[0].ot_due);
+	assert_null(f->of_tasks[0].ot_due_date);
+	assert_int_equal(f->of_tasks[0].ot_nlinks, 2);
+	assert_string_equal(f->of_tasks[0].ot_links[0].ol_ref, "cac-so-nganh");
+	assert_string_equal(f->of_tasks[0].ot_links[1].ol_ref, "ubnd-huyen");
+	assert_string_equal(f->of_targets[0].ox_code, "smartphone-adults");
+	assert_int_equal(f->of_targets[0].ox_year, 2022);
+	assert_true(fabs(f->of_targets[0].ox_target - 0.85) < 1e-12);
+	assert_true(isnan(f->of_targets[0].ox_target_max));
+	assert_string_equal(f->of_targets[0].ox_numerator, "3.1.a");
+	assert_string_equal(f->of_targets[0].ox_denominator, "3.1.b");
+	assert_string_equal(f->of_reporting.or_receiver, "so-tttt");
+	assert_string_equal(f->of_reporting.or_agency_year, "12-20");
+	org_file_free(f);
+	diag_free(&d);
+	free(text);
+}
+
+static void
+test_min(void **state)
+{
+	struct org_file *f = NULL;
+	const struct org_task *t;
+	struct diag d;
+
+	(void)state;
+	diag_init(&d);
+	if (org_parse(MIN_TEXT, strlen(MIN_TEXT), FILE_NAME, &f, &d) != 0)
+		print_diag(&d);
+	assert_non_null(f);
+	assert_int_equal(f->of_nagencies, 2);
+	assert_null(f->of_agencies[0].oa_short);
+	assert_int_equal(f->of_agencies[0].oa_line, 5);
+	assert_int_equal(f->of_agencies[0].oa_col, 5);
+	assert_int_equal(f->of_nmembers, 1);
+	assert_string_equal(f->of_members[0].om_group, "g1");
+	assert_string_equal(f->of_members[0].om_member, "a1");
+	assert_int_equal(f->of_ndistricts, 1);
+	assert_int_equal(f->of_ntasks, 1);
+	t = &f->of_tasks[0];
+	assert_string_equal(t->ot_due_date, "2022-12-31");
+	assert_string_equal(t->ot_lead_text, "");
+	assert_int_equal(t->ot_line, 10);
+	assert_int_equal(t->ot_nlinks, 3);
+	assert_int_equal(t->ot_links[0].ol_kind, ORG_LINK_LEAD);
+	assert_int_equal(t->ot_links[1].ol_kind, ORG_LINK_COORDINATOR);
+	assert_string_equal(t->ot_links[1].ol_ref, "g1");
+	assert_int_equal(t->ot_links[2].ol_kind, ORG_LINK_INDICATOR);
+	assert_string_equal(t->ot_links[2].ol_ref, "1.1");
+	assert_int_equal(f->of_ntargets, 1);
+	assert_int_equal(f->of_targets[0].ox_year, 2025);
+	assert_string_equal(f->of_targets[0].ox_numerator, "a,b");
+	assert_string_equal(f->of_targets[0].ox_denominator, "c");
+	assert_null(f->of_targets[0].ox_score);
+	assert_string_equal(f->of_reporting.or_sotttt_quarter_day, "30");
+	org_file_free(f);
+	diag_free(&d);
+}
+
+/* A task's agency must be one the file declares; an indicator need not. */
+static void
+test_undeclared_agency(void **state)
+{
+	(void)state;
+	check_variant("lead: [a1]", "lead: [nobody]", 15, 11,
+	    "task T1: agency 'nobody' is not declared", 1);
+	check_variant("coordinators: [g1]", "coordinators: [a1, x9]", 16, 19,
+	    "task T1: agency 'x9' is not declared", 1);
+	/* an agency without its name is not declared either */
+	check_variant("{code: a1, name: A1, kind: office}",
+	    "{code: a1, kind: x}", 5, 5, "missing or bad field 'name'", 2);
+	check_variant("{code: a1, name: A1, kind: office}",
+	    "{code: a1, kind: x}", 15, 11,
+	    "task T1: agency 'a1' is not declared", 2);
+}
+
+static void
+test_missing_fields(void **state)
+{
+	(void)state;
+	check_variant(
+	    "    text: do it\n", "", 10, 5, "missing or bad field 'text'", 1);
+	check_variant("{code: d1, name: D1}", "{code: d1}", 3, 5,
+	    "missing or bad field 'name'", 1);
+	check_variant("receiver: a1", "receive: a1", 21, 12,
+	    "missing or bad field 'receiver'", 1);
+	check_variant("province: {code: p, name: P}", "province: {code: p}", 1,
+	    11, "missing or bad field 'name'", 1);
+	check_refused(
+	    "- a\n- b\n", 8, 1, 1, "missing or bad field 'province'", 1);
+	check_refused("", 0, 0, 0, "missing or bad field 'province'", 1);
+}
+
+static void
+test_bad_values(void **state)
+{
+	(void)state;
+	check_variant("due: 2022-Q4", "due: 2022-Q5", 10, 5,
+	    "missing or bad field 'due'", 1);
+	check_variant("due: 2022-Q4", "due: 2022-13", 10, 5,
+	    "missing or bad field 'due'", 1);
+	check_variant("year: 2025", "year: 20x5", 19, 5,
+	    "missing or bad field 'year'", 1);
+	check_variant("year: 2025", "year: 99999999999999999999", 19, 5,
+	    "missing or bad field 'year'", 1);
+	check_variant("target: 80", "target: lots", 19, 5,
+	    "missing or bad field 'target'", 1);
+}
+
+static void
+test_bad_yaml(void **state)
+{
+	static const char nul[] = "province: {code: p,\0 name: P}\n";
+
+	(void)state;
+	check_variant("lead: [a1]\n", "lead: [a1\n", 16, 17, "invalid YAML", 1);
+	/* an alias is refused before it is resolved */
+	check_variant("lead: [a1]\n    coordinators: [g1]",
+	    "lead: &x [a1]\n    coordinators: *x", 16, 19,
+	    "YAML aliases (*name) are not allowed", 1);
+	check_refused(nul, sizeof(nul) - 1, 0, 0, "NUL byte", 1);
+	check_variant(
+	    "reporting:", "---\nreporting:", 21, 1, "one YAML document", 1);
+}
+
+static void
+test_limits(void **state)
+{
+	struct buf b;
+	char *text;
+	int i;
+
+	(void)state;
+	/* too deep: a note nested past ORG_MAX_DEPTH */
+	buf_init(&b);
+	buf_puts(&b, "    note: ");
+	for (i = 0; i < ORG_MAX_DEPTH; i++)
+		buf_putc(&b, '[');
+	for (i = 0; i < ORG_MAX_DEPTH; i++)
+		buf_putc(&b, ']');
+	buf_puts(&b, "\n    lead: [a1]");
+	text = replaced(MIN_TEXT, "    lead: [a1]", buf_cstr(&b));
+	check_refused(text, strlen(text), 15, 10 + ORG_MAX_DEPTH - 2,
+	    "nested too deeply", 1);
+	free(text);
+	buf_free(&b);
+	/* too many leads: counted before anything is allocated */
+	buf_init(&b);
+	buf_puts(&b, "lead: [a1");
+	for (i = 0; i < ORG_MAX_LIST; i++)
+		buf_puts(&b, ", a1");
+	buf_puts(&b, "]");
+	check_variant("lead: [a1]", buf_cstr(&b), 15, 11,
+	    "'lead' has too many items (201, at most 200)", 1);
+	buf_free(&b);
+	/* too large: refused before parsing */
+	text = xcalloc(ORG_MAX_BYTES + 2, 1);
+	memset(text, ' ', ORG_MAX_BYTES + 1);
+	check_refused(
+	    text, ORG_MAX_BYTES + 1, 0, 0, "organisation file too large", 1);
+	free(text);
+}
+
+static void
+test_due_date(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_int_equal(org_due_date("2022-Q4", out), 0);
+	assert_string_equal(out, "2022-12-31");
+	assert_int_equal(org_due_date("2024-02", out), 0);
+	assert_string_equal(out, "2024-02-29");
+	assert_int_equal(org_due_date("2022-Q0", out), -1);
+	assert_int_equal(org_due_date("2022-00", out), -1);
+	assert_int_equal(org_due_date("2022-10x", out), -1);
+	assert_int_equal(org_due_date(NULL, out), -1);
+	assert_string_equal(org_link_kind_name(ORG_LINK_LEAD), "lead");
+	assert_string_equal(
+	    org_link_kind_name(ORG_LINK_INDICATOR), "indicator");
+	org_file_free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped),
+		cmocka_unit_test(test_min),
+		cmocka_unit_test(test_undeclared_agency),
+		cmocka_unit_test(test_missing_fields),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_bad_yaml),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_due_date),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
