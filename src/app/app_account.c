@@ -28,6 +28,7 @@ app_user_create(struct store *s, const char *login, enum role role,
     const char *agency, const char *given, const char *actor, char *shown,
     size_t shown_size, struct diag *d)
 {
+	struct st_account_new n;
 	char pw[32], hash[128];
 
 	if (given == NULL) {
@@ -41,8 +42,11 @@ app_user_create(struct store *s, const char *login, enum role role,
 		    "không băm được mật khẩu", "cannot hash the password");
 		return -1;
 	}
-	if (store_account_add(s, login, hash, role_name(role), agency, actor) !=
-	    0)
+	n.san_login = login;
+	n.san_pwhash = hash;
+	n.san_role = role;
+	n.san_agency = agency;
+	if (store_account_create(s, &n, actor) != 0)
 		return app_store_error(s, d);
 	if (shown != NULL)
 		snprintf(shown, shown_size, "%s", given);
@@ -109,6 +113,9 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
     const char *ip, long now, struct st_account *acc, char token[65],
     char csrf[65], struct diag *d)
 {
+	struct st_audit log = { .sa_action = "session.login",
+		.sa_entity = "account",
+		.sa_reason = ip };
 	char hash[65];
 	int found, ok;
 
@@ -120,13 +127,13 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
 	auth_token(token);
 	auth_token(csrf);
 	sha256_hex(token, 64, hash);
+	log.sa_actor = acc->sa_login;
+	log.sa_key = acc->sa_login;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (store_session_add(
 		s, hash, acc->sa_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
-	    store_audit(s, acc->sa_login, "session.login", "account",
-		acc->sa_login, NULL, NULL, ip) != 0 ||
-	    store_tx_commit(s) != 0)
+	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
 }

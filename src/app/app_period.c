@@ -151,6 +151,8 @@ int
 app_period_set_status(struct store *s, const struct app_actor *a,
     const char *code, enum period_status st, const char *reason, struct diag *d)
 {
+	struct st_period_change c;
+
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0)
 		return -1;
 	if (st == PERIOD_OPEN && (reason == NULL || *reason == '\0')) {
@@ -161,8 +163,10 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (store_period_set_status(
-		s, code, period_status_name(st), a->ac_login, reason) != 0 ||
+	c.spc_code = code;
+	c.spc_status = st;
+	c.spc_reason = reason;
+	if (store_period_change(s, &c, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;

@@ -83,6 +83,7 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
     const enum task_status *status, const char *note, const char *doc,
     const void *data, size_t len, struct diag *d)
 {
+	struct st_task_report r;
 	char sha[65];
 	int may = app_task_may(s, a, code);
 
@@ -93,9 +94,13 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
 		return app_store_error(s, d);
 	if (data != NULL && store_file_put(s, data, len, sha) != 0)
 		return app_abort(s, d);
-	if (store_task_progress(s, code,
-		status != NULL ? task_status_name(*status) : NULL, note, doc,
-		data != NULL ? sha : NULL, a->ac_login) != 0 ||
+	r.stp_task = code;
+	r.stp_set_status = status != NULL;
+	r.stp_status = status != NULL ? *status : TASK_NOT_STARTED;
+	r.stp_note = note;
+	r.stp_doc = doc;
+	r.stp_file_sha256 = data != NULL ? sha : NULL;
+	if (store_task_report(s, &r, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;

@@ -307,12 +307,6 @@ struct st_period_change {
 int store_period_change(
     struct store *, const struct st_period_change *, const char *);
 /*
- * store_period_set_status(s, code, status, actor, reason).
- * DEPRECATED: use store_period_change
- */
-int store_period_set_status(
-    struct store *, const char *, const char *, const char *, const char *);
-/*
  * store_period_each(s, cb, ctx): every period by year, a year after its
  * quarters.
  */
@@ -348,12 +342,6 @@ struct st_value_in {
  * replaces is archived, never deleted) and log it as ${actor}.
  */
 int store_value_write(struct store *, const struct st_value_in *, const char *);
-/*
- * store_value_put(s, period, unit, input, raw, status, actor, reason).
- * DEPRECATED: use store_value_write
- */
-int store_value_put(struct store *, long, long, const char *, const char *,
-    const char *, const char *, const char *);
 /* A value's status changed (submitted, approved, returned ...). */
 struct st_value_change {
 	long svc_period; /* period id */
@@ -369,12 +357,6 @@ struct st_value_change {
  */
 int store_value_change(
     struct store *, const struct st_value_change *, const char *);
-/*
- * store_value_set_status(s, period, unit, input, status, actor, action,
- * reason). DEPRECATED: use store_value_change
- */
-int store_value_set_status(struct store *, long, long, const char *,
-    const char *, const char *, const char *, const char *);
 /*
  * store_value_each(s, period, statuses, cb, ctx): current values whose
  * status is in the comma-separated ${statuses} (NULL: all), in the order
@@ -536,12 +518,6 @@ struct st_task_report {
  */
 int store_task_report(
     struct store *, const struct st_task_report *, const char *);
-/*
- * store_task_progress(s, code, status, note, doc, file_sha, actor).
- * DEPRECATED: use store_task_report
- */
-int store_task_progress(struct store *, const char *, const char *,
-    const char *, const char *, const char *, const char *);
 struct st_progress {
 	const char *sg_task;
 	const char *sg_at;

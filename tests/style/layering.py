@@ -40,7 +40,8 @@ LITERALS = ("draft", "submitted", "approved", "open", "closed",
             "officer", "viewer", "met", "not_met", "no_data",
             "not_measured", "no_target")
 WRITE_VERBS = ("add", "set", "put", "update", "delete", "insert", "link",
-               "progress", "archive", "touch", "end", "status")
+               "progress", "archive", "touch", "end", "status", "load",
+               "change", "write", "report", "create", "remove")
 
 failures = []
 
@@ -81,7 +82,7 @@ def store_writes(src):
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "."
     writes = store_writes(src)
-    if "store_tx_begin" not in writes or "store_value_put" not in writes:
+    if "store_tx_begin" not in writes or "store_value_write" not in writes:
         print("layering: cannot read the store's functions from store.h")
         return 1
     write_re = re.compile(r"\b(%s)\s*\(" % "|".join(writes))

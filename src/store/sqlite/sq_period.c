@@ -91,14 +91,6 @@ store_period_change(
 	    period_status_name(c->spc_status), actor, c->spc_reason);
 }
 
-/* DEPRECATED: use store_period_change */
-int
-store_period_set_status(struct store *s, const char *code, const char *status,
-    const char *actor, const char *reason)
-{
-	return period_status_set(s, code, status, actor, reason);
-}
-
 int
 store_period_each(
     struct store *s, int (*cb)(void *, const struct st_period *), void *ctx)

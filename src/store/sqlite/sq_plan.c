@@ -187,14 +187,6 @@ store_task_report(
 	    r->stp_note, r->stp_doc, r->stp_file_sha256, actor);
 }
 
-/* DEPRECATED: use store_task_report */
-int
-store_task_progress(struct store *s, const char *code, const char *status,
-    const char *note, const char *doc, const char *file_sha, const char *actor)
-{
-	return task_progress(s, code, status, note, doc, file_sha, actor);
-}
-
 static void
 progress_map(sqlite3_stmt *st, void *out)
 {

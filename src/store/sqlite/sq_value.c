@@ -96,14 +96,6 @@ store_value_write(
 	    v->svi_raw, value_status_name(v->svi_status), actor, v->svi_reason);
 }
 
-/* DEPRECATED: use store_value_write */
-int
-store_value_put(struct store *s, long period, long unit, const char *input,
-    const char *raw, const char *status, const char *actor, const char *reason)
-{
-	return value_put(s, period, unit, input, raw, status, actor, reason);
-}
-
 static void
 value_map(sqlite3_stmt *st, void *out)
 {
@@ -152,16 +144,6 @@ store_value_change(
 	return value_status_set(s, c->svc_period, c->svc_unit, c->svc_input,
 	    value_status_name(c->svc_status), actor, c->svc_action,
 	    c->svc_reason);
-}
-
-/* DEPRECATED: use store_value_change */
-int
-store_value_set_status(struct store *s, long period, long unit,
-    const char *input, const char *status, const char *actor,
-    const char *action, const char *reason)
-{
-	return value_status_set(
-	    s, period, unit, input, status, actor, action, reason);
 }
 
 /* Hand each row of a value query (id, unit, input, raw, status, by, at). */
