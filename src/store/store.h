@@ -172,12 +172,6 @@ struct st_method_text {
 int store_method_load(
     struct store *, const struct st_method_text *, const char *, long *);
 /*
- * store_method_add(s, code, version, name, yaml, len, actor, out).
- * DEPRECATED: use store_method_load
- */
-int store_method_add(struct store *, const char *, const char *, const char *,
-    const char *, size_t, const char *, long *);
-/*
  * store_method_text(s, id, out, len): the YAML text of methodology ${id},
  * malloc'd and NUL-ended (the caller frees it), and its length.
  */
@@ -205,9 +199,6 @@ struct st_resp {
  * or coordinator of an item of methodology ${method}; again is no change.
  */
 int store_resp_put(struct store *, long, const struct st_resp *);
-/* store_resp_add(s, method, item, agency, role). DEPRECATED: use store_resp_put */
-int store_resp_add(
-    struct store *, long, const char *, const char *, const char *);
 /*
  * store_resp_each(s, method, cb, ctx): the responsibilities of a
  * methodology, in the order they were added.
@@ -584,12 +575,6 @@ struct st_account_new {
  */
 int store_account_create(
     struct store *, const struct st_account_new *, const char *);
-/*
- * store_account_add(s, login, pwhash, role, agency, actor).
- * DEPRECATED: use store_account_create
- */
-int store_account_add(struct store *, const char *, const char *, const char *,
-    const char *, const char *);
 /*
  * store_account_get(s, login, out): the account ${login}, with its
  * password hash, into the caller's ${out}; STORE_ENOTFOUND.

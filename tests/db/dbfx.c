@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "dbfx.h"
+#include "app/app.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -160,4 +161,13 @@ teardown(void **state)
 	rm_dir(x->f_dir);
 	free(x);
 	return 0;
+}
+
+const struct app_actor *
+dbfx_op(const char *login)
+{
+	static struct app_actor a;
+
+	app_operator(&a, login);
+	return &a;
 }

@@ -97,7 +97,7 @@ load_method_file(void)
 /* Import ${path} into ${period} with ${status} through the C API. */
 static int
 import_file(struct fx *x, const char *period, const char *path,
-    const char *status, long *count)
+    enum value_status status, long *count)
 {
 	struct diag d;
 	FILE *f = fopen(path, "rb");
@@ -106,7 +106,8 @@ import_file(struct fx *x, const char *period, const char *path,
 
 	assert_non_null(f);
 	diag_init(&d);
-	rc = app_import(x->f_s, period, f, path, status, "tester", &n, &d);
+	rc = app_values_import(
+	    x->f_s, dbfx_op("tester"), period, f, path, status, &n, &d);
 	fclose(f);
 	if (rc != 0 && d.d_n > 0)
 		print_message("import: %s\n", diag_msg(&d.d_items[0], LANG_EN));
@@ -122,8 +123,8 @@ open_period(struct fx *x, const char *code)
 	struct diag d;
 
 	diag_init(&d);
-	assert_int_equal(
-	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), code, 0,
+			     NULL, NULL, NULL, NULL, &d),
 	    0);
 	diag_free(&d);
 }
@@ -188,7 +189,8 @@ ev_add_to(struct store *s, const char *input, struct st_evidence *e,
 		len = fread(data, 1, (size_t)n, f);
 		fclose(f);
 	}
-	rc = app_evidence_add(s, "2022", NULL, input, e, data, len, "t", d);
+	rc = app_evidence_attach(
+	    s, dbfx_op("t"), "2022", NULL, input, e, data, len, d);
 	free(data);
 	return rc;
 }
@@ -1095,20 +1097,21 @@ test_period_deadlines(void **state)
 	open_period(x, "2023-Q1");
 	check_period(x, "2023-Q1", "2023-03-25", "2023-03-30", "quarter");
 	diag_init(&d);
-	assert_int_equal(app_period_open(x->f_s, "2022-Q4", 0, "2022-12-01",
-			     "2022-12-05", NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), "2022-Q4", 0,
+			     "2022-12-01", "2022-12-05", NULL, NULL, &d),
 	    0);
 	check_period(x, "2022-Q4", "2022-12-01", "2022-12-05", "quarter");
 	assert_int_equal(store_census(x->f_s, &cs), 0);
 	n_audit = cs.sx_audit;
 	/* refused: a period twice, a bad code, a date that does not exist */
-	assert_int_not_equal(
-	    app_period_open(x->f_s, "2022", 0, NULL, NULL, NULL, "t", &d), 0);
-	assert_int_not_equal(
-	    app_period_open(x->f_s, "2022-Q5", 0, NULL, NULL, NULL, "t", &d),
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2022", 0,
+				 NULL, NULL, NULL, NULL, &d),
 	    0);
-	assert_int_not_equal(app_period_open(x->f_s, "2024", 0, "2024-02-30",
-				 NULL, NULL, "t", &d),
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2022-Q5", 0,
+				 NULL, NULL, NULL, NULL, &d),
+	    0);
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2024", 0,
+				 "2024-02-30", NULL, NULL, NULL, &d),
 	    0);
 	assert_int_equal(
 	    store_period_get(x->f_s, "2024", &(struct st_period){ 0 }),
@@ -1151,18 +1154,21 @@ test_closed_period(void **state)
 	long n;
 
 	open_period(x, "2022");
-	assert_int_equal(import_file(x, "2022", SINGLE_FILE, "draft", &n), 0);
+	assert_int_equal(
+	    import_file(x, "2022", SINGLE_FILE, VALUE_DRAFT, &n), 0);
 	assert_int_equal(n, lines_of(SINGLE_FILE) - 1);
 	diag_init(&d);
-	assert_int_equal(
-	    app_submit(x->f_s, "2022", NULL, "so-tttt", "tester", &d), 0);
-	assert_int_equal(
-	    app_submit(x->f_s, "2022", NULL, "cuc-thong-ke", "tester", &d), 0);
-	assert_int_equal(app_approve(x->f_s, "2022", NULL, "cuc-thong-ke", NULL,
-			     "tester", &d),
+	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "so-tttt", &d),
 	    0);
-	assert_int_equal(
-	    app_period_status(x->f_s, "2022", "closed", "tester", "done", &d),
+	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "cuc-thong-ke", &d),
+	    0);
+	assert_int_equal(app_values_approve(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "cuc-thong-ke", NULL, &d),
+	    0);
+	assert_int_equal(app_period_set_status(x->f_s, dbfx_op("tester"),
+			     "2022", PERIOD_CLOSED, "done", &d),
 	    0);
 	diag_free(&d);
 	before = footprint(x);
@@ -1179,19 +1185,21 @@ test_closed_period(void **state)
 		assert_true(diag_says_closed(&d)); \
 		diag_free(&d); \
 	} while (0)
-	REFUSED(app_value_set(
-	    x->f_s, "2022", NULL, "2.1", "1", NULL, "t", NULL, &d));
+	REFUSED(app_value_put(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "2.1", "1", NULL, NULL, &d));
 	f = fopen(SINGLE_FILE, "rb");
 	assert_non_null(f);
-	REFUSED(
-	    app_import(x->f_s, "2022", f, SINGLE_FILE, "draft", "t", &n, &d));
+	REFUSED(app_values_import(
+	    x->f_s, dbfx_op("t"), "2022", f, SINGLE_FILE, VALUE_DRAFT, &n, &d));
 	fclose(f);
-	REFUSED(app_submit(x->f_s, "2022", NULL, "so-noi-vu", "t", &d));
-	REFUSED(app_approve(x->f_s, "2022", NULL, "so-tttt", NULL, "t", &d));
-	REFUSED(
-	    app_return(x->f_s, "2022", NULL, "so-tttt", NULL, "sai", "t", &d));
-	REFUSED(app_reopen(
-	    x->f_s, "2022", NULL, "cuc-thong-ke", NULL, "sai", "t", &d));
+	REFUSED(app_values_submit(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", &d));
+	REFUSED(app_values_approve(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-tttt", NULL, &d));
+	REFUSED(app_values_return(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-tttt", NULL, "sai", &d));
+	REFUSED(app_values_reopen(x->f_s, dbfx_op("t"), "2022", NULL,
+	    "cuc-thong-ke", NULL, "sai", &d));
 	REFUSED(ev_add(x->f_s, &e, path, &d));
 #undef REFUSED
 	after = footprint(x);
@@ -1248,18 +1256,18 @@ test_values_archived(void **state)
 
 	open_period(x, "2022");
 	diag_init(&d);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
-			     NULL, "an", "first", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("an"), "2022", NULL,
+			     "A.4", "590000", NULL, "first", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
-			     NULL, "binh", "corrected", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL,
+			     "A.4", "595000", NULL, "corrected", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
-			     "cuc-thong-ke", "chi", "final", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL,
+			     "A.4", "596000", "cuc-thong-ke", "final", &d),
 	    0);
 	/* not the lead of A.4: refused, nothing written */
-	assert_int_not_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "1",
-				 "so-noi-vu", "dung", "wrong", &d),
+	assert_int_not_equal(app_value_put(x->f_s, dbfx_op("dung"), "2022",
+				 NULL, "A.4", "1", "so-noi-vu", "wrong", &d),
 	    0);
 	diag_free(&d);
 
@@ -1550,7 +1558,7 @@ test_status_counts(void **state)
 	free(text);
 
 	open_period(x, "2022");
-	assert_int_equal(import_file(x, "2022", path, "draft", NULL), 0);
+	assert_int_equal(import_file(x, "2022", path, VALUE_DRAFT, NULL), 0);
 	store_close(x->f_s);
 	x->f_s = NULL;
 	assert_int_equal(dti(x,

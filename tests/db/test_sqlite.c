@@ -85,8 +85,8 @@ open_period(struct fx *x, const char *code)
 	struct diag d;
 
 	diag_init(&d);
-	assert_int_equal(
-	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), code, 0,
+			     NULL, NULL, NULL, NULL, &d),
 	    0);
 	diag_free(&d);
 }
@@ -115,8 +115,8 @@ test_append_only(void **state)
 	memset(&e, 0, sizeof(e));
 	e.se_doc_number = "5/BC";
 	diag_init(&d);
-	assert_int_equal(app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e,
-			     NULL, 0, "t", &d),
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
+			     "3.3.a", &e, NULL, 0, &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);
@@ -181,14 +181,14 @@ test_values_never_deleted(void **state)
 
 	open_period(x, "2022");
 	diag_init(&d);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
-			     NULL, "an", "first", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("an"), "2022", NULL,
+			     "A.4", "590000", NULL, "first", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
-			     NULL, "binh", "corrected", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL,
+			     "A.4", "595000", NULL, "corrected", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
-			     "cuc-thong-ke", "chi", "final", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL,
+			     "A.4", "596000", "cuc-thong-ke", "final", &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);

@@ -30,9 +30,6 @@ EXCEPTIONS = {
     ("writes", "src/io/org_load.c"): "runs inside app_init's transaction",
     # st_resp.sr_role: a task's coordinating agency, not an account role
     ("literals", "src/io/org_load.c"): "responsibility 'coordinator'",
-    # the HTTP fuzzer builds its database without the CLI (and checks
-    # the file with sqlite3 directly)
-    ("sqlite3", "fuzz/fuzz_http.c"): "builds and checks its database",
 }
 
 LITERALS = ("draft", "submitted", "approved", "open", "closed",

@@ -37,14 +37,6 @@ store_account_create(
 	    role_name(a->san_role), a->san_agency, actor);
 }
 
-/* DEPRECATED: use store_account_create */
-int
-store_account_add(struct store *s, const char *login, const char *pwhash,
-    const char *role, const char *agency, const char *actor)
-{
-	return account_add(s, login, pwhash, role, agency, actor);
-}
-
 /* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
 static void
 account_map(sqlite3_stmt *st, void *out)

@@ -38,16 +38,6 @@ store_method_load(struct store *s, const struct st_method_text *m,
 	    version, code);
 }
 
-/* DEPRECATED: use store_method_load */
-int
-store_method_add(struct store *s, const char *code, const char *version,
-    const char *name, const char *yaml, size_t len, const char *actor, long *id)
-{
-	struct st_method_text m = { code, version, name, yaml, len };
-
-	return store_method_load(s, &m, actor, id);
-}
-
 /* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */
 static void
 yaml_map(sqlite3_stmt *st, void *out)
@@ -133,16 +123,6 @@ store_resp_put(struct store *s, long method, const struct st_resp *r)
 	    "INSERT OR IGNORE INTO responsibility (methodology, item, agency,"
 	    " role) SELECT ?, ?, id, ? FROM agency WHERE code = ?",
 	    "isss", method, item, role, agency);
-}
-
-/* DEPRECATED: use store_resp_put */
-int
-store_resp_add(struct store *s, long method, const char *item,
-    const char *agency, const char *role)
-{
-	struct st_resp r = { item, agency, role };
-
-	return store_resp_put(s, method, &r);
 }
 
 static void
