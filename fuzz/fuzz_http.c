@@ -181,11 +181,11 @@ make_db(void)
 		NULL, NULL, &d) != 0)
 		die("period 2023", &d);
 	memset(&ev, 0, sizeof(ev));
-	ev.se_doc_number = "01/QĐ-UBND";
-	ev.se_doc_date = "2023-01-15";
-	ev.se_note = "fuzz";
-	ev.se_file_name = "quyet-dinh.txt";
-	ev.se_file_type = "text/plain";
+	ev.sev_doc_number = "01/QĐ-UBND";
+	ev.sev_doc_date = "2023-01-15";
+	ev.sev_note = "fuzz";
+	ev.sev_file_name = "quyet-dinh.txt";
+	ev.sev_file_type = "text/plain";
 	if (app_evidence_attach(fz.s, &op, "2023", "ninh-thuan", "1.1", &ev,
 		file, sizeof(file) - 1, &d) != 0)
 		die("app_evidence_attach", &d);
@@ -216,7 +216,7 @@ add_sessions(void)
 		pad64(fz.csrf[i], "fuzz-csrf-", accounts[i].login);
 		sha256_hex(fz.token[i], 64, fz.token_hash[i]);
 		if (store_tx_begin(fz.s) != 0 ||
-		    store_session_add(fz.s, fz.token_hash[i], a.sa_id,
+		    store_session_add(fz.s, fz.token_hash[i], a.sac_id,
 			fz.csrf[i], now, now + AUTH_SESSION_TTL) != 0 ||
 		    store_tx_commit(fz.s) != 0)
 			die("store_session_add", NULL);

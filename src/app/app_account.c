@@ -98,9 +98,9 @@ app_users(struct store *s, int (*cb)(void *, const struct st_account *),
 int
 app_actor_of(struct app_actor *a, const struct st_account *acc)
 {
-	a->ac_login = acc->sa_login;
-	a->ac_agency = acc->sa_agency[0] != '\0' ? acc->sa_agency : NULL;
-	if (role_parse(acc->sa_role, &a->ac_role) != 0) {
+	a->ac_login = acc->sac_login;
+	a->ac_agency = acc->sac_agency[0] != '\0' ? acc->sac_agency : NULL;
+	if (role_parse(acc->sac_role, &a->ac_role) != 0) {
 		/* the store's CHECK keeps the four roles: read only else */
 		a->ac_role = ROLE_VIEWER;
 		return -1;
@@ -113,26 +113,26 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
     const char *ip, long now, struct st_account *acc, char token[65],
     char csrf[65], struct diag *d)
 {
-	struct st_audit log = { .sa_action = "session.login",
-		.sa_entity = "account",
-		.sa_reason = ip };
+	struct st_audit log = { .sau_action = "session.login",
+		.sau_entity = "account",
+		.sau_reason = ip };
 	char hash[65];
 	int found, ok;
 
 	found = store_account_get(s, login, acc) == 0;
-	ok = auth_verify(found ? acc->sa_pwhash : dummy, pw) && found &&
-	    !acc->sa_disabled;
+	ok = auth_verify(found ? acc->sac_pwhash : dummy, pw) && found &&
+	    !acc->sac_disabled;
 	if (!ok)
 		return 1;
 	auth_token(token);
 	auth_token(csrf);
 	sha256_hex(token, 64, hash);
-	log.sa_actor = acc->sa_login;
-	log.sa_key = acc->sa_login;
+	log.sau_actor = acc->sac_login;
+	log.sau_key = acc->sac_login;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (store_session_add(
-		s, hash, acc->sa_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
+		s, hash, acc->sac_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
 	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
@@ -144,7 +144,7 @@ app_session(
 {
 	if (store_session_get(s, token_hash, out) != 0)
 		return 0;
-	if (out->ss_account.sa_disabled || now >= out->ss_expires ||
+	if (out->ss_account.sac_disabled || now >= out->ss_expires ||
 	    now - out->ss_last_seen >= AUTH_IDLE_TTL)
 		return 0;
 	if (now - out->ss_last_seen >= APP_TOUCH_EVERY &&

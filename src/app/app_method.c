@@ -133,10 +133,10 @@ app_method_store(struct store *s, const struct method *m, const char *yaml,
 		return -1;
 	for (i = 0; i < m->m_nagencies; i++) {
 		const struct m_agency *a = &m->m_agencies[i];
-		struct st_agency ag = { .sa_code = a->ma_code,
-			.sa_name = a->ma_name,
-			.sa_short = a->ma_short,
-			.sa_kind = a->ma_is_group ? "group" : "agency" };
+		struct st_agency ag = { .sag_code = a->ma_code,
+			.sag_name = a->ma_name,
+			.sag_short = a->ma_short,
+			.sag_kind = a->ma_is_group ? "group" : "agency" };
 		int exists = store_agency_exists(s, a->ma_code);
 
 		if (exists < 0)

@@ -130,11 +130,11 @@ app_values_import(struct store *s, const struct app_actor *a,
 	const struct method *m = NULL;
 	struct round *r = NULL;
 	struct st_period p;
-	struct st_audit log = { .sa_actor = a->ac_login,
-		.sa_action = "import",
-		.sa_entity = "period",
-		.sa_new = value_status_name(status),
-		.sa_reason = file };
+	struct st_audit log = { .sau_actor = a->ac_login,
+		.sau_action = "import",
+		.sau_entity = "period",
+		.sau_new = value_status_name(status),
+		.sau_reason = file };
 	long *units = NULL;
 	int u, rc = -1, locked;
 
@@ -172,7 +172,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 		diag_sort(d);
 		goto out;
 	}
-	log.sa_key = p.sp_code;
+	log.sau_key = p.sp_code;
 	if (import_write(s, a, &p, r, units, status, count) != 0 ||
 	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0) {
 		rc = app_abort(s, d);
@@ -187,8 +187,8 @@ out:
 }
 
 struct export_ctx {
-	FILE *xp_f;
-	int xp_err;
+	FILE *ex_f;
+	int ex_err;
 };
 
 static int
@@ -196,14 +196,14 @@ export_row(void *vctx, const struct st_value *v)
 {
 	struct export_ctx *c = vctx;
 
-	csvq_fput(c->xp_f, v->sv_unit);
-	fputc(',', c->xp_f);
-	csvq_fput(c->xp_f, v->sv_input);
-	fputc(',', c->xp_f);
-	csvq_fput(c->xp_f, v->sv_raw);
-	fputc('\n', c->xp_f);
-	if (ferror(c->xp_f)) {
-		c->xp_err = errno ? errno : EIO;
+	csvq_fput(c->ex_f, v->sv_unit);
+	fputc(',', c->ex_f);
+	csvq_fput(c->ex_f, v->sv_input);
+	fputc(',', c->ex_f);
+	csvq_fput(c->ex_f, v->sv_raw);
+	fputc('\n', c->ex_f);
+	if (ferror(c->ex_f)) {
+		c->ex_err = errno ? errno : EIO;
 		return 1;
 	}
 	return 0;
@@ -220,11 +220,11 @@ app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 	fputs("unit,input,value\n", f);
 	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
 		return app_store_error(s, d);
-	if (c.xp_err != 0 || fflush(f) != 0) {
+	if (c.ex_err != 0 || fflush(f) != 0) {
 		diag_add(d, DIAG_ERROR, "export.write", NULL, 0, 0,
 		    "không ghi được tệp xuất: %s",
 		    "cannot write the export: %s",
-		    strerror(c.xp_err ? c.xp_err : errno));
+		    strerror(c.ex_err ? c.ex_err : errno));
 		return -1;
 	}
 	return 0;

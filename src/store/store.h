@@ -208,15 +208,15 @@ int store_resp_each(
 
 /* Agencies and units. */
 struct st_agency {
-	long sa_id;
-	const char *sa_code;
-	const char *sa_name;
-	const char *sa_short;
-	const char *sa_kind;
+	long sag_id;
+	const char *sag_code;
+	const char *sag_name;
+	const char *sag_short;
+	const char *sag_kind;
 };
 /*
  * store_agency_put(s, a): add agency ${a} or update the one with its code
- * (sa_id is ignored; sa_short NULL: the name).
+ * (sag_id is ignored; sag_short NULL: the name).
  */
 int store_agency_put(struct store *, const struct st_agency *);
 /* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
@@ -386,24 +386,24 @@ struct st_file_meta {
  */
 int store_file_meta(struct store *, const char *, struct st_file_meta *);
 struct st_evidence {
-	long se_id;
-	const char *se_unit;
-	const char *se_input;
-	const char *se_doc_number;
-	const char *se_doc_date;
-	const char *se_note;
-	const char *se_file_sha256;
-	const char *se_file_name;
-	const char *se_file_type;
-	long se_file_size;
-	const char *se_by;
-	const char *se_at;
-	char se_sha_buf[65]; /* app_evidence_add: the stored file's hash */
+	long sev_id;
+	const char *sev_unit;
+	const char *sev_input;
+	const char *sev_doc_number;
+	const char *sev_doc_date;
+	const char *sev_note;
+	const char *sev_file_sha256;
+	const char *sev_file_name;
+	const char *sev_file_type;
+	long sev_file_size;
+	const char *sev_by;
+	const char *sev_at;
+	char sev_sha_buf[65]; /* app_evidence_add: the stored file's hash */
 };
 /*
  * store_evidence_add(s, period, unit, input, e, actor, out): attach the
- * evidence ${e} (its se_id, se_unit, se_input, se_by, se_at and
- * se_file_size are ignored) to a value, log it, and its id into ${out}.
+ * evidence ${e} (its sev_id, sev_unit, sev_input, sev_by, sev_at and
+ * sev_file_size are ignored) to a value, log it, and its id into ${out}.
  */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
@@ -421,19 +421,19 @@ int store_evidence_each(struct store *, long, const char *,
 
 /* The append-only audit log. */
 struct st_audit {
-	long sa_id;
-	const char *sa_at;
-	const char *sa_actor;
-	const char *sa_action;
-	const char *sa_entity;
-	const char *sa_key;
-	const char *sa_old;
-	const char *sa_new;
-	const char *sa_reason;
+	long sau_id;
+	const char *sau_at;
+	const char *sau_actor;
+	const char *sau_action;
+	const char *sau_entity;
+	const char *sau_key;
+	const char *sau_old;
+	const char *sau_new;
+	const char *sau_reason;
 };
 /*
- * store_audit_add(s, a): append the row ${a} (sa_actor, sa_action,
- * sa_entity, sa_key, sa_old, sa_new, sa_reason; the id and time are the
+ * store_audit_add(s, a): append the row ${a} (sau_actor, sau_action,
+ * sau_entity, sau_key, sau_old, sau_new, sau_reason; the id and time are the
  * store's) to the audit log.
  */
 int store_audit_add(struct store *, const struct st_audit *);
@@ -510,13 +510,13 @@ struct st_task_report {
 int store_task_report(
     struct store *, const struct st_task_report *, const char *);
 struct st_progress {
-	const char *sg_task;
-	const char *sg_at;
-	const char *sg_by;
-	const char *sg_status;
-	const char *sg_note;
-	const char *sg_doc;
-	const char *sg_file_sha256;
+	const char *spg_task;
+	const char *spg_at;
+	const char *spg_by;
+	const char *spg_status;
+	const char *spg_note;
+	const char *spg_doc;
+	const char *spg_file_sha256;
 };
 /*
  * store_progress_each(s, code, cb, ctx): the progress reports of task
@@ -554,12 +554,12 @@ int store_data_version(struct store *, long *);
 
 /* Accounts of the server. role: admin, coordinator, officer, viewer. */
 struct st_account {
-	long sa_id;
-	char sa_login[64];
-	char sa_pwhash[128]; /* Argon2id string (libsodium) */
-	char sa_role[16];
-	char sa_agency[64]; /* officers: their agency; else "" */
-	int sa_disabled;
+	long sac_id;
+	char sac_login[64];
+	char sac_pwhash[128]; /* Argon2id string (libsodium) */
+	char sac_role[16];
+	char sac_agency[64]; /* officers: their agency; else "" */
+	int sac_disabled;
 };
 /* An account to create. */
 struct st_account_new {

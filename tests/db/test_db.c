@@ -239,19 +239,19 @@ agency_row(void *ctx, const struct st_agency *a)
 	struct agency_seen *c = ctx;
 	int i;
 
-	nl_add(&c->as_codes, a->sa_code);
+	nl_add(&c->as_codes, a->sag_code);
 	for (i = 0; i < ydoc_len(c->as_list); i++) {
 		yaml_node_t *n = ydoc_at(c->as_doc, c->as_list, i);
 
-		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "code")), a->sa_code) !=
-		    0)
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "code")),
+			a->sag_code) != 0)
 			continue;
-		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "kind")), a->sa_kind) !=
-			0 ||
-		    strcmp(nz(ydoc_getstr(c->as_doc, n, "name")), a->sa_name) !=
-			0) {
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "kind")),
+			a->sag_kind) != 0 ||
+		    strcmp(nz(ydoc_getstr(c->as_doc, n, "name")),
+			a->sag_name) != 0) {
 			print_message("agency %s: kind %s name %s\n",
-			    a->sa_code, a->sa_kind, a->sa_name);
+			    a->sag_code, a->sag_kind, a->sag_name);
 			c->as_bad++;
 		}
 	}
@@ -806,9 +806,9 @@ test_write_lock(void **state)
 static int
 audit_found(void *ctx, const struct st_audit *a)
 {
-	if (strcmp(a->sa_action, "test.row") == 0 &&
-	    strcmp(a->sa_actor, "tester") == 0 && a->sa_old == NULL &&
-	    strcmp(a->sa_new, "b") == 0)
+	if (strcmp(a->sau_action, "test.row") == 0 &&
+	    strcmp(a->sau_actor, "tester") == 0 && a->sau_old == NULL &&
+	    strcmp(a->sau_new, "b") == 0)
 		(*(int *)ctx)++;
 	return 0;
 }
@@ -915,8 +915,8 @@ test_row_forms(void **state)
 
 	assert_int_equal(store_account_create(x->f_s, &an, "tester"), 0);
 	assert_int_equal(store_account_get(x->f_s, "officer1", &acc), 0);
-	assert_string_equal(acc.sa_role, "officer");
-	assert_string_equal(acc.sa_agency, "so-tttt");
+	assert_string_equal(acc.sac_role, "officer");
+	assert_string_equal(acc.sac_agency, "so-tttt");
 	assert_int_equal(
 	    store_account_create(x->f_s, &an, "tester"), STORE_ECONFLICT);
 	assert_int_equal(store_tx_commit(x->f_s), 0);
@@ -1176,8 +1176,8 @@ test_closed_period(void **state)
 	snprintf(path, sizeof(path), "%s/doc.pdf", x->f_dir);
 	spit(path, "%PDF-1.4 closed\n", 16);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "1/QĐ";
-	e.se_doc_date = "2022-10-01";
+	e.sev_doc_number = "1/QĐ";
+	e.sev_doc_date = "2022-10-01";
 #define REFUSED(call) \
 	do { \
 		diag_init(&d); \
@@ -1237,9 +1237,9 @@ audit_chain(void *ctx, const struct st_audit *a)
 {
 	struct audit_chain *c = ctx;
 
-	buf_printf(&c->ac_b, "%s:%s:%s>%s:%s;", a->sa_actor, a->sa_action,
-	    a->sa_old ? a->sa_old : "-", a->sa_new ? a->sa_new : "-",
-	    a->sa_reason ? a->sa_reason : "-");
+	buf_printf(&c->ac_b, "%s:%s:%s>%s:%s;", a->sau_actor, a->sau_action,
+	    a->sau_old ? a->sau_old : "-", a->sau_new ? a->sau_new : "-",
+	    a->sau_reason ? a->sau_reason : "-");
 	return 0;
 }
 
@@ -1308,9 +1308,9 @@ ev_row(void *ctx, const struct st_evidence *e)
 	struct ev_seen *c = ctx;
 
 	c->es_n++;
-	buf_printf(&c->es_b, "%s|%s|%s|%s|%.12s|%ld;", e->se_input,
-	    e->se_doc_number, e->se_doc_date, nz(e->se_file_name),
-	    nz(e->se_file_sha256), e->se_file_size);
+	buf_printf(&c->es_b, "%s|%s|%s|%s|%.12s|%ld;", e->sev_input,
+	    e->sev_doc_number, e->sev_doc_date, nz(e->sev_file_name),
+	    nz(e->sev_file_sha256), e->sev_file_size);
 	return 0;
 }
 
@@ -1321,7 +1321,7 @@ ev_row(void *ctx, const struct st_evidence *e)
 static int
 count_ev_add(void *ctx, const struct st_audit *a)
 {
-	if (strcmp(a->sa_action, "evidence.add") == 0)
+	if (strcmp(a->sau_action, "evidence.add") == 0)
 		(*(int *)ctx)++;
 	return 0;
 }
@@ -1355,31 +1355,31 @@ test_evidence_files(void **state)
 
 	diag_init(&d);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "qd-123.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "qd-123.pdf";
 	assert_int_equal(ev_add(x->f_s, &e, pa, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "45/BB";
-	e.se_doc_date = "2022-10-06";
-	e.se_file_name = "bien-ban.png";
+	e.sev_doc_number = "45/BB";
+	e.sev_doc_date = "2022-10-06";
+	e.sev_file_name = "bien-ban.png";
 	assert_int_equal(ev_add(x->f_s, &e, pb, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "copy-of-qd.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "copy-of-qd.pdf";
 	assert_int_equal(ev_add(x->f_s, &e, pc, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "qd-123.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "qd-123.pdf";
 	assert_int_equal(ev_add_to(x->f_s, "3.3.b", &e, pa, &d), 0);
 	/* refused: a date that does not exist, an unknown input */
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "9/X";
-	e.se_doc_date = "2022-02-30";
+	e.sev_doc_number = "9/X";
+	e.sev_doc_date = "2022-02-30";
 	assert_int_not_equal(ev_add(x->f_s, &e, pa, &d), 0);
-	e.se_doc_date = "2022-02-28";
+	e.sev_doc_date = "2022-02-28";
 	assert_int_not_equal(ev_add_to(x->f_s, "9.9.z", &e, pa, &d), 0);
 	diag_free(&d);
 

@@ -113,7 +113,7 @@ test_append_only(void **state)
 
 	/* one evidence row too, to try to delete it */
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "5/BC";
+	e.sev_doc_number = "5/BC";
 	diag_init(&d);
 	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
 			     "3.3.a", &e, NULL, 0, &d),

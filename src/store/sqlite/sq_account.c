@@ -44,14 +44,14 @@ account_map(sqlite3_stmt *st, void *out)
 	struct st_account *a = out;
 
 	memset(a, 0, sizeof(*a));
-	a->sa_id = (long)sqlite3_column_int64(st, 0);
-	snprintf(a->sa_login, sizeof(a->sa_login), "%s", sq_text(st, 1));
-	snprintf(a->sa_pwhash, sizeof(a->sa_pwhash), "%s", sq_text(st, 2));
-	snprintf(a->sa_role, sizeof(a->sa_role), "%s", sq_text(st, 3));
+	a->sac_id = (long)sqlite3_column_int64(st, 0);
+	snprintf(a->sac_login, sizeof(a->sac_login), "%s", sq_text(st, 1));
+	snprintf(a->sac_pwhash, sizeof(a->sac_pwhash), "%s", sq_text(st, 2));
+	snprintf(a->sac_role, sizeof(a->sac_role), "%s", sq_text(st, 3));
 	if (sq_text(st, 4) != NULL)
 		snprintf(
-		    a->sa_agency, sizeof(a->sa_agency), "%s", sq_text(st, 4));
-	a->sa_disabled = sqlite3_column_int(st, 5);
+		    a->sac_agency, sizeof(a->sac_agency), "%s", sq_text(st, 4));
+	a->sac_disabled = sqlite3_column_int(st, 5);
 }
 
 int

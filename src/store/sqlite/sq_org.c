@@ -10,8 +10,8 @@ store_agency_put(struct store *s, const struct st_agency *a)
 	    "INSERT INTO agency (code, name, short, kind) VALUES (?, ?, ?, ?)"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
 	    " short = excluded.short, kind = excluded.kind",
-	    "ssss", a->sa_code, a->sa_name,
-	    a->sa_short ? a->sa_short : a->sa_name, a->sa_kind);
+	    "ssss", a->sag_code, a->sag_name,
+	    a->sag_short ? a->sag_short : a->sag_name, a->sag_kind);
 }
 
 /* DEPRECATED: use store_agency_put */
@@ -39,11 +39,11 @@ agency_map(sqlite3_stmt *st, void *out)
 {
 	struct st_agency *a = out;
 
-	a->sa_id = (long)sqlite3_column_int64(st, 0);
-	a->sa_code = sq_text(st, 1);
-	a->sa_name = sq_text(st, 2);
-	a->sa_short = sq_text(st, 3);
-	a->sa_kind = sq_text(st, 4);
+	a->sag_id = (long)sqlite3_column_int64(st, 0);
+	a->sag_code = sq_text(st, 1);
+	a->sag_name = sq_text(st, 2);
+	a->sag_short = sq_text(st, 3);
+	a->sag_kind = sq_text(st, 4);
 }
 
 int

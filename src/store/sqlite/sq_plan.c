@@ -192,13 +192,13 @@ progress_map(sqlite3_stmt *st, void *out)
 {
 	struct st_progress *g = out;
 
-	g->sg_task = sq_text(st, 0);
-	g->sg_at = sq_text(st, 1);
-	g->sg_by = sq_text(st, 2);
-	g->sg_status = sq_text(st, 3);
-	g->sg_note = sq_text(st, 4);
-	g->sg_doc = sq_text(st, 5);
-	g->sg_file_sha256 = sq_text(st, 6);
+	g->spg_task = sq_text(st, 0);
+	g->spg_at = sq_text(st, 1);
+	g->spg_by = sq_text(st, 2);
+	g->spg_status = sq_text(st, 3);
+	g->spg_note = sq_text(st, 4);
+	g->spg_doc = sq_text(st, 5);
+	g->spg_file_sha256 = sq_text(st, 6);
 }
 
 int
