@@ -288,7 +288,7 @@ restore_sessions(void)
 	app_close(fz.s);
 	fz.s = NULL;
 	diag_init(&d);
-	if (store_remove(fz.db, NULL) != 0 ||
+	if (store_remove(fz.db, &d) != 0 ||
 	    app_open(&p, fz.pristine, &d) != 0 || app_backup(p, fz.db, &d) != 0)
 		die("restore", &d);
 	app_close(p);

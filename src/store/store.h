@@ -10,8 +10,10 @@
  * for the call only; what a function allocates for its caller is said at
  * the function, with how to free it.
  *
- * Errors: functions return 0 or a negative STORE_E* code; store_error()
- * then says why, in Vietnamese and English.
+ * Errors: functions return 0 or a negative STORE_E* code; the store keeps
+ * why as a diag item (util/diag.h, in Vietnamese and English, coded by
+ * kind) and store_diag() copies it into the caller's struct diag; opening,
+ * creating and removing a database add it to the diag they are given.
  */
 #ifndef DTI_STORE_H
 #define DTI_STORE_H
@@ -34,12 +36,6 @@ struct diag;
 
 struct store;
 
-struct store_error {
-	int se_code;
-	char se_vi[512];
-	char se_en[512];
-};
-
 enum store_mode {
 	STORE_OPEN, /* an existing database */
 	STORE_CREATE, /* create it (refuses an existing non-empty file) */
@@ -50,38 +46,54 @@ enum store_mode {
  * file (the backend alone knows the files it keeps beside it), for a
  * server backend later a connection string.
  *
- * store_open(out, location, mode, err): open the database at ${location},
+ * store_open(out, location, mode, d): open the database at ${location},
  * check it is a dti database, and apply pending schema migrations; the
  * connection in ${out} is the caller's, closed with store_close(). A file
  * that is not a database is refused and not modified. On failure ${out}
- * is NULL and ${err} (if not NULL) says why.
+ * is NULL, the STORE_E* code is returned and one error item (coded as by
+ * store_diag) is added to ${d} (if not NULL).
  */
-int store_open(
-    struct store **, const char *, enum store_mode, struct store_error *);
+int store_open(struct store **, const char *, enum store_mode, struct diag *);
 /*
- * store_create(out, location, err): create a new, empty dti database at
+ * store_create(out, location, d): create a new, empty dti database at
  * ${location} (refusing one that exists and is not empty) and open it;
- * store_open(out, location, STORE_CREATE, err).
+ * store_open(out, location, STORE_CREATE, d).
  */
-int store_create(struct store **, const char *, struct store_error *);
+int store_create(struct store **, const char *, struct diag *);
 /*
- * store_remove(location, err): remove the database at ${location} and
+ * store_remove(location, d): remove the database at ${location} and
  * whatever the backend keeps beside it (for SQLite: -wal, -shm,
- * -journal). No connection may be open on it. A database that does not
- * exist is not an error.
+ * -journal); on failure one error item in ${d} (if not NULL). No
+ * connection may be open on it. A database that does not exist is not
+ * an error.
  */
-int store_remove(const char *, struct store_error *);
+int store_remove(const char *, struct diag *);
 /* store_close(s): roll back an open transaction and close; NULL is fine. */
 void store_close(struct store *);
-/* store_error(s): the last error of ${s}, borrowed until the next call. */
-const struct store_error *store_error(const struct store *);
 /*
  * store_diag(s, d): add the last error of ${s} to ${d} as one error item in
- * both languages, coded by kind ("store.not_found", "store.conflict",
- * "store.busy", "store.invalid", else "store"); returns its STORE_E* code
- * (0, adding nothing, when there is none). store_diag.c, for every backend.
+ * both languages, coded by kind (see store_diag_code); returns its
+ * STORE_E* code (0, adding nothing, when there is none).
  */
 int store_diag(struct store *, struct diag *);
+/*
+ * store_diag_code(code): the stable diag code of a STORE_E* value:
+ * "store.not_found", "store.conflict", "store.busy", "store.invalid",
+ * else "store" (the API answers with it). store_diag.c, for every backend.
+ */
+const char *store_diag_code(int);
+
+/*
+ * DEPRECATED: use store_diag. The last error of ${s} as two fixed-size
+ * texts, borrowed until the next call; kept for io/org_load.c only.
+ */
+struct store_error {
+	int se_code;
+	char se_vi[512];
+	char se_en[512];
+};
+/* store_error(s). DEPRECATED: use store_diag */
+const struct store_error *store_error(struct store *);
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
 

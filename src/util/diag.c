@@ -55,21 +55,32 @@ push(struct diag *d, enum diag_sev sev, const char *code, const char *file,
 }
 
 void
-diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
-    long line, long col, const char *vi, const char *en, ...)
+diag_vadd(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en, va_list ap)
 {
 	struct buf b;
 	char *v;
-	va_list ap, ap2;
+	va_list ap2;
 
-	va_start(ap, en);
 	va_copy(ap2, ap);
 	buf_init(&b);
-	buf_vprintf(&b, vi, ap);
-	v = buf_steal(&b);
-	buf_vprintf(&b, en, ap2);
-	push(d, sev, code, file, line, col, v, buf_steal(&b));
+	buf_vprintf(&b, vi, ap2);
 	va_end(ap2);
+	v = buf_steal(&b);
+	va_copy(ap2, ap);
+	buf_vprintf(&b, en, ap2);
+	va_end(ap2);
+	push(d, sev, code, file, line, col, v, buf_steal(&b));
+}
+
+void
+diag_add(struct diag *d, enum diag_sev sev, const char *code, const char *file,
+    long line, long col, const char *vi, const char *en, ...)
+{
+	va_list ap;
+
+	va_start(ap, en);
+	diag_vadd(d, sev, code, file, line, col, vi, en, ap);
 	va_end(ap);
 }
 

@@ -38,5 +38,10 @@ int teardown(void **);
  * app_operator), in static storage until the next call.
  */
 const struct app_actor *dbfx_op(const char *);
+/*
+ * dbfx_store_en(s): the English text of the last error of ${s} (see
+ * store_diag), or ""; valid until the next call.
+ */
+const char *dbfx_store_en(struct store *);
 
 #endif

@@ -648,7 +648,7 @@ test_task_get(void **state)
 	assert_int_equal(store_task_each(x->f_s, task_same, x->f_s), 0);
 	assert_int_equal(store_task_get(x->f_s, "Z.9", &g), STORE_ENOTFOUND);
 	assert_null(g);
-	assert_string_equal(store_error(x->f_s)->se_en, "no task 'Z.9'");
+	assert_string_equal(dbfx_store_en(x->f_s), "no task 'Z.9'");
 	store_task_free(NULL);
 	/* the same error as a diag item, coded, in both languages */
 	diag_init(&d);
@@ -670,10 +670,11 @@ test_create_remove(void **state)
 {
 	struct fx *x = *state;
 	struct st_counts c1, c2;
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	char loc[400], copy[400];
 
+	diag_init(&e);
 	snprintf(loc, sizeof(loc), "%s/made.db", x->f_dir);
 	snprintf(copy, sizeof(copy), "%s/copy.db", x->f_dir);
 	assert_int_equal(store_create(&s, loc, &e), 0);
@@ -700,6 +701,11 @@ test_create_remove(void **state)
 	store_close(s);
 	assert_int_equal(store_remove(loc, &e), 0);
 	assert_int_equal(store_remove(copy, &e), 0);
+	/* the two refusals, one item each */
+	assert_int_equal(e.d_n, 2);
+	assert_string_equal(e.d_items[0].di_code, "store.conflict");
+	assert_string_equal(e.d_items[1].di_code, "store.not_found");
+	diag_free(&e);
 }
 
 /* A writer in its own thread: begins, says so, waits, commits. */
@@ -773,11 +779,12 @@ test_write_lock(void **state)
 {
 	struct fx *x = *state;
 	struct store *other = NULL, *again = NULL;
-	struct store_error e;
+	struct diag e;
 	struct writer w;
 	pthread_t th;
 	char loc[400];
 
+	diag_init(&e);
 	snprintf(loc, sizeof(loc), "%s/other.db", x->f_dir);
 	assert_int_equal(store_create(&other, loc, &e), 0);
 	assert_int_equal(store_open(&again, x->f_db, STORE_OPEN, &e), 0);
@@ -801,6 +808,7 @@ test_write_lock(void **state)
 
 	store_close(again);
 	store_close(other);
+	diag_free(&e);
 }
 
 static int
@@ -885,7 +893,7 @@ test_row_forms(void **state)
 	vc.svc_input = "A.5";
 	assert_int_equal(
 	    store_value_change(x->f_s, &vc, "tester"), STORE_ENOTFOUND);
-	assert_string_equal(store_error(x->f_s)->se_en, "no value for A.5");
+	assert_string_equal(dbfx_store_en(x->f_s), "no value for A.5");
 
 	assert_int_equal(store_period_change(x->f_s, &pc, "tester"), 0);
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
@@ -893,7 +901,7 @@ test_row_forms(void **state)
 	assert_int_equal(
 	    store_period_change(x->f_s, &pc, "tester"), STORE_ECONFLICT);
 	assert_string_equal(
-	    store_error(x->f_s)->se_en, "period 2022 is already closed");
+	    dbfx_store_en(x->f_s), "period 2022 is already closed");
 
 	n = 0;
 	assert_int_equal(store_audit_add(x->f_s, &au), 0);
@@ -1421,7 +1429,7 @@ test_evidence_files(void **state)
 	memset(want, '0', 64);
 	want[64] = '\0';
 	assert_int_equal(store_file_meta(x->f_s, want, &fm), STORE_ENOTFOUND);
-	assert_non_null(strstr(store_error(x->f_s)->se_en, "no file 000"));
+	assert_non_null(strstr(dbfx_store_en(x->f_s), "no file 000"));
 
 	/* the same file added three times is stored once */
 	assert_int_equal(store_census(x->f_s, &cs), 0);
@@ -1437,16 +1445,18 @@ test_evidence_files(void **state)
 static void
 refused_unchanged(const char *path, int want_code)
 {
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	size_t l0, l1;
 	char *b0 = slurp(path, &l0), *b1;
 
 	assert_non_null(b0);
-	memset(&e, 0, sizeof(e));
+	diag_init(&e);
 	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
 	assert_null(s);
-	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	assert_int_equal(e.d_n, 1);
+	assert_true(
+	    e.d_items[0].di_vi[0] != '\0' && e.d_items[0].di_en[0] != '\0');
 	/* and init refuses to overwrite it */
 	assert_int_equal(store_create(&s, path, &e), STORE_ECONFLICT);
 	assert_null(s);
@@ -1456,6 +1466,7 @@ refused_unchanged(const char *path, int want_code)
 	assert_memory_equal(b0, b1, l0);
 	free(b0);
 	free(b1);
+	diag_free(&e);
 }
 
 /*

@@ -214,17 +214,19 @@ test_values_never_deleted(void **state)
 static void
 refused_unchanged(const char *path, int want_code)
 {
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	size_t l0, l1;
 	char *b0 = slurp(path, &l0), *b1;
 	char side[400];
 
 	assert_non_null(b0);
-	memset(&e, 0, sizeof(e));
+	diag_init(&e);
 	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
 	assert_null(s);
-	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	assert_int_equal(e.d_n, 1);
+	assert_true(
+	    e.d_items[0].di_vi[0] != '\0' && e.d_items[0].di_en[0] != '\0');
 	/* and init refuses to overwrite it */
 	assert_int_equal(
 	    store_open(&s, path, STORE_CREATE, &e), STORE_ECONFLICT);
@@ -237,6 +239,7 @@ refused_unchanged(const char *path, int want_code)
 	assert_int_not_equal(access(side, F_OK), 0);
 	free(b0);
 	free(b1);
+	diag_free(&e);
 }
 
 /* Files that are not dti databases are refused and left as they were. */

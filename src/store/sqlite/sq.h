@@ -35,6 +35,7 @@
 #include "domain/domain.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/sha256.h"
 
 #define SQ_APP_ID 0x44544931 /* "DTI1" in the database header */
@@ -50,7 +51,9 @@ struct sq_cached {
 /* One connection. */
 struct store {
 	sqlite3 *sqs_db; /* the connection; NULL until opened */
-	struct store_error sqs_err; /* the last error */
+	int sqs_errcode; /* the STORE_E* code of the last error; 0: none */
+	struct diag sqs_err; /* the last error: one item, or none */
+	struct store_error sqs_olderr; /* store_error()'s copy (DEPRECATED) */
 	struct sq_cached sqs_cache[SQ_NCACHE]; /* the statement cache */
 	int sqs_ncache; /* entries of sqs_cache in use */
 	char *sqs_location; /* the path it was opened with */
@@ -82,6 +85,8 @@ struct sq_blob {
 /* sq_stmt.c */
 void sq_seterr(struct store *, int, const char *, const char *, ...)
     __attribute__((format(printf, 4, 5)));
+void sq_vseterr(struct store *, int, const char *, const char *, va_list)
+    __attribute__((format(printf, 4, 0)));
 int sq_dberr(struct store *, int);
 sqlite3_stmt *sq_prep(struct store *, const char *);
 void sq_done(struct store *, sqlite3_stmt *);

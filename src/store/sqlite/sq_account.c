@@ -78,7 +78,7 @@ store_account_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_account, account_map, cb, ctx);
 }
 

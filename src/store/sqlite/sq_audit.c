@@ -64,6 +64,6 @@ store_audit_each(struct store *s, const char *key_prefix,
 	    "s", key_prefix);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_audit, audit_map, cb, ctx);
 }

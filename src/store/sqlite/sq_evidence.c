@@ -165,6 +165,6 @@ store_evidence_each(struct store *s, long period, const char *input,
 	    "is", period, input);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_evidence, evidence_map, cb, ctx);
 }

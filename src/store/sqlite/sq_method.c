@@ -26,7 +26,7 @@ store_method_load(struct store *s, const struct st_method_text *m,
 	    " loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	    "sssssss", code, version, name, "", sha, at, actor);
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	/* the text is bound with its length: it need not end in NUL */
 	sqlite3_bind_text64(st, 4, yaml, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 	rc = sqlite3_step(st);
@@ -109,7 +109,7 @@ store_method_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_method, method_map, cb, ctx);
 }
 
@@ -146,6 +146,6 @@ store_resp_each(struct store *s, long method,
 	    "i", method);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_resp, resp_map, cb, ctx);
 }

@@ -54,7 +54,7 @@ store_agency_each(
 	    "SELECT id, code, name, short, kind FROM agency ORDER BY id", "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_agency, agency_map, cb, ctx);
 }
 
@@ -141,6 +141,6 @@ store_unit_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_unit, unit_map, cb, ctx);
 }

@@ -102,6 +102,6 @@ store_period_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
 }

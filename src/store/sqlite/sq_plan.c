@@ -82,7 +82,7 @@ store_task_each(
 	sqlite3_stmt *st = sq_query(s, TASK_SELECT " ORDER BY t.id", "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_task, task_map, cb, ctx);
 }
 
@@ -212,7 +212,7 @@ store_progress_each(struct store *s, const char *code,
 	    "s", code);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_progress, progress_map, cb, ctx);
 }
 
@@ -263,6 +263,6 @@ store_target_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_target, target_map, cb, ctx);
 }

@@ -167,7 +167,7 @@ store_value_each(struct store *s, long period, const char *statuses,
 	    "is", period, statuses);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	return value_rows(s, st, cb, ctx);
 }
 
@@ -182,6 +182,6 @@ store_unit_values(struct store *s, long period, long unit,
 	    "ii", period, unit);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	return value_rows(s, st, cb, ctx);
 }
