@@ -4,7 +4,9 @@
  * see sqlite/sq.h; a PostgreSQL backend later, in pg/, must not change any
  * caller, and runs the same tests/db/test_db.c). Rows go in and out as
  * structs; a database is named by a location string. Every function that
- * writes is meant to run inside one store_tx_begin() ... store_tx_commit()
+ * writes says so: its doc comment begins with "[writes]" (the layering
+ * test, tests/style/layering.py, reads the tag: only app/ may call them).
+ * Writes are meant to run inside one store_tx_begin() ... store_tx_commit()
  * so that a failure leaves nothing half-written. Strings handed to
  * callbacks, and the const char * fields of rows passed in, are borrowed
  * for the call only; what a function allocates for its caller is said at
@@ -55,13 +57,13 @@ enum store_mode {
  */
 int store_open(struct store **, const char *, enum store_mode, struct diag *);
 /*
- * store_create(out, location, d): create a new, empty dti database at
+ * [writes] store_create(out, location, d): create a new, empty dti database at
  * ${location} (refusing one that exists and is not empty) and open it;
  * store_open(out, location, STORE_CREATE, d).
  */
 int store_create(struct store **, const char *, struct diag *);
 /*
- * store_remove(location, d): remove the database at ${location} and
+ * [writes] store_remove(location, d): remove the database at ${location} and
  * whatever the backend keeps beside it (for SQLite: -wal, -shm,
  * -journal); on failure one error item in ${d} (if not NULL). No
  * connection may be open on it. A database that does not exist is not
@@ -98,18 +100,19 @@ const struct store_error *store_error(struct store *);
 int store_schema_version(struct store *);
 
 /*
- * store_tx_begin(s): begin one write transaction; writers to the same database
- * queue (in this process on its write lock, across processes on BEGIN
+ * [writes] store_tx_begin(s): begin one write transaction; writers to the same
+ * database queue (in this process on its write lock, across processes on BEGIN
  * IMMEDIATE with a busy timeout: STORE_EBUSY), readers go on.
  */
 int store_tx_begin(struct store *);
-/* store_tx_commit(s): commit the transaction of store_tx_begin(). */
+/* [writes] store_tx_commit(s): commit the transaction of store_tx_begin(). */
 int store_tx_commit(struct store *);
-/* store_tx_rollback(s): undo the open transaction, if any. */
+/* [writes] store_tx_rollback(s): undo the open transaction, if any. */
 void store_tx_rollback(struct store *);
 /*
- * store_backup(s, location): an online, consistent copy of the database of
- * ${s} to a new database at ${location}, while others go on writing.
+ * [writes] store_backup(s, location): an online, consistent copy of the
+ * database of ${s} to a new database at ${location}, while others go on
+ * writing.
  */
 int store_backup(struct store *, const char *);
 
@@ -154,7 +157,7 @@ int store_digest(struct store *, char[65]);
 int store_check(struct store *);
 
 /* Settings (province, reporting rules, demo label ...). */
-/* store_meta_set(s, key, value): set the setting ${key}. */
+/* [writes] store_meta_set(s, key, value): set the setting ${key}. */
 int store_meta_set(struct store *, const char *, const char *);
 /* store_meta_get(s, key, out, size): "" when unset. */
 int store_meta_get(struct store *, const char *, char *, size_t);
@@ -177,8 +180,8 @@ struct st_method_text {
 	size_t smt_len; /* its length */
 };
 /*
- * store_method_load(s, m, actor, out): store the methodology text ${m} as
- * a new version (audited as ${actor}) and its id into ${out}; an identical
+ * [writes] store_method_load(s, m, actor, out): store the methodology text ${m}
+ * as a new version (audited as ${actor}) and its id into ${out}; an identical
  * text already stored gives its id and writes nothing.
  */
 int store_method_load(
@@ -207,8 +210,8 @@ struct st_resp {
 	const char *sr_role; /* "lead" or "coordinator" */
 };
 /*
- * store_resp_put(s, method, r): record that agency ${r}->sr_agency is lead
- * or coordinator of an item of methodology ${method}; again is no change.
+ * [writes] store_resp_put(s, method, r): record that agency ${r}->sr_agency is
+ * lead or coordinator of an item of methodology ${method}; again is no change.
  */
 int store_resp_put(struct store *, long, const struct st_resp *);
 /*
@@ -227,16 +230,19 @@ struct st_agency {
 	const char *sag_kind;
 };
 /*
- * store_agency_put(s, a): add agency ${a} or update the one with its code
- * (sag_id is ignored; sag_short NULL: the name).
+ * [writes] store_agency_put(s, a): add agency ${a} or update the one with its
+ * code (sag_id is ignored; sag_short NULL: the name).
  */
 int store_agency_put(struct store *, const struct st_agency *);
-/* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
+/*
+ * [writes] store_agency_add(s, code, name, short, kind). DEPRECATED: use
+ * store_agency_put
+ */
 int store_agency_add(
     struct store *, const char *, const char *, const char *, const char *);
 /*
- * store_agency_member_add(s, group, member): make agency ${member} part
- * of ${group} (both codes); again is no change.
+ * [writes] store_agency_member_add(s, group, member): make agency ${member}
+ * part of ${group} (both codes); again is no change.
  */
 int store_agency_member_add(struct store *, const char *, const char *);
 /* store_agency_each(s, cb, ctx): every agency, in the order added. */
@@ -258,12 +264,12 @@ struct st_unit {
 	const char *su_parent;
 };
 /*
- * store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's code
- * or NULL; su_id ignored) unless its code exists; its id into ${out}.
+ * [writes] store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's
+ * code or NULL; su_id ignored) unless its code exists; its id into ${out}.
  */
 int store_unit_put(struct store *, const struct st_unit *, long *);
 /*
- * store_unit_add(s, code, name, level, parent, out).
+ * [writes] store_unit_add(s, code, name, level, parent, out).
  * DEPRECATED: use store_unit_put
  */
 int store_unit_add(struct store *, const char *, const char *, const char *,
@@ -288,7 +294,7 @@ struct st_period {
 	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
 };
 /*
- * store_period_add(s, p, actor): open the period ${p} (sp_id and
+ * [writes] store_period_add(s, p, actor): open the period ${p} (sp_id and
  * sp_status are ignored: it opens) and log it; STORE_ECONFLICT if it exists.
  */
 int store_period_add(struct store *, const struct st_period *, const char *);
@@ -304,8 +310,9 @@ struct st_period_change {
 	const char *spc_reason; /* for the audit log, or NULL */
 };
 /*
- * store_period_change(s, c, actor): set the status of period ${c}->spc_code
- * and log it as ${actor}; STORE_ECONFLICT when it has that status already.
+ * [writes] store_period_change(s, c, actor): set the status of period
+ * ${c}->spc_code and log it as ${actor}; STORE_ECONFLICT when it has that
+ * status already.
  */
 int store_period_change(
     struct store *, const struct st_period_change *, const char *);
@@ -341,8 +348,8 @@ struct st_value_in {
 	const char *svi_reason; /* for the audit log, or NULL */
 };
 /*
- * store_value_write(s, v, actor): make ${v} the current value (the one it
- * replaces is archived, never deleted) and log it as ${actor}.
+ * [writes] store_value_write(s, v, actor): make ${v} the current value (the one
+ * it replaces is archived, never deleted) and log it as ${actor}.
  */
 int store_value_write(struct store *, const struct st_value_in *, const char *);
 /* A value's status changed (submitted, approved, returned ...). */
@@ -355,8 +362,8 @@ struct st_value_change {
 	const char *svc_reason; /* for the audit log, or NULL */
 };
 /*
- * store_value_change(s, c, actor): change the status of the current value
- * and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
+ * [writes] store_value_change(s, c, actor): change the status of the current
+ * value and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
  */
 int store_value_change(
     struct store *, const struct st_value_change *, const char *);
@@ -374,8 +381,8 @@ int store_unit_values(struct store *, long, long,
 
 /* Evidence documents and files (stored once by SHA-256). */
 /*
- * store_file_put(s, data, len, out): store a file once (by content) and its
- * SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
+ * [writes] store_file_put(s, data, len, out): store a file once (by content)
+ * and its SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
  */
 int store_file_put(struct store *, const void *, size_t, char[65]);
 /*
@@ -413,15 +420,15 @@ struct st_evidence {
 	char sev_sha_buf[65]; /* app_evidence_add: the stored file's hash */
 };
 /*
- * store_evidence_add(s, period, unit, input, e, actor, out): attach the
- * evidence ${e} (its sev_id, sev_unit, sev_input, sev_by, sev_at and
+ * [writes] store_evidence_add(s, period, unit, input, e, actor, out): attach
+ * the evidence ${e} (its sev_id, sev_unit, sev_input, sev_by, sev_at and
  * sev_file_size are ignored) to a value, log it, and its id into ${out}.
  */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
 /*
- * store_evidence_archive(s, id, actor, reason): withdraw evidence ${id}
- * (archived, never deleted) and log it; STORE_ENOTFOUND.
+ * [writes] store_evidence_archive(s, id, actor, reason): withdraw evidence
+ * ${id} (archived, never deleted) and log it; STORE_ENOTFOUND.
  */
 int store_evidence_archive(struct store *, long, const char *, const char *);
 /*
@@ -444,13 +451,13 @@ struct st_audit {
 	const char *sau_reason;
 };
 /*
- * store_audit_add(s, a): append the row ${a} (sau_actor, sau_action,
+ * [writes] store_audit_add(s, a): append the row ${a} (sau_actor, sau_action,
  * sau_entity, sau_key, sau_old, sau_new, sau_reason; the id and time are the
  * store's) to the audit log.
  */
 int store_audit_add(struct store *, const struct st_audit *);
 /*
- * store_audit(s, actor, action, entity, key, old, new, reason).
+ * [writes] store_audit(s, actor, action, entity, key, old, new, reason).
  * DEPRECATED: use store_audit_add
  */
 int store_audit(struct store *, const char *, const char *, const char *,
@@ -481,8 +488,8 @@ struct st_task {
 	const char *st_note;
 };
 /*
- * store_task_add(s, t): add the task ${t} (st_id, st_status and the link
- * lists are ignored: links are added with store_task_link_add()).
+ * [writes] store_task_add(s, t): add the task ${t} (st_id, st_status and the
+ * link lists are ignored: links are added with store_task_link_add()).
  */
 int store_task_add(struct store *, const struct st_task *);
 /* A task's link to an agency (lead, coordinator) or an indicator. */
@@ -491,9 +498,15 @@ struct st_task_link {
 	const char *stl_kind; /* "lead", "coordinator" or "indicator" */
 	const char *stl_ref; /* agency or indicator code */
 };
-/* store_task_link_add(s, l): add the link ${l}, in order; again: no change. */
+/*
+ * [writes] store_task_link_add(s, l): add the link ${l}, in order; again: no
+ * change.
+ */
 int store_task_link_add(struct store *, const struct st_task_link *);
-/* store_task_link(s, task, kind, ref). DEPRECATED: use store_task_link_add */
+/*
+ * [writes] store_task_link(s, task, kind, ref). DEPRECATED: use
+ * store_task_link_add
+ */
 int store_task_link(struct store *, const char *, const char *, const char *);
 /* store_task_each(s, cb, ctx): every task with its links, in plan order. */
 int store_task_each(
@@ -516,8 +529,8 @@ struct st_task_report {
 	const char *stp_file_sha256; /* a stored file, or NULL */
 };
 /*
- * store_task_report(s, r, actor): record the report ${r} as ${actor}, set
- * the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
+ * [writes] store_task_report(s, r, actor): record the report ${r} as ${actor},
+ * set the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
  */
 int store_task_report(
     struct store *, const struct st_task_report *, const char *);
@@ -552,7 +565,7 @@ struct st_target {
 	const char *sg_note;
 	const char *sg_source;
 };
-/* store_target_add(s, t): add the numeric target ${t}. */
+/* [writes] store_target_add(s, t): add the numeric target ${t}. */
 int store_target_add(struct store *, const struct st_target *);
 /* store_target_each(s, cb, ctx): every target, in plan order. */
 int store_target_each(
@@ -581,8 +594,8 @@ struct st_account_new {
 	const char *san_agency; /* officers: their agency; else NULL */
 };
 /*
- * store_account_create(s, a, actor): create the account ${a} and log it
- * as ${actor}; STORE_ECONFLICT when the login exists or the agency is
+ * [writes] store_account_create(s, a, actor): create the account ${a} and log
+ * it as ${actor}; STORE_ECONFLICT when the login exists or the agency is
  * unknown.
  */
 int store_account_create(
@@ -606,8 +619,8 @@ struct st_session {
 	long ss_expires;
 };
 /*
- * store_session_add(s, token_hash, account, csrf, now, expires): start a
- * session of account id ${account}.
+ * [writes] store_session_add(s, token_hash, account, csrf, now, expires): start
+ * a session of account id ${account}.
  */
 int store_session_add(
     struct store *, const char *, long, const char *, long, long);
@@ -618,11 +631,14 @@ int store_session_add(
  */
 int store_session_get(struct store *, const char *, struct st_session *);
 /*
- * store_session_touch(s, token_hash, now): note the session was used; a
- * write, queued like the others when outside a transaction.
+ * [writes] store_session_touch(s, token_hash, now): note the session was used;
+ * a write, queued like the others when outside a transaction.
  */
 int store_session_touch(struct store *, const char *, long);
-/* store_session_end(s, token_hash): end the session (kept, marked ended). */
+/*
+ * [writes] store_session_end(s, token_hash): end the session (kept, marked
+ * ended).
+ */
 int store_session_end(struct store *, const char *);
 
 #endif
