@@ -404,7 +404,7 @@ api_forbidden(struct api_req *ar)
 	    "tài khoản %s (%s) không có quyền làm việc này",
 	    "account %s (%s) may not do this",
 	    ar->ar_authed ? ar->ar_sess.ss_account.sac_login : "-",
-	    ar->ar_authed ? ar->ar_sess.ss_account.sac_role : "-");
+	    ar->ar_authed ? role_name(ar->ar_sess.ss_account.sac_role) : "-");
 }
 
 int

@@ -32,8 +32,9 @@ task_row(void *ctx, const struct st_task *t)
 		t->st_group_name, "text", t->st_text, "lead_text",
 		t->st_lead_text, "leads", csv_list(t->st_leads), "coordinators",
 		csv_list(t->st_coordinators), "due_text", t->st_due_text, "due",
-		t->st_due, "due_date", t->st_due_date, "status", t->st_status,
-		"overdue", app_task_overdue(t, date_today()), "indicators",
+		t->st_due, "due_date", t->st_due_date, "status",
+		task_status_name(t->st_status), "overdue",
+		app_task_overdue(t, date_today()), "indicators",
 		csv_list(t->st_indicators)));
 	return 0;
 }

@@ -9,7 +9,8 @@ static json_t *
 user_json(const struct st_account *a)
 {
 	return json_pack("{s:s, s:s, s:s?}", "login", a->sac_login, "role",
-	    a->sac_role, "agency", a->sac_agency[0] ? a->sac_agency : NULL);
+	    role_name(a->sac_role), "agency",
+	    a->sac_agency[0] ? a->sac_agency : NULL);
 }
 
 static void
@@ -124,8 +125,9 @@ user_row(void *ctx, const struct st_account *a)
 {
 	json_array_append_new(ctx,
 	    json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sac_login, "role",
-		a->sac_role, "agency", a->sac_agency[0] ? a->sac_agency : NULL,
-		"disabled", a->sac_disabled));
+		role_name(a->sac_role), "agency",
+		a->sac_agency[0] ? a->sac_agency : NULL, "disabled",
+		a->sac_disabled));
 	return 0;
 }
 

@@ -325,10 +325,9 @@ int app_user_add(struct store *, const struct app_actor *, const char *,
 int app_users(struct store *, int (*)(void *, const struct st_account *),
     void *, struct diag *);
 /*
- * app_actor_of(a, acc): the actor of account ${acc} (borrowed by ${a});
- * -1 when its role is unknown.
+ * app_actor_of(a, acc): the actor of account ${acc} (borrowed by ${a}).
  */
-int app_actor_of(struct app_actor *, const struct st_account *);
+void app_actor_of(struct app_actor *, const struct st_account *);
 /*
  * app_login(s, login, password, dummy, ip, now, acc, token, csrf, d):
  * check the password (against ${dummy}, a hash made at start-up, when

@@ -95,17 +95,12 @@ app_users(struct store *s, int (*cb)(void *, const struct st_account *),
 	return 0;
 }
 
-int
+void
 app_actor_of(struct app_actor *a, const struct st_account *acc)
 {
 	a->ac_login = acc->sac_login;
 	a->ac_agency = acc->sac_agency[0] != '\0' ? acc->sac_agency : NULL;
-	if (role_parse(acc->sac_role, &a->ac_role) != 0) {
-		/* the store's CHECK keeps the four roles: read only else */
-		a->ac_role = ROLE_VIEWER;
-		return -1;
-	}
-	return 0;
+	a->ac_role = acc->sac_role;
 }
 
 int

@@ -22,15 +22,12 @@ app_tasks(struct store *s, int (*cb)(void *, const struct st_task *), void *ctx,
 int
 app_task_overdue(const struct st_task *t, long today)
 {
-	enum task_status st;
 	long due = 0;
 
 	if (t->st_due_date == NULL || date_parse(t->st_due_date, &due) != 0 ||
 	    today <= due)
 		return 0;
-	if (task_status_parse(t->st_status, &st) != 0)
-		return 1;
-	switch (st) {
+	switch (t->st_status) {
 	case TASK_NOT_STARTED:
 	case TASK_IN_PROGRESS: return 1;
 	case TASK_DONE: return 0;

@@ -235,9 +235,7 @@ app_values(struct store *s, const struct st_period *p,
     const enum value_status *status, int (*cb)(void *, const struct st_value *),
     void *ctx, struct diag *d)
 {
-	if (store_value_each(s, p->sp_id,
-		status != NULL ? value_status_name(*status) : NULL, cb,
-		ctx) != 0)
+	if (store_value_each(s, p->sp_id, status, cb, ctx) != 0)
 		return app_store_error(s, d);
 	return 0;
 }

@@ -95,14 +95,13 @@ period_row(void *ctx, const struct st_period *p)
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%s,%s,%s,%s,%s,%s\n", p->sp_code, p->sp_kind,
-		    p->sp_agency_due, p->sp_sotttt_due, p->sp_status,
-		    p->sp_label);
+		    p->sp_agency_due, p->sp_sotttt_due,
+		    period_status_name(p->sp_status), p->sp_label);
 		return 0;
 	}
 	date_vi(p->sp_agency_due, a, sizeof(a));
 	date_vi(p->sp_sotttt_due, b, sizeof(b));
-	if (period_status_parse(p->sp_status, &st) != 0)
-		st = PERIOD_CLOSED; /* the store keeps two names only */
+	st = p->sp_status;
 	printf("%-8s %-8s %s %s  %s %s  %-7s %s\n", p->sp_code,
 	    strcmp(p->sp_kind, "year") == 0 ? cli_msg(lang, "năm", "year")
 					    : cli_msg(lang, "quý", "quarter"),

@@ -12,6 +12,12 @@
  * for the call only; what a function allocates for its caller is said at
  * the function, with how to free it.
  *
+ * States and roles (of values, periods, tasks, accounts) cross this
+ * interface as the enums of domain/domain.h, both ways: the backend
+ * converts them to and from what it stores (and keeps its own checks,
+ * such as SQL CHECKs). A stored state the enum does not know is damage:
+ * the call fails with STORE_EIO and a message naming the column.
+ *
  * Errors: functions return 0 or a negative STORE_E* code; the store keeps
  * why as a diag item (util/diag.h, in Vietnamese and English, coded by
  * kind) and store_diag() copies it into the caller's struct diag; opening,
@@ -290,7 +296,7 @@ struct st_period {
 	long sp_method; /* methodology id */
 	char sp_agency_due[11]; /* YYYY-MM-DD */
 	char sp_sotttt_due[11]; /* YYYY-MM-DD */
-	char sp_status[8]; /* "open" or "closed" */
+	enum period_status sp_status;
 	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
 };
 /*
@@ -323,21 +329,22 @@ int store_period_change(
 int store_period_each(
     struct store *, int (*)(void *, const struct st_period *), void *);
 
-/* Values. status: "draft", "submitted", "approved". */
+/* Values: each current one has a status (enum value_status). */
 struct st_value {
 	long sv_id;
 	const char *sv_unit;
 	const char *sv_input;
 	const char *sv_raw; /* exactly as entered */
-	const char *sv_status;
+	enum value_status sv_status;
 	const char *sv_by;
 	const char *sv_at;
 };
 /*
- * store_value_get(s, period, unit, input, status, size): the current
- * status of a value into ${status}; STORE_ENOTFOUND when there is none.
+ * store_value_get(s, period, unit, input, out): the status of the current
+ * value into ${out}; STORE_ENOTFOUND when there is none.
  */
-int store_value_get(struct store *, long, long, const char *, char *, size_t);
+int store_value_get(
+    struct store *, long, long, const char *, enum value_status *);
 /* A value entered. */
 struct st_value_in {
 	long svi_period; /* period id */
@@ -368,11 +375,11 @@ struct st_value_change {
 int store_value_change(
     struct store *, const struct st_value_change *, const char *);
 /*
- * store_value_each(s, period, statuses, cb, ctx): current values whose
- * status is in the comma-separated ${statuses} (NULL: all), in the order
+ * store_value_each(s, period, status, cb, ctx): the current values of
+ * period ${period} with the status *${status} (NULL: all), in the order
  * they were first entered.
  */
-int store_value_each(struct store *, long, const char *,
+int store_value_each(struct store *, long, const enum value_status *,
     int (*)(void *, const struct st_value *), void *);
 
 /* store_unit_values(s, period, unit, cb, ctx): one unit's current values. */
@@ -469,7 +476,7 @@ int store_audit(struct store *, const char *, const char *, const char *,
 int store_audit_each(struct store *, const char *,
     int (*)(void *, const struct st_audit *), void *);
 
-/* Tasks of the plan (Appendix 1). status: not_started, in_progress, done. */
+/* Tasks of the plan (Appendix 1), each with an enum task_status. */
 struct st_task {
 	long st_id;
 	const char *st_code;
@@ -481,7 +488,7 @@ struct st_task {
 	const char *st_due_text;
 	const char *st_due; /* "2022-10", "2022-Q4" or NULL */
 	const char *st_due_date; /* last day: "2022-10-31", or NULL */
-	const char *st_status;
+	enum task_status st_status;
 	const char *st_leads; /* agency codes, comma separated */
 	const char *st_coordinators; /* agency codes, comma separated */
 	const char *st_indicators; /* indicator codes, comma separated */
@@ -538,7 +545,7 @@ struct st_progress {
 	const char *spg_task;
 	const char *spg_at;
 	const char *spg_by;
-	const char *spg_status;
+	enum task_status spg_status; /* the task's status after it */
 	const char *spg_note;
 	const char *spg_doc;
 	const char *spg_file_sha256;
@@ -577,12 +584,12 @@ int store_target_each(
  */
 int store_data_version(struct store *, long *);
 
-/* Accounts of the server. role: admin, coordinator, officer, viewer. */
+/* Accounts of the server, each with an enum role. */
 struct st_account {
 	long sac_id;
 	char sac_login[64];
 	char sac_pwhash[128]; /* Argon2id string (libsodium) */
-	char sac_role[16];
+	enum role sac_role;
 	char sac_agency[64]; /* officers: their agency; else "" */
 	int sac_disabled;
 };

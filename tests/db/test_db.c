@@ -566,7 +566,7 @@ task_row(void *ctx, const struct st_task *t)
 				c->tc_bad++;
 			}
 		}
-		if (strcmp(t->st_status, "not_started") != 0)
+		if (t->st_status != TASK_NOT_STARTED)
 			c->tc_bad++;
 	}
 	if (found != 1) {
@@ -628,7 +628,7 @@ task_same(void *ctx, const struct st_task *t)
 	assert_string_equal(nz(g->st_due), nz(t->st_due));
 	assert_true((g->st_due == NULL) == (t->st_due == NULL));
 	assert_string_equal(nz(g->st_due_date), nz(t->st_due_date));
-	assert_string_equal(g->st_status, t->st_status);
+	assert_int_equal(g->st_status, t->st_status);
 	assert_string_equal(nz(g->st_leads), nz(t->st_leads));
 	assert_string_equal(nz(g->st_coordinators), nz(t->st_coordinators));
 	assert_string_equal(nz(g->st_indicators), nz(t->st_indicators));
@@ -854,7 +854,8 @@ test_row_forms(void **state)
 	struct st_period p;
 	struct st_task *tk;
 	long id, id2, unit;
-	char st[16], *yaml;
+	enum value_status st;
+	char *yaml;
 	size_t len;
 	int n = 0;
 
@@ -881,15 +882,13 @@ test_row_forms(void **state)
 	vi = (struct st_value_in){ p.sp_id, unit, "A.4", "590000", VALUE_DRAFT,
 		"first" };
 	assert_int_equal(store_value_write(x->f_s, &vi, "tester"), 0);
-	assert_int_equal(
-	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
-	assert_string_equal(st, "draft");
+	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(st, VALUE_DRAFT);
 	vc = (struct st_value_change){ p.sp_id, unit, "A.4", VALUE_SUBMITTED,
 		"value.submit", NULL };
 	assert_int_equal(store_value_change(x->f_s, &vc, "tester"), 0);
-	assert_int_equal(
-	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
-	assert_string_equal(st, "submitted");
+	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(st, VALUE_SUBMITTED);
 	vc.svc_input = "A.5";
 	assert_int_equal(
 	    store_value_change(x->f_s, &vc, "tester"), STORE_ENOTFOUND);
@@ -897,7 +896,7 @@ test_row_forms(void **state)
 
 	assert_int_equal(store_period_change(x->f_s, &pc, "tester"), 0);
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
-	assert_string_equal(p.sp_status, "closed");
+	assert_int_equal(p.sp_status, PERIOD_CLOSED);
 	assert_int_equal(
 	    store_period_change(x->f_s, &pc, "tester"), STORE_ECONFLICT);
 	assert_string_equal(
@@ -914,7 +913,7 @@ test_row_forms(void **state)
 	tr.stp_status = TASK_NOT_STARTED; /* ignored */
 	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
 	assert_int_equal(store_task_get(x->f_s, "B.I.2", &tk), 0);
-	assert_string_equal(tk->st_status, "done");
+	assert_int_equal(tk->st_status, TASK_DONE);
 	assert_non_null(strstr(tk->st_indicators, "9.9"));
 	store_task_free(tk);
 	tr.stp_task = "Z.9";
@@ -923,7 +922,7 @@ test_row_forms(void **state)
 
 	assert_int_equal(store_account_create(x->f_s, &an, "tester"), 0);
 	assert_int_equal(store_account_get(x->f_s, "officer1", &acc), 0);
-	assert_string_equal(acc.sac_role, "officer");
+	assert_int_equal(acc.sac_role, ROLE_OFFICER);
 	assert_string_equal(acc.sac_agency, "so-tttt");
 	assert_int_equal(
 	    store_account_create(x->f_s, &an, "tester"), STORE_ECONFLICT);
@@ -1028,7 +1027,7 @@ value_count(void *ctx, const struct st_value *v)
 	struct status_count *c = ctx;
 
 	c->sc_all++;
-	if (strcmp(v->sv_status, "approved") == 0)
+	if (v->sv_status == VALUE_APPROVED)
 		c->sc_approved++;
 	return 0;
 }
@@ -1061,7 +1060,7 @@ test_init_demo(void **state)
 
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
 	assert_string_equal(p.sp_kind, "year");
-	assert_string_equal(p.sp_status, "open");
+	assert_int_equal(p.sp_status, PERIOD_OPEN);
 	assert_non_null(strstr(p.sp_label, "MINH HỌA"));
 	assert_int_equal(store_method_latest(x->f_s, &latest), 0);
 	assert_int_equal(p.sp_method, latest);
@@ -1086,7 +1085,7 @@ check_period(struct fx *x, const char *code, const char *agency,
 	assert_string_equal(p.sp_agency_due, agency);
 	assert_string_equal(p.sp_sotttt_due, sotttt);
 	assert_string_equal(p.sp_kind, kind);
-	assert_string_equal(p.sp_status, "open");
+	assert_int_equal(p.sp_status, PERIOD_OPEN);
 }
 
 /* The plan's deadlines (section V), overrides, and bad periods. */
@@ -1219,7 +1218,7 @@ test_closed_period(void **state)
 struct one_value {
 	int ov_n;
 	char ov_raw[64];
-	char ov_status[16];
+	enum value_status ov_status;
 };
 
 static int
@@ -1230,8 +1229,7 @@ one_value(void *ctx, const struct st_value *v)
 	if (strcmp(v->sv_input, "A.4") == 0) {
 		c->ov_n++;
 		snprintf(c->ov_raw, sizeof(c->ov_raw), "%s", v->sv_raw);
-		snprintf(
-		    c->ov_status, sizeof(c->ov_status), "%s", v->sv_status);
+		c->ov_status = v->sv_status;
 	}
 	return 0;
 }
@@ -1285,7 +1283,7 @@ test_values_archived(void **state)
 	    store_value_each(x->f_s, p.sp_id, NULL, one_value, &ov), 0);
 	assert_int_equal(ov.ov_n, 1);
 	assert_string_equal(ov.ov_raw, "596000");
-	assert_string_equal(ov.ov_status, "draft");
+	assert_int_equal(ov.ov_status, VALUE_DRAFT);
 
 	buf_init(&ac.ac_b);
 	assert_int_equal(

@@ -290,6 +290,33 @@ test_open_refuses(void **state)
 	refused_unchanged(path, STORE_ENOTDB);
 }
 
+/*
+ * A state the domain does not know, written past the CHECKs: reading the
+ * row is a store error naming the column, never a silent default.
+ */
+static void
+test_unknown_state(void **state)
+{
+	struct fx *x = *state;
+	struct st_period p;
+	struct diag d;
+
+	open_period(x, "2022");
+	assert_int_equal(sql_exec(x->f_db,
+			     "PRAGMA ignore_check_constraints = ON;"
+			     " UPDATE period SET status = 'paused'"
+			     " WHERE code = '2022'",
+			     NULL, 0),
+	    SQLITE_OK);
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), STORE_EIO);
+	diag_init(&d);
+	assert_int_equal(store_diag(x->f_s, &d), STORE_EIO);
+	assert_string_equal(d.d_items[0].di_code, "store");
+	assert_non_null(strstr(d.d_items[0].di_en, "period.status"));
+	assert_non_null(strstr(d.d_items[0].di_vi, "period.status"));
+	diag_free(&d);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -303,6 +330,7 @@ main(int argc, char **argv)
 		T(append_only, setup_demo),
 		T(values_never_deleted, setup_plain),
 		T(open_refuses, setup_empty),
+		T(unknown_state, setup_plain),
 	};
 	size_t i;
 

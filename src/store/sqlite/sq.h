@@ -97,11 +97,19 @@ const char *sq_text(sqlite3_stmt *, int);
 void sq_now(char[21]);
 int sq_simple(struct store *, const char *);
 
-int sq_one(struct store *, void (*)(sqlite3_stmt *, void *), void *,
-    const struct sq_missing *, const char *, const char *, ...);
+/*
+ * A row mapper: copies the current row of a statement into the struct
+ * it is given; returns NULL, or the "table.column" whose stored text the
+ * domain's enum does not know (then the call fails with STORE_EIO).
+ */
+typedef const char *sq_map(sqlite3_stmt *, void *);
+
+int sq_one(struct store *, sq_map *, void *, const struct sq_missing *,
+    const char *, const char *, ...);
 int sq_each_end(struct store *, sqlite3_stmt *, int);
-void sq_map_long(sqlite3_stmt *, void *);
-void sq_map_text(sqlite3_stmt *, void *);
+int sq_bad_column(struct store *, sqlite3_stmt *, const char *);
+const char *sq_map_long(sqlite3_stmt *, void *);
+const char *sq_map_text(sqlite3_stmt *, void *);
 
 /* sq_schema.c */
 int sq_migrate(struct store *);
@@ -120,14 +128,17 @@ const char *sq_unit_code(struct store *, long, char *, size_t);
 /*
  * SQ_EACH(s, st, type, map, cb, ctx): map each row of ${st} into a ${type}
  * and hand it to ${cb}(ctx, row), stopping early when it returns non-zero;
- * then return from the calling function with 0 or the store error.
+ * then return from the calling function with 0 or the store error (a row
+ * the mapper refuses ends the walk with STORE_EIO).
  */
 #define SQ_EACH(s, st, type, map, cb, ctx) \
 	do { \
 		type row_; \
+		const char *bad_; \
 		int rc_; \
 		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
-			map(st, &row_); \
+			if ((bad_ = map(st, &row_)) != NULL) \
+				return sq_bad_column((s), (st), bad_); \
 			if ((cb)((ctx), &row_) != 0) \
 				break; \
 		} \

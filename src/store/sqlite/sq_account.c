@@ -38,7 +38,7 @@ store_account_create(
 }
 
 /* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
-static void
+static const char *
 account_map(sqlite3_stmt *st, void *out)
 {
 	struct st_account *a = out;
@@ -47,11 +47,13 @@ account_map(sqlite3_stmt *st, void *out)
 	a->sac_id = (long)sqlite3_column_int64(st, 0);
 	snprintf(a->sac_login, sizeof(a->sac_login), "%s", sq_text(st, 1));
 	snprintf(a->sac_pwhash, sizeof(a->sac_pwhash), "%s", sq_text(st, 2));
-	snprintf(a->sac_role, sizeof(a->sac_role), "%s", sq_text(st, 3));
+	if (role_parse(sq_text(st, 3), &a->sac_role) != 0)
+		return "account.role";
 	if (sq_text(st, 4) != NULL)
 		snprintf(
 		    a->sac_agency, sizeof(a->sac_agency), "%s", sq_text(st, 4));
 	a->sac_disabled = sqlite3_column_int(st, 5);
+	return NULL;
 }
 
 int
@@ -92,7 +94,7 @@ store_session_add(struct store *s, const char *token_hash, long account,
 	    "sisiii", token_hash, account, csrf, now, now, expires);
 }
 
-static void
+static const char *
 session_map(sqlite3_stmt *st, void *arg)
 {
 	struct st_session *out = arg;
@@ -102,6 +104,7 @@ session_map(sqlite3_stmt *st, void *arg)
 	out->ss_created = (long)sqlite3_column_int64(st, 7);
 	out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
 	out->ss_expires = (long)sqlite3_column_int64(st, 9);
+	return NULL;
 }
 
 int

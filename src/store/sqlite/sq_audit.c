@@ -37,7 +37,7 @@ store_audit(struct store *s, const char *actor, const char *action,
 	return store_audit_add(s, &a);
 }
 
-static void
+static const char *
 audit_map(sqlite3_stmt *st, void *out)
 {
 	struct st_audit *a = out;
@@ -51,6 +51,7 @@ audit_map(sqlite3_stmt *st, void *out)
 	a->sau_old = sq_text(st, 6);
 	a->sau_new = sq_text(st, 7);
 	a->sau_reason = sq_text(st, 8);
+	return NULL;
 }
 
 int

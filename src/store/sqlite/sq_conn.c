@@ -30,13 +30,14 @@ integrity(struct store *s, const char *path, const char *sql)
 }
 
 /* header_map(st, out): the application id and the number of schema rows. */
-static void
+static const char *
 header_map(sqlite3_stmt *st, void *out)
 {
 	long *hdr = out;
 
 	hdr[0] = (long)sqlite3_column_int64(st, 0);
 	hdr[1] = (long)sqlite3_column_int64(st, 1);
+	return NULL;
 }
 
 /*

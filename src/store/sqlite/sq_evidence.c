@@ -25,7 +25,7 @@ store_file_put(struct store *s, const void *data, size_t len, char sha[65])
 }
 
 /* file_map(st, out): the blob of the first column, malloc'd, into a sq_blob. */
-static void
+static const char *
 file_map(sqlite3_stmt *st, void *out)
 {
 	const struct sq_blob *b = out;
@@ -33,6 +33,7 @@ file_map(sqlite3_stmt *st, void *out)
 	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
 	*b->sqb_data = xmalloc(*b->sqb_len);
 	memcpy(*b->sqb_data, sqlite3_column_blob(st, 0), *b->sqb_len);
+	return NULL;
 }
 
 static const struct sq_missing no_file = {
@@ -49,7 +50,7 @@ store_file_get(struct store *s, const char *sha, void **data, size_t *len)
 	    "SELECT data FROM file WHERE sha256 = ?", "s", sha, sha);
 }
 
-static void
+static const char *
 file_meta_map(sqlite3_stmt *st, void *out)
 {
 	struct st_file_meta *m = out;
@@ -65,6 +66,7 @@ file_meta_map(sqlite3_stmt *st, void *out)
 	if (sq_text(st, 4) != NULL)
 		snprintf(
 		    m->sfm_type, sizeof(m->sfm_type), "%s", sq_text(st, 4));
+	return NULL;
 }
 
 /*
@@ -132,7 +134,7 @@ store_evidence_archive(
 	    "archived", reason);
 }
 
-static void
+static const char *
 evidence_map(sqlite3_stmt *st, void *out)
 {
 	struct st_evidence *e = out;
@@ -149,6 +151,7 @@ evidence_map(sqlite3_stmt *st, void *out)
 	e->sev_file_size = (long)sqlite3_column_int64(st, 9);
 	e->sev_by = sq_text(st, 10);
 	e->sev_at = sq_text(st, 11);
+	return NULL;
 }
 
 int

@@ -39,13 +39,14 @@ store_method_load(struct store *s, const struct st_method_text *m,
 }
 
 /* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */
-static void
+static const char *
 yaml_map(sqlite3_stmt *st, void *out)
 {
 	const struct sq_blob *b = out;
 
 	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
 	*b->sqb_data = xstrndup(sq_text(st, 0), *b->sqb_len);
+	return NULL;
 }
 
 static const struct sq_missing no_method = {
@@ -86,7 +87,7 @@ store_method_latest(struct store *s, long *id)
 	return 0;
 }
 
-static void
+static const char *
 method_map(sqlite3_stmt *st, void *out)
 {
 	struct st_method *m = out;
@@ -97,6 +98,7 @@ method_map(sqlite3_stmt *st, void *out)
 	m->sm_name = sq_text(st, 3);
 	m->sm_sha256 = sq_text(st, 4);
 	m->sm_loaded_at = sq_text(st, 5);
+	return NULL;
 }
 
 int
@@ -125,7 +127,7 @@ store_resp_put(struct store *s, long method, const struct st_resp *r)
 	    "isss", method, item, role, agency);
 }
 
-static void
+static const char *
 resp_map(sqlite3_stmt *st, void *out)
 {
 	struct st_resp *r = out;
@@ -133,6 +135,7 @@ resp_map(sqlite3_stmt *st, void *out)
 	r->sr_item = sq_text(st, 0);
 	r->sr_agency = sq_text(st, 1);
 	r->sr_role = sq_text(st, 2);
+	return NULL;
 }
 
 int

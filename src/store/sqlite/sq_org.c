@@ -34,7 +34,7 @@ store_agency_member_add(struct store *s, const char *group, const char *member)
 	    "ss", group, member);
 }
 
-static void
+static const char *
 agency_map(sqlite3_stmt *st, void *out)
 {
 	struct st_agency *a = out;
@@ -44,6 +44,7 @@ agency_map(sqlite3_stmt *st, void *out)
 	a->sag_name = sq_text(st, 2);
 	a->sag_short = sq_text(st, 3);
 	a->sag_kind = sq_text(st, 4);
+	return NULL;
 }
 
 int
@@ -119,7 +120,7 @@ store_unit_find(struct store *s, const char *code, long *id)
 	    "SELECT id FROM unit WHERE code = ?", "s", code, code);
 }
 
-static void
+static const char *
 unit_map(sqlite3_stmt *st, void *out)
 {
 	struct st_unit *u = out;
@@ -129,6 +130,7 @@ unit_map(sqlite3_stmt *st, void *out)
 	u->su_name = sq_text(st, 2);
 	u->su_level = sq_text(st, 3);
 	u->su_parent = sq_text(st, 4);
+	return NULL;
 }
 
 int

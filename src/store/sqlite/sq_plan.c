@@ -42,7 +42,7 @@ static const struct sq_missing no_task = {
 	"no task '%s'",
 };
 
-static void
+static const char *
 task_map(sqlite3_stmt *st, void *out)
 {
 	struct st_task *t = out;
@@ -57,11 +57,13 @@ task_map(sqlite3_stmt *st, void *out)
 	t->st_due_text = sq_text(st, 7);
 	t->st_due = sq_text(st, 8);
 	t->st_due_date = sq_text(st, 9);
-	t->st_status = sq_text(st, 10);
+	if (task_status_parse(sq_text(st, 10), &t->st_status) != 0)
+		return "task.status";
 	t->st_note = sq_text(st, 11);
 	t->st_leads = sq_text(st, 12);
 	t->st_coordinators = sq_text(st, 13);
 	t->st_indicators = sq_text(st, 14);
+	return NULL;
 }
 
 #define TASK_SELECT \
@@ -88,7 +90,7 @@ store_task_each(
 
 /* task_strings(t, f): the addresses of the string fields of ${t}. */
 static int
-task_strings(struct st_task *t, const char **f[14])
+task_strings(struct st_task *t, const char **f[13])
 {
 	int n = 0;
 
@@ -96,7 +98,7 @@ task_strings(struct st_task *t, const char **f[14])
 	f[n++] = &t->st_group_name, f[n++] = &t->st_text;
 	f[n++] = &t->st_lead_text, f[n++] = &t->st_coord_text;
 	f[n++] = &t->st_due_text, f[n++] = &t->st_due;
-	f[n++] = &t->st_due_date, f[n++] = &t->st_status;
+	f[n++] = &t->st_due_date;
 	f[n++] = &t->st_leads, f[n++] = &t->st_coordinators;
 	f[n++] = &t->st_indicators, f[n++] = &t->st_note;
 	return n;
@@ -106,16 +108,18 @@ task_strings(struct st_task *t, const char **f[14])
  * task_own_map(st, out): the row as one malloc'd block, its strings after
  * the struct, into a struct st_task **.
  */
-static void
+static const char *
 task_own_map(sqlite3_stmt *st, void *out)
 {
 	struct st_task t, *o;
-	const char **f[14];
+	const char **f[13];
+	const char *bad = task_map(st, &t);
 	size_t len = sizeof(t), n;
 	char *p;
 	int i, nf;
 
-	task_map(st, &t);
+	if (bad != NULL)
+		return bad;
 	nf = task_strings(&t, f);
 	for (i = 0; i < nf; i++)
 		len += *f[i] != NULL ? strlen(*f[i]) + 1 : 0;
@@ -132,6 +136,7 @@ task_own_map(sqlite3_stmt *st, void *out)
 		p += n;
 	}
 	*(struct st_task **)out = o;
+	return NULL;
 }
 
 int
@@ -187,7 +192,7 @@ store_task_report(
 	    r->stp_note, r->stp_doc, r->stp_file_sha256, actor);
 }
 
-static void
+static const char *
 progress_map(sqlite3_stmt *st, void *out)
 {
 	struct st_progress *g = out;
@@ -195,10 +200,12 @@ progress_map(sqlite3_stmt *st, void *out)
 	g->spg_task = sq_text(st, 0);
 	g->spg_at = sq_text(st, 1);
 	g->spg_by = sq_text(st, 2);
-	g->spg_status = sq_text(st, 3);
+	if (task_status_parse(sq_text(st, 3), &g->spg_status) != 0)
+		return "task_progress.status";
 	g->spg_note = sq_text(st, 4);
 	g->spg_doc = sq_text(st, 5);
 	g->spg_file_sha256 = sq_text(st, 6);
+	return NULL;
 }
 
 int
@@ -229,7 +236,7 @@ store_target_add(struct store *s, const struct st_target *t)
 	    t->sg_note ? t->sg_note : "", t->sg_source ? t->sg_source : "");
 }
 
-static void
+static const char *
 target_map(sqlite3_stmt *st, void *out)
 {
 	struct st_target *t = out;
@@ -250,6 +257,7 @@ target_map(sqlite3_stmt *st, void *out)
 	t->sg_score = sq_text(st, 9);
 	t->sg_note = sq_text(st, 10);
 	t->sg_source = sq_text(st, 11);
+	return NULL;
 }
 
 int

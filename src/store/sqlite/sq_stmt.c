@@ -246,10 +246,11 @@ sq_simple(struct store *s, const char *sql)
  * arguments that follow the bound ones as its message (NULL: none).
  */
 int
-sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
-    const struct sq_missing *miss, const char *sql, const char *fmt, ...)
+sq_one(struct store *s, sq_map *map, void *out, const struct sq_missing *miss,
+    const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st = sq_prep(s, sql);
+	const char *bad = NULL;
 	va_list ap;
 	int rc;
 
@@ -260,7 +261,11 @@ sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && map != NULL)
-		map(st, out);
+		bad = map(st, out);
+	if (bad != NULL) {
+		va_end(ap);
+		return sq_bad_column(s, st, bad);
+	}
 	sq_done(s, st);
 	if (rc == SQLITE_DONE && miss != NULL) {
 		sq_vseterr(s, STORE_ENOTFOUND, miss->sqm_vi, miss->sqm_en, ap);
@@ -282,19 +287,35 @@ sq_each_end(struct store *s, sqlite3_stmt *st, int rc)
 	return 0;
 }
 
+/*
+ * sq_bad_column(s, st, column): end the statement ${st}, whose row holds in
+ * ${column} a text the domain does not know: a damaged database.
+ */
+int
+sq_bad_column(struct store *s, sqlite3_stmt *st, const char *column)
+{
+	sq_done(s, st);
+	sq_seterr(s, STORE_EIO,
+	    "cơ sở dữ liệu có giá trị không hợp lệ ở cột %s",
+	    "the database holds an unknown value in column %s", column);
+	return STORE_EIO;
+}
+
 /* sq_map_long(st, out): the first column as a long. */
-void
+const char *
 sq_map_long(sqlite3_stmt *st, void *out)
 {
 	*(long *)out = (long)sqlite3_column_int64(st, 0);
+	return NULL;
 }
 
 /* sq_map_text(st, out): the first column into a struct sq_textbuf. */
-void
+const char *
 sq_map_text(sqlite3_stmt *st, void *out)
 {
 	const struct sq_textbuf *b = out;
 
 	snprintf(b->sqt_buf, b->sqt_size, "%s",
 	    sq_text(st, 0) != NULL ? sq_text(st, 0) : "");
+	return NULL;
 }
