@@ -424,7 +424,7 @@ struct st_evidence {
 	long sev_file_size;
 	const char *sev_by;
 	const char *sev_at;
-	char sev_sha_buf[65]; /* app_evidence_add: the stored file's hash */
+	char sev_sha_buf[65]; /* app_evidence_attach: the stored file's hash */
 };
 /*
  * [writes] store_evidence_add(s, period, unit, input, e, actor, out): attach
@@ -612,7 +612,6 @@ int store_account_create(
  * password hash, into the caller's ${out}; STORE_ENOTFOUND.
  */
 int store_account_get(struct store *, const char *, struct st_account *);
-/* store_account_each: password hashes are not returned. */
 /* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);
