@@ -8,15 +8,17 @@
  * and the handlers behind them.
  *
  * Once, on the first input, a scratch database is made in a temporary
- * directory, the way "dti init --demo" makes one (built-in methodology,
- * organisation file, the illustrative 2022 round, approved), with an open
- * period 2023 holding one draft value and one evidence file, a closed
- * period 2021, and accounts of each role. Each account gets a session
- * with a fixed token and CSRF token (see accounts[] below, and the
- * dictionary), so inputs can reach the handlers behind the login. Between
- * inputs the sessions are restored (a fuzzed logout ends them) and the
- * login rate limits of the demo accounts and of 127.0.0.1 are reset; the
- * rest of the database keeps what earlier inputs wrote.
+ * directory through app/ alone, the way "dti init --demo" makes one
+ * (built-in methodology, organisation file, the illustrative 2022 round,
+ * approved), with an open period 2023 holding one draft value and one
+ * evidence file, a closed period 2021, and accounts of each role; a copy
+ * of it is kept. Each account gets a session with a fixed token and CSRF
+ * token (see accounts[] below, and the dictionary), so inputs can reach
+ * the handlers behind the login. Between inputs the login rate limits of
+ * the demo accounts and of 127.0.0.1 are reset, and the database keeps
+ * what earlier inputs wrote, until a session has ended (a fuzzed logout)
+ * or would expire: then the database is checked, replaced by the copy,
+ * given fresh sessions, and the server restarts on it.
  *
  * Besides the sanitizers (the server thread is instrumented too), the
  * harness aborts on a broken contract of the API: a response that is not
@@ -47,16 +49,12 @@
 #include <unistd.h>
 
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "api/api.h"
 #include "app/app.h"
-#include "app/app_int.h" /* app_org_write, inside this file's transaction */
 #include "auth/auth.h"
 #include "engine/builtin.h"
-#include "engine/method.h"
 #include "http/http.h"
-#include "io/org_load.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -73,13 +71,15 @@
  * CSRF token "fuzz-csrf-LOGIN-000...", both 64 characters.
  */
 static const struct {
-	const char *login, *role, *agency;
+	const char *login;
+	enum role role;
+	const char *agency;
 } accounts[] = {
-	{ "admin", "admin", NULL },
-	{ "sotttt", "coordinator", "so-tttt" },
-	{ "lanhdao", "viewer", NULL },
-	{ "cb-sotttt", "officer", "so-tttt" },
-	{ "cb-ninhhai", "officer", "ubnd-ninh-hai" },
+	{ "admin", ROLE_ADMIN, NULL }, /* layering-ok: a login */
+	{ "sotttt", ROLE_COORDINATOR, "so-tttt" },
+	{ "lanhdao", ROLE_VIEWER, NULL },
+	{ "cb-sotttt", ROLE_OFFICER, "so-tttt" },
+	{ "cb-ninhhai", ROLE_OFFICER, "ubnd-ninh-hai" },
 };
 #define NACCOUNTS (sizeof(accounts) / sizeof(accounts[0]))
 
@@ -87,8 +87,8 @@ static struct {
 	int ready;
 	char dir[256];
 	char db[300];
+	char pristine[300]; /* the database before any input */
 	struct store *s; /* the harness's own connection */
-	sqlite3 *sql; /* and one in SQL, to revive sessions */
 	struct api_server as;
 	struct http_server *hs;
 	unsigned short port;
@@ -110,18 +110,20 @@ handler(struct http_req *rq, struct http_resp *rs, void *ctx)
 }
 
 static void
-die(const char *what, const struct diag *d)
+die(const char *what, struct diag *d)
 {
+	struct diag sd;
 	size_t i;
 
 	fprintf(stderr, "fuzz_http: setup failed: %s\n", what);
-	if (d != NULL) {
-		for (i = 0; i < d->d_n; i++)
-			fprintf(stderr, "  %s: %s\n", d->d_items[i].di_code,
-			    d->d_items[i].di_en);
-	}
-	if (fz.s != NULL)
-		fprintf(stderr, "  store: %s\n", store_error(fz.s)->se_en);
+	diag_init(&sd);
+	if (d == NULL && fz.s != NULL)
+		store_diag(fz.s, &sd);
+	if (d == NULL)
+		d = &sd;
+	for (i = 0; i < d->d_n; i++)
+		fprintf(stderr, "  %s: %s\n", d->d_items[i].di_code,
+		    d->d_items[i].di_en);
 	abort();
 }
 
@@ -137,131 +139,74 @@ pad64(char out[65], const char *prefix, const char *login)
 }
 
 /*
- * The methodology with its agencies and who leads and coordinates what,
- * as dti init records it (src/cli/cmd_init.c is not in the library).
+ * The database of "dti init" (built-in methodology, organisation file),
+ * the illustrative 2022 round approved as "dti init --demo" makes it, and
+ * a little more; every account with the one password.
  */
-static long
-add_method(const struct method *m)
-{
-	long id;
-	int i, k;
-
-	if (store_method_add(fz.s, m->m_id, m->m_version ? m->m_version : "",
-		m->m_name, builtin_method_text, builtin_method_len, ACTOR,
-		&id) != 0)
-		die("store_method_add", NULL);
-	for (i = 0; i < m->m_nagencies; i++) {
-		const struct m_agency *a = &m->m_agencies[i];
-		int exists = store_agency_exists(fz.s, a->ma_code);
-
-		if (exists < 0 ||
-		    (!exists &&
-			store_agency_add(fz.s, a->ma_code, a->ma_name,
-			    a->ma_short,
-			    a->ma_is_group ? "group" : "agency") != 0))
-			die("store_agency_add", NULL);
-	}
-	for (i = 0; i < m->m_nind; i++) {
-		const struct m_indicator *n = &m->m_ind[i];
-
-		if (n->mn_lead >= 0 &&
-		    store_resp_add(fz.s, id, n->mn_code,
-			m->m_agencies[n->mn_lead].ma_code, "lead") != 0)
-			die("store_resp_add", NULL);
-		for (k = 0; k < n->mn_ncoord; k++)
-			if (store_resp_add(fz.s, id, n->mn_code,
-				m->m_agencies[n->mn_coord[k]].ma_code,
-				"coordinator") != 0)
-				die("store_resp_add", NULL);
-	}
-	for (i = 0; i < m->m_ngeneral; i++) {
-		const struct m_general *g = &m->m_general[i];
-
-		if (g->ml_lead >= 0 &&
-		    store_resp_add(fz.s, id, g->ml_code,
-			m->m_agencies[g->ml_lead].ma_code, "lead") != 0)
-			die("store_resp_add", NULL);
-		for (k = 0; k < g->ml_ncoord; k++)
-			if (store_resp_add(fz.s, id, g->ml_code,
-				m->m_agencies[g->ml_coord[k]].ma_code,
-				"coordinator") != 0)
-				die("store_resp_add", NULL);
-	}
-	return id;
-}
-
-/* The database of "dti init --demo", and a little more. */
 static void
 make_db(void)
 {
 	static const char file[] = "fuzz evidence\n";
-	struct store_error e;
+	struct app_init_out io;
+	struct app_actor op;
 	struct st_evidence ev;
-	struct method *m = NULL;
-	struct org_file *org = NULL;
 	struct diag d;
-	char hash[128];
-	long mid, count;
+	long count;
 	size_t i;
 	FILE *f;
 
 	diag_init(&d);
-	if (method_load(&m, builtin_method_text, builtin_method_len,
-		builtin_method_name, &d) != 0)
-		die("method_load", &d);
-	if (store_open(&fz.s, fz.db, STORE_CREATE, &e) != 0) {
-		fprintf(stderr, "fuzz_http: %s: %s\n", fz.db, e.se_en);
-		abort();
-	}
-	if (auth_hash(PASSWORD, hash) != 0)
-		die("auth_hash", NULL);
-	if (store_tx_begin(fz.s) != 0)
-		die("store_tx_begin", NULL);
-	mid = add_method(m);
-	if (store_meta_set(fz.s, "demo", "1") != 0)
-		die("store_meta_set", NULL);
-	if (org_parse(builtin_org_text, builtin_org_len, builtin_org_name, &org,
-		&d) != 0)
-		die("org_parse", &d);
-	if (app_org_write(fz.s, ACTOR, org, &d) != 0)
-		die("app_org_write", &d);
-	org_file_free(org);
+	app_operator(&op, ACTOR);
+	if (app_init(fz.db, &op, 0, &io, &d) != 0 ||
+	    app_open(&fz.s, fz.db, &d) != 0)
+		die("app_init", &d);
 	for (i = 0; i < NACCOUNTS; i++)
-		if (store_account_add(fz.s, accounts[i].login, hash,
-			accounts[i].role, accounts[i].agency, ACTOR) != 0)
-			die("store_account_add", NULL);
-	if (store_tx_commit(fz.s) != 0)
-		die("store_tx_commit", NULL);
+		if (app_user_add(fz.s, &op, accounts[i].login, accounts[i].role,
+			accounts[i].agency, PASSWORD, NULL, 0, &d) != 0)
+			die("app_user_add", &d);
 	/* 2022: the illustrative round, approved */
-	if (app_period_open(fz.s, "2022", mid, NULL, NULL,
-		"SỐ LIỆU MINH HỌA — không phải số liệu thật", ACTOR, &d) != 0)
-		die("app_period_open 2022", &d);
+	if (app_period_add(fz.s, &op, "2022", 0, NULL, NULL,
+		"SỐ LIỆU MINH HỌA — không phải số liệu thật", NULL, &d) != 0)
+		die("app_period_add 2022", &d);
 	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
 	if (f == NULL ||
-	    app_import(fz.s, "2022", f, builtin_demo_name, "approved", ACTOR,
-		&count, &d) != 0)
-		die("app_import", &d);
+	    app_values_import(fz.s, &op, "2022", f, builtin_demo_name,
+		VALUE_APPROVED, &count, &d) != 0)
+		die("app_values_import", &d);
 	fclose(f);
 	/* 2023: open, one draft value with an evidence file */
-	if (app_period_open(fz.s, "2023", mid, NULL, NULL, NULL, ACTOR, &d) !=
+	if (app_period_add(fz.s, &op, "2023", 0, NULL, NULL, NULL, NULL, &d) !=
 		0 ||
-	    app_value_set(fz.s, "2023", "ninh-thuan", "1.1", "leader", NULL,
-		ACTOR, NULL, &d) != 0)
+	    app_value_put(fz.s, &op, "2023", "ninh-thuan", "1.1", "leader",
+		NULL, NULL, &d) != 0)
 		die("period 2023", &d);
 	memset(&ev, 0, sizeof(ev));
-	ev.se_doc_number = "01/QĐ-UBND";
-	ev.se_doc_date = "2023-01-15";
-	ev.se_note = "fuzz";
-	ev.se_file_name = "quyet-dinh.txt";
-	ev.se_file_type = "text/plain";
-	if (app_evidence_add(fz.s, "2023", "ninh-thuan", "1.1", &ev, file,
-		sizeof(file) - 1, ACTOR, &d) != 0)
-		die("app_evidence_add", &d);
+	ev.sev_doc_number = "01/QĐ-UBND";
+	ev.sev_doc_date = "2023-01-15";
+	ev.sev_note = "fuzz";
+	ev.sev_file_name = "quyet-dinh.txt";
+	ev.sev_file_type = "text/plain";
+	if (app_evidence_attach(fz.s, &op, "2023", "ninh-thuan", "1.1", &ev,
+		file, sizeof(file) - 1, &d) != 0)
+		die("app_evidence_attach", &d);
 	/* 2021: closed */
-	if (app_period_open(fz.s, "2021", mid, NULL, NULL, NULL, ACTOR, &d) !=
+	if (app_period_add(fz.s, &op, "2021", 0, NULL, NULL, NULL, NULL, &d) !=
 		0 ||
-	    app_period_status(fz.s, "2021", "closed", ACTOR, NULL, &d) != 0)
+	    app_period_set_status(fz.s, &op, "2021", PERIOD_CLOSED, NULL, &d) !=
+		0)
 		die("period 2021", &d);
+	if (app_backup(fz.s, fz.pristine, &d) != 0)
+		die("app_backup", &d);
+	diag_free(&d);
+}
+
+/* Each account's fixed session, fresh. */
+static void
+add_sessions(void)
+{
+	long now = (long)time(NULL);
+	size_t i;
+
 	for (i = 0; i < NACCOUNTS; i++) {
 		struct st_account a;
 
@@ -271,30 +216,60 @@ make_db(void)
 		pad64(fz.csrf[i], "fuzz-csrf-", accounts[i].login);
 		sha256_hex(fz.token[i], 64, fz.token_hash[i]);
 		if (store_tx_begin(fz.s) != 0 ||
-		    store_session_add(fz.s, fz.token_hash[i], a.sa_id,
-			fz.csrf[i], (long)time(NULL),
-			(long)time(NULL) + AUTH_SESSION_TTL) != 0 ||
+		    store_session_add(fz.s, fz.token_hash[i], a.sac_id,
+			fz.csrf[i], now, now + AUTH_SESSION_TTL) != 0 ||
 		    store_tx_commit(fz.s) != 0)
 			die("store_session_add", NULL);
 	}
-	if (sqlite3_open_v2(fz.db, &fz.sql, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK)
-		die("sqlite3_open_v2", NULL);
-	sqlite3_busy_timeout(fz.sql, 1000);
-	method_free(m);
+}
+
+/* The server on the database, on a port of its own choosing. */
+static void
+server_start(void)
+{
+	struct http_opts ho;
+	struct diag d;
+
+	if (api_server_init(&fz.as, fz.db) != 0)
+		die("api_server_init", NULL);
+	fz.as.as_log = fz.log ? stderr : NULL;
+	memset(&ho, 0, sizeof(ho));
+	ho.ho_addr = "127.0.0.1";
+	ho.ho_port = 0;
+	ho.ho_threads = 1; /* one server thread: inputs do not overlap */
+	ho.ho_max_conns = 64;
+	ho.ho_max_per_ip = 64;
+	ho.ho_timeout = 2;
+	ho.ho_handler = handler;
+	ho.ho_ctx = &fz.as;
+	ho.ho_done = api_log;
+	diag_init(&d);
+	if (http_start(&ho, &fz.hs, &d) != 0)
+		die("http_start", &d);
 	diag_free(&d);
+	fz.port = http_port(fz.hs);
+}
+
+static void
+server_stop(void)
+{
+	http_stop(fz.hs);
+	api_server_fini(&fz.as);
 }
 
 /*
  * Give each account its fixed session again if it ended (a fuzzed logout)
  * or would expire. The store rightly has no call to revive an ended
- * session, so the harness does it in SQL on a connection of its own.
+ * session, so the harness goes back to the database as it was before the
+ * first input (checked first: inputs must not damage it) and adds the
+ * sessions afresh; the server restarts on it.
  */
 static void
 restore_sessions(void)
 {
 	long now = (long)time(NULL);
-	sqlite3_stmt *st;
+	struct store *p = NULL;
+	struct diag d;
 	size_t i;
 	int stale = 0;
 
@@ -307,15 +282,21 @@ restore_sessions(void)
 	}
 	if (!stale)
 		return;
-	if (sqlite3_prepare_v2(fz.sql,
-		"UPDATE session SET ended = 0, last_seen = ?1,"
-		" expires_at = ?1 + ?2 WHERE csrf LIKE 'fuzz-csrf-%'",
-		-1, &st, NULL) != SQLITE_OK)
-		die(sqlite3_errmsg(fz.sql), NULL);
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, AUTH_SESSION_TTL);
-	sqlite3_step(st); /* busy: the server is still at work; next time */
-	sqlite3_finalize(st);
+	server_stop();
+	if (store_check(fz.s) != 0)
+		die("store_check: the inputs damaged the database", NULL);
+	app_close(fz.s);
+	fz.s = NULL;
+	diag_init(&d);
+	if (store_remove(fz.db, &d) != 0 ||
+	    app_open(&p, fz.pristine, &d) != 0 || app_backup(p, fz.db, &d) != 0)
+		die("restore", &d);
+	app_close(p);
+	if (app_open(&fz.s, fz.db, &d) != 0)
+		die("app_open", &d);
+	diag_free(&d);
+	add_sessions();
+	server_start();
 }
 
 /* Only the logins the fuzzer knows are rate limited no longer. */
@@ -335,21 +316,13 @@ reset_limits(void)
 static void
 cleanup(void)
 {
-	static const char *const side[] = { "", "-wal", "-shm", "-journal" };
-	char path[320];
-	size_t i;
-
 	if (!fz.ready)
 		return;
 	fz.ready = 0;
-	http_stop(fz.hs);
-	api_server_fini(&fz.as);
-	store_close(fz.s);
-	sqlite3_close(fz.sql);
-	for (i = 0; i < sizeof(side) / sizeof(side[0]); i++) {
-		snprintf(path, sizeof(path), "%s%s", fz.db, side[i]);
-		remove(path);
-	}
+	server_stop();
+	app_close(fz.s);
+	store_remove(fz.db, NULL);
+	store_remove(fz.pristine, NULL);
 	rmdir(fz.dir);
 }
 
@@ -357,8 +330,6 @@ static void
 setup(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	struct http_opts ho;
-	struct diag d;
 
 	signal(SIGPIPE, SIG_IGN);
 	if (auth_init() != 0)
@@ -370,26 +341,11 @@ setup(void)
 		abort();
 	}
 	snprintf(fz.db, sizeof(fz.db), "%s/dti.db", fz.dir);
+	snprintf(fz.pristine, sizeof(fz.pristine), "%s/pristine.db", fz.dir);
 	make_db();
-	if (api_server_init(&fz.as, fz.db) != 0)
-		die("api_server_init", NULL);
+	add_sessions();
 	fz.log = getenv("DTI_FUZZ_HTTP_LOG") != NULL;
-	fz.as.as_log = fz.log ? stderr : NULL;
-	memset(&ho, 0, sizeof(ho));
-	ho.ho_addr = "127.0.0.1";
-	ho.ho_port = 0;
-	ho.ho_threads = 1; /* one server thread: inputs do not overlap */
-	ho.ho_max_conns = 64;
-	ho.ho_max_per_ip = 64;
-	ho.ho_timeout = 2;
-	ho.ho_handler = handler;
-	ho.ho_ctx = &fz.as;
-	ho.ho_done = api_log;
-	diag_init(&d);
-	if (http_start(&ho, &fz.hs, &d) != 0)
-		die("http_start", &d);
-	diag_free(&d);
-	fz.port = http_port(fz.hs);
+	server_start();
 	fz.strict = getenv("DTI_FUZZ_HTTP_STRICT") != NULL &&
 	    strcmp(getenv("DTI_FUZZ_HTTP_STRICT"), "1") == 0;
 	fz.ready = 1;

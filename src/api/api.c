@@ -411,8 +411,8 @@ api_forbidden(struct api_req *ar)
 	api_error(ar, 403, "forbidden", NULL,
 	    "tài khoản %s (%s) không có quyền làm việc này",
 	    "account %s (%s) may not do this",
-	    ar->ar_authed ? ar->ar_sess.ss_account.sa_login : "-",
-	    ar->ar_authed ? ar->ar_sess.ss_account.sa_role : "-");
+	    ar->ar_authed ? ar->ar_sess.ss_account.sac_login : "-",
+	    ar->ar_authed ? role_name(ar->ar_sess.ss_account.sac_role) : "-");
 }
 
 int
@@ -629,7 +629,7 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 	ar.ar_authed = authenticate(&ar);
 	if (ar.ar_authed)
 		snprintf(rq->rq_user, sizeof(rq->rq_user), "%s",
-		    ar.ar_sess.ss_account.sa_login);
+		    ar.ar_sess.ss_account.sac_login);
 	if (!(rt->rt_flags & R_PUBLIC) && !ar.ar_authed) {
 		api_error(&ar, 401, "unauthenticated", NULL, "cần đăng nhập",
 		    "login required");

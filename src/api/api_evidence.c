@@ -19,23 +19,23 @@ evidence_row(void *vctx, const struct st_evidence *e)
 	struct ev_ctx *c = vctx;
 	json_t *o;
 
-	if (strcmp(e->se_unit, c->ec_unit) != 0)
+	if (strcmp(e->sev_unit, c->ec_unit) != 0)
 		return 0;
 	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-	    (json_int_t)e->se_id, "unit", e->se_unit, "input", e->se_input,
-	    "doc_number", e->se_doc_number, "doc_date", e->se_doc_date, "note",
-	    e->se_note, "added_by", e->se_by, "added_at", e->se_at);
-	if (e->se_file_sha256 != NULL)
+	    (json_int_t)e->sev_id, "unit", e->sev_unit, "input", e->sev_input,
+	    "doc_number", e->sev_doc_number, "doc_date", e->sev_doc_date,
+	    "note", e->sev_note, "added_by", e->sev_by, "added_at", e->sev_at);
+	if (e->sev_file_sha256 != NULL)
 		json_object_set_new(o, "file",
 		    json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "sha256",
-			e->se_file_sha256, "name", e->se_file_name, "type",
-			e->se_file_type, "size", (json_int_t)e->se_file_size,
+			e->sev_file_sha256, "name", e->sev_file_name, "type",
+			e->sev_file_type, "size", (json_int_t)e->sev_file_size,
 			"url", ""));
-	if (e->se_file_sha256 != NULL) {
+	if (e->sev_file_sha256 != NULL) {
 		char url[128];
 
 		snprintf(
-		    url, sizeof(url), "/api/v1/files/%s", e->se_file_sha256);
+		    url, sizeof(url), "/api/v1/files/%s", e->sev_file_sha256);
 		json_object_set_new(
 		    json_object_get(o, "file"), "url", json_string(url));
 	}
@@ -223,20 +223,20 @@ api_evidence_add(struct api_req *ar)
 	if (upload_refused(ar, &u))
 		goto out;
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = buf_cstr(&u.up_doc);
-	e.se_doc_date = buf_cstr(&u.up_date);
-	e.se_note = buf_cstr(&u.up_note);
+	e.sev_doc_number = buf_cstr(&u.up_doc);
+	e.sev_doc_date = buf_cstr(&u.up_date);
+	e.sev_note = buf_cstr(&u.up_note);
 	if (u.up_files > 0) {
-		e.se_file_name = u.up_name;
-		e.se_file_type = u.up_type;
+		e.sev_file_name = u.up_name;
+		e.sev_file_type = u.up_type;
 	}
 	diag_init(&d);
 	rc = app_evidence_attach(ar->ar_s, api_actor(ar), p.sp_code,
 	    api_param(ar, 1), api_param(ar, 2), &e,
 	    u.up_files ? u.up_file.b_data : NULL, u.up_file.b_len, &d);
 	api_answer(ar, rc, &d, 201,
-	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.se_id, "sha256",
-		e.se_file_sha256));
+	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.sev_id, "sha256",
+		e.sev_file_sha256));
 out:
 	buf_free(&u.up_file);
 	buf_free(&u.up_doc);

@@ -201,8 +201,8 @@ static int
 agency_row(void *ctx, const struct st_agency *a)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:s, s:s, s:s, s:s}", "code", a->sa_code, "name",
-		a->sa_name, "short", a->sa_short, "kind", a->sa_kind));
+	    json_pack("{s:s, s:s, s:s, s:s}", "code", a->sag_code, "name",
+		a->sag_name, "short", a->sag_short, "kind", a->sag_kind));
 	return 0;
 }
 

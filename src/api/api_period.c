@@ -23,8 +23,8 @@ period_json(const struct st_period *p)
 	    "code", p->sp_code, "kind", p->sp_kind, "year", p->sp_year,
 	    "quarter", p->sp_quarter, "methodology", (json_int_t)p->sp_method,
 	    "agency_due", p->sp_agency_due, "sotttt_due", p->sp_sotttt_due,
-	    "status", p->sp_status, "label", p->sp_label, "days_to_agency_due",
-	    (json_int_t)(due - today));
+	    "status", period_status_name(p->sp_status), "label", p->sp_label,
+	    "days_to_agency_due", (json_int_t)(due - today));
 }
 
 static int
@@ -182,7 +182,8 @@ value_row(void *vctx, const struct st_value *v)
 	json_array_append_new(c->vc_list,
 	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "unit", v->sv_unit,
 		"input", v->sv_input, "value", v->sv_raw, "status",
-		v->sv_status, "entered_by", v->sv_by, "entered_at", v->sv_at));
+		value_status_name(v->sv_status), "entered_by", v->sv_by,
+		"entered_at", v->sv_at));
 	return 0;
 }
 

@@ -32,8 +32,9 @@ task_row(void *ctx, const struct st_task *t)
 		t->st_group_name, "text", t->st_text, "lead_text",
 		t->st_lead_text, "leads", csv_list(t->st_leads), "coordinators",
 		csv_list(t->st_coordinators), "due_text", t->st_due_text, "due",
-		t->st_due, "due_date", t->st_due_date, "status", t->st_status,
-		"overdue", app_task_overdue(t, date_today()), "indicators",
+		t->st_due, "due_date", t->st_due_date, "status",
+		task_status_name(t->st_status), "overdue",
+		app_task_overdue(t, date_today()), "indicators",
 		csv_list(t->st_indicators)));
 	return 0;
 }
@@ -164,10 +165,10 @@ audit_row(void *ctx, const struct st_audit *a)
 {
 	json_array_append_new(ctx,
 	    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?}", "id",
-		(json_int_t)a->sa_id, "at", a->sa_at, "actor", a->sa_actor,
-		"action", a->sa_action, "entity", a->sa_entity, "key",
-		a->sa_key, "old", a->sa_old, "new", a->sa_new, "reason",
-		a->sa_reason));
+		(json_int_t)a->sau_id, "at", a->sau_at, "actor", a->sau_actor,
+		"action", a->sau_action, "entity", a->sau_entity, "key",
+		a->sau_key, "old", a->sau_old, "new", a->sau_new, "reason",
+		a->sau_reason));
 	return 0;
 }
 

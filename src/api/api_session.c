@@ -8,8 +8,9 @@
 static json_t *
 user_json(const struct st_account *a)
 {
-	return json_pack("{s:s, s:s, s:s?}", "login", a->sa_login, "role",
-	    a->sa_role, "agency", a->sa_agency[0] ? a->sa_agency : NULL);
+	return json_pack("{s:s, s:s, s:s?}", "login", a->sac_login, "role",
+	    role_name(a->sac_role), "agency",
+	    a->sac_agency[0] ? a->sac_agency : NULL);
 }
 
 static void
@@ -87,7 +88,7 @@ api_login(struct api_req *ar)
 	auth_limiter_reset(ar->ar_srv->as_lim, kacc);
 	set_cookie(ar, token, AUTH_SESSION_TTL);
 	snprintf(
-	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sa_login);
+	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sac_login);
 	api_json(ar, 200,
 	    json_pack("{s:o, s:s, s:I}", "user", user_json(&a), "csrf", csrf,
 		"expires_in", (json_int_t)AUTH_SESSION_TTL));
@@ -123,9 +124,10 @@ static int
 user_row(void *ctx, const struct st_account *a)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sa_login, "role",
-		a->sa_role, "agency", a->sa_agency[0] ? a->sa_agency : NULL,
-		"disabled", a->sa_disabled));
+	    json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sac_login, "role",
+		role_name(a->sac_role), "agency",
+		a->sac_agency[0] ? a->sac_agency : NULL, "disabled",
+		a->sac_disabled));
 	return 0;
 }
 

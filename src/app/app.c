@@ -7,16 +7,12 @@
 int
 app_store_error(struct store *s, struct diag *d)
 {
-	const struct store_error *e = store_error(s);
-	/* a stable code per kind of failure, for the API's status */
-	const char *code = e->se_code == STORE_ENOTFOUND ? "store.not_found"
-	    : e->se_code == STORE_ECONFLICT              ? "store.conflict"
-	    : e->se_code == STORE_EBUSY                  ? "store.busy"
-	    : e->se_code == STORE_EINVALID               ? "store.invalid"
-							 : "store";
+	int code = store_diag(s, d);
 
-	diag_put(d, DIAG_ERROR, code, NULL, 0, 0, e->se_vi, e->se_en);
-	return e->se_code == STORE_EBUSY ? STORE_EBUSY : -1;
+	if (code == 0) /* a failure the store did not explain */
+		diag_put(d, DIAG_ERROR, store_diag_code(STORE_EIO), NULL, 0, 0,
+		    "lỗi cơ sở dữ liệu", "database error");
+	return code == STORE_EBUSY ? STORE_EBUSY : -1;
 }
 
 int
@@ -32,15 +28,19 @@ app_abort(struct store *s, struct diag *d)
 static int
 open_or_create(struct store **out, const char *path, int create, struct diag *d)
 {
-	struct store_error e;
+	struct diag e;
+	int rc;
 
-	if ((create ? store_create(out, path, &e)
-		    : store_open(out, path, STORE_OPEN, &e)) != 0) {
-		diag_put(
-		    d, DIAG_ERROR, "store.open", NULL, 0, 0, e.se_vi, e.se_en);
-		return -1;
-	}
-	return 0;
+	diag_init(&e);
+	rc = create ? store_create(out, path, &e)
+		    : store_open(out, path, STORE_OPEN, &e);
+	/* whatever the kind, the front ends know it as "store.open" */
+	if (rc != 0)
+		diag_put(d, DIAG_ERROR, "store.open", NULL, 0, 0,
+		    e.d_n > 0 ? e.d_items[0].di_vi : "",
+		    e.d_n > 0 ? e.d_items[0].di_en : "");
+	diag_free(&e);
+	return rc != 0 ? -1 : 0;
 }
 
 int

@@ -325,10 +325,9 @@ int app_user_add(struct store *, const struct app_actor *, const char *,
 int app_users(struct store *, int (*)(void *, const struct st_account *),
     void *, struct diag *);
 /*
- * app_actor_of(a, acc): the actor of account ${acc} (borrowed by ${a});
- * -1 when its role is unknown.
+ * app_actor_of(a, acc): the actor of account ${acc} (borrowed by ${a}).
  */
-int app_actor_of(struct app_actor *, const struct st_account *);
+void app_actor_of(struct app_actor *, const struct st_account *);
 /*
  * app_login(s, login, password, dummy, ip, now, acc, token, csrf, d):
  * check the password (against ${dummy}, a hash made at start-up, when
@@ -391,36 +390,5 @@ struct app_init_out {
  */
 int app_init(const char *, const struct app_actor *, int, struct app_init_out *,
     struct diag *);
-
-/* app_compat.c: the string-actor forms of before struct app_actor. */
-
-/*
- * app_period_open, app_period_status, app_import, app_value_set,
- * app_submit, app_approve, app_return, app_reopen, app_evidence_add:
- * tests/db/test_db.c and fuzz/fuzz_http.c still call these: each runs the
- * use case above (app_period_add, app_period_set_status,
- * app_values_import, app_value_put, app_values_submit/_approve/_return/
- * _reopen, app_evidence_attach) as the operator named by its last string
- * argument (app_operator), with states by name. Remove them when those
- * callers move to the actor forms.
- */
-int app_period_open(struct store *, const char *, long, const char *,
-    const char *, const char *, const char *, struct diag *);
-int app_period_status(struct store *, const char *, const char *, const char *,
-    const char *, struct diag *);
-int app_import(struct store *, const char *, FILE *, const char *, const char *,
-    const char *, long *, struct diag *);
-int app_value_set(struct store *, const char *, const char *, const char *,
-    const char *, const char *, const char *, const char *, struct diag *);
-int app_submit(struct store *, const char *, const char *, const char *,
-    const char *, struct diag *);
-int app_approve(struct store *, const char *, const char *, const char *,
-    const char *, const char *, struct diag *);
-int app_return(struct store *, const char *, const char *, const char *,
-    const char *, const char *, const char *, struct diag *);
-int app_reopen(struct store *, const char *, const char *, const char *,
-    const char *, const char *, const char *, struct diag *);
-int app_evidence_add(struct store *, const char *, const char *, const char *,
-    struct st_evidence *, const void *, size_t, const char *, struct diag *);
 
 #endif

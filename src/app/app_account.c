@@ -28,6 +28,7 @@ app_user_create(struct store *s, const char *login, enum role role,
     const char *agency, const char *given, const char *actor, char *shown,
     size_t shown_size, struct diag *d)
 {
+	struct st_account_new n;
 	char pw[32], hash[128];
 
 	if (given == NULL) {
@@ -41,8 +42,11 @@ app_user_create(struct store *s, const char *login, enum role role,
 		    "không băm được mật khẩu", "cannot hash the password");
 		return -1;
 	}
-	if (store_account_add(s, login, hash, role_name(role), agency, actor) !=
-	    0)
+	n.san_login = login;
+	n.san_pwhash = hash;
+	n.san_role = role;
+	n.san_agency = agency;
+	if (store_account_create(s, &n, actor) != 0)
 		return app_store_error(s, d);
 	if (shown != NULL)
 		snprintf(shown, shown_size, "%s", given);
@@ -91,17 +95,12 @@ app_users(struct store *s, int (*cb)(void *, const struct st_account *),
 	return 0;
 }
 
-int
+void
 app_actor_of(struct app_actor *a, const struct st_account *acc)
 {
-	a->ac_login = acc->sa_login;
-	a->ac_agency = acc->sa_agency[0] != '\0' ? acc->sa_agency : NULL;
-	if (role_parse(acc->sa_role, &a->ac_role) != 0) {
-		/* the store's CHECK keeps the four roles: read only else */
-		a->ac_role = ROLE_VIEWER;
-		return -1;
-	}
-	return 0;
+	a->ac_login = acc->sac_login;
+	a->ac_agency = acc->sac_agency[0] != '\0' ? acc->sac_agency : NULL;
+	a->ac_role = acc->sac_role;
 }
 
 int
@@ -109,24 +108,27 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
     const char *ip, long now, struct st_account *acc, char token[65],
     char csrf[65], struct diag *d)
 {
+	struct st_audit log = { .sau_action = "session.login",
+		.sau_entity = "account",
+		.sau_reason = ip };
 	char hash[65];
 	int found, ok;
 
 	found = store_account_get(s, login, acc) == 0;
-	ok = auth_verify(found ? acc->sa_pwhash : dummy, pw) && found &&
-	    !acc->sa_disabled;
+	ok = auth_verify(found ? acc->sac_pwhash : dummy, pw) && found &&
+	    !acc->sac_disabled;
 	if (!ok)
 		return 1;
 	auth_token(token);
 	auth_token(csrf);
 	sha256_hex(token, 64, hash);
+	log.sau_actor = acc->sac_login;
+	log.sau_key = acc->sac_login;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (store_session_add(
-		s, hash, acc->sa_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
-	    store_audit(s, acc->sa_login, "session.login", "account",
-		acc->sa_login, NULL, NULL, ip) != 0 ||
-	    store_tx_commit(s) != 0)
+		s, hash, acc->sac_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
+	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
 }
@@ -137,7 +139,7 @@ app_session(
 {
 	if (store_session_get(s, token_hash, out) != 0)
 		return 0;
-	if (out->ss_account.sa_disabled || now >= out->ss_expires ||
+	if (out->ss_account.sac_disabled || now >= out->ss_expires ||
 	    now - out->ss_last_seen >= AUTH_IDLE_TTL)
 		return 0;
 	if (now - out->ss_last_seen >= APP_TOUCH_EVERY &&

@@ -75,11 +75,11 @@ evidence_check(const struct method *m, const char *input,
 		    input);
 		return -1;
 	}
-	if (e->se_doc_date != NULL && e->se_doc_date[0] != '\0' &&
-	    date_parse(e->se_doc_date, &day) < 0) {
+	if (e->sev_doc_date != NULL && e->sev_doc_date[0] != '\0' &&
+	    date_parse(e->sev_doc_date, &day) < 0) {
 		diag_add(d, DIAG_ERROR, "evidence.date", NULL, 0, 0,
 		    "ngày văn bản '%s' không hợp lệ: dùng YYYY-MM-DD",
-		    "bad document date '%s': use YYYY-MM-DD", e->se_doc_date);
+		    "bad document date '%s': use YYYY-MM-DD", e->sev_doc_date);
 		return -1;
 	}
 	if (data != NULL && len > STORE_MAX_FILE) {
@@ -117,15 +117,15 @@ app_evidence_attach(struct store *s, const struct app_actor *a,
 		return -1;
 	}
 	if (data != NULL) {
-		if (store_file_put(s, data, len, e->se_sha_buf) != 0)
+		if (store_file_put(s, data, len, e->sev_sha_buf) != 0)
 			return app_abort(s, d);
-		e->se_file_sha256 = e->se_sha_buf;
+		e->sev_file_sha256 = e->sev_sha_buf;
 	}
 	if (store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id) !=
 		0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
-	e->se_id = id;
+	e->sev_id = id;
 	return 0;
 }
 
@@ -151,10 +151,11 @@ file_meta_row(void *ctx, const struct st_evidence *e)
 {
 	struct file_meta *fm = ctx;
 
-	if (e->se_file_sha256 == NULL || strcmp(e->se_file_sha256, fm->fm_sha))
+	if (e->sev_file_sha256 == NULL ||
+	    strcmp(e->sev_file_sha256, fm->fm_sha))
 		return 0;
 	snprintf(fm->fm_name, fm->fm_size, "%s",
-	    e->se_file_name ? e->se_file_name : "");
+	    e->sev_file_name ? e->sev_file_name : "");
 	return 1;
 }
 

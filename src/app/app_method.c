@@ -101,16 +101,20 @@ static int
 store_resp(struct store *s, long id, const struct method *m, const char *item,
     int lead, const int *coord, int ncoord)
 {
+	struct st_resp r = { .sr_item = item, .sr_role = RESP_LEAD };
 	int k;
 
-	if (lead >= 0 &&
-	    store_resp_add(
-		s, id, item, m->m_agencies[lead].ma_code, RESP_LEAD) != 0)
-		return -1;
-	for (k = 0; k < ncoord; k++)
-		if (store_resp_add(s, id, item, m->m_agencies[coord[k]].ma_code,
-			RESP_COORD) != 0)
+	if (lead >= 0) {
+		r.sr_agency = m->m_agencies[lead].ma_code;
+		if (store_resp_put(s, id, &r) != 0)
 			return -1;
+	}
+	r.sr_role = RESP_COORD;
+	for (k = 0; k < ncoord; k++) {
+		r.sr_agency = m->m_agencies[coord[k]].ma_code;
+		if (store_resp_put(s, id, &r) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -118,20 +122,26 @@ int
 app_method_store(struct store *s, const struct method *m, const char *yaml,
     size_t len, const char *login, long *id)
 {
+	struct st_method_text mt = { .smt_code = m->m_id,
+		.smt_version = m->m_version ? m->m_version : "",
+		.smt_name = m->m_name,
+		.smt_yaml = yaml,
+		.smt_len = len };
 	int i;
 
-	if (store_method_add(s, m->m_id, m->m_version ? m->m_version : "",
-		m->m_name, yaml, len, login, id) != 0)
+	if (store_method_load(s, &mt, login, id) != 0)
 		return -1;
 	for (i = 0; i < m->m_nagencies; i++) {
 		const struct m_agency *a = &m->m_agencies[i];
+		struct st_agency ag = { .sag_code = a->ma_code,
+			.sag_name = a->ma_name,
+			.sag_short = a->ma_short,
+			.sag_kind = a->ma_is_group ? "group" : "agency" };
 		int exists = store_agency_exists(s, a->ma_code);
 
 		if (exists < 0)
 			return -1;
-		if (!exists &&
-		    store_agency_add(s, a->ma_code, a->ma_name, a->ma_short,
-			a->ma_is_group ? "group" : "agency") != 0)
+		if (!exists && store_agency_put(s, &ag) != 0)
 			return -1;
 	}
 	for (i = 0; i < m->m_nind; i++) {

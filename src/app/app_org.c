@@ -23,10 +23,13 @@ static int
 org_fail(struct store *s, const struct org_file *f, long line, long col,
     struct diag *d)
 {
-	const struct store_error *e = store_error(s);
+	struct diag why;
 
-	diag_add(d, DIAG_ERROR, "org.store", f->of_file, line, col, "%s%.0s",
-	    "%.0s%s", e->se_vi, e->se_en);
+	diag_init(&why);
+	if (store_diag(s, &why) != 0 && why.d_n > 0)
+		diag_put(d, DIAG_ERROR, "org.store", f->of_file, line, col,
+		    why.d_items[0].di_vi, why.d_items[0].di_en);
+	diag_free(&why);
 	return 1;
 }
 

@@ -151,6 +151,8 @@ int
 app_period_set_status(struct store *s, const struct app_actor *a,
     const char *code, enum period_status st, const char *reason, struct diag *d)
 {
+	struct st_period_change c;
+
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0)
 		return -1;
 	if (st == PERIOD_OPEN && (reason == NULL || *reason == '\0')) {
@@ -161,8 +163,10 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (store_period_set_status(
-		s, code, period_status_name(st), a->ac_login, reason) != 0 ||
+	c.spc_code = code;
+	c.spc_status = st;
+	c.spc_reason = reason;
+	if (store_period_change(s, &c, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
@@ -171,12 +175,7 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 int
 app_period_is_open(const struct st_period *p)
 {
-	enum period_status st;
-
-	/* the store keeps only names it knows: anything else is closed */
-	if (period_status_parse(p->sp_status, &st) != 0)
-		return 0;
-	switch (st) {
+	switch (p->sp_status) {
 	case PERIOD_OPEN: return 1;
 	case PERIOD_CLOSED: return 0;
 	}
@@ -220,13 +219,7 @@ int
 app_value_status(struct store *s, long period, long unit, const char *input,
     enum value_status *out)
 {
-	char cur[16];
-	int g = store_value_get(s, period, unit, input, cur, sizeof(cur));
-
-	if (g != 0)
-		return g;
-	/* the store's CHECK keeps the three names: a fourth is damage */
-	return value_status_parse(cur, out) == 0 ? 0 : STORE_EIO;
+	return store_value_get(s, period, unit, input, out);
 }
 
 int

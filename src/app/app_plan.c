@@ -22,15 +22,12 @@ app_tasks(struct store *s, int (*cb)(void *, const struct st_task *), void *ctx,
 int
 app_task_overdue(const struct st_task *t, long today)
 {
-	enum task_status st;
 	long due = 0;
 
 	if (t->st_due_date == NULL || date_parse(t->st_due_date, &due) != 0 ||
 	    today <= due)
 		return 0;
-	if (task_status_parse(t->st_status, &st) != 0)
-		return 1;
-	switch (st) {
+	switch (t->st_status) {
 	case TASK_NOT_STARTED:
 	case TASK_IN_PROGRESS: return 1;
 	case TASK_DONE: return 0;
@@ -83,6 +80,7 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
     const enum task_status *status, const char *note, const char *doc,
     const void *data, size_t len, struct diag *d)
 {
+	struct st_task_report r;
 	char sha[65];
 	int may = app_task_may(s, a, code);
 
@@ -93,9 +91,13 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
 		return app_store_error(s, d);
 	if (data != NULL && store_file_put(s, data, len, sha) != 0)
 		return app_abort(s, d);
-	if (store_task_progress(s, code,
-		status != NULL ? task_status_name(*status) : NULL, note, doc,
-		data != NULL ? sha : NULL, a->ac_login) != 0 ||
+	r.stp_task = code;
+	r.stp_set_status = status != NULL;
+	r.stp_status = status != NULL ? *status : TASK_NOT_STARTED;
+	r.stp_note = note;
+	r.stp_doc = doc;
+	r.stp_file_sha256 = data != NULL ? sha : NULL;
+	if (store_task_report(s, &r, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;

@@ -113,9 +113,14 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 			    : -3;
 		if (cur != st->wf_from)
 			continue;
-		if (store_value_set_status(s, p->sp_id, uid, in->mi_name,
-			value_status_name(st->wf_to), login, st->wf_action,
-			reason) != 0)
+		struct st_value_change c = { .svc_period = p->sp_id,
+			.svc_unit = uid,
+			.svc_input = in->mi_name,
+			.svc_status = st->wf_to,
+			.svc_action = st->wf_action,
+			.svc_reason = reason };
+
+		if (store_value_change(s, &c, login) != 0)
 			return app_store_error(s, d) == STORE_EBUSY
 			    ? STORE_EBUSY
 			    : -3;

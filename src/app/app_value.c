@@ -107,9 +107,14 @@ import_write(struct store *s, const struct app_actor *a,
 	for (k = 0; k < ncells && rc == 0; k++) {
 		int u = cells[k].ce_unit, i = cells[k].ce_input;
 
-		rc = store_value_put(s, p->sp_id, units[u],
-		    m->m_inputs[i].mi_name, round_raw(r, u, i),
-		    value_status_name(status), a->ac_login, "import");
+		struct st_value_in v = { .svi_period = p->sp_id,
+			.svi_unit = units[u],
+			.svi_input = m->m_inputs[i].mi_name,
+			.svi_raw = round_raw(r, u, i),
+			.svi_status = status,
+			.svi_reason = "import" };
+
+		rc = store_value_write(s, &v, a->ac_login);
 		if (rc == 0)
 			(*count)++;
 	}
@@ -125,6 +130,11 @@ app_values_import(struct store *s, const struct app_actor *a,
 	const struct method *m = NULL;
 	struct round *r = NULL;
 	struct st_period p;
+	struct st_audit log = { .sau_actor = a->ac_login,
+		.sau_action = "import",
+		.sau_entity = "period",
+		.sau_new = value_status_name(status),
+		.sau_reason = file };
 	long *units = NULL;
 	int u, rc = -1, locked;
 
@@ -144,9 +154,11 @@ app_values_import(struct store *s, const struct app_actor *a,
 	units = xcalloc((size_t)r->r_nunits + 1, sizeof(long));
 	for (u = 0; u < r->r_nunits; u++) {
 		/* a unit not yet known joins at the methodology's level */
-		if (store_unit_add(s, r->r_units[u], r->r_units[u],
-			m->m_level ? m->m_level : "unit", NULL,
-			&units[u]) != 0) {
+		struct st_unit un = { .su_code = r->r_units[u],
+			.su_name = r->r_units[u],
+			.su_level = m->m_level ? m->m_level : "unit" };
+
+		if (store_unit_put(s, &un, &units[u]) != 0) {
 			rc = app_abort(s, d);
 			goto out;
 		}
@@ -160,10 +172,9 @@ app_values_import(struct store *s, const struct app_actor *a,
 		diag_sort(d);
 		goto out;
 	}
+	log.sau_key = p.sp_code;
 	if (import_write(s, a, &p, r, units, status, count) != 0 ||
-	    store_audit(s, a->ac_login, "import", "period", p.sp_code, NULL,
-		value_status_name(status), file) != 0 ||
-	    store_tx_commit(s) != 0) {
+	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0) {
 		rc = app_abort(s, d);
 		*count = 0;
 		goto out;
@@ -176,8 +187,8 @@ out:
 }
 
 struct export_ctx {
-	FILE *xp_f;
-	int xp_err;
+	FILE *ex_f;
+	int ex_err;
 };
 
 static int
@@ -185,14 +196,14 @@ export_row(void *vctx, const struct st_value *v)
 {
 	struct export_ctx *c = vctx;
 
-	csvq_fput(c->xp_f, v->sv_unit);
-	fputc(',', c->xp_f);
-	csvq_fput(c->xp_f, v->sv_input);
-	fputc(',', c->xp_f);
-	csvq_fput(c->xp_f, v->sv_raw);
-	fputc('\n', c->xp_f);
-	if (ferror(c->xp_f)) {
-		c->xp_err = errno ? errno : EIO;
+	csvq_fput(c->ex_f, v->sv_unit);
+	fputc(',', c->ex_f);
+	csvq_fput(c->ex_f, v->sv_input);
+	fputc(',', c->ex_f);
+	csvq_fput(c->ex_f, v->sv_raw);
+	fputc('\n', c->ex_f);
+	if (ferror(c->ex_f)) {
+		c->ex_err = errno ? errno : EIO;
 		return 1;
 	}
 	return 0;
@@ -209,11 +220,11 @@ app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 	fputs("unit,input,value\n", f);
 	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
 		return app_store_error(s, d);
-	if (c.xp_err != 0 || fflush(f) != 0) {
+	if (c.ex_err != 0 || fflush(f) != 0) {
 		diag_add(d, DIAG_ERROR, "export.write", NULL, 0, 0,
 		    "không ghi được tệp xuất: %s",
 		    "cannot write the export: %s",
-		    strerror(c.xp_err ? c.xp_err : errno));
+		    strerror(c.ex_err ? c.ex_err : errno));
 		return -1;
 	}
 	return 0;
@@ -224,9 +235,7 @@ app_values(struct store *s, const struct st_period *p,
     const enum value_status *status, int (*cb)(void *, const struct st_value *),
     void *ctx, struct diag *d)
 {
-	if (store_value_each(s, p->sp_id,
-		status != NULL ? value_status_name(*status) : NULL, cb,
-		ctx) != 0)
+	if (store_value_each(s, p->sp_id, status, cb, ctx) != 0)
 		return app_store_error(s, d);
 	return 0;
 }
@@ -352,6 +361,7 @@ value_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct method *m, const char *unit, int in,
     double x, const char *raw, const char *reason, struct diag *d)
 {
+	struct st_value_in v;
 	const char *input = m->m_inputs[in].mi_name;
 	enum value_status cur;
 	char code[80];
@@ -373,8 +383,13 @@ value_write(struct store *s, const struct app_actor *a,
 		return app_store_error(s, d);
 	if (check_unit(s, p, m, code, uid, in, x, raw, d) < 0)
 		return -1;
-	if (store_value_put(s, p->sp_id, uid, input, raw,
-		value_status_name(VALUE_DRAFT), a->ac_login, reason) != 0)
+	v.svi_period = p->sp_id;
+	v.svi_unit = uid;
+	v.svi_input = input;
+	v.svi_raw = raw;
+	v.svi_status = VALUE_DRAFT;
+	v.svi_reason = reason;
+	if (store_value_write(s, &v, a->ac_login) != 0)
 		return app_store_error(s, d);
 	return 0;
 }

@@ -95,14 +95,13 @@ period_row(void *ctx, const struct st_period *p)
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%s,%s,%s,%s,%s,%s\n", p->sp_code, p->sp_kind,
-		    p->sp_agency_due, p->sp_sotttt_due, p->sp_status,
-		    p->sp_label);
+		    p->sp_agency_due, p->sp_sotttt_due,
+		    period_status_name(p->sp_status), p->sp_label);
 		return 0;
 	}
 	date_vi(p->sp_agency_due, a, sizeof(a));
 	date_vi(p->sp_sotttt_due, b, sizeof(b));
-	if (period_status_parse(p->sp_status, &st) != 0)
-		st = PERIOD_CLOSED; /* the store keeps two names only */
+	st = p->sp_status;
 	printf("%-8s %-8s %s %s  %s %s  %-7s %s\n", p->sp_code,
 	    strcmp(p->sp_kind, "year") == 0 ? cli_msg(lang, "năm", "year")
 					    : cli_msg(lang, "quý", "quarter"),
@@ -382,29 +381,30 @@ evidence_row(void *ctx, const struct st_evidence *e)
 	char dv[16];
 
 	if (strcmp(o->op_format, "csv") == 0) {
-		printf("%ld,", e->se_id);
-		csvq(e->se_unit);
+		printf("%ld,", e->sev_id);
+		csvq(e->sev_unit);
 		putchar(',');
-		csvq(e->se_input);
+		csvq(e->sev_input);
 		putchar(',');
-		csvq(e->se_doc_number);
+		csvq(e->sev_doc_number);
 		putchar(',');
-		csvq(e->se_doc_date);
+		csvq(e->sev_doc_date);
 		putchar(',');
-		csvq(e->se_note);
+		csvq(e->sev_note);
 		putchar(',');
-		csvq(e->se_file_name);
+		csvq(e->sev_file_name);
 		putchar(',');
-		csvq(e->se_file_sha256);
-		printf(",%ld\n", e->se_file_size);
+		csvq(e->sev_file_sha256);
+		printf(",%ld\n", e->sev_file_size);
 		return 0;
 	}
-	date_vi(e->se_doc_date, dv, sizeof(dv));
-	printf("#%ld %s %s: %s %s%s%s %s%s%s\n", e->se_id, e->se_unit,
-	    e->se_input, e->se_doc_number,
+	date_vi(e->sev_doc_date, dv, sizeof(dv));
+	printf("#%ld %s %s: %s %s%s%s %s%s%s\n", e->sev_id, e->sev_unit,
+	    e->sev_input, e->sev_doc_number,
 	    dv[0] ? cli_msg(lang, "ngày ", "of ") : "", dv,
-	    e->se_note[0] ? " —" : "", e->se_note, e->se_file_name ? " 📎 " : "",
-	    e->se_file_name ? e->se_file_name : "");
+	    e->sev_note[0] ? " —" : "", e->sev_note,
+	    e->sev_file_name ? " 📎 " : "",
+	    e->sev_file_name ? e->sev_file_name : "");
 	return 0;
 }
 
@@ -453,14 +453,14 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 	if (need_period(&o, "evidence") < 0)
 		return finish(s, &d, -1, lang);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = o.op_doc;
-	e.se_doc_date = o.op_date;
-	e.se_note = o.op_note;
+	e.sev_doc_number = o.op_doc;
+	e.sev_doc_date = o.op_date;
+	e.sev_note = o.op_note;
 	if (o.op_file != NULL) {
 		const char *base = strrchr(o.op_file, '/');
 
-		e.se_file_name = base ? base + 1 : o.op_file;
-		e.se_file_type = app_evidence_type(e.se_file_name);
+		e.sev_file_name = base ? base + 1 : o.op_file;
+		e.sev_file_type = app_evidence_type(e.sev_file_name);
 	}
 	if (o.op_file != NULL &&
 	    cli_read_file(o.op_file, STORE_MAX_FILE, &data, &len, lang) < 0)
@@ -473,7 +473,7 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 		printf("%s #%ld\n",
 		    cli_msg(
 			lang, "Đã thêm tài liệu kiểm chứng", "Added evidence"),
-		    e.se_id);
+		    e.sev_id);
 	return finish(s, &d, rc, lang);
 }
 
@@ -533,23 +533,23 @@ audit_row(void *ctx, const struct st_audit *a)
 	const struct opts *o = ctx;
 
 	if (strcmp(o->op_format, "csv") == 0) {
-		printf("%ld,%s,", a->sa_id, a->sa_at);
-		csvq(a->sa_actor);
-		printf(",%s,%s,", a->sa_action, a->sa_entity);
-		csvq(a->sa_key);
+		printf("%ld,%s,", a->sau_id, a->sau_at);
+		csvq(a->sau_actor);
+		printf(",%s,%s,", a->sau_action, a->sau_entity);
+		csvq(a->sau_key);
 		putchar(',');
-		csvq(a->sa_old);
+		csvq(a->sau_old);
 		putchar(',');
-		csvq(a->sa_new);
+		csvq(a->sau_new);
 		putchar(',');
-		csvq(a->sa_reason);
+		csvq(a->sau_reason);
 		putchar('\n');
 		return 0;
 	}
-	printf("%6ld %s %-10s %-18s %s: %s → %s%s%s\n", a->sa_id, a->sa_at,
-	    a->sa_actor, a->sa_action, a->sa_key, a->sa_old ? a->sa_old : "∅",
-	    a->sa_new ? a->sa_new : "∅", a->sa_reason ? " — " : "",
-	    a->sa_reason ? a->sa_reason : "");
+	printf("%6ld %s %-10s %-18s %s: %s → %s%s%s\n", a->sau_id, a->sau_at,
+	    a->sau_actor, a->sau_action, a->sau_key,
+	    a->sau_old ? a->sau_old : "∅", a->sau_new ? a->sau_new : "∅",
+	    a->sau_reason ? " — " : "", a->sau_reason ? a->sau_reason : "");
 	return 0;
 }
 

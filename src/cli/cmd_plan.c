@@ -17,17 +17,6 @@ struct task_ctx {
 	int tk_n;
 };
 
-/* A task's status for people; an unknown name as it is. */
-static const char *
-task_label(const char *name, enum diag_lang lang)
-{
-	enum task_status st;
-
-	if (task_status_parse(name, &st) != 0)
-		st = TASK_NOT_STARTED;
-	return task_status_label(st, lang);
-}
-
 static void
 field(const char *v, int last)
 {
@@ -58,7 +47,7 @@ task_row(void *vctx, const struct st_task *t)
 		field(t->st_coordinators, 0);
 		field(t->st_due, 0);
 		field(t->st_due_date, 0);
-		field(t->st_status, 0);
+		field(task_status_name(t->st_status), 0);
 		field(overdue ? "1" : "0", 0);
 		field(t->st_indicators, 1);
 		return 0;
@@ -68,7 +57,7 @@ task_row(void *vctx, const struct st_task *t)
 
 		date_vi(t->st_due_date, dv, sizeof(dv));
 		printf("%-8s %-16s %-12s %s%s\n    %s\n    %s: %s — %s: %s\n",
-		    t->st_code, task_label(t->st_status, lang),
+		    t->st_code, task_status_label(t->st_status, lang),
 		    dv[0] ? dv : "—",
 		    overdue ? cli_msg(lang, "QUÁ HẠN ", "OVERDUE ") : "",
 		    t->st_due_text, t->st_text,

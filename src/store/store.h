@@ -4,14 +4,24 @@
  * see sqlite/sq.h; a PostgreSQL backend later, in pg/, must not change any
  * caller, and runs the same tests/db/test_db.c). Rows go in and out as
  * structs; a database is named by a location string. Every function that
- * writes is meant to run inside one store_tx_begin() ... store_tx_commit()
+ * writes says so: its doc comment begins with "[writes]" (the layering
+ * test, tests/style/layering.py, reads the tag: only app/ may call them).
+ * Writes are meant to run inside one store_tx_begin() ... store_tx_commit()
  * so that a failure leaves nothing half-written. Strings handed to
  * callbacks, and the const char * fields of rows passed in, are borrowed
  * for the call only; what a function allocates for its caller is said at
  * the function, with how to free it.
  *
- * Errors: functions return 0 or a negative STORE_E* code; store_error()
- * then says why, in Vietnamese and English.
+ * States and roles (of values, periods, tasks, accounts) cross this
+ * interface as the enums of domain/domain.h, both ways: the backend
+ * converts them to and from what it stores (and keeps its own checks,
+ * such as SQL CHECKs). A stored state the enum does not know is damage:
+ * the call fails with STORE_EIO and a message naming the column.
+ *
+ * Errors: functions return 0 or a negative STORE_E* code; the store keeps
+ * why as a diag item (util/diag.h, in Vietnamese and English, coded by
+ * kind) and store_diag() copies it into the caller's struct diag; opening,
+ * creating and removing a database add it to the diag they are given.
  */
 #ifndef DTI_STORE_H
 #define DTI_STORE_H
@@ -34,12 +44,6 @@ struct diag;
 
 struct store;
 
-struct store_error {
-	int se_code;
-	char se_vi[512];
-	char se_en[512];
-};
-
 enum store_mode {
 	STORE_OPEN, /* an existing database */
 	STORE_CREATE, /* create it (refuses an existing non-empty file) */
@@ -50,54 +54,60 @@ enum store_mode {
  * file (the backend alone knows the files it keeps beside it), for a
  * server backend later a connection string.
  *
- * store_open(out, location, mode, err): open the database at ${location},
+ * store_open(out, location, mode, d): open the database at ${location},
  * check it is a dti database, and apply pending schema migrations; the
  * connection in ${out} is the caller's, closed with store_close(). A file
  * that is not a database is refused and not modified. On failure ${out}
- * is NULL and ${err} (if not NULL) says why.
+ * is NULL, the STORE_E* code is returned and one error item (coded as by
+ * store_diag) is added to ${d} (if not NULL).
  */
-int store_open(
-    struct store **, const char *, enum store_mode, struct store_error *);
+int store_open(struct store **, const char *, enum store_mode, struct diag *);
 /*
- * store_create(out, location, err): create a new, empty dti database at
+ * [writes] store_create(out, location, d): create a new, empty dti database at
  * ${location} (refusing one that exists and is not empty) and open it;
- * store_open(out, location, STORE_CREATE, err).
+ * store_open(out, location, STORE_CREATE, d).
  */
-int store_create(struct store **, const char *, struct store_error *);
+int store_create(struct store **, const char *, struct diag *);
 /*
- * store_remove(location, err): remove the database at ${location} and
+ * [writes] store_remove(location, d): remove the database at ${location} and
  * whatever the backend keeps beside it (for SQLite: -wal, -shm,
- * -journal). No connection may be open on it. A database that does not
- * exist is not an error.
+ * -journal); on failure one error item in ${d} (if not NULL). No
+ * connection may be open on it. A database that does not exist is not
+ * an error.
  */
-int store_remove(const char *, struct store_error *);
+int store_remove(const char *, struct diag *);
 /* store_close(s): roll back an open transaction and close; NULL is fine. */
 void store_close(struct store *);
-/* store_error(s): the last error of ${s}, borrowed until the next call. */
-const struct store_error *store_error(const struct store *);
 /*
  * store_diag(s, d): add the last error of ${s} to ${d} as one error item in
- * both languages, coded by kind ("store.not_found", "store.conflict",
- * "store.busy", "store.invalid", else "store"); returns its STORE_E* code
- * (0, adding nothing, when there is none). store_diag.c, for every backend.
+ * both languages, coded by kind (see store_diag_code); returns its
+ * STORE_E* code (0, adding nothing, when there is none).
  */
 int store_diag(struct store *, struct diag *);
+/*
+ * store_diag_code(code): the stable diag code of a STORE_E* value:
+ * "store.not_found", "store.conflict", "store.busy", "store.invalid",
+ * else "store" (the API answers with it). store_diag.c, for every backend.
+ */
+const char *store_diag_code(int);
+
 /* store_schema_version(s): the schema version after migrations. */
 int store_schema_version(struct store *);
 
 /*
- * store_tx_begin(s): begin one write transaction; writers to the same database
- * queue (in this process on its write lock, across processes on BEGIN
+ * [writes] store_tx_begin(s): begin one write transaction; writers to the same
+ * database queue (in this process on its write lock, across processes on BEGIN
  * IMMEDIATE with a busy timeout: STORE_EBUSY), readers go on.
  */
 int store_tx_begin(struct store *);
-/* store_tx_commit(s): commit the transaction of store_tx_begin(). */
+/* [writes] store_tx_commit(s): commit the transaction of store_tx_begin(). */
 int store_tx_commit(struct store *);
-/* store_tx_rollback(s): undo the open transaction, if any. */
+/* [writes] store_tx_rollback(s): undo the open transaction, if any. */
 void store_tx_rollback(struct store *);
 /*
- * store_backup(s, location): an online, consistent copy of the database of
- * ${s} to a new database at ${location}, while others go on writing.
+ * [writes] store_backup(s, location): an online, consistent copy of the
+ * database of ${s} to a new database at ${location}, while others go on
+ * writing.
  */
 int store_backup(struct store *, const char *);
 
@@ -142,7 +152,7 @@ int store_digest(struct store *, char[65]);
 int store_check(struct store *);
 
 /* Settings (province, reporting rules, demo label ...). */
-/* store_meta_set(s, key, value): set the setting ${key}. */
+/* [writes] store_meta_set(s, key, value): set the setting ${key}. */
 int store_meta_set(struct store *, const char *, const char *);
 /* store_meta_get(s, key, out, size): "" when unset. */
 int store_meta_get(struct store *, const char *, char *, size_t);
@@ -165,18 +175,12 @@ struct st_method_text {
 	size_t smt_len; /* its length */
 };
 /*
- * store_method_load(s, m, actor, out): store the methodology text ${m} as
- * a new version (audited as ${actor}) and its id into ${out}; an identical
+ * [writes] store_method_load(s, m, actor, out): store the methodology text ${m}
+ * as a new version (audited as ${actor}) and its id into ${out}; an identical
  * text already stored gives its id and writes nothing.
  */
 int store_method_load(
     struct store *, const struct st_method_text *, const char *, long *);
-/*
- * store_method_add(s, code, version, name, yaml, len, actor, out).
- * DEPRECATED: use store_method_load
- */
-int store_method_add(struct store *, const char *, const char *, const char *,
-    const char *, size_t, const char *, long *);
 /*
  * store_method_text(s, id, out, len): the YAML text of methodology ${id},
  * malloc'd and NUL-ended (the caller frees it), and its length.
@@ -201,13 +205,10 @@ struct st_resp {
 	const char *sr_role; /* "lead" or "coordinator" */
 };
 /*
- * store_resp_put(s, method, r): record that agency ${r}->sr_agency is lead
- * or coordinator of an item of methodology ${method}; again is no change.
+ * [writes] store_resp_put(s, method, r): record that agency ${r}->sr_agency is
+ * lead or coordinator of an item of methodology ${method}; again is no change.
  */
 int store_resp_put(struct store *, long, const struct st_resp *);
-/* store_resp_add(s, method, item, agency, role). DEPRECATED: use store_resp_put */
-int store_resp_add(
-    struct store *, long, const char *, const char *, const char *);
 /*
  * store_resp_each(s, method, cb, ctx): the responsibilities of a
  * methodology, in the order they were added.
@@ -217,23 +218,20 @@ int store_resp_each(
 
 /* Agencies and units. */
 struct st_agency {
-	long sa_id;
-	const char *sa_code;
-	const char *sa_name;
-	const char *sa_short;
-	const char *sa_kind;
+	long sag_id;
+	const char *sag_code;
+	const char *sag_name;
+	const char *sag_short;
+	const char *sag_kind;
 };
 /*
- * store_agency_put(s, a): add agency ${a} or update the one with its code
- * (sa_id is ignored; sa_short NULL: the name).
+ * [writes] store_agency_put(s, a): add agency ${a} or update the one with its
+ * code (sag_id is ignored; sag_short NULL: the name).
  */
 int store_agency_put(struct store *, const struct st_agency *);
-/* store_agency_add(s, code, name, short, kind). DEPRECATED: use store_agency_put */
-int store_agency_add(
-    struct store *, const char *, const char *, const char *, const char *);
 /*
- * store_agency_member_add(s, group, member): make agency ${member} part
- * of ${group} (both codes); again is no change.
+ * [writes] store_agency_member_add(s, group, member): make agency ${member}
+ * part of ${group} (both codes); again is no change.
  */
 int store_agency_member_add(struct store *, const char *, const char *);
 /* store_agency_each(s, cb, ctx): every agency, in the order added. */
@@ -255,16 +253,10 @@ struct st_unit {
 	const char *su_parent;
 };
 /*
- * store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's code
- * or NULL; su_id ignored) unless its code exists; its id into ${out}.
+ * [writes] store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's
+ * code or NULL; su_id ignored) unless its code exists; its id into ${out}.
  */
 int store_unit_put(struct store *, const struct st_unit *, long *);
-/*
- * store_unit_add(s, code, name, level, parent, out).
- * DEPRECATED: use store_unit_put
- */
-int store_unit_add(struct store *, const char *, const char *, const char *,
-    const char *, long *);
 /* store_unit_find(s, code, out): the id of unit ${code}; STORE_ENOTFOUND. */
 int store_unit_find(struct store *, const char *, long *);
 /* store_unit_each(s, cb, ctx): every unit with its parent's code. */
@@ -281,11 +273,11 @@ struct st_period {
 	long sp_method; /* methodology id */
 	char sp_agency_due[11]; /* YYYY-MM-DD */
 	char sp_sotttt_due[11]; /* YYYY-MM-DD */
-	char sp_status[8]; /* "open" or "closed" */
+	enum period_status sp_status;
 	char sp_label[128]; /* e.g. "minh họa" for demo data; "" */
 };
 /*
- * store_period_add(s, p, actor): open the period ${p} (sp_id and
+ * [writes] store_period_add(s, p, actor): open the period ${p} (sp_id and
  * sp_status are ignored: it opens) and log it; STORE_ECONFLICT if it exists.
  */
 int store_period_add(struct store *, const struct st_period *, const char *);
@@ -301,17 +293,12 @@ struct st_period_change {
 	const char *spc_reason; /* for the audit log, or NULL */
 };
 /*
- * store_period_change(s, c, actor): set the status of period ${c}->spc_code
- * and log it as ${actor}; STORE_ECONFLICT when it has that status already.
+ * [writes] store_period_change(s, c, actor): set the status of period
+ * ${c}->spc_code and log it as ${actor}; STORE_ECONFLICT when it has that
+ * status already.
  */
 int store_period_change(
     struct store *, const struct st_period_change *, const char *);
-/*
- * store_period_set_status(s, code, status, actor, reason).
- * DEPRECATED: use store_period_change
- */
-int store_period_set_status(
-    struct store *, const char *, const char *, const char *, const char *);
 /*
  * store_period_each(s, cb, ctx): every period by year, a year after its
  * quarters.
@@ -319,21 +306,22 @@ int store_period_set_status(
 int store_period_each(
     struct store *, int (*)(void *, const struct st_period *), void *);
 
-/* Values. status: "draft", "submitted", "approved". */
+/* Values: each current one has a status (enum value_status). */
 struct st_value {
 	long sv_id;
 	const char *sv_unit;
 	const char *sv_input;
 	const char *sv_raw; /* exactly as entered */
-	const char *sv_status;
+	enum value_status sv_status;
 	const char *sv_by;
 	const char *sv_at;
 };
 /*
- * store_value_get(s, period, unit, input, status, size): the current
- * status of a value into ${status}; STORE_ENOTFOUND when there is none.
+ * store_value_get(s, period, unit, input, out): the status of the current
+ * value into ${out}; STORE_ENOTFOUND when there is none.
  */
-int store_value_get(struct store *, long, long, const char *, char *, size_t);
+int store_value_get(
+    struct store *, long, long, const char *, enum value_status *);
 /* A value entered. */
 struct st_value_in {
 	long svi_period; /* period id */
@@ -344,16 +332,10 @@ struct st_value_in {
 	const char *svi_reason; /* for the audit log, or NULL */
 };
 /*
- * store_value_write(s, v, actor): make ${v} the current value (the one it
- * replaces is archived, never deleted) and log it as ${actor}.
+ * [writes] store_value_write(s, v, actor): make ${v} the current value (the one
+ * it replaces is archived, never deleted) and log it as ${actor}.
  */
 int store_value_write(struct store *, const struct st_value_in *, const char *);
-/*
- * store_value_put(s, period, unit, input, raw, status, actor, reason).
- * DEPRECATED: use store_value_write
- */
-int store_value_put(struct store *, long, long, const char *, const char *,
-    const char *, const char *, const char *);
 /* A value's status changed (submitted, approved, returned ...). */
 struct st_value_change {
 	long svc_period; /* period id */
@@ -364,23 +346,17 @@ struct st_value_change {
 	const char *svc_reason; /* for the audit log, or NULL */
 };
 /*
- * store_value_change(s, c, actor): change the status of the current value
- * and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
+ * [writes] store_value_change(s, c, actor): change the status of the current
+ * value and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
  */
 int store_value_change(
     struct store *, const struct st_value_change *, const char *);
 /*
- * store_value_set_status(s, period, unit, input, status, actor, action,
- * reason). DEPRECATED: use store_value_change
- */
-int store_value_set_status(struct store *, long, long, const char *,
-    const char *, const char *, const char *, const char *);
-/*
- * store_value_each(s, period, statuses, cb, ctx): current values whose
- * status is in the comma-separated ${statuses} (NULL: all), in the order
+ * store_value_each(s, period, status, cb, ctx): the current values of
+ * period ${period} with the status *${status} (NULL: all), in the order
  * they were first entered.
  */
-int store_value_each(struct store *, long, const char *,
+int store_value_each(struct store *, long, const enum value_status *,
     int (*)(void *, const struct st_value *), void *);
 
 /* store_unit_values(s, period, unit, cb, ctx): one unit's current values. */
@@ -389,8 +365,8 @@ int store_unit_values(struct store *, long, long,
 
 /* Evidence documents and files (stored once by SHA-256). */
 /*
- * store_file_put(s, data, len, out): store a file once (by content) and its
- * SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
+ * [writes] store_file_put(s, data, len, out): store a file once (by content)
+ * and its SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
  */
 int store_file_put(struct store *, const void *, size_t, char[65]);
 /*
@@ -413,30 +389,30 @@ struct st_file_meta {
  */
 int store_file_meta(struct store *, const char *, struct st_file_meta *);
 struct st_evidence {
-	long se_id;
-	const char *se_unit;
-	const char *se_input;
-	const char *se_doc_number;
-	const char *se_doc_date;
-	const char *se_note;
-	const char *se_file_sha256;
-	const char *se_file_name;
-	const char *se_file_type;
-	long se_file_size;
-	const char *se_by;
-	const char *se_at;
-	char se_sha_buf[65]; /* app_evidence_add: the stored file's hash */
+	long sev_id;
+	const char *sev_unit;
+	const char *sev_input;
+	const char *sev_doc_number;
+	const char *sev_doc_date;
+	const char *sev_note;
+	const char *sev_file_sha256;
+	const char *sev_file_name;
+	const char *sev_file_type;
+	long sev_file_size;
+	const char *sev_by;
+	const char *sev_at;
+	char sev_sha_buf[65]; /* app_evidence_attach: the stored file's hash */
 };
 /*
- * store_evidence_add(s, period, unit, input, e, actor, out): attach the
- * evidence ${e} (its se_id, se_unit, se_input, se_by, se_at and
- * se_file_size are ignored) to a value, log it, and its id into ${out}.
+ * [writes] store_evidence_add(s, period, unit, input, e, actor, out): attach
+ * the evidence ${e} (its sev_id, sev_unit, sev_input, sev_by, sev_at and
+ * sev_file_size are ignored) to a value, log it, and its id into ${out}.
  */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
 /*
- * store_evidence_archive(s, id, actor, reason): withdraw evidence ${id}
- * (archived, never deleted) and log it; STORE_ENOTFOUND.
+ * [writes] store_evidence_archive(s, id, actor, reason): withdraw evidence
+ * ${id} (archived, never deleted) and log it; STORE_ENOTFOUND.
  */
 int store_evidence_archive(struct store *, long, const char *, const char *);
 /*
@@ -448,28 +424,22 @@ int store_evidence_each(struct store *, long, const char *,
 
 /* The append-only audit log. */
 struct st_audit {
-	long sa_id;
-	const char *sa_at;
-	const char *sa_actor;
-	const char *sa_action;
-	const char *sa_entity;
-	const char *sa_key;
-	const char *sa_old;
-	const char *sa_new;
-	const char *sa_reason;
+	long sau_id;
+	const char *sau_at;
+	const char *sau_actor;
+	const char *sau_action;
+	const char *sau_entity;
+	const char *sau_key;
+	const char *sau_old;
+	const char *sau_new;
+	const char *sau_reason;
 };
 /*
- * store_audit_add(s, a): append the row ${a} (sa_actor, sa_action,
- * sa_entity, sa_key, sa_old, sa_new, sa_reason; the id and time are the
+ * [writes] store_audit_add(s, a): append the row ${a} (sau_actor, sau_action,
+ * sau_entity, sau_key, sau_old, sau_new, sau_reason; the id and time are the
  * store's) to the audit log.
  */
 int store_audit_add(struct store *, const struct st_audit *);
-/*
- * store_audit(s, actor, action, entity, key, old, new, reason).
- * DEPRECATED: use store_audit_add
- */
-int store_audit(struct store *, const char *, const char *, const char *,
-    const char *, const char *, const char *, const char *);
 /*
  * store_audit_each(s, prefix, cb, ctx): the audit rows whose key starts
  * with ${prefix} (NULL: all), oldest first.
@@ -477,7 +447,7 @@ int store_audit(struct store *, const char *, const char *, const char *,
 int store_audit_each(struct store *, const char *,
     int (*)(void *, const struct st_audit *), void *);
 
-/* Tasks of the plan (Appendix 1). status: not_started, in_progress, done. */
+/* Tasks of the plan (Appendix 1), each with an enum task_status. */
 struct st_task {
 	long st_id;
 	const char *st_code;
@@ -489,15 +459,15 @@ struct st_task {
 	const char *st_due_text;
 	const char *st_due; /* "2022-10", "2022-Q4" or NULL */
 	const char *st_due_date; /* last day: "2022-10-31", or NULL */
-	const char *st_status;
+	enum task_status st_status;
 	const char *st_leads; /* agency codes, comma separated */
 	const char *st_coordinators; /* agency codes, comma separated */
 	const char *st_indicators; /* indicator codes, comma separated */
 	const char *st_note;
 };
 /*
- * store_task_add(s, t): add the task ${t} (st_id, st_status and the link
- * lists are ignored: links are added with store_task_link_add()).
+ * [writes] store_task_add(s, t): add the task ${t} (st_id, st_status and the
+ * link lists are ignored: links are added with store_task_link_add()).
  */
 int store_task_add(struct store *, const struct st_task *);
 /* A task's link to an agency (lead, coordinator) or an indicator. */
@@ -506,10 +476,11 @@ struct st_task_link {
 	const char *stl_kind; /* "lead", "coordinator" or "indicator" */
 	const char *stl_ref; /* agency or indicator code */
 };
-/* store_task_link_add(s, l): add the link ${l}, in order; again: no change. */
+/*
+ * [writes] store_task_link_add(s, l): add the link ${l}, in order; again: no
+ * change.
+ */
 int store_task_link_add(struct store *, const struct st_task_link *);
-/* store_task_link(s, task, kind, ref). DEPRECATED: use store_task_link_add */
-int store_task_link(struct store *, const char *, const char *, const char *);
 /* store_task_each(s, cb, ctx): every task with its links, in plan order. */
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
@@ -531,25 +502,19 @@ struct st_task_report {
 	const char *stp_file_sha256; /* a stored file, or NULL */
 };
 /*
- * store_task_report(s, r, actor): record the report ${r} as ${actor}, set
- * the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
+ * [writes] store_task_report(s, r, actor): record the report ${r} as ${actor},
+ * set the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
  */
 int store_task_report(
     struct store *, const struct st_task_report *, const char *);
-/*
- * store_task_progress(s, code, status, note, doc, file_sha, actor).
- * DEPRECATED: use store_task_report
- */
-int store_task_progress(struct store *, const char *, const char *,
-    const char *, const char *, const char *, const char *);
 struct st_progress {
-	const char *sg_task;
-	const char *sg_at;
-	const char *sg_by;
-	const char *sg_status;
-	const char *sg_note;
-	const char *sg_doc;
-	const char *sg_file_sha256;
+	const char *spg_task;
+	const char *spg_at;
+	const char *spg_by;
+	enum task_status spg_status; /* the task's status after it */
+	const char *spg_note;
+	const char *spg_doc;
+	const char *spg_file_sha256;
 };
 /*
  * store_progress_each(s, code, cb, ctx): the progress reports of task
@@ -573,7 +538,7 @@ struct st_target {
 	const char *sg_note;
 	const char *sg_source;
 };
-/* store_target_add(s, t): add the numeric target ${t}. */
+/* [writes] store_target_add(s, t): add the numeric target ${t}. */
 int store_target_add(struct store *, const struct st_target *);
 /* store_target_each(s, cb, ctx): every target, in plan order. */
 int store_target_each(
@@ -585,14 +550,14 @@ int store_target_each(
  */
 int store_data_version(struct store *, long *);
 
-/* Accounts of the server. role: admin, coordinator, officer, viewer. */
+/* Accounts of the server, each with an enum role. */
 struct st_account {
-	long sa_id;
-	char sa_login[64];
-	char sa_pwhash[128]; /* Argon2id string (libsodium) */
-	char sa_role[16];
-	char sa_agency[64]; /* officers: their agency; else "" */
-	int sa_disabled;
+	long sac_id;
+	char sac_login[64];
+	char sac_pwhash[128]; /* Argon2id string (libsodium) */
+	enum role sac_role;
+	char sac_agency[64]; /* officers: their agency; else "" */
+	int sac_disabled;
 };
 /* An account to create. */
 struct st_account_new {
@@ -602,24 +567,17 @@ struct st_account_new {
 	const char *san_agency; /* officers: their agency; else NULL */
 };
 /*
- * store_account_create(s, a, actor): create the account ${a} and log it
- * as ${actor}; STORE_ECONFLICT when the login exists or the agency is
+ * [writes] store_account_create(s, a, actor): create the account ${a} and log
+ * it as ${actor}; STORE_ECONFLICT when the login exists or the agency is
  * unknown.
  */
 int store_account_create(
     struct store *, const struct st_account_new *, const char *);
 /*
- * store_account_add(s, login, pwhash, role, agency, actor).
- * DEPRECATED: use store_account_create
- */
-int store_account_add(struct store *, const char *, const char *, const char *,
-    const char *, const char *);
-/*
  * store_account_get(s, login, out): the account ${login}, with its
  * password hash, into the caller's ${out}; STORE_ENOTFOUND.
  */
 int store_account_get(struct store *, const char *, struct st_account *);
-/* store_account_each: password hashes are not returned. */
 /* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);
@@ -633,8 +591,8 @@ struct st_session {
 	long ss_expires;
 };
 /*
- * store_session_add(s, token_hash, account, csrf, now, expires): start a
- * session of account id ${account}.
+ * [writes] store_session_add(s, token_hash, account, csrf, now, expires): start
+ * a session of account id ${account}.
  */
 int store_session_add(
     struct store *, const char *, long, const char *, long, long);
@@ -645,11 +603,14 @@ int store_session_add(
  */
 int store_session_get(struct store *, const char *, struct st_session *);
 /*
- * store_session_touch(s, token_hash, now): note the session was used; a
- * write, queued like the others when outside a transaction.
+ * [writes] store_session_touch(s, token_hash, now): note the session was used;
+ * a write, queued like the others when outside a transaction.
  */
 int store_session_touch(struct store *, const char *, long);
-/* store_session_end(s, token_hash): end the session (kept, marked ended). */
+/*
+ * [writes] store_session_end(s, token_hash): end the session (kept, marked
+ * ended).
+ */
 int store_session_end(struct store *, const char *);
 
 #endif

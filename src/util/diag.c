@@ -64,11 +64,13 @@ diag_vadd(struct diag *d, enum diag_sev sev, const char *code, const char *file,
 
 	va_copy(ap2, ap);
 	buf_init(&b);
-	buf_vprintf(&b, vi, ap);
-	v = buf_steal(&b);
-	buf_vprintf(&b, en, ap2);
-	push(d, sev, code, file, line, col, v, buf_steal(&b));
+	buf_vprintf(&b, vi, ap2);
 	va_end(ap2);
+	v = buf_steal(&b);
+	va_copy(ap2, ap);
+	buf_vprintf(&b, en, ap2);
+	va_end(ap2);
+	push(d, sev, code, file, line, col, v, buf_steal(&b));
 }
 
 void

@@ -47,6 +47,13 @@ void diag_vadd(struct diag *, enum diag_sev, const char *, const char *, long,
     long, const char *, const char *, va_list)
     __attribute__((format(printf, 8, 0)));
 /*
+ * diag_vadd(d, sev, code, file, line, col, vi, en, ap): diag_add() with
+ * the arguments of the formats in ${ap} (used, not ended).
+ */
+void diag_vadd(struct diag *, enum diag_sev, const char *, const char *, long,
+    long, const char *, const char *, va_list)
+    __attribute__((format(printf, 8, 0)));
+/*
  * diag_put(d, sev, code, file, line, col, vi, en): record one item whose
  * texts are fixed (not formats): a '%' in them is printed as it is.
  */

@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "dbfx.h"
+#include "app/app.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/diag.h"
 
 char *
 slurp(const char *path, size_t *len)
@@ -117,7 +119,7 @@ int
 fx_init(void **state, const char *extra)
 {
 	struct fx *x = fx_new();
-	struct store_error e;
+	struct diag e;
 	int rc;
 
 	*state = x;
@@ -125,9 +127,11 @@ fx_init(void **state, const char *extra)
 	if (rc != 0)
 		print_err(x);
 	assert_int_equal(rc, 0);
+	diag_init(&e);
 	rc = store_open(&x->f_s, x->f_db, STORE_OPEN, &e);
 	if (rc != 0)
-		print_message("store_open: %s\n", e.se_en);
+		print_message("store_open: %s\n", e.d_items[0].di_en);
+	diag_free(&e);
 	assert_int_equal(rc, 0);
 	return 0;
 }
@@ -160,4 +164,24 @@ teardown(void **state)
 	rm_dir(x->f_dir);
 	free(x);
 	return 0;
+}
+
+const struct app_actor *
+dbfx_op(const char *login)
+{
+	static struct app_actor a;
+
+	app_operator(&a, login);
+	return &a;
+}
+
+const char *
+dbfx_store_en(struct store *s)
+{
+	static struct diag d;
+
+	diag_free(&d);
+	if (store_diag(s, &d) == 0)
+		return "";
+	return d.d_items[0].di_en;
 }

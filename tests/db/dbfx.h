@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+struct app_actor;
 struct store;
 
 /* A temporary directory holding one database made by `dti init`. */
@@ -32,5 +33,15 @@ int setup_plain(void **);
 int setup_demo(void **);
 int setup_empty(void **);
 int teardown(void **);
+/*
+ * dbfx_op(login): the command line's operator named ${login} (see
+ * app_operator), in static storage until the next call.
+ */
+const struct app_actor *dbfx_op(const char *);
+/*
+ * dbfx_store_en(s): the English text of the last error of ${s} (see
+ * store_diag), or ""; valid until the next call.
+ */
+const char *dbfx_store_en(struct store *);
 
 #endif

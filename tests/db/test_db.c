@@ -97,7 +97,7 @@ load_method_file(void)
 /* Import ${path} into ${period} with ${status} through the C API. */
 static int
 import_file(struct fx *x, const char *period, const char *path,
-    const char *status, long *count)
+    enum value_status status, long *count)
 {
 	struct diag d;
 	FILE *f = fopen(path, "rb");
@@ -106,7 +106,8 @@ import_file(struct fx *x, const char *period, const char *path,
 
 	assert_non_null(f);
 	diag_init(&d);
-	rc = app_import(x->f_s, period, f, path, status, "tester", &n, &d);
+	rc = app_values_import(
+	    x->f_s, dbfx_op("tester"), period, f, path, status, &n, &d);
 	fclose(f);
 	if (rc != 0 && d.d_n > 0)
 		print_message("import: %s\n", diag_msg(&d.d_items[0], LANG_EN));
@@ -122,8 +123,8 @@ open_period(struct fx *x, const char *code)
 	struct diag d;
 
 	diag_init(&d);
-	assert_int_equal(
-	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), code, 0,
+			     NULL, NULL, NULL, NULL, &d),
 	    0);
 	diag_free(&d);
 }
@@ -188,7 +189,8 @@ ev_add_to(struct store *s, const char *input, struct st_evidence *e,
 		len = fread(data, 1, (size_t)n, f);
 		fclose(f);
 	}
-	rc = app_evidence_add(s, "2022", NULL, input, e, data, len, "t", d);
+	rc = app_evidence_attach(
+	    s, dbfx_op("t"), "2022", NULL, input, e, data, len, d);
 	free(data);
 	return rc;
 }
@@ -237,19 +239,19 @@ agency_row(void *ctx, const struct st_agency *a)
 	struct agency_seen *c = ctx;
 	int i;
 
-	nl_add(&c->as_codes, a->sa_code);
+	nl_add(&c->as_codes, a->sag_code);
 	for (i = 0; i < ydoc_len(c->as_list); i++) {
 		yaml_node_t *n = ydoc_at(c->as_doc, c->as_list, i);
 
-		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "code")), a->sa_code) !=
-		    0)
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "code")),
+			a->sag_code) != 0)
 			continue;
-		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "kind")), a->sa_kind) !=
-			0 ||
-		    strcmp(nz(ydoc_getstr(c->as_doc, n, "name")), a->sa_name) !=
-			0) {
+		if (strcmp(nz(ydoc_getstr(c->as_doc, n, "kind")),
+			a->sag_kind) != 0 ||
+		    strcmp(nz(ydoc_getstr(c->as_doc, n, "name")),
+			a->sag_name) != 0) {
 			print_message("agency %s: kind %s name %s\n",
-			    a->sa_code, a->sa_kind, a->sa_name);
+			    a->sag_code, a->sag_kind, a->sag_name);
 			c->as_bad++;
 		}
 	}
@@ -564,7 +566,7 @@ task_row(void *ctx, const struct st_task *t)
 				c->tc_bad++;
 			}
 		}
-		if (strcmp(t->st_status, "not_started") != 0)
+		if (t->st_status != TASK_NOT_STARTED)
 			c->tc_bad++;
 	}
 	if (found != 1) {
@@ -626,7 +628,7 @@ task_same(void *ctx, const struct st_task *t)
 	assert_string_equal(nz(g->st_due), nz(t->st_due));
 	assert_true((g->st_due == NULL) == (t->st_due == NULL));
 	assert_string_equal(nz(g->st_due_date), nz(t->st_due_date));
-	assert_string_equal(g->st_status, t->st_status);
+	assert_int_equal(g->st_status, t->st_status);
 	assert_string_equal(nz(g->st_leads), nz(t->st_leads));
 	assert_string_equal(nz(g->st_coordinators), nz(t->st_coordinators));
 	assert_string_equal(nz(g->st_indicators), nz(t->st_indicators));
@@ -646,7 +648,7 @@ test_task_get(void **state)
 	assert_int_equal(store_task_each(x->f_s, task_same, x->f_s), 0);
 	assert_int_equal(store_task_get(x->f_s, "Z.9", &g), STORE_ENOTFOUND);
 	assert_null(g);
-	assert_string_equal(store_error(x->f_s)->se_en, "no task 'Z.9'");
+	assert_string_equal(dbfx_store_en(x->f_s), "no task 'Z.9'");
 	store_task_free(NULL);
 	/* the same error as a diag item, coded, in both languages */
 	diag_init(&d);
@@ -668,10 +670,11 @@ test_create_remove(void **state)
 {
 	struct fx *x = *state;
 	struct st_counts c1, c2;
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	char loc[400], copy[400];
 
+	diag_init(&e);
 	snprintf(loc, sizeof(loc), "%s/made.db", x->f_dir);
 	snprintf(copy, sizeof(copy), "%s/copy.db", x->f_dir);
 	assert_int_equal(store_create(&s, loc, &e), 0);
@@ -698,6 +701,11 @@ test_create_remove(void **state)
 	store_close(s);
 	assert_int_equal(store_remove(loc, &e), 0);
 	assert_int_equal(store_remove(copy, &e), 0);
+	/* the two refusals, one item each */
+	assert_int_equal(e.d_n, 2);
+	assert_string_equal(e.d_items[0].di_code, "store.conflict");
+	assert_string_equal(e.d_items[1].di_code, "store.not_found");
+	diag_free(&e);
 }
 
 /* A writer in its own thread: begins, says so, waits, commits. */
@@ -771,11 +779,12 @@ test_write_lock(void **state)
 {
 	struct fx *x = *state;
 	struct store *other = NULL, *again = NULL;
-	struct store_error e;
+	struct diag e;
 	struct writer w;
 	pthread_t th;
 	char loc[400];
 
+	diag_init(&e);
 	snprintf(loc, sizeof(loc), "%s/other.db", x->f_dir);
 	assert_int_equal(store_create(&other, loc, &e), 0);
 	assert_int_equal(store_open(&again, x->f_db, STORE_OPEN, &e), 0);
@@ -799,14 +808,15 @@ test_write_lock(void **state)
 
 	store_close(again);
 	store_close(other);
+	diag_free(&e);
 }
 
 static int
 audit_found(void *ctx, const struct st_audit *a)
 {
-	if (strcmp(a->sa_action, "test.row") == 0 &&
-	    strcmp(a->sa_actor, "tester") == 0 && a->sa_old == NULL &&
-	    strcmp(a->sa_new, "b") == 0)
+	if (strcmp(a->sau_action, "test.row") == 0 &&
+	    strcmp(a->sau_actor, "tester") == 0 && a->sau_old == NULL &&
+	    strcmp(a->sau_new, "b") == 0)
 		(*(int *)ctx)++;
 	return 0;
 }
@@ -844,7 +854,8 @@ test_row_forms(void **state)
 	struct st_period p;
 	struct st_task *tk;
 	long id, id2, unit;
-	char st[16], *yaml;
+	enum value_status st;
+	char *yaml;
 	size_t len;
 	int n = 0;
 
@@ -871,27 +882,25 @@ test_row_forms(void **state)
 	vi = (struct st_value_in){ p.sp_id, unit, "A.4", "590000", VALUE_DRAFT,
 		"first" };
 	assert_int_equal(store_value_write(x->f_s, &vi, "tester"), 0);
-	assert_int_equal(
-	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
-	assert_string_equal(st, "draft");
+	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(st, VALUE_DRAFT);
 	vc = (struct st_value_change){ p.sp_id, unit, "A.4", VALUE_SUBMITTED,
 		"value.submit", NULL };
 	assert_int_equal(store_value_change(x->f_s, &vc, "tester"), 0);
-	assert_int_equal(
-	    store_value_get(x->f_s, p.sp_id, unit, "A.4", st, sizeof(st)), 0);
-	assert_string_equal(st, "submitted");
+	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(st, VALUE_SUBMITTED);
 	vc.svc_input = "A.5";
 	assert_int_equal(
 	    store_value_change(x->f_s, &vc, "tester"), STORE_ENOTFOUND);
-	assert_string_equal(store_error(x->f_s)->se_en, "no value for A.5");
+	assert_string_equal(dbfx_store_en(x->f_s), "no value for A.5");
 
 	assert_int_equal(store_period_change(x->f_s, &pc, "tester"), 0);
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
-	assert_string_equal(p.sp_status, "closed");
+	assert_int_equal(p.sp_status, PERIOD_CLOSED);
 	assert_int_equal(
 	    store_period_change(x->f_s, &pc, "tester"), STORE_ECONFLICT);
 	assert_string_equal(
-	    store_error(x->f_s)->se_en, "period 2022 is already closed");
+	    dbfx_store_en(x->f_s), "period 2022 is already closed");
 
 	n = 0;
 	assert_int_equal(store_audit_add(x->f_s, &au), 0);
@@ -904,7 +913,7 @@ test_row_forms(void **state)
 	tr.stp_status = TASK_NOT_STARTED; /* ignored */
 	assert_int_equal(store_task_report(x->f_s, &tr, "tester"), 0);
 	assert_int_equal(store_task_get(x->f_s, "B.I.2", &tk), 0);
-	assert_string_equal(tk->st_status, "done");
+	assert_int_equal(tk->st_status, TASK_DONE);
 	assert_non_null(strstr(tk->st_indicators, "9.9"));
 	store_task_free(tk);
 	tr.stp_task = "Z.9";
@@ -913,8 +922,8 @@ test_row_forms(void **state)
 
 	assert_int_equal(store_account_create(x->f_s, &an, "tester"), 0);
 	assert_int_equal(store_account_get(x->f_s, "officer1", &acc), 0);
-	assert_string_equal(acc.sa_role, "officer");
-	assert_string_equal(acc.sa_agency, "so-tttt");
+	assert_int_equal(acc.sac_role, ROLE_OFFICER);
+	assert_string_equal(acc.sac_agency, "so-tttt");
 	assert_int_equal(
 	    store_account_create(x->f_s, &an, "tester"), STORE_ECONFLICT);
 	assert_int_equal(store_tx_commit(x->f_s), 0);
@@ -1018,7 +1027,7 @@ value_count(void *ctx, const struct st_value *v)
 	struct status_count *c = ctx;
 
 	c->sc_all++;
-	if (strcmp(v->sv_status, "approved") == 0)
+	if (v->sv_status == VALUE_APPROVED)
 		c->sc_approved++;
 	return 0;
 }
@@ -1051,7 +1060,7 @@ test_init_demo(void **state)
 
 	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
 	assert_string_equal(p.sp_kind, "year");
-	assert_string_equal(p.sp_status, "open");
+	assert_int_equal(p.sp_status, PERIOD_OPEN);
 	assert_non_null(strstr(p.sp_label, "MINH HỌA"));
 	assert_int_equal(store_method_latest(x->f_s, &latest), 0);
 	assert_int_equal(p.sp_method, latest);
@@ -1076,7 +1085,7 @@ check_period(struct fx *x, const char *code, const char *agency,
 	assert_string_equal(p.sp_agency_due, agency);
 	assert_string_equal(p.sp_sotttt_due, sotttt);
 	assert_string_equal(p.sp_kind, kind);
-	assert_string_equal(p.sp_status, "open");
+	assert_int_equal(p.sp_status, PERIOD_OPEN);
 }
 
 /* The plan's deadlines (section V), overrides, and bad periods. */
@@ -1095,20 +1104,21 @@ test_period_deadlines(void **state)
 	open_period(x, "2023-Q1");
 	check_period(x, "2023-Q1", "2023-03-25", "2023-03-30", "quarter");
 	diag_init(&d);
-	assert_int_equal(app_period_open(x->f_s, "2022-Q4", 0, "2022-12-01",
-			     "2022-12-05", NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), "2022-Q4", 0,
+			     "2022-12-01", "2022-12-05", NULL, NULL, &d),
 	    0);
 	check_period(x, "2022-Q4", "2022-12-01", "2022-12-05", "quarter");
 	assert_int_equal(store_census(x->f_s, &cs), 0);
 	n_audit = cs.sx_audit;
 	/* refused: a period twice, a bad code, a date that does not exist */
-	assert_int_not_equal(
-	    app_period_open(x->f_s, "2022", 0, NULL, NULL, NULL, "t", &d), 0);
-	assert_int_not_equal(
-	    app_period_open(x->f_s, "2022-Q5", 0, NULL, NULL, NULL, "t", &d),
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2022", 0,
+				 NULL, NULL, NULL, NULL, &d),
 	    0);
-	assert_int_not_equal(app_period_open(x->f_s, "2024", 0, "2024-02-30",
-				 NULL, NULL, "t", &d),
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2022-Q5", 0,
+				 NULL, NULL, NULL, NULL, &d),
+	    0);
+	assert_int_not_equal(app_period_add(x->f_s, dbfx_op("t"), "2024", 0,
+				 "2024-02-30", NULL, NULL, NULL, &d),
 	    0);
 	assert_int_equal(
 	    store_period_get(x->f_s, "2024", &(struct st_period){ 0 }),
@@ -1151,18 +1161,21 @@ test_closed_period(void **state)
 	long n;
 
 	open_period(x, "2022");
-	assert_int_equal(import_file(x, "2022", SINGLE_FILE, "draft", &n), 0);
+	assert_int_equal(
+	    import_file(x, "2022", SINGLE_FILE, VALUE_DRAFT, &n), 0);
 	assert_int_equal(n, lines_of(SINGLE_FILE) - 1);
 	diag_init(&d);
-	assert_int_equal(
-	    app_submit(x->f_s, "2022", NULL, "so-tttt", "tester", &d), 0);
-	assert_int_equal(
-	    app_submit(x->f_s, "2022", NULL, "cuc-thong-ke", "tester", &d), 0);
-	assert_int_equal(app_approve(x->f_s, "2022", NULL, "cuc-thong-ke", NULL,
-			     "tester", &d),
+	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "so-tttt", &d),
 	    0);
-	assert_int_equal(
-	    app_period_status(x->f_s, "2022", "closed", "tester", "done", &d),
+	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "cuc-thong-ke", &d),
+	    0);
+	assert_int_equal(app_values_approve(x->f_s, dbfx_op("tester"), "2022",
+			     NULL, "cuc-thong-ke", NULL, &d),
+	    0);
+	assert_int_equal(app_period_set_status(x->f_s, dbfx_op("tester"),
+			     "2022", PERIOD_CLOSED, "done", &d),
 	    0);
 	diag_free(&d);
 	before = footprint(x);
@@ -1170,8 +1183,8 @@ test_closed_period(void **state)
 	snprintf(path, sizeof(path), "%s/doc.pdf", x->f_dir);
 	spit(path, "%PDF-1.4 closed\n", 16);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "1/QĐ";
-	e.se_doc_date = "2022-10-01";
+	e.sev_doc_number = "1/QĐ";
+	e.sev_doc_date = "2022-10-01";
 #define REFUSED(call) \
 	do { \
 		diag_init(&d); \
@@ -1179,19 +1192,21 @@ test_closed_period(void **state)
 		assert_true(diag_says_closed(&d)); \
 		diag_free(&d); \
 	} while (0)
-	REFUSED(app_value_set(
-	    x->f_s, "2022", NULL, "2.1", "1", NULL, "t", NULL, &d));
+	REFUSED(app_value_put(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "2.1", "1", NULL, NULL, &d));
 	f = fopen(SINGLE_FILE, "rb");
 	assert_non_null(f);
-	REFUSED(
-	    app_import(x->f_s, "2022", f, SINGLE_FILE, "draft", "t", &n, &d));
+	REFUSED(app_values_import(
+	    x->f_s, dbfx_op("t"), "2022", f, SINGLE_FILE, VALUE_DRAFT, &n, &d));
 	fclose(f);
-	REFUSED(app_submit(x->f_s, "2022", NULL, "so-noi-vu", "t", &d));
-	REFUSED(app_approve(x->f_s, "2022", NULL, "so-tttt", NULL, "t", &d));
-	REFUSED(
-	    app_return(x->f_s, "2022", NULL, "so-tttt", NULL, "sai", "t", &d));
-	REFUSED(app_reopen(
-	    x->f_s, "2022", NULL, "cuc-thong-ke", NULL, "sai", "t", &d));
+	REFUSED(app_values_submit(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", &d));
+	REFUSED(app_values_approve(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-tttt", NULL, &d));
+	REFUSED(app_values_return(
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-tttt", NULL, "sai", &d));
+	REFUSED(app_values_reopen(x->f_s, dbfx_op("t"), "2022", NULL,
+	    "cuc-thong-ke", NULL, "sai", &d));
 	REFUSED(ev_add(x->f_s, &e, path, &d));
 #undef REFUSED
 	after = footprint(x);
@@ -1203,7 +1218,7 @@ test_closed_period(void **state)
 struct one_value {
 	int ov_n;
 	char ov_raw[64];
-	char ov_status[16];
+	enum value_status ov_status;
 };
 
 static int
@@ -1214,8 +1229,7 @@ one_value(void *ctx, const struct st_value *v)
 	if (strcmp(v->sv_input, "A.4") == 0) {
 		c->ov_n++;
 		snprintf(c->ov_raw, sizeof(c->ov_raw), "%s", v->sv_raw);
-		snprintf(
-		    c->ov_status, sizeof(c->ov_status), "%s", v->sv_status);
+		c->ov_status = v->sv_status;
 	}
 	return 0;
 }
@@ -1229,9 +1243,9 @@ audit_chain(void *ctx, const struct st_audit *a)
 {
 	struct audit_chain *c = ctx;
 
-	buf_printf(&c->ac_b, "%s:%s:%s>%s:%s;", a->sa_actor, a->sa_action,
-	    a->sa_old ? a->sa_old : "-", a->sa_new ? a->sa_new : "-",
-	    a->sa_reason ? a->sa_reason : "-");
+	buf_printf(&c->ac_b, "%s:%s:%s>%s:%s;", a->sau_actor, a->sau_action,
+	    a->sau_old ? a->sau_old : "-", a->sau_new ? a->sau_new : "-",
+	    a->sau_reason ? a->sau_reason : "-");
 	return 0;
 }
 
@@ -1248,18 +1262,18 @@ test_values_archived(void **state)
 
 	open_period(x, "2022");
 	diag_init(&d);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
-			     NULL, "an", "first", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("an"), "2022", NULL,
+			     "A.4", "590000", NULL, "first", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
-			     NULL, "binh", "corrected", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL,
+			     "A.4", "595000", NULL, "corrected", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
-			     "cuc-thong-ke", "chi", "final", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL,
+			     "A.4", "596000", "cuc-thong-ke", "final", &d),
 	    0);
 	/* not the lead of A.4: refused, nothing written */
-	assert_int_not_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "1",
-				 "so-noi-vu", "dung", "wrong", &d),
+	assert_int_not_equal(app_value_put(x->f_s, dbfx_op("dung"), "2022",
+				 NULL, "A.4", "1", "so-noi-vu", "wrong", &d),
 	    0);
 	diag_free(&d);
 
@@ -1269,7 +1283,7 @@ test_values_archived(void **state)
 	    store_value_each(x->f_s, p.sp_id, NULL, one_value, &ov), 0);
 	assert_int_equal(ov.ov_n, 1);
 	assert_string_equal(ov.ov_raw, "596000");
-	assert_string_equal(ov.ov_status, "draft");
+	assert_int_equal(ov.ov_status, VALUE_DRAFT);
 
 	buf_init(&ac.ac_b);
 	assert_int_equal(
@@ -1300,9 +1314,9 @@ ev_row(void *ctx, const struct st_evidence *e)
 	struct ev_seen *c = ctx;
 
 	c->es_n++;
-	buf_printf(&c->es_b, "%s|%s|%s|%s|%.12s|%ld;", e->se_input,
-	    e->se_doc_number, e->se_doc_date, nz(e->se_file_name),
-	    nz(e->se_file_sha256), e->se_file_size);
+	buf_printf(&c->es_b, "%s|%s|%s|%s|%.12s|%ld;", e->sev_input,
+	    e->sev_doc_number, e->sev_doc_date, nz(e->sev_file_name),
+	    nz(e->sev_file_sha256), e->sev_file_size);
 	return 0;
 }
 
@@ -1313,7 +1327,7 @@ ev_row(void *ctx, const struct st_evidence *e)
 static int
 count_ev_add(void *ctx, const struct st_audit *a)
 {
-	if (strcmp(a->sa_action, "evidence.add") == 0)
+	if (strcmp(a->sau_action, "evidence.add") == 0)
 		(*(int *)ctx)++;
 	return 0;
 }
@@ -1347,31 +1361,31 @@ test_evidence_files(void **state)
 
 	diag_init(&d);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "qd-123.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "qd-123.pdf";
 	assert_int_equal(ev_add(x->f_s, &e, pa, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "45/BB";
-	e.se_doc_date = "2022-10-06";
-	e.se_file_name = "bien-ban.png";
+	e.sev_doc_number = "45/BB";
+	e.sev_doc_date = "2022-10-06";
+	e.sev_file_name = "bien-ban.png";
 	assert_int_equal(ev_add(x->f_s, &e, pb, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "copy-of-qd.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "copy-of-qd.pdf";
 	assert_int_equal(ev_add(x->f_s, &e, pc, &d), 0);
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "123/QĐ-UBND";
-	e.se_doc_date = "2022-10-05";
-	e.se_file_name = "qd-123.pdf";
+	e.sev_doc_number = "123/QĐ-UBND";
+	e.sev_doc_date = "2022-10-05";
+	e.sev_file_name = "qd-123.pdf";
 	assert_int_equal(ev_add_to(x->f_s, "3.3.b", &e, pa, &d), 0);
 	/* refused: a date that does not exist, an unknown input */
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "9/X";
-	e.se_doc_date = "2022-02-30";
+	e.sev_doc_number = "9/X";
+	e.sev_doc_date = "2022-02-30";
 	assert_int_not_equal(ev_add(x->f_s, &e, pa, &d), 0);
-	e.se_doc_date = "2022-02-28";
+	e.sev_doc_date = "2022-02-28";
 	assert_int_not_equal(ev_add_to(x->f_s, "9.9.z", &e, pa, &d), 0);
 	diag_free(&d);
 
@@ -1413,7 +1427,7 @@ test_evidence_files(void **state)
 	memset(want, '0', 64);
 	want[64] = '\0';
 	assert_int_equal(store_file_meta(x->f_s, want, &fm), STORE_ENOTFOUND);
-	assert_non_null(strstr(store_error(x->f_s)->se_en, "no file 000"));
+	assert_non_null(strstr(dbfx_store_en(x->f_s), "no file 000"));
 
 	/* the same file added three times is stored once */
 	assert_int_equal(store_census(x->f_s, &cs), 0);
@@ -1429,16 +1443,18 @@ test_evidence_files(void **state)
 static void
 refused_unchanged(const char *path, int want_code)
 {
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	size_t l0, l1;
 	char *b0 = slurp(path, &l0), *b1;
 
 	assert_non_null(b0);
-	memset(&e, 0, sizeof(e));
+	diag_init(&e);
 	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
 	assert_null(s);
-	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	assert_int_equal(e.d_n, 1);
+	assert_true(
+	    e.d_items[0].di_vi[0] != '\0' && e.d_items[0].di_en[0] != '\0');
 	/* and init refuses to overwrite it */
 	assert_int_equal(store_create(&s, path, &e), STORE_ECONFLICT);
 	assert_null(s);
@@ -1448,6 +1464,7 @@ refused_unchanged(const char *path, int want_code)
 	assert_memory_equal(b0, b1, l0);
 	free(b0);
 	free(b1);
+	diag_free(&e);
 }
 
 /*
@@ -1550,7 +1567,7 @@ test_status_counts(void **state)
 	free(text);
 
 	open_period(x, "2022");
-	assert_int_equal(import_file(x, "2022", path, "draft", NULL), 0);
+	assert_int_equal(import_file(x, "2022", path, VALUE_DRAFT, NULL), 0);
 	store_close(x->f_s);
 	x->f_s = NULL;
 	assert_int_equal(dti(x,

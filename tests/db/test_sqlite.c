@@ -85,8 +85,8 @@ open_period(struct fx *x, const char *code)
 	struct diag d;
 
 	diag_init(&d);
-	assert_int_equal(
-	    app_period_open(x->f_s, code, 0, NULL, NULL, NULL, "tester", &d),
+	assert_int_equal(app_period_add(x->f_s, dbfx_op("tester"), code, 0,
+			     NULL, NULL, NULL, NULL, &d),
 	    0);
 	diag_free(&d);
 }
@@ -113,10 +113,10 @@ test_append_only(void **state)
 
 	/* one evidence row too, to try to delete it */
 	memset(&e, 0, sizeof(e));
-	e.se_doc_number = "5/BC";
+	e.sev_doc_number = "5/BC";
 	diag_init(&d);
-	assert_int_equal(app_evidence_add(x->f_s, "2022", NULL, "3.3.a", &e,
-			     NULL, 0, "t", &d),
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
+			     "3.3.a", &e, NULL, 0, &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);
@@ -181,14 +181,14 @@ test_values_never_deleted(void **state)
 
 	open_period(x, "2022");
 	diag_init(&d);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "590000",
-			     NULL, "an", "first", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("an"), "2022", NULL,
+			     "A.4", "590000", NULL, "first", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "595000",
-			     NULL, "binh", "corrected", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL,
+			     "A.4", "595000", NULL, "corrected", &d),
 	    0);
-	assert_int_equal(app_value_set(x->f_s, "2022", NULL, "A.4", "596000",
-			     "cuc-thong-ke", "chi", "final", &d),
+	assert_int_equal(app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL,
+			     "A.4", "596000", "cuc-thong-ke", "final", &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);
@@ -214,17 +214,19 @@ test_values_never_deleted(void **state)
 static void
 refused_unchanged(const char *path, int want_code)
 {
-	struct store_error e;
+	struct diag e;
 	struct store *s = NULL;
 	size_t l0, l1;
 	char *b0 = slurp(path, &l0), *b1;
 	char side[400];
 
 	assert_non_null(b0);
-	memset(&e, 0, sizeof(e));
+	diag_init(&e);
 	assert_int_equal(store_open(&s, path, STORE_OPEN, &e), want_code);
 	assert_null(s);
-	assert_true(e.se_vi[0] != '\0' && e.se_en[0] != '\0');
+	assert_int_equal(e.d_n, 1);
+	assert_true(
+	    e.d_items[0].di_vi[0] != '\0' && e.d_items[0].di_en[0] != '\0');
 	/* and init refuses to overwrite it */
 	assert_int_equal(
 	    store_open(&s, path, STORE_CREATE, &e), STORE_ECONFLICT);
@@ -237,6 +239,7 @@ refused_unchanged(const char *path, int want_code)
 	assert_int_not_equal(access(side, F_OK), 0);
 	free(b0);
 	free(b1);
+	diag_free(&e);
 }
 
 /* Files that are not dti databases are refused and left as they were. */
@@ -287,6 +290,33 @@ test_open_refuses(void **state)
 	refused_unchanged(path, STORE_ENOTDB);
 }
 
+/*
+ * A state the domain does not know, written past the CHECKs: reading the
+ * row is a store error naming the column, never a silent default.
+ */
+static void
+test_unknown_state(void **state)
+{
+	struct fx *x = *state;
+	struct st_period p;
+	struct diag d;
+
+	open_period(x, "2022");
+	assert_int_equal(sql_exec(x->f_db,
+			     "PRAGMA ignore_check_constraints = ON;"
+			     " UPDATE period SET status = 'paused'"
+			     " WHERE code = '2022'",
+			     NULL, 0),
+	    SQLITE_OK);
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), STORE_EIO);
+	diag_init(&d);
+	assert_int_equal(store_diag(x->f_s, &d), STORE_EIO);
+	assert_string_equal(d.d_items[0].di_code, "store");
+	assert_non_null(strstr(d.d_items[0].di_en, "period.status"));
+	assert_non_null(strstr(d.d_items[0].di_vi, "period.status"));
+	diag_free(&d);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -300,6 +330,7 @@ main(int argc, char **argv)
 		T(append_only, setup_demo),
 		T(values_never_deleted, setup_plain),
 		T(open_refuses, setup_empty),
+		T(unknown_state, setup_plain),
 	};
 	size_t i;
 

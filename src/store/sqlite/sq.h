@@ -35,6 +35,7 @@
 #include "domain/domain.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/sha256.h"
 
 #define SQ_APP_ID 0x44544931 /* "DTI1" in the database header */
@@ -50,7 +51,8 @@ struct sq_cached {
 /* One connection. */
 struct store {
 	sqlite3 *sqs_db; /* the connection; NULL until opened */
-	struct store_error sqs_err; /* the last error */
+	int sqs_errcode; /* the STORE_E* code of the last error; 0: none */
+	struct diag sqs_err; /* the last error: one item, or none */
 	struct sq_cached sqs_cache[SQ_NCACHE]; /* the statement cache */
 	int sqs_ncache; /* entries of sqs_cache in use */
 	char *sqs_location; /* the path it was opened with */
@@ -82,6 +84,8 @@ struct sq_blob {
 /* sq_stmt.c */
 void sq_seterr(struct store *, int, const char *, const char *, ...)
     __attribute__((format(printf, 4, 5)));
+void sq_vseterr(struct store *, int, const char *, const char *, va_list)
+    __attribute__((format(printf, 4, 0)));
 int sq_dberr(struct store *, int);
 sqlite3_stmt *sq_prep(struct store *, const char *);
 void sq_done(struct store *, sqlite3_stmt *);
@@ -92,11 +96,19 @@ const char *sq_text(sqlite3_stmt *, int);
 void sq_now(char[21]);
 int sq_simple(struct store *, const char *);
 
-int sq_one(struct store *, void (*)(sqlite3_stmt *, void *), void *,
-    const struct sq_missing *, const char *, const char *, ...);
+/*
+ * A row mapper: copies the current row of a statement into the struct
+ * it is given; returns NULL, or the "table.column" whose stored text the
+ * domain's enum does not know (then the call fails with STORE_EIO).
+ */
+typedef const char *sq_map(sqlite3_stmt *, void *);
+
+int sq_one(struct store *, sq_map *, void *, const struct sq_missing *,
+    const char *, const char *, ...);
 int sq_each_end(struct store *, sqlite3_stmt *, int);
-void sq_map_long(sqlite3_stmt *, void *);
-void sq_map_text(sqlite3_stmt *, void *);
+int sq_bad_column(struct store *, sqlite3_stmt *, const char *);
+const char *sq_map_long(sqlite3_stmt *, void *);
+const char *sq_map_text(sqlite3_stmt *, void *);
 
 /* sq_schema.c */
 int sq_migrate(struct store *);
@@ -115,14 +127,17 @@ const char *sq_unit_code(struct store *, long, char *, size_t);
 /*
  * SQ_EACH(s, st, type, map, cb, ctx): map each row of ${st} into a ${type}
  * and hand it to ${cb}(ctx, row), stopping early when it returns non-zero;
- * then return from the calling function with 0 or the store error.
+ * then return from the calling function with 0 or the store error (a row
+ * the mapper refuses ends the walk with STORE_EIO).
  */
 #define SQ_EACH(s, st, type, map, cb, ctx) \
 	do { \
 		type row_; \
+		const char *bad_; \
 		int rc_; \
 		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW) { \
-			map(st, &row_); \
+			if ((bad_ = map(st, &row_)) != NULL) \
+				return sq_bad_column((s), (st), bad_); \
 			if ((cb)((ctx), &row_) != 0) \
 				break; \
 		} \

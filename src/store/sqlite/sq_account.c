@@ -37,29 +37,23 @@ store_account_create(
 	    role_name(a->san_role), a->san_agency, actor);
 }
 
-/* DEPRECATED: use store_account_create */
-int
-store_account_add(struct store *s, const char *login, const char *pwhash,
-    const char *role, const char *agency, const char *actor)
-{
-	return account_add(s, login, pwhash, role, agency, actor);
-}
-
 /* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
-static void
+static const char *
 account_map(sqlite3_stmt *st, void *out)
 {
 	struct st_account *a = out;
 
 	memset(a, 0, sizeof(*a));
-	a->sa_id = (long)sqlite3_column_int64(st, 0);
-	snprintf(a->sa_login, sizeof(a->sa_login), "%s", sq_text(st, 1));
-	snprintf(a->sa_pwhash, sizeof(a->sa_pwhash), "%s", sq_text(st, 2));
-	snprintf(a->sa_role, sizeof(a->sa_role), "%s", sq_text(st, 3));
+	a->sac_id = (long)sqlite3_column_int64(st, 0);
+	snprintf(a->sac_login, sizeof(a->sac_login), "%s", sq_text(st, 1));
+	snprintf(a->sac_pwhash, sizeof(a->sac_pwhash), "%s", sq_text(st, 2));
+	if (role_parse(sq_text(st, 3), &a->sac_role) != 0)
+		return "account.role";
 	if (sq_text(st, 4) != NULL)
 		snprintf(
-		    a->sa_agency, sizeof(a->sa_agency), "%s", sq_text(st, 4));
-	a->sa_disabled = sqlite3_column_int(st, 5);
+		    a->sac_agency, sizeof(a->sac_agency), "%s", sq_text(st, 4));
+	a->sac_disabled = sqlite3_column_int(st, 5);
+	return NULL;
 }
 
 int
@@ -86,7 +80,7 @@ store_account_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_account, account_map, cb, ctx);
 }
 
@@ -100,7 +94,7 @@ store_session_add(struct store *s, const char *token_hash, long account,
 	    "sisiii", token_hash, account, csrf, now, now, expires);
 }
 
-static void
+static const char *
 session_map(sqlite3_stmt *st, void *arg)
 {
 	struct st_session *out = arg;
@@ -110,6 +104,7 @@ session_map(sqlite3_stmt *st, void *arg)
 	out->ss_created = (long)sqlite3_column_int64(st, 7);
 	out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
 	out->ss_expires = (long)sqlite3_column_int64(st, 9);
+	return NULL;
 }
 
 int

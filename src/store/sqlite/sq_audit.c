@@ -21,36 +21,25 @@ sq_audit(struct store *s, const char *actor, const char *action,
 int
 store_audit_add(struct store *s, const struct st_audit *a)
 {
-	return sq_audit(s, a->sa_actor, a->sa_action, a->sa_entity, a->sa_key,
-	    a->sa_old, a->sa_new, a->sa_reason);
+	return sq_audit(s, a->sau_actor, a->sau_action, a->sau_entity,
+	    a->sau_key, a->sau_old, a->sau_new, a->sau_reason);
 }
 
-/* DEPRECATED: use store_audit_add */
-int
-store_audit(struct store *s, const char *actor, const char *action,
-    const char *entity, const char *key, const char *old, const char *new,
-    const char *reason)
-{
-	struct st_audit a = { 0, NULL, actor, action, entity, key, old, new,
-		reason };
-
-	return store_audit_add(s, &a);
-}
-
-static void
+static const char *
 audit_map(sqlite3_stmt *st, void *out)
 {
 	struct st_audit *a = out;
 
-	a->sa_id = (long)sqlite3_column_int64(st, 0);
-	a->sa_at = sq_text(st, 1);
-	a->sa_actor = sq_text(st, 2);
-	a->sa_action = sq_text(st, 3);
-	a->sa_entity = sq_text(st, 4);
-	a->sa_key = sq_text(st, 5);
-	a->sa_old = sq_text(st, 6);
-	a->sa_new = sq_text(st, 7);
-	a->sa_reason = sq_text(st, 8);
+	a->sau_id = (long)sqlite3_column_int64(st, 0);
+	a->sau_at = sq_text(st, 1);
+	a->sau_actor = sq_text(st, 2);
+	a->sau_action = sq_text(st, 3);
+	a->sau_entity = sq_text(st, 4);
+	a->sau_key = sq_text(st, 5);
+	a->sau_old = sq_text(st, 6);
+	a->sau_new = sq_text(st, 7);
+	a->sau_reason = sq_text(st, 8);
+	return NULL;
 }
 
 int
@@ -64,6 +53,6 @@ store_audit_each(struct store *s, const char *key_prefix,
 	    "s", key_prefix);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_audit, audit_map, cb, ctx);
 }

@@ -30,13 +30,14 @@ integrity(struct store *s, const char *path, const char *sql)
 }
 
 /* header_map(st, out): the application id and the number of schema rows. */
-static void
+static const char *
 header_map(sqlite3_stmt *st, void *out)
 {
 	long *hdr = out;
 
 	hdr[0] = (long)sqlite3_column_int64(st, 0);
 	hdr[1] = (long)sqlite3_column_int64(st, 1);
+	return NULL;
 }
 
 /*
@@ -55,7 +56,7 @@ check_file(struct store *s, const char *path, enum store_mode mode)
 		"SELECT (SELECT application_id FROM pragma_application_id),"
 		" (SELECT count(*) FROM sqlite_schema)",
 		"") != 0)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	appid = hdr[0];
 	ntables = hdr[1];
 	if (ntables > 0 && appid != SQ_APP_ID) {
@@ -63,13 +64,13 @@ check_file(struct store *s, const char *path, enum store_mode mode)
 		    "%s là một cơ sở dữ liệu SQLite nhưng không phải của dti; tệp không bị thay đổi",
 		    "%s is an SQLite database but not a dti one; it was not modified",
 		    path);
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	}
 	if (ntables == 0 && mode == STORE_OPEN) {
 		sq_seterr(s, STORE_ENOTDB,
 		    "%s trống, chưa được khởi tạo; hãy chạy dti init",
 		    "%s is empty; run dti init", path);
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	}
 	/*
 	 * A damaged file must not be written to: a write that misses the
@@ -84,7 +85,7 @@ check_file(struct store *s, const char *path, enum store_mode mode)
 
 int
 store_open(struct store **out, const char *path, enum store_mode mode,
-    struct store_error *err)
+    struct diag *err)
 {
 	struct store *s = xcalloc(1, sizeof(*s));
 	struct stat sb;
@@ -130,8 +131,8 @@ store_open(struct store **out, const char *path, enum store_mode mode,
 	return 0;
 fail:
 	if (err != NULL)
-		*err = s->sqs_err;
-	rc = s->sqs_err.se_code ? s->sqs_err.se_code : STORE_EIO;
+		store_diag(s, err);
+	rc = s->sqs_errcode ? s->sqs_errcode : STORE_EIO;
 	store_close(s);
 	return rc;
 }
@@ -143,7 +144,7 @@ store_check(struct store *s)
 }
 
 int
-store_create(struct store **out, const char *location, struct store_error *err)
+store_create(struct store **out, const char *location, struct diag *err)
 {
 	return store_open(out, location, STORE_CREATE, err);
 }
@@ -152,7 +153,7 @@ store_create(struct store **out, const char *location, struct store_error *err)
 static const char *const side_files[] = { "", "-wal", "-shm", "-journal" };
 
 int
-store_remove(const char *location, struct store_error *err)
+store_remove(const char *location, struct diag *err)
 {
 	char path[4096];
 	size_t i;
@@ -165,13 +166,10 @@ store_remove(const char *location, struct store_error *err)
 		else if (remove(path) != 0 && errno != ENOENT)
 			rc = STORE_EIO;
 	}
-	if (rc != 0 && err != NULL) {
-		err->se_code = rc;
-		snprintf(err->se_vi, sizeof(err->se_vi),
-		    "không xoá được cơ sở dữ liệu %s", location);
-		snprintf(err->se_en, sizeof(err->se_en),
+	if (rc != 0 && err != NULL)
+		diag_add(err, DIAG_ERROR, store_diag_code(rc), NULL, 0, 0,
+		    "không xoá được cơ sở dữ liệu %s",
 		    "cannot remove the database %s", location);
-	}
 	return rc;
 }
 
@@ -280,6 +278,7 @@ store_close(struct store *s)
 		sqlite3_finalize(s->sqs_cache[i].sqc_stmt);
 	if (s->sqs_db != NULL)
 		sqlite3_close(s->sqs_db);
+	diag_free(&s->sqs_err);
 	free(s);
 }
 

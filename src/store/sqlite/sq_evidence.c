@@ -25,7 +25,7 @@ store_file_put(struct store *s, const void *data, size_t len, char sha[65])
 }
 
 /* file_map(st, out): the blob of the first column, malloc'd, into a sq_blob. */
-static void
+static const char *
 file_map(sqlite3_stmt *st, void *out)
 {
 	const struct sq_blob *b = out;
@@ -33,6 +33,7 @@ file_map(sqlite3_stmt *st, void *out)
 	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
 	*b->sqb_data = xmalloc(*b->sqb_len);
 	memcpy(*b->sqb_data, sqlite3_column_blob(st, 0), *b->sqb_len);
+	return NULL;
 }
 
 static const struct sq_missing no_file = {
@@ -49,7 +50,7 @@ store_file_get(struct store *s, const char *sha, void **data, size_t *len)
 	    "SELECT data FROM file WHERE sha256 = ?", "s", sha, sha);
 }
 
-static void
+static const char *
 file_meta_map(sqlite3_stmt *st, void *out)
 {
 	struct st_file_meta *m = out;
@@ -65,6 +66,7 @@ file_meta_map(sqlite3_stmt *st, void *out)
 	if (sq_text(st, 4) != NULL)
 		snprintf(
 		    m->sfm_type, sizeof(m->sfm_type), "%s", sq_text(st, 4));
+	return NULL;
 }
 
 /*
@@ -97,16 +99,17 @@ store_evidence_add(struct store *s, long period, long unit, const char *input,
 	    " note, file_sha256, file_name, file_type, added_by, added_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    "iisssssssss", period, unit, input,
-	    e->se_doc_number ? e->se_doc_number : "",
-	    e->se_doc_date ? e->se_doc_date : "", e->se_note ? e->se_note : "",
-	    e->se_file_sha256, e->se_file_name, e->se_file_type, actor, at);
+	    e->sev_doc_number ? e->sev_doc_number : "",
+	    e->sev_doc_date ? e->sev_doc_date : "",
+	    e->sev_note ? e->sev_note : "", e->sev_file_sha256,
+	    e->sev_file_name, e->sev_file_type, actor, at);
 	if (rc != 0)
 		return rc;
 	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
 	snprintf(key, sizeof(key), "%s/%s#%ld",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input, *id);
 	return sq_audit(s, actor, "evidence.add", "evidence", key, NULL,
-	    e->se_doc_number ? e->se_doc_number : "", e->se_note);
+	    e->sev_doc_number ? e->sev_doc_number : "", e->sev_note);
 }
 
 int
@@ -131,23 +134,24 @@ store_evidence_archive(
 	    "archived", reason);
 }
 
-static void
+static const char *
 evidence_map(sqlite3_stmt *st, void *out)
 {
 	struct st_evidence *e = out;
 
-	e->se_id = (long)sqlite3_column_int64(st, 0);
-	e->se_unit = sq_text(st, 1);
-	e->se_input = sq_text(st, 2);
-	e->se_doc_number = sq_text(st, 3);
-	e->se_doc_date = sq_text(st, 4);
-	e->se_note = sq_text(st, 5);
-	e->se_file_sha256 = sq_text(st, 6);
-	e->se_file_name = sq_text(st, 7);
-	e->se_file_type = sq_text(st, 8);
-	e->se_file_size = (long)sqlite3_column_int64(st, 9);
-	e->se_by = sq_text(st, 10);
-	e->se_at = sq_text(st, 11);
+	e->sev_id = (long)sqlite3_column_int64(st, 0);
+	e->sev_unit = sq_text(st, 1);
+	e->sev_input = sq_text(st, 2);
+	e->sev_doc_number = sq_text(st, 3);
+	e->sev_doc_date = sq_text(st, 4);
+	e->sev_note = sq_text(st, 5);
+	e->sev_file_sha256 = sq_text(st, 6);
+	e->sev_file_name = sq_text(st, 7);
+	e->sev_file_type = sq_text(st, 8);
+	e->sev_file_size = (long)sqlite3_column_int64(st, 9);
+	e->sev_by = sq_text(st, 10);
+	e->sev_at = sq_text(st, 11);
+	return NULL;
 }
 
 int
@@ -164,6 +168,6 @@ store_evidence_each(struct store *s, long period, const char *input,
 	    "is", period, input);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_evidence, evidence_map, cb, ctx);
 }

@@ -3,7 +3,7 @@
  */
 #include "store/sqlite/sq.h"
 
-static void
+static const char *
 counts_map(sqlite3_stmt *st, void *out)
 {
 	struct st_counts *c = out;
@@ -15,6 +15,7 @@ counts_map(sqlite3_stmt *st, void *out)
 	c->sc_periods = sqlite3_column_int(st, 4);
 	c->sc_values = (long)sqlite3_column_int64(st, 5);
 	c->sc_audit = (long)sqlite3_column_int64(st, 6);
+	return NULL;
 }
 
 int
@@ -58,7 +59,7 @@ store_data_version(struct store *s, long *v)
 	    "SELECT coalesce(max(id), 0) FROM audit", "");
 }
 
-static void
+static const char *
 census_map(sqlite3_stmt *st, void *out)
 {
 	struct st_census *c = out;
@@ -73,6 +74,7 @@ census_map(sqlite3_stmt *st, void *out)
 	c->sx_progress = (long)sqlite3_column_int64(st, 7);
 	c->sx_accounts = (long)sqlite3_column_int64(st, 8);
 	c->sx_sessions = (long)sqlite3_column_int64(st, 9);
+	return NULL;
 }
 
 int

@@ -26,7 +26,7 @@ store_method_load(struct store *s, const struct st_method_text *m,
 	    " loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	    "sssssss", code, version, name, "", sha, at, actor);
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	/* the text is bound with its length: it need not end in NUL */
 	sqlite3_bind_text64(st, 4, yaml, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 	rc = sqlite3_step(st);
@@ -38,24 +38,15 @@ store_method_load(struct store *s, const struct st_method_text *m,
 	    version, code);
 }
 
-/* DEPRECATED: use store_method_load */
-int
-store_method_add(struct store *s, const char *code, const char *version,
-    const char *name, const char *yaml, size_t len, const char *actor, long *id)
-{
-	struct st_method_text m = { code, version, name, yaml, len };
-
-	return store_method_load(s, &m, actor, id);
-}
-
 /* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */
-static void
+static const char *
 yaml_map(sqlite3_stmt *st, void *out)
 {
 	const struct sq_blob *b = out;
 
 	*b->sqb_len = (size_t)sqlite3_column_bytes(st, 0);
 	*b->sqb_data = xstrndup(sq_text(st, 0), *b->sqb_len);
+	return NULL;
 }
 
 static const struct sq_missing no_method = {
@@ -96,7 +87,7 @@ store_method_latest(struct store *s, long *id)
 	return 0;
 }
 
-static void
+static const char *
 method_map(sqlite3_stmt *st, void *out)
 {
 	struct st_method *m = out;
@@ -107,6 +98,7 @@ method_map(sqlite3_stmt *st, void *out)
 	m->sm_name = sq_text(st, 3);
 	m->sm_sha256 = sq_text(st, 4);
 	m->sm_loaded_at = sq_text(st, 5);
+	return NULL;
 }
 
 int
@@ -119,7 +111,7 @@ store_method_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_method, method_map, cb, ctx);
 }
 
@@ -135,17 +127,7 @@ store_resp_put(struct store *s, long method, const struct st_resp *r)
 	    "isss", method, item, role, agency);
 }
 
-/* DEPRECATED: use store_resp_put */
-int
-store_resp_add(struct store *s, long method, const char *item,
-    const char *agency, const char *role)
-{
-	struct st_resp r = { item, agency, role };
-
-	return store_resp_put(s, method, &r);
-}
-
-static void
+static const char *
 resp_map(sqlite3_stmt *st, void *out)
 {
 	struct st_resp *r = out;
@@ -153,6 +135,7 @@ resp_map(sqlite3_stmt *st, void *out)
 	r->sr_item = sq_text(st, 0);
 	r->sr_agency = sq_text(st, 1);
 	r->sr_role = sq_text(st, 2);
+	return NULL;
 }
 
 int
@@ -166,6 +149,6 @@ store_resp_each(struct store *s, long method,
 	    "i", method);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_resp, resp_map, cb, ctx);
 }

@@ -10,18 +10,8 @@ store_agency_put(struct store *s, const struct st_agency *a)
 	    "INSERT INTO agency (code, name, short, kind) VALUES (?, ?, ?, ?)"
 	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
 	    " short = excluded.short, kind = excluded.kind",
-	    "ssss", a->sa_code, a->sa_name,
-	    a->sa_short ? a->sa_short : a->sa_name, a->sa_kind);
-}
-
-/* DEPRECATED: use store_agency_put */
-int
-store_agency_add(struct store *s, const char *code, const char *name,
-    const char *shortname, const char *kind)
-{
-	struct st_agency a = { 0, code, name, shortname, kind };
-
-	return store_agency_put(s, &a);
+	    "ssss", a->sag_code, a->sag_name,
+	    a->sag_short ? a->sag_short : a->sag_name, a->sag_kind);
 }
 
 int
@@ -34,16 +24,17 @@ store_agency_member_add(struct store *s, const char *group, const char *member)
 	    "ss", group, member);
 }
 
-static void
+static const char *
 agency_map(sqlite3_stmt *st, void *out)
 {
 	struct st_agency *a = out;
 
-	a->sa_id = (long)sqlite3_column_int64(st, 0);
-	a->sa_code = sq_text(st, 1);
-	a->sa_name = sq_text(st, 2);
-	a->sa_short = sq_text(st, 3);
-	a->sa_kind = sq_text(st, 4);
+	a->sag_id = (long)sqlite3_column_int64(st, 0);
+	a->sag_code = sq_text(st, 1);
+	a->sag_name = sq_text(st, 2);
+	a->sag_short = sq_text(st, 3);
+	a->sag_kind = sq_text(st, 4);
+	return NULL;
 }
 
 int
@@ -54,7 +45,7 @@ store_agency_each(
 	    "SELECT id, code, name, short, kind FROM agency ORDER BY id", "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_agency, agency_map, cb, ctx);
 }
 
@@ -97,16 +88,6 @@ store_unit_put(struct store *s, const struct st_unit *u, long *id)
 	return store_unit_find(s, code, id);
 }
 
-/* DEPRECATED: use store_unit_put */
-int
-store_unit_add(struct store *s, const char *code, const char *name,
-    const char *level, const char *parent, long *id)
-{
-	struct st_unit u = { 0, code, name, level, parent };
-
-	return store_unit_put(s, &u, id);
-}
-
 int
 store_unit_find(struct store *s, const char *code, long *id)
 {
@@ -119,7 +100,7 @@ store_unit_find(struct store *s, const char *code, long *id)
 	    "SELECT id FROM unit WHERE code = ?", "s", code, code);
 }
 
-static void
+static const char *
 unit_map(sqlite3_stmt *st, void *out)
 {
 	struct st_unit *u = out;
@@ -129,6 +110,7 @@ unit_map(sqlite3_stmt *st, void *out)
 	u->su_name = sq_text(st, 2);
 	u->su_level = sq_text(st, 3);
 	u->su_parent = sq_text(st, 4);
+	return NULL;
 }
 
 int
@@ -141,6 +123,6 @@ store_unit_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_unit, unit_map, cb, ctx);
 }

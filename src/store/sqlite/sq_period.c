@@ -23,7 +23,7 @@ store_period_add(struct store *s, const struct st_period *p, const char *actor)
 	    s, actor, "period.open", "period", p->sp_code, NULL, "open", NULL);
 }
 
-static void
+static const char *
 period_map(sqlite3_stmt *st, void *out)
 {
 	struct st_period *p = out;
@@ -39,8 +39,10 @@ period_map(sqlite3_stmt *st, void *out)
 	    p->sp_agency_due, sizeof(p->sp_agency_due), "%s", sq_text(st, 6));
 	snprintf(
 	    p->sp_sotttt_due, sizeof(p->sp_sotttt_due), "%s", sq_text(st, 7));
-	snprintf(p->sp_status, sizeof(p->sp_status), "%s", sq_text(st, 8));
+	if (period_status_parse(sq_text(st, 8), &p->sp_status) != 0)
+		return "period.status";
 	snprintf(p->sp_label, sizeof(p->sp_label), "%s", sq_text(st, 9));
+	return NULL;
 }
 
 #define PERIOD_COLS \
@@ -59,19 +61,19 @@ store_period_get(struct store *s, const char *code, struct st_period *p)
 	    "s", code, code, code);
 }
 
-/* period_status_set(s, code, status, actor, reason): status as stored. */
-static int
-period_status_set(struct store *s, const char *code, const char *status,
-    const char *actor, const char *reason)
+int
+store_period_change(
+    struct store *s, const struct st_period_change *c, const char *actor)
 {
+	const char *status = period_status_name(c->spc_status);
 	struct st_period p;
 	int rc;
 
-	if ((rc = store_period_get(s, code, &p)) != 0)
+	if ((rc = store_period_get(s, c->spc_code, &p)) != 0)
 		return rc;
-	if (strcmp(p.sp_status, status) == 0) {
+	if (p.sp_status == c->spc_status) {
 		sq_seterr(s, STORE_ECONFLICT, "kỳ %s đã ở trạng thái %s",
-		    "period %s is already %s", code, status);
+		    "period %s is already %s", c->spc_code, status);
 		return STORE_ECONFLICT;
 	}
 	rc = sq_exec(s, "UPDATE period SET status = ? WHERE id = ?", "si",
@@ -79,24 +81,9 @@ period_status_set(struct store *s, const char *code, const char *status,
 	if (rc != 0)
 		return rc;
 	return sq_audit(s, actor,
-	    strcmp(status, "closed") == 0 ? "period.close" : "period.reopen",
-	    "period", code, p.sp_status, status, reason);
-}
-
-int
-store_period_change(
-    struct store *s, const struct st_period_change *c, const char *actor)
-{
-	return period_status_set(s, c->spc_code,
-	    period_status_name(c->spc_status), actor, c->spc_reason);
-}
-
-/* DEPRECATED: use store_period_change */
-int
-store_period_set_status(struct store *s, const char *code, const char *status,
-    const char *actor, const char *reason)
-{
-	return period_status_set(s, code, status, actor, reason);
+	    c->spc_status == PERIOD_CLOSED ? "period.close" : "period.reopen",
+	    "period", c->spc_code, period_status_name(p.sp_status), status,
+	    c->spc_reason);
 }
 
 int
@@ -110,6 +97,6 @@ store_period_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
 }

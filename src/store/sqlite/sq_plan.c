@@ -27,22 +27,12 @@ store_task_link_add(struct store *s, const struct st_task_link *l)
 	    "sss", kind, ref, task);
 }
 
-/* DEPRECATED: use store_task_link_add */
-int
-store_task_link(
-    struct store *s, const char *task, const char *kind, const char *ref)
-{
-	struct st_task_link l = { task, kind, ref };
-
-	return store_task_link_add(s, &l);
-}
-
 static const struct sq_missing no_task = {
 	"không có nhiệm vụ '%s'",
 	"no task '%s'",
 };
 
-static void
+static const char *
 task_map(sqlite3_stmt *st, void *out)
 {
 	struct st_task *t = out;
@@ -57,11 +47,13 @@ task_map(sqlite3_stmt *st, void *out)
 	t->st_due_text = sq_text(st, 7);
 	t->st_due = sq_text(st, 8);
 	t->st_due_date = sq_text(st, 9);
-	t->st_status = sq_text(st, 10);
+	if (task_status_parse(sq_text(st, 10), &t->st_status) != 0)
+		return "task.status";
 	t->st_note = sq_text(st, 11);
 	t->st_leads = sq_text(st, 12);
 	t->st_coordinators = sq_text(st, 13);
 	t->st_indicators = sq_text(st, 14);
+	return NULL;
 }
 
 #define TASK_SELECT \
@@ -82,13 +74,13 @@ store_task_each(
 	sqlite3_stmt *st = sq_query(s, TASK_SELECT " ORDER BY t.id", "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_task, task_map, cb, ctx);
 }
 
 /* task_strings(t, f): the addresses of the string fields of ${t}. */
 static int
-task_strings(struct st_task *t, const char **f[14])
+task_strings(struct st_task *t, const char **f[13])
 {
 	int n = 0;
 
@@ -96,7 +88,7 @@ task_strings(struct st_task *t, const char **f[14])
 	f[n++] = &t->st_group_name, f[n++] = &t->st_text;
 	f[n++] = &t->st_lead_text, f[n++] = &t->st_coord_text;
 	f[n++] = &t->st_due_text, f[n++] = &t->st_due;
-	f[n++] = &t->st_due_date, f[n++] = &t->st_status;
+	f[n++] = &t->st_due_date;
 	f[n++] = &t->st_leads, f[n++] = &t->st_coordinators;
 	f[n++] = &t->st_indicators, f[n++] = &t->st_note;
 	return n;
@@ -106,16 +98,18 @@ task_strings(struct st_task *t, const char **f[14])
  * task_own_map(st, out): the row as one malloc'd block, its strings after
  * the struct, into a struct st_task **.
  */
-static void
+static const char *
 task_own_map(sqlite3_stmt *st, void *out)
 {
 	struct st_task t, *o;
-	const char **f[14];
+	const char **f[13];
+	const char *bad = task_map(st, &t);
 	size_t len = sizeof(t), n;
 	char *p;
 	int i, nf;
 
-	task_map(st, &t);
+	if (bad != NULL)
+		return bad;
 	nf = task_strings(&t, f);
 	for (i = 0; i < nf; i++)
 		len += *f[i] != NULL ? strlen(*f[i]) + 1 : 0;
@@ -132,6 +126,7 @@ task_own_map(sqlite3_stmt *st, void *out)
 		p += n;
 	}
 	*(struct st_task **)out = o;
+	return NULL;
 }
 
 int
@@ -187,26 +182,20 @@ store_task_report(
 	    r->stp_note, r->stp_doc, r->stp_file_sha256, actor);
 }
 
-/* DEPRECATED: use store_task_report */
-int
-store_task_progress(struct store *s, const char *code, const char *status,
-    const char *note, const char *doc, const char *file_sha, const char *actor)
-{
-	return task_progress(s, code, status, note, doc, file_sha, actor);
-}
-
-static void
+static const char *
 progress_map(sqlite3_stmt *st, void *out)
 {
 	struct st_progress *g = out;
 
-	g->sg_task = sq_text(st, 0);
-	g->sg_at = sq_text(st, 1);
-	g->sg_by = sq_text(st, 2);
-	g->sg_status = sq_text(st, 3);
-	g->sg_note = sq_text(st, 4);
-	g->sg_doc = sq_text(st, 5);
-	g->sg_file_sha256 = sq_text(st, 6);
+	g->spg_task = sq_text(st, 0);
+	g->spg_at = sq_text(st, 1);
+	g->spg_by = sq_text(st, 2);
+	if (task_status_parse(sq_text(st, 3), &g->spg_status) != 0)
+		return "task_progress.status";
+	g->spg_note = sq_text(st, 4);
+	g->spg_doc = sq_text(st, 5);
+	g->spg_file_sha256 = sq_text(st, 6);
+	return NULL;
 }
 
 int
@@ -220,7 +209,7 @@ store_progress_each(struct store *s, const char *code,
 	    "s", code);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_progress, progress_map, cb, ctx);
 }
 
@@ -237,7 +226,7 @@ store_target_add(struct store *s, const struct st_target *t)
 	    t->sg_note ? t->sg_note : "", t->sg_source ? t->sg_source : "");
 }
 
-static void
+static const char *
 target_map(sqlite3_stmt *st, void *out)
 {
 	struct st_target *t = out;
@@ -258,6 +247,7 @@ target_map(sqlite3_stmt *st, void *out)
 	t->sg_score = sq_text(st, 9);
 	t->sg_note = sq_text(st, 10);
 	t->sg_source = sq_text(st, 11);
+	return NULL;
 }
 
 int
@@ -271,6 +261,6 @@ store_target_each(
 	    "");
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_target, target_map, cb, ctx);
 }

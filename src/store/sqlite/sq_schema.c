@@ -186,7 +186,7 @@ sq_migrate(struct store *s)
 	char sql[64];
 
 	if (v < 0)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	if (v > NMIGRATIONS) {
 		sq_seterr(s, STORE_ENOTDB,
 		    "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn chương trình này (%d); hãy cập nhật dti",

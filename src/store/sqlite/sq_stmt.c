@@ -4,17 +4,28 @@
  */
 #include "store/sqlite/sq.h"
 
+/*
+ * sq_vseterr(s, code, vi, en, ap): make the error of kind ${code}, its
+ * texts formatted from ${ap}, the last error of ${s}.
+ */
+void
+sq_vseterr(
+    struct store *s, int code, const char *vi, const char *en, va_list ap)
+{
+	diag_free(&s->sqs_err);
+	s->sqs_errcode = code;
+	diag_vadd(&s->sqs_err, DIAG_ERROR, store_diag_code(code), NULL, 0, 0,
+	    vi, en, ap);
+}
+
+/* sq_seterr(s, code, vi, en, ...): sq_vseterr() with the arguments. */
 void
 sq_seterr(struct store *s, int code, const char *vi, const char *en, ...)
 {
 	va_list ap;
 
-	s->sqs_err.se_code = code;
 	va_start(ap, en);
-	vsnprintf(s->sqs_err.se_vi, sizeof(s->sqs_err.se_vi), vi, ap);
-	va_end(ap);
-	va_start(ap, en);
-	vsnprintf(s->sqs_err.se_en, sizeof(s->sqs_err.se_en), en, ap);
+	sq_vseterr(s, code, vi, en, ap);
 	va_end(ap);
 }
 
@@ -48,10 +59,16 @@ sq_dberr(struct store *s, int rc)
 	return STORE_EIO;
 }
 
-const struct store_error *
-store_error(const struct store *s)
+int
+store_diag(struct store *s, struct diag *d)
 {
-	return &s->sqs_err;
+	const struct diag_item *it;
+
+	if (s->sqs_errcode == 0 || s->sqs_err.d_n == 0)
+		return 0;
+	it = &s->sqs_err.d_items[0];
+	diag_put(d, DIAG_ERROR, it->di_code, NULL, 0, 0, it->di_vi, it->di_en);
+	return s->sqs_errcode;
 }
 
 /* A cached prepared statement for ${sql}, reset and unbound. */
@@ -172,7 +189,7 @@ sq_exec(struct store *s, const char *sql, const char *fmt, ...)
 	int rc;
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	va_start(ap, fmt);
 	rc = sq_bindv(st, fmt, &ap);
 	va_end(ap);
@@ -215,30 +232,29 @@ sq_simple(struct store *s, const char *sql)
  * arguments that follow the bound ones as its message (NULL: none).
  */
 int
-sq_one(struct store *s, void (*map)(sqlite3_stmt *, void *), void *out,
-    const struct sq_missing *miss, const char *sql, const char *fmt, ...)
+sq_one(struct store *s, sq_map *map, void *out, const struct sq_missing *miss,
+    const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt *st = sq_prep(s, sql);
-	va_list ap, aq;
+	const char *bad = NULL;
+	va_list ap;
 	int rc;
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	va_start(ap, fmt);
 	rc = sq_bindv(st, fmt, &ap);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && map != NULL)
-		map(st, out);
+		bad = map(st, out);
+	if (bad != NULL) {
+		va_end(ap);
+		return sq_bad_column(s, st, bad);
+	}
 	sq_done(s, st);
 	if (rc == SQLITE_DONE && miss != NULL) {
-		s->sqs_err.se_code = STORE_ENOTFOUND;
-		va_copy(aq, ap);
-		vsnprintf(s->sqs_err.se_vi, sizeof(s->sqs_err.se_vi),
-		    miss->sqm_vi, aq);
-		va_end(aq);
-		vsnprintf(s->sqs_err.se_en, sizeof(s->sqs_err.se_en),
-		    miss->sqm_en, ap);
+		sq_vseterr(s, STORE_ENOTFOUND, miss->sqm_vi, miss->sqm_en, ap);
 	}
 	va_end(ap);
 	if (rc == SQLITE_DONE)
@@ -257,19 +273,35 @@ sq_each_end(struct store *s, sqlite3_stmt *st, int rc)
 	return 0;
 }
 
+/*
+ * sq_bad_column(s, st, column): end the statement ${st}, whose row holds in
+ * ${column} a text the domain does not know: a damaged database.
+ */
+int
+sq_bad_column(struct store *s, sqlite3_stmt *st, const char *column)
+{
+	sq_done(s, st);
+	sq_seterr(s, STORE_EIO,
+	    "cơ sở dữ liệu có giá trị không hợp lệ ở cột %s",
+	    "the database holds an unknown value in column %s", column);
+	return STORE_EIO;
+}
+
 /* sq_map_long(st, out): the first column as a long. */
-void
+const char *
 sq_map_long(sqlite3_stmt *st, void *out)
 {
 	*(long *)out = (long)sqlite3_column_int64(st, 0);
+	return NULL;
 }
 
 /* sq_map_text(st, out): the first column into a struct sq_textbuf. */
-void
+const char *
 sq_map_text(sqlite3_stmt *st, void *out)
 {
 	const struct sq_textbuf *b = out;
 
 	snprintf(b->sqt_buf, b->sqt_size, "%s",
 	    sq_text(st, 0) != NULL ? sq_text(st, 0) : "");
+	return NULL;
 }

@@ -16,13 +16,19 @@ sq_unit_code(struct store *s, long unit, char *buf, size_t size)
 	return buf;
 }
 
+/* status_map(st, out): the first column as an enum value_status. */
+static const char *
+status_map(sqlite3_stmt *st, void *out)
+{
+	return value_status_parse(sq_text(st, 0), out) != 0 ? "value.status"
+							    : NULL;
+}
+
 int
 store_value_get(struct store *s, long period, long unit, const char *input,
-    char *status, size_t size)
+    enum value_status *status)
 {
-	struct sq_textbuf b = { status, size };
-
-	return sq_one(s, sq_map_text, &b, NULL,
+	return sq_one(s, status_map, status, NULL,
 	    "SELECT status FROM value WHERE period = ? AND unit = ? AND"
 	    " input = ? AND archived = 0",
 	    "iis", period, unit, input);
@@ -35,7 +41,7 @@ struct sq_oldval {
 	long sqo_first; /* id of the first version */
 };
 
-static void
+static const char *
 oldval_map(sqlite3_stmt *st, void *out)
 {
 	struct sq_oldval *o = out;
@@ -43,6 +49,7 @@ oldval_map(sqlite3_stmt *st, void *out)
 	o->sqo_id = (long)sqlite3_column_int64(st, 0);
 	o->sqo_raw = xstrdup(sq_text(st, 1));
 	o->sqo_first = (long)sqlite3_column_int64(st, 2);
+	return NULL;
 }
 
 /* value_put(s, period, unit, input, raw, status, actor, reason). */
@@ -96,15 +103,7 @@ store_value_write(
 	    v->svi_raw, value_status_name(v->svi_status), actor, v->svi_reason);
 }
 
-/* DEPRECATED: use store_value_write */
-int
-store_value_put(struct store *s, long period, long unit, const char *input,
-    const char *raw, const char *status, const char *actor, const char *reason)
-{
-	return value_put(s, period, unit, input, raw, status, actor, reason);
-}
-
-static void
+static const char *
 value_map(sqlite3_stmt *st, void *out)
 {
 	struct st_value *v = out;
@@ -113,9 +112,11 @@ value_map(sqlite3_stmt *st, void *out)
 	v->sv_unit = sq_text(st, 1);
 	v->sv_input = sq_text(st, 2);
 	v->sv_raw = sq_text(st, 3);
-	v->sv_status = sq_text(st, 4);
+	if (value_status_parse(sq_text(st, 4), &v->sv_status) != 0)
+		return "value.status";
 	v->sv_by = sq_text(st, 5);
 	v->sv_at = sq_text(st, 6);
+	return NULL;
 }
 
 /* value_status_set(s, period, unit, input, status, actor, action, reason). */
@@ -124,8 +125,9 @@ value_status_set(struct store *s, long period, long unit, const char *input,
     const char *status, const char *actor, const char *action,
     const char *reason)
 {
-	char old[16], key[160], ucode[80];
-	int rc = store_value_get(s, period, unit, input, old, sizeof(old));
+	enum value_status old;
+	char key[160], ucode[80];
+	int rc = store_value_get(s, period, unit, input, &old);
 
 	if (rc == STORE_ENOTFOUND) {
 		sq_seterr(s, STORE_ENOTFOUND, "chưa có giá trị %s",
@@ -142,7 +144,8 @@ value_status_set(struct store *s, long period, long unit, const char *input,
 		return rc;
 	snprintf(key, sizeof(key), "%s/%s",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input);
-	return sq_audit(s, actor, action, "value", key, old, status, reason);
+	return sq_audit(s, actor, action, "value", key, value_status_name(old),
+	    status, reason);
 }
 
 int
@@ -154,16 +157,6 @@ store_value_change(
 	    c->svc_reason);
 }
 
-/* DEPRECATED: use store_value_change */
-int
-store_value_set_status(struct store *s, long period, long unit,
-    const char *input, const char *status, const char *actor,
-    const char *action, const char *reason)
-{
-	return value_status_set(
-	    s, period, unit, input, status, actor, action, reason);
-}
-
 /* Hand each row of a value query (id, unit, input, raw, status, by, at). */
 static int
 value_rows(struct store *s, sqlite3_stmt *st,
@@ -173,19 +166,18 @@ value_rows(struct store *s, sqlite3_stmt *st,
 }
 
 int
-store_value_each(struct store *s, long period, const char *statuses,
+store_value_each(struct store *s, long period, const enum value_status *status,
     int (*cb)(void *, const struct st_value *), void *ctx)
 {
 	sqlite3_stmt *st = sq_query(s,
 	    "SELECT v.id, u.code, v.input, v.raw, v.status, v.entered_by,"
 	    " v.entered_at FROM value v JOIN unit u ON u.id = v.unit"
 	    " WHERE v.period = ? AND v.archived = 0 AND (?2 IS NULL OR"
-	    " instr(',' || ?2 || ',', ',' || v.status || ',') > 0)"
-	    " ORDER BY v.first_id",
-	    "is", period, statuses);
+	    " v.status = ?2) ORDER BY v.first_id",
+	    "is", period, status != NULL ? value_status_name(*status) : NULL);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	return value_rows(s, st, cb, ctx);
 }
 
@@ -200,6 +192,6 @@ store_unit_values(struct store *s, long period, long unit,
 	    "ii", period, unit);
 
 	if (st == NULL)
-		return s->sqs_err.se_code;
+		return s->sqs_errcode;
 	return value_rows(s, st, cb, ctx);
 }
