@@ -29,12 +29,12 @@ parse_listen(const char *s, char *addr, size_t size, unsigned short *port)
 
 /* What dti serve was asked for. */
 struct serve_args {
-	const char *sv_db;
-	const char *sv_log; /* NULL: stderr */
-	char sv_addr[64];
-	unsigned short sv_port;
-	unsigned sv_threads;
-	int sv_secure; /* Secure cookies (behind TLS) */
+	const char *svr_db;
+	const char *svr_log; /* NULL: stderr */
+	char svr_addr[64];
+	unsigned short svr_port;
+	unsigned svr_threads;
+	int svr_secure; /* Secure cookies (behind TLS) */
 };
 
 static const char serve_usage[] =
@@ -48,25 +48,25 @@ serve_parse(int argc, char **argv, struct serve_args *sv)
 	int i;
 
 	memset(sv, 0, sizeof(*sv));
-	sv->sv_db = "dti.db";
-	sv->sv_threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+	sv->svr_db = "dti.db";
+	sv->svr_threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			listen = argv[++i];
 		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			sv->sv_db = argv[++i];
+			sv->svr_db = argv[++i];
 		else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
-			sv->sv_threads = (unsigned)atoi(argv[++i]);
+			sv->svr_threads = (unsigned)atoi(argv[++i]);
 		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
-			sv->sv_log = argv[++i];
+			sv->svr_log = argv[++i];
 		else if (strcmp(argv[i], "--secure-cookies") == 0)
-			sv->sv_secure = 1;
+			sv->svr_secure = 1;
 		else
 			break;
 	}
-	if (i < argc || sv->sv_threads < 1 || sv->sv_threads > 64 ||
-	    parse_listen(
-		listen, sv->sv_addr, sizeof(sv->sv_addr), &sv->sv_port) < 0) {
+	if (i < argc || sv->svr_threads < 1 || sv->svr_threads > 64 ||
+	    parse_listen(listen, sv->svr_addr, sizeof(sv->svr_addr),
+		&sv->svr_port) < 0) {
 		fputs(serve_usage, stderr);
 		return -1;
 	}
@@ -86,20 +86,20 @@ serve_prepare(
 	char prefix[4096];
 
 	diag_init(&d);
-	if (app_open(&s, sv->sv_db, &d) != 0) {
-		snprintf(prefix, sizeof(prefix), "dti serve: %s", sv->sv_db);
+	if (app_open(&s, sv->svr_db, &d) != 0) {
+		snprintf(prefix, sizeof(prefix), "dti serve: %s", sv->svr_db);
 		cli_print_prefixed(prefix, &d, lang);
 		diag_free(&d);
 		return EXIT_INVALID;
 	}
 	app_close(s);
 	diag_free(&d);
-	if (api_server_init(as, sv->sv_db) != 0)
+	if (api_server_init(as, sv->svr_db) != 0)
 		return EXIT_IO;
-	as->as_secure_cookies = sv->sv_secure;
-	if (sv->sv_log != NULL &&
-	    (as->as_log = fopen(sv->sv_log, "a")) == NULL) {
-		perror(sv->sv_log);
+	as->as_secure_cookies = sv->svr_secure;
+	if (sv->svr_log != NULL &&
+	    (as->as_log = fopen(sv->svr_log, "a")) == NULL) {
+		perror(sv->svr_log);
 		api_server_fini(as);
 		return EXIT_IO;
 	}
@@ -128,9 +128,9 @@ cmd_serve(int argc, char **argv, enum diag_lang lang)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	memset(&ho, 0, sizeof(ho));
-	ho.ho_addr = sv.sv_addr;
-	ho.ho_port = sv.sv_port;
-	ho.ho_threads = sv.sv_threads;
+	ho.ho_addr = sv.svr_addr;
+	ho.ho_port = sv.svr_port;
+	ho.ho_threads = sv.svr_threads;
 	ho.ho_max_conns = 1024;
 	ho.ho_max_per_ip = 256;
 	ho.ho_timeout = 30;
@@ -146,9 +146,9 @@ cmd_serve(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_free(&d);
 	fprintf(stderr, "dti serve: %s http://%s:%u/ (%s %s, %u %s)\n",
-	    cli_msg(lang, "đang phục vụ tại", "listening on"), sv.sv_addr,
-	    http_port(hs), cli_msg(lang, "cơ sở dữ liệu", "database"), sv.sv_db,
-	    sv.sv_threads, cli_msg(lang, "luồng", "threads"));
+	    cli_msg(lang, "đang phục vụ tại", "listening on"), sv.svr_addr,
+	    http_port(hs), cli_msg(lang, "cơ sở dữ liệu", "database"),
+	    sv.svr_db, sv.svr_threads, cli_msg(lang, "luồng", "threads"));
 	sigwait(&set, &sig);
 	fprintf(stderr, "dti serve: %s\n",
 	    cli_msg(lang, "đang dừng: chờ các yêu cầu dở dang",

@@ -23,7 +23,7 @@ load_agencies(struct ld *l, yaml_node_t *list)
 	struct method *m = l->l_m;
 	int i, n;
 
-	if (list == NULL || ld_want_seq(l, list, "agencies") < 0)
+	if (list == NULL || method_ld_want_seq(l, list, "agencies") < 0)
 		return;
 	n = ydoc_len(list);
 	m->m_agencies = xcalloc((size_t)n + 1, sizeof(*m->m_agencies));
@@ -32,15 +32,15 @@ load_agencies(struct ld *l, yaml_node_t *list)
 		struct m_agency *ag = &m->m_agencies[m->m_nagencies];
 		char *kind;
 
-		if (ld_keys(l, a, "agency", keys) < 0 &&
+		if (method_ld_keys(l, a, "agency", keys) < 0 &&
 		    a->type != YAML_MAPPING_NODE)
 			continue;
-		ag->ma_code = ld_str(l, a, "code", 1, "agency");
+		ag->ma_code = method_ld_str(l, a, "code", 1, "agency");
 		if (ag->ma_code == NULL)
 			continue;
-		ag->ma_name = ld_str(l, a, "name", 1, ag->ma_code);
-		ag->ma_short = ld_str(l, a, "short", 0, ag->ma_code);
-		kind = ld_str(l, a, "kind", 0, ag->ma_code);
+		ag->ma_name = method_ld_str(l, a, "name", 1, ag->ma_code);
+		ag->ma_short = method_ld_str(l, a, "short", 0, ag->ma_code);
+		kind = method_ld_str(l, a, "kind", 0, ag->ma_code);
 		if (kind != NULL && strcmp(kind, "group") == 0)
 			ag->ma_is_group = 1;
 		else if (kind != NULL && strcmp(kind, "agency") != 0)
@@ -48,7 +48,7 @@ load_agencies(struct ld *l, yaml_node_t *list)
 			    "loại cơ quan '%s' không hợp lệ (agency, group)",
 			    "agency kind '%s' is not agency or group", kind);
 		free(kind);
-		if (!ld_is_code(ag->ma_code))
+		if (!method_ld_is_code(ag->ma_code))
 			ERR(l, ydoc_get(&l->l_doc, a, "code"),
 			    "mã cơ quan '%s' không hợp lệ",
 			    "bad agency code '%s'", ag->ma_code);
@@ -70,7 +70,7 @@ load_general(struct ld *l, yaml_node_t *list)
 	struct method *m = l->l_m;
 	int i, n;
 
-	if (list == NULL || ld_want_seq(l, list, "general") < 0)
+	if (list == NULL || method_ld_want_seq(l, list, "general") < 0)
 		return;
 	n = ydoc_len(list);
 	m->m_general = xcalloc((size_t)n + 1, sizeof(*m->m_general));
@@ -79,17 +79,17 @@ load_general(struct ld *l, yaml_node_t *list)
 		struct m_general *gi = &m->m_general[m->m_ngeneral];
 		int in;
 
-		if (ld_keys(l, g, "general", keys) < 0 &&
+		if (method_ld_keys(l, g, "general", keys) < 0 &&
 		    g->type != YAML_MAPPING_NODE)
 			continue;
-		gi->ml_code = ld_str(l, g, "code", 1, "general");
+		gi->ml_code = method_ld_str(l, g, "code", 1, "general");
 		if (gi->ml_code == NULL)
 			continue;
-		ld_add_code(l, g, gi->ml_code);
-		gi->ml_name = ld_str(l, g, "name", 1, gi->ml_code);
-		ld_roles(l, g, gi->ml_code, &gi->ml_lead, &gi->ml_coord,
+		method_ld_add_code(l, g, gi->ml_code);
+		gi->ml_name = method_ld_str(l, g, "name", 1, gi->ml_code);
+		method_ld_roles(l, g, gi->ml_code, &gi->ml_lead, &gi->ml_coord,
 		    &gi->ml_ncoord);
-		in = ld_input(l, g, gi->ml_code, -1, m->m_ngeneral);
+		in = method_ld_input(l, g, gi->ml_code, -1, m->m_ngeneral);
 		gi->ml_input = in;
 		m->m_ngeneral++;
 	}
@@ -104,19 +104,20 @@ static int
 load_head(struct ld *l, yaml_node_t *n, const char *what,
     const char *const *keys, char **code, char **name, double *points)
 {
-	if (ld_keys(l, n, what, keys) < 0 && n->type != YAML_MAPPING_NODE)
+	if (method_ld_keys(l, n, what, keys) < 0 &&
+	    n->type != YAML_MAPPING_NODE)
 		return -1;
-	*code = ld_str(l, n, "code", 1, what);
+	*code = method_ld_str(l, n, "code", 1, what);
 	if (*code == NULL)
 		return -1;
-	if (!ld_is_ident(*code) || ld_is_reserved(*code))
+	if (!method_ld_is_ident(*code) || method_ld_is_reserved(*code))
 		ERR(l, ydoc_get(&l->l_doc, n, "code"),
 		    "mã %.0s'%s' phải là một tên dùng được trong công thức (chữ, số, '_')",
 		    "%s code '%s' must be an identifier usable in formulas (letters, digits, '_')",
 		    what, *code);
-	ld_add_code(l, ydoc_get(&l->l_doc, n, "code"), *code);
-	*name = ld_str(l, n, "name", 1, *code);
-	ld_num(l, n, "points", 1, *code, points);
+	method_ld_add_code(l, ydoc_get(&l->l_doc, n, "code"), *code);
+	*name = method_ld_str(l, n, "name", 1, *code);
+	method_ld_num(l, n, "points", 1, *code, points);
 	return 0;
 }
 
@@ -136,7 +137,7 @@ load_groups(struct ld *l, yaml_node_t *list)
 		    "the methodology lacks 'groups'");
 		return;
 	}
-	if (ld_want_seq(l, list, "groups") < 0)
+	if (method_ld_want_seq(l, list, "groups") < 0)
 		return;
 	n = ydoc_len(list);
 	if (n == 0 || n > METHOD_MAX_GROUPS) {
@@ -156,7 +157,8 @@ load_groups(struct ld *l, yaml_node_t *list)
 		total += gr->mg_points;
 		m->m_ngroups++;
 		inds = ydoc_get(&l->l_doc, g, "indicators");
-		if (inds == NULL || ld_want_seq(l, inds, "indicators") < 0) {
+		if (inds == NULL ||
+		    method_ld_want_seq(l, inds, "indicators") < 0) {
 			ERR(l, g, "nhóm %s không có chỉ số nào",
 			    "group %s has no indicators", gr->mg_code);
 			continue;
@@ -164,8 +166,8 @@ load_groups(struct ld *l, yaml_node_t *list)
 		gr->mg_indicators =
 		    xcalloc((size_t)ydoc_len(inds) + 1, sizeof(int));
 		for (j = 0; j < ydoc_len(inds); j++) {
-			int k = ld_indicator(l, ydoc_at(&l->l_doc, inds, j),
-			    m->m_ngroups - 1, -1);
+			int k = method_ld_indicator(l,
+			    ydoc_at(&l->l_doc, inds, j), m->m_ngroups - 1, -1);
 
 			gr = &m->m_groups[m->m_ngroups - 1];
 			if (k >= 0) {
@@ -226,7 +228,7 @@ load_derived(struct ld *l, yaml_node_t *list)
 	struct method *m = l->l_m;
 	int i, n;
 
-	if (list == NULL || ld_want_seq(l, list, "derived") < 0)
+	if (list == NULL || method_ld_want_seq(l, list, "derived") < 0)
 		return;
 	n = ydoc_len(list);
 	if (n > METHOD_MAX_DERIVED) {
@@ -252,7 +254,7 @@ load_derived(struct ld *l, yaml_node_t *list)
 			    d->md_code);
 			continue;
 		}
-		if (ld_scalar(l, f, "formula") == NULL)
+		if (method_ld_scalar(l, f, "formula") == NULL)
 			continue;
 		d->md_src = xstrdup((const char *)f->data.scalar.value);
 		dc.dc_m = m;
@@ -260,7 +262,8 @@ load_derived(struct ld *l, yaml_node_t *list)
 		env.ee_resolve = derived_resolve;
 		env.ee_ctx = &dc;
 		env.ee_allow_cross = 0;
-		d->md_expr = ld_compile(l, f, "formula", d->md_code, &env);
+		d->md_expr =
+		    method_ld_compile(l, f, "formula", d->md_code, &env);
 	}
 }
 
@@ -347,16 +350,16 @@ load_meta(struct ld *l, yaml_node_t *meta, yaml_node_t *root)
 		    "the 'methodology' section (id, name, version) is missing");
 		return;
 	}
-	ld_keys(l, meta, "methodology", meta_keys);
-	m->m_id = ld_str(l, meta, "id", 1, "methodology");
-	m->m_name = ld_str(l, meta, "name", 1, "methodology");
-	m->m_version = ld_str(l, meta, "version", 0, "methodology");
-	m->m_level = ld_str(l, meta, "level", 0, "methodology");
-	m->m_source = ld_str(l, meta, "source", 0, "methodology");
+	method_ld_keys(l, meta, "methodology", meta_keys);
+	m->m_id = method_ld_str(l, meta, "id", 1, "methodology");
+	m->m_name = method_ld_str(l, meta, "name", 1, "methodology");
+	m->m_version = method_ld_str(l, meta, "version", 0, "methodology");
+	m->m_level = method_ld_str(l, meta, "level", 0, "methodology");
+	m->m_source = method_ld_str(l, meta, "source", 0, "methodology");
 	if (ydoc_get(&l->l_doc, meta, "total_points") != NULL)
-		l->l_have_total = ld_num(l, meta, "total_points", 0,
+		l->l_have_total = method_ld_num(l, meta, "total_points", 0,
 				      "methodology", &m->m_total) == 0;
-	if (m->m_id != NULL && !ld_is_code(m->m_id))
+	if (m->m_id != NULL && !method_ld_is_code(m->m_id))
 		ERR(l, ydoc_get(&l->l_doc, meta, "id"),
 		    "mã phương pháp '%s' không hợp lệ",
 		    "bad methodology id '%s'", m->m_id);
@@ -419,7 +422,7 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
 		l.l_errors++;
 		goto done;
 	}
-	ld_keys(&l, root, "top level", top_keys);
+	method_ld_keys(&l, root, "top level", top_keys);
 	load_meta(&l, ydoc_get(&l.l_doc, root, "methodology"), root);
 	load_agencies(&l, ydoc_get(&l.l_doc, root, "agencies"));
 	load_general(&l, ydoc_get(&l.l_doc, root, "general"));

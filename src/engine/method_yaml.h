@@ -36,45 +36,48 @@ struct ld {
 	} while (0)
 
 /* method_yaml_read.c */
-/* ld_scalar(l, n, what): the text of scalar ${n}; NULL (reported if not a
+/* method_ld_scalar(l, n, what): the text of scalar ${n}; NULL (reported if not a
  * scalar) otherwise. */
-const char *ld_scalar(struct ld *, yaml_node_t *, const char *);
-/* ld_keys(l, map, what, allowed): report keys of ${map} not in the
+const char *method_ld_scalar(struct ld *, yaml_node_t *, const char *);
+/* method_ld_keys(l, map, what, allowed): report keys of ${map} not in the
  * NULL-terminated ${allowed}; -1 when some are, or ${map} is no mapping. */
-int ld_keys(struct ld *, yaml_node_t *, const char *, const char *const *);
-/* ld_str(l, map, key, required, what): a malloc'd copy of the field, or
+int method_ld_keys(
+    struct ld *, yaml_node_t *, const char *, const char *const *);
+/* method_ld_str(l, map, key, required, what): a malloc'd copy of the field, or
  * NULL (reported when ${required}). */
-char *ld_str(struct ld *, yaml_node_t *, const char *, int, const char *);
-/* ld_num(l, map, key, required, what, out): a number from 0 to 1e9 into
+char *method_ld_str(
+    struct ld *, yaml_node_t *, const char *, int, const char *);
+/* method_ld_num(l, map, key, required, what, out): a number from 0 to 1e9 into
  * ${out}; -1 when absent or bad (reported). */
-int ld_num(
+int method_ld_num(
     struct ld *, yaml_node_t *, const char *, int, const char *, double *);
-/* ld_want_seq(l, n, what): 0 when ${n} is NULL or a list, else -1
+/* method_ld_want_seq(l, n, what): 0 when ${n} is NULL or a list, else -1
  * (reported). */
-int ld_want_seq(struct ld *, yaml_node_t *, const char *);
-/* ld_is_ident(s): 1 when ${s} is an identifier of the rule language. */
-int ld_is_ident(const char *);
-/* ld_is_reserved(s): 1 when ${s} is a word of the language or "points". */
-int ld_is_reserved(const char *);
-/* ld_is_code(s): 1 when ${s} is a code: letters, digits, '.', '_', '-'. */
-int ld_is_code(const char *);
-/* ld_roles(l, map, what, lead, coord, ncoord): the lead and coordinating
+int method_ld_want_seq(struct ld *, yaml_node_t *, const char *);
+/* method_ld_is_ident(s): 1 when ${s} is an identifier of the rule language. */
+int method_ld_is_ident(const char *);
+/* method_ld_is_reserved(s): 1 when ${s} is a word of the language or "points". */
+int method_ld_is_reserved(const char *);
+/* method_ld_is_code(s): 1 when ${s} is a code: letters, digits, '.', '_', '-'. */
+int method_ld_is_code(const char *);
+/* method_ld_roles(l, map, what, lead, coord, ncoord): the lead and coordinating
  * agencies of ${map}; *${coord} is malloc'd (the method frees it). */
-void ld_roles(struct ld *, yaml_node_t *, const char *, int *, int **, int *);
-/* ld_add_code(l, at, code): claim ${code}; report a duplicate at ${at}. */
-void ld_add_code(struct ld *, yaml_node_t *, const char *);
-/* ld_compile(l, n, what, code, env): the rule in scalar ${n}, compiled; NULL
+void method_ld_roles(
+    struct ld *, yaml_node_t *, const char *, int *, int **, int *);
+/* method_ld_add_code(l, at, code): claim ${code}; report a duplicate at ${at}. */
+void method_ld_add_code(struct ld *, yaml_node_t *, const char *);
+/* method_ld_compile(l, n, what, code, env): the rule in scalar ${n}, compiled; NULL
  * when it does not compile (reported at its place in the file). */
-struct expr *ld_compile(struct ld *, yaml_node_t *, const char *, const char *,
-    const struct expr_env *);
+struct expr *method_ld_compile(struct ld *, yaml_node_t *, const char *,
+    const char *, const struct expr_env *);
 
 /* method_yaml_ind.c */
-/* ld_input(l, n, owner, indicator, general): load one input of indicator
+/* method_ld_input(l, n, owner, indicator, general): load one input of indicator
  * ${indicator} or general item ${general} (-1 for the other); its index,
  * or -1. */
-int ld_input(struct ld *, yaml_node_t *, const char *, int, int);
-/* ld_indicator(l, n, group, parent): load one indicator (with its parts)
+int method_ld_input(struct ld *, yaml_node_t *, const char *, int, int);
+/* method_ld_indicator(l, n, group, parent): load one indicator (with its parts)
  * of ${group}, a part of ${parent} or -1; its index, or -1. */
-int ld_indicator(struct ld *, yaml_node_t *, int, int);
+int method_ld_indicator(struct ld *, yaml_node_t *, int, int);
 
 #endif

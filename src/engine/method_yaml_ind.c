@@ -48,7 +48,7 @@ input_new(struct ld *l, yaml_node_t *n, char *name, int indicator, int general)
 	struct m_input *in;
 	int idx;
 
-	if (!ld_is_code(name)) {
+	if (!method_ld_is_code(name)) {
 		ERR(l, ydoc_get(&l->l_doc, n, general >= 0 ? "code" : "name"),
 		    "tên dữ liệu '%s' chỉ gồm chữ, số, '.', '_' và '-'",
 		    "input name '%s' may hold only letters, digits, '.', '_' and '-'",
@@ -88,7 +88,7 @@ input_var(
 	size_t cl = strlen(owner_code);
 	const char *name = in->mi_name;
 
-	in->mi_var = ld_str(l, n, "var", 0, "input");
+	in->mi_var = method_ld_str(l, n, "var", 0, "input");
 	if (in->mi_var == NULL) {
 		if (strcmp(name, owner_code) == 0)
 			in->mi_var = xstrdup("x");
@@ -97,7 +97,8 @@ input_var(
 		else
 			in->mi_var = xstrdup(name);
 	}
-	if (!ld_is_ident(in->mi_var) || ld_is_reserved(in->mi_var))
+	if (!method_ld_is_ident(in->mi_var) ||
+	    method_ld_is_reserved(in->mi_var))
 		ERR(l, n,
 		    "tên biến '%s' của dữ liệu '%s' không dùng được trong công thức; đặt 'var'",
 		    "variable '%s' of input '%s' is not a usable identifier; set 'var'",
@@ -119,7 +120,7 @@ input_options(struct ld *l, yaml_node_t *n, struct m_input *in)
 			    "only choice inputs have 'options'");
 		return;
 	}
-	if (opts == NULL || ld_want_seq(l, opts, "options") < 0 ||
+	if (opts == NULL || method_ld_want_seq(l, opts, "options") < 0 ||
 	    ydoc_len(opts) == 0) {
 		ERR(l, n, "dữ liệu lựa chọn '%s' cần danh sách 'options'",
 		    "choice input '%s' needs a list of 'options'", in->mi_name);
@@ -132,9 +133,11 @@ input_options(struct ld *l, yaml_node_t *n, struct m_input *in)
 	for (i = 0; i < in->mi_noptions; i++) {
 		yaml_node_t *o = ydoc_at(&l->l_doc, opts, i);
 
-		ld_keys(l, o, "option", okeys);
-		in->mi_options[i].mo_code = ld_str(l, o, "code", 1, "option");
-		in->mi_options[i].mo_label = ld_str(l, o, "label", 0, "option");
+		method_ld_keys(l, o, "option", okeys);
+		in->mi_options[i].mo_code =
+		    method_ld_str(l, o, "code", 1, "option");
+		in->mi_options[i].mo_label =
+		    method_ld_str(l, o, "label", 0, "option");
 		if (in->mi_options[i].mo_code == NULL)
 			in->mi_options[i].mo_code = xstrdup("");
 		in->mi_codes[i] = in->mi_options[i].mo_code;
@@ -147,8 +150,8 @@ input_options(struct ld *l, yaml_node_t *n, struct m_input *in)
 }
 
 int
-ld_input(struct ld *l, yaml_node_t *n, const char *owner_code, int indicator,
-    int general)
+method_ld_input(struct ld *l, yaml_node_t *n, const char *owner_code,
+    int indicator, int general)
 {
 	struct m_input *in;
 	char *name, *kind;
@@ -158,12 +161,12 @@ ld_input(struct ld *l, yaml_node_t *n, const char *owner_code, int indicator,
 	if (general >= 0) {
 		name = xstrdup(owner_code);
 	} else {
-		if (ld_keys(l, n, "input", input_keys) < 0 &&
+		if (method_ld_keys(l, n, "input", input_keys) < 0 &&
 		    n->type != YAML_MAPPING_NODE)
 			return -1;
-		name = ld_str(l, n, "name", 1, "input");
+		name = method_ld_str(l, n, "name", 1, "input");
 	}
-	kind = ld_str(l, n, "kind", 1, "input");
+	kind = method_ld_str(l, n, "kind", 1, "input");
 	if (name == NULL || kind == NULL) {
 		free(name);
 		free(kind);
@@ -181,10 +184,10 @@ ld_input(struct ld *l, yaml_node_t *n, const char *owner_code, int indicator,
 		    "unknown input kind '%s' (count, amount, number, yesno, choice, text)",
 		    kind);
 	free(kind);
-	in->mi_label = ld_str(l, n, "label", 0, "input");
+	in->mi_label = method_ld_str(l, n, "label", 0, "input");
 	if (in->mi_label == NULL && general >= 0)
-		in->mi_label = ld_str(l, n, "name", 0, "input");
-	in->mi_unit = ld_str(l, n, "unit", 0, "input");
+		in->mi_label = method_ld_str(l, n, "name", 0, "input");
+	in->mi_unit = method_ld_str(l, n, "unit", 0, "input");
 	input_var(l, n, in, owner_code);
 	input_options(l, n, in);
 	return idx;
@@ -241,14 +244,14 @@ compile_at(struct ld *l, yaml_node_t *n, const char *what,
 {
 	struct expr_env env;
 
-	if (ld_scalar(l, n, what) == NULL)
+	if (method_ld_scalar(l, n, what) == NULL)
 		return NULL;
 	rc->rc_m = l->l_m;
 	rc->rc_ind = ind;
 	env.ee_resolve = rule_resolve;
 	env.ee_ctx = rc;
 	env.ee_allow_cross = allow_cross;
-	return ld_compile(l, n, what, ind->mn_code, &env);
+	return method_ld_compile(l, n, what, ind->mn_code, &env);
 }
 
 static const char *const ind_keys[] = { "code", "name", "points", "lead",
@@ -261,7 +264,7 @@ load_checks(struct ld *l, yaml_node_t *list, int idx)
 	struct m_indicator *ind;
 	int i, n;
 
-	if (list == NULL || ld_want_seq(l, list, "checks") < 0)
+	if (list == NULL || method_ld_want_seq(l, list, "checks") < 0)
 		return;
 	n = ydoc_len(list);
 	ind = &l->l_m->m_ind[idx];
@@ -277,9 +280,10 @@ load_checks(struct ld *l, yaml_node_t *list, int idx)
 		ck = &ind->mn_checks[ind->mn_nchecks];
 		memset(ck, 0, sizeof(*ck));
 		if (c->type == YAML_MAPPING_NODE) {
-			ld_keys(l, c, "check", ckeys);
+			method_ld_keys(l, c, "check", ckeys);
 			src = ydoc_get(&l->l_doc, c, "expr");
-			ck->mc_message = ld_str(l, c, "message", 0, "check");
+			ck->mc_message =
+			    method_ld_str(l, c, "message", 0, "check");
 			if (src == NULL) {
 				ERR(l, c, "điều kiện kiểm tra thiếu 'expr'",
 				    "check lacks 'expr'");
@@ -308,7 +312,7 @@ load_alts(struct ld *l, yaml_node_t *list, int idx)
 	struct m_indicator *ind = &l->l_m->m_ind[idx];
 	int i, n;
 
-	if (list == NULL || ld_want_seq(l, list, "alternatives") < 0)
+	if (list == NULL || method_ld_want_seq(l, list, "alternatives") < 0)
 		return;
 	n = ydoc_len(list);
 	ind->mn_alts = xcalloc((size_t)n + 1, sizeof(*ind->mn_alts));
@@ -318,10 +322,10 @@ load_alts(struct ld *l, yaml_node_t *list, int idx)
 		struct m_alt *alt = &ind->mn_alts[ind->mn_nalts];
 		struct rule_ctx rc;
 
-		if (ld_keys(l, a, "alternative", akeys) < 0 &&
+		if (method_ld_keys(l, a, "alternative", akeys) < 0 &&
 		    a->type != YAML_MAPPING_NODE)
 			continue;
-		alt->mt_note = ld_str(l, a, "note", 1, "alternative");
+		alt->mt_note = method_ld_str(l, a, "note", 1, "alternative");
 		sc = ydoc_get(&l->l_doc, a, "score");
 		if (sc == NULL) {
 			ERR(l, a, "cách đọc khác thiếu 'score'",
@@ -344,12 +348,12 @@ indicator_notes(struct ld *l, yaml_node_t *notes, struct m_indicator *ind)
 {
 	int i;
 
-	if (notes == NULL || ld_want_seq(l, notes, "notes") != 0)
+	if (notes == NULL || method_ld_want_seq(l, notes, "notes") != 0)
 		return;
 	ind->mn_notes = xcalloc((size_t)ydoc_len(notes) + 1, sizeof(char *));
 	for (i = 0; i < ydoc_len(notes); i++) {
 		const char *s =
-		    ld_scalar(l, ydoc_at(&l->l_doc, notes, i), "notes");
+		    method_ld_scalar(l, ydoc_at(&l->l_doc, notes, i), "notes");
 
 		if (s != NULL)
 			ind->mn_notes[ind->mn_nnotes++] = xstrdup(s);
@@ -374,11 +378,11 @@ indicator_new(struct ld *l, yaml_node_t *n, int group, int parent)
 		    "each indicator must be a mapping");
 		return -1;
 	}
-	ld_keys(l, n, "indicator", ind_keys);
-	code = ld_str(l, n, "code", 1, "indicator");
+	method_ld_keys(l, n, "indicator", ind_keys);
+	code = method_ld_str(l, n, "code", 1, "indicator");
 	if (code == NULL)
 		return -1;
-	if (!ld_is_code(code))
+	if (!method_ld_is_code(code))
 		ERR(l, ydoc_get(&l->l_doc, n, "code"),
 		    "mã chỉ số '%s' chỉ gồm chữ, số, '.', '_' và '-'",
 		    "indicator code '%s' may hold only letters, digits, '.', '_' and '-'",
@@ -389,7 +393,7 @@ indicator_new(struct ld *l, yaml_node_t *n, int group, int parent)
 		free(code);
 		return -1;
 	}
-	ld_add_code(l, ydoc_get(&l->l_doc, n, "code"), code);
+	method_ld_add_code(l, ydoc_get(&l->l_doc, n, "code"), code);
 	idx = m->m_nind++;
 	m->m_ind =
 	    xreallocarray(m->m_ind, (size_t)m->m_nind, sizeof(*m->m_ind));
@@ -399,10 +403,11 @@ indicator_new(struct ld *l, yaml_node_t *n, int group, int parent)
 	ind->mn_group = group;
 	ind->mn_parent = parent;
 	strmap_put(&m->m_code_map, code, strlen(code), idx);
-	ind->mn_name = ld_str(l, n, "name", 1, code);
-	ld_num(l, n, "points", 1, code, &ind->mn_points);
-	ld_roles(l, n, code, &ind->mn_lead, &ind->mn_coord, &ind->mn_ncoord);
-	ind->mn_rule = ld_str(l, n, "rule", 0, code);
+	ind->mn_name = method_ld_str(l, n, "name", 1, code);
+	method_ld_num(l, n, "points", 1, code, &ind->mn_points);
+	method_ld_roles(
+	    l, n, code, &ind->mn_lead, &ind->mn_coord, &ind->mn_ncoord);
+	ind->mn_rule = method_ld_str(l, n, "rule", 0, code);
 	indicator_notes(l, ydoc_get(&l->l_doc, n, "notes"), ind);
 	return idx;
 }
@@ -419,7 +424,7 @@ indicator_inputs(struct ld *l, yaml_node_t *inputs, int idx)
 	int *tmp = xcalloc((size_t)nin + 1, sizeof(int));
 
 	for (i = 0; i < nin; i++) {
-		int in = ld_input(l, ydoc_at(&l->l_doc, inputs, i),
+		int in = method_ld_input(l, ydoc_at(&l->l_doc, inputs, i),
 		    m->m_ind[idx].mn_code, idx, -1);
 
 		if (in >= 0)
@@ -456,7 +461,7 @@ indicator_parts(struct ld *l, yaml_node_t *n, yaml_node_t *parts, int idx,
 	if (parent >= 0)
 		ERR(l, parts, "chỉ số con không có chỉ số con",
 		    "a part cannot have parts");
-	if (ld_want_seq(l, parts, "parts") < 0)
+	if (method_ld_want_seq(l, parts, "parts") < 0)
 		return;
 	if (ydoc_get(&l->l_doc, n, "inputs") != NULL ||
 	    ydoc_get(&l->l_doc, n, "score") != NULL)
@@ -467,8 +472,8 @@ indicator_parts(struct ld *l, yaml_node_t *n, yaml_node_t *parts, int idx,
 	np = ydoc_len(parts);
 	m->m_ind[idx].mn_parts = xcalloc((size_t)np + 1, sizeof(int));
 	for (i = 0; i < np; i++) {
-		int p =
-		    ld_indicator(l, ydoc_at(&l->l_doc, parts, i), group, idx);
+		int p = method_ld_indicator(
+		    l, ydoc_at(&l->l_doc, parts, i), group, idx);
 
 		if (p >= 0) {
 			ind = &m->m_ind[idx]; /* m_ind may have moved */
@@ -484,7 +489,7 @@ indicator_parts(struct ld *l, yaml_node_t *n, yaml_node_t *parts, int idx,
 }
 
 int
-ld_indicator(struct ld *l, yaml_node_t *n, int group, int parent)
+method_ld_indicator(struct ld *l, yaml_node_t *n, int group, int parent)
 {
 	struct method *m = l->l_m;
 	struct m_indicator *ind;
@@ -497,7 +502,7 @@ ld_indicator(struct ld *l, yaml_node_t *n, int group, int parent)
 	inputs = ydoc_get(&l->l_doc, n, "inputs");
 	parts = ydoc_get(&l->l_doc, n, "parts");
 	score = ydoc_get(&l->l_doc, n, "score");
-	if (inputs != NULL && ld_want_seq(l, inputs, "inputs") == 0)
+	if (inputs != NULL && method_ld_want_seq(l, inputs, "inputs") == 0)
 		indicator_inputs(l, inputs, idx);
 	ind = &m->m_ind[idx];
 	if (parts != NULL) {

@@ -11,7 +11,7 @@
 #include "util/numfmt.h"
 
 const char *
-ld_scalar(struct ld *l, yaml_node_t *n, const char *what)
+method_ld_scalar(struct ld *l, yaml_node_t *n, const char *what)
 {
 	if (n == NULL)
 		return NULL;
@@ -25,7 +25,7 @@ ld_scalar(struct ld *l, yaml_node_t *n, const char *what)
 
 /* Unknown keys are errors: a typo must not silently drop a field. */
 int
-ld_keys(struct ld *l, yaml_node_t *map, const char *what,
+method_ld_keys(struct ld *l, yaml_node_t *map, const char *what,
     const char *const *allowed)
 {
 	yaml_node_pair_t *p;
@@ -63,7 +63,7 @@ ld_keys(struct ld *l, yaml_node_t *map, const char *what,
 }
 
 char *
-ld_str(struct ld *l, yaml_node_t *map, const char *key, int required,
+method_ld_str(struct ld *l, yaml_node_t *map, const char *key, int required,
     const char *what)
 {
 	yaml_node_t *n = ydoc_get(&l->l_doc, map, key);
@@ -75,7 +75,7 @@ ld_str(struct ld *l, yaml_node_t *map, const char *key, int required,
 			    "'%s' lacks the field '%s'", what, key);
 		return NULL;
 	}
-	s = ld_scalar(l, n, key);
+	s = method_ld_scalar(l, n, key);
 	if (s == NULL)
 		return NULL;
 	if (required && *s == '\0') {
@@ -87,7 +87,7 @@ ld_str(struct ld *l, yaml_node_t *map, const char *key, int required,
 }
 
 int
-ld_num(struct ld *l, yaml_node_t *map, const char *key, int required,
+method_ld_num(struct ld *l, yaml_node_t *map, const char *key, int required,
     const char *what, double *out)
 {
 	yaml_node_t *n = ydoc_get(&l->l_doc, map, key);
@@ -99,7 +99,7 @@ ld_num(struct ld *l, yaml_node_t *map, const char *key, int required,
 			    "'%s' lacks the field '%s'", what, key);
 		return -1;
 	}
-	s = ld_scalar(l, n, key);
+	s = method_ld_scalar(l, n, key);
 	if (s == NULL)
 		return -1;
 	/* points beyond a billion are a typo, and would not print exactly */
@@ -114,7 +114,7 @@ ld_num(struct ld *l, yaml_node_t *map, const char *key, int required,
 }
 
 int
-ld_want_seq(struct ld *l, yaml_node_t *n, const char *what)
+method_ld_want_seq(struct ld *l, yaml_node_t *n, const char *what)
 {
 	if (n == NULL)
 		return 0;
@@ -127,7 +127,7 @@ ld_want_seq(struct ld *l, yaml_node_t *n, const char *what)
 }
 
 int
-ld_is_ident(const char *s)
+method_ld_is_ident(const char *s)
 {
 	size_t i;
 
@@ -144,7 +144,7 @@ ld_is_ident(const char *s)
 }
 
 int
-ld_is_reserved(const char *s)
+method_ld_is_reserved(const char *s)
 {
 	/* the words of the language, and the constant of indicator rules */
 	return expr_reserved(s, strlen(s)) || strcmp(s, "points") == 0;
@@ -152,7 +152,7 @@ ld_is_reserved(const char *s)
 
 /* Codes of indicators and inputs: letters, digits, '.', '_' and '-'. */
 int
-ld_is_code(const char *s)
+method_ld_is_code(const char *s)
 {
 	size_t i;
 
@@ -172,7 +172,7 @@ ld_is_code(const char *s)
 static int
 agency_ref(struct ld *l, yaml_node_t *n)
 {
-	const char *s = ld_scalar(l, n, "agency");
+	const char *s = method_ld_scalar(l, n, "agency");
 	long i;
 
 	if (s == NULL)
@@ -185,7 +185,7 @@ agency_ref(struct ld *l, yaml_node_t *n)
 }
 
 void
-ld_roles(struct ld *l, yaml_node_t *map, const char *what, int *lead,
+method_ld_roles(struct ld *l, yaml_node_t *map, const char *what, int *lead,
     int **coord, int *ncoord)
 {
 	yaml_node_t *n = ydoc_get(&l->l_doc, map, "lead");
@@ -200,7 +200,7 @@ ld_roles(struct ld *l, yaml_node_t *map, const char *what, int *lead,
 		    "'%s' lacks its lead agency ('lead')", what);
 	else
 		*lead = agency_ref(l, n);
-	if (c == NULL || ld_want_seq(l, c, "coordinators") < 0)
+	if (c == NULL || method_ld_want_seq(l, c, "coordinators") < 0)
 		return;
 	*coord = xcalloc((size_t)ydoc_len(c) + 1, sizeof(int));
 	for (i = 0; i < ydoc_len(c); i++) {
@@ -211,7 +211,7 @@ ld_roles(struct ld *l, yaml_node_t *map, const char *what, int *lead,
 }
 
 void
-ld_add_code(struct ld *l, yaml_node_t *at, const char *code)
+method_ld_add_code(struct ld *l, yaml_node_t *at, const char *code)
 {
 	if (strmap_get(&l->l_codes, code, strlen(code)) >= 0) {
 		ERR(l, at, "mã '%s' bị trùng", "duplicate code '%s'", code);
@@ -331,12 +331,12 @@ rule_err(struct ld *l, yaml_node_t *n, const char *what, const char *code,
 }
 
 /*
- * ld_compile(l, n, what, code, env): compile the rule in scalar ${n}; NULL
+ * method_ld_compile(l, n, what, code, env): compile the rule in scalar ${n}; NULL
  * (reported) when it does not compile.
  */
 struct expr *
-ld_compile(struct ld *l, yaml_node_t *n, const char *what, const char *code,
-    const struct expr_env *env)
+method_ld_compile(struct ld *l, yaml_node_t *n, const char *what,
+    const char *code, const struct expr_env *env)
 {
 	struct expr *ex;
 	struct diag e;
