@@ -185,3 +185,24 @@ dbfx_store_en(struct store *s)
 		return "";
 	return d.d_items[0].di_en;
 }
+
+int
+dbfx_run(const char *group, const struct CMUnitTest *tests, size_t n, int argc,
+    char **argv)
+{
+	size_t i;
+
+	if (argc > 1) {
+		for (i = 0; i < n; i++)
+			if (strcmp(tests[i].name + strlen("test_"), argv[1]) ==
+			    0)
+				break;
+		if (i == n) {
+			fprintf(
+			    stderr, "test_%s: no test '%s'\n", group, argv[1]);
+			return 1;
+		}
+		cmocka_set_test_filter(tests[i].name);
+	}
+	return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
+}

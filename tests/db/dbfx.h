@@ -43,5 +43,12 @@ const struct app_actor *dbfx_op(const char *);
  * store_diag), or ""; valid until the next call.
  */
 const char *dbfx_store_en(struct store *);
+/*
+ * dbfx_run(group, tests, n, argc, argv): run the cmocka group ${group},
+ * or with an argument only the test of that name (without "test_"); a
+ * name that matches none is an error.
+ */
+struct CMUnitTest;
+int dbfx_run(const char *, const struct CMUnitTest *, size_t, int, char **);
 
 #endif

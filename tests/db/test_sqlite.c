@@ -332,19 +332,7 @@ main(int argc, char **argv)
 		T(open_refuses, setup_empty),
 		T(unknown_state, setup_plain),
 	};
-	size_t i;
 
-	if (argc > 1) {
-		/* one test by name; a name that matches none is an error */
-		for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
-			if (strcmp(tests[i].name + strlen("test_"), argv[1]) ==
-			    0)
-				break;
-		if (i == sizeof(tests) / sizeof(tests[0])) {
-			fprintf(stderr, "test_sqlite: no test '%s'\n", argv[1]);
-			return 1;
-		}
-		cmocka_set_test_filter(tests[i].name);
-	}
-	return cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+	return dbfx_run(
+	    "sqlite", tests, sizeof(tests) / sizeof(tests[0]), argc, argv);
 }
