@@ -83,6 +83,12 @@ api_login(struct api_req *ar)
 	}
 	diag_free(&d);
 	auth_limiter_success(ar->ar_srv->as_lim, kacc, kip, now);
+	/* the browser's new cookie replaces the old one: its session ends */
+	if (ar->ar_authed) {
+		diag_init(&d);
+		(void)app_logout(ar->ar_s, ar->ar_token_hash, &d);
+		diag_free(&d);
+	}
 	set_cookie(ar, token, AUTH_SESSION_TTL);
 	snprintf(
 	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sac_login);

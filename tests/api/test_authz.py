@@ -284,6 +284,10 @@ def body(ck, srv):
                 ck.status(srv.get(API + "/session", session=s2), 200,
                           "anonymous DELETE ended no session")
         elif s2 is not None:
+            # logging in with a session's cookie ends that session
+            ck.status(srv.get(API + "/session", session=sess[role]), 401,
+                      "%s: the session held while logging in ended" % role)
+            sess[role] = srv.must_login(LOGIN[role])
             done.add(("DELETE", "/api/v1/session"))
             r = srv.request("DELETE", API + "/session", session=s2)
             seen.setdefault(("DELETE", "/api/v1/session"), {})[role] = \
@@ -292,7 +296,7 @@ def body(ck, srv):
             ck.status(srv.get(API + "/session", session=s2), 401,
                       "%s: the logged-out session no longer works" % role)
             ck.status(srv.get(API + "/session", session=sess[role]), 200,
-                      "%s: the first session still works" % role)
+                      "%s: another session still works" % role)
 
     ck.eq(sorted(set(MATRIX) - done), [],
           "every row of the matrix was called")
