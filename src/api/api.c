@@ -294,10 +294,9 @@ diag_json(struct api_req *ar, const struct diag *d, int flat)
 	status = status_of(first->di_code);
 	if (status == 503)
 		http_set_header(ar->ar_rs, "Retry-After", "1");
-	if (flat) {
+	/* a use case's own refusal (policy, limits) keeps its code */
+	if (flat && strncmp(first->di_code, "store", 5) == 0) {
 		json_decref(details);
-		if (strncmp(first->di_code, "store", 5) != 0)
-			status = 500;
 		error_json(ar, status, flat_code(status), NULL, first->di_vi,
 		    first->di_en);
 		return;

@@ -86,6 +86,27 @@ int app_may(
 int app_check(struct store *, const struct app_actor *, enum app_perm,
     const char *, struct diag *);
 
+/* app_text.c: the limits of free text. */
+
+/* The kinds of free text a use case stores. */
+enum app_text {
+	APP_TEXT_REASON, /* why a period, values or a value change */
+	APP_TEXT_COMMENT, /* a reviewer's comment on returned values */
+	APP_TEXT_NOTE, /* an evidence item's or a task report's note */
+	APP_TEXT_DOC, /* a document number */
+	APP_TEXT_LABEL, /* a period's label */
+};
+#define APP_MAX_TEXT 2000 /* characters of a reason, comment or note */
+#define APP_MAX_DOC 200 /* characters of a document number */
+#define APP_MAX_LABEL 60 /* characters of a period's label, */
+#define APP_MAX_LABEL_BYTES 127 /* and its bytes (st_period's sp_label) */
+/*
+ * app_text_check(kind, text, d): 0 when ${text} (NULL: none) is UTF-8 of
+ * at most the characters ${kind} allows, else -1 with "text.too_long" or
+ * "text.utf8" naming the field and its limit in ${d}.
+ */
+int app_text_check(enum app_text, const char *, struct diag *);
+
 /* app_method.c: methodologies in the store, parsed once per handle. */
 
 /*

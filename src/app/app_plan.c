@@ -87,6 +87,9 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
 	/* an unknown task is the store's to report, like any other */
 	if (may == 0)
 		return app_check(s, a, APP_REVIEW, NULL, d);
+	if (app_text_check(APP_TEXT_NOTE, note, d) < 0 ||
+	    app_text_check(APP_TEXT_DOC, doc, d) < 0)
+		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (data != NULL && store_file_put(s, data, len, sha) != 0)
