@@ -64,6 +64,7 @@ enum app_perm {
 	APP_PERIOD, /* open and close periods, import */
 	APP_TASK_UPDATE, /* progress of a task an agency leads */
 	APP_USERS, /* create accounts */
+	APP_AUDIT, /* read the audit log (an officer: its agency's part) */
 };
 
 /*
@@ -324,8 +325,15 @@ struct app_target {
  */
 int app_targets(struct store *, const char *, int,
     int (*)(void *, const struct app_target *), void *, struct diag *);
-/* app_audit(s, key, cb, ctx, d): the audit log, keys starting ${key}. */
-int app_audit(struct store *, const char *,
+/*
+ * app_audit(s, a, key, cb, ctx, d): the audit log (keys starting ${key},
+ * NULL: all) as ${a} may read it: all of it for an admin or coordinator;
+ * for an officer its own actions and the entries about the values and
+ * evidence of the inputs, and the tasks, its agency leads (or a
+ * collective it is in) in the newest methodology; nothing for a viewer
+ * ("forbidden"). docs/security.md, "Audit log".
+ */
+int app_audit(struct store *, const struct app_actor *, const char *,
     int (*)(void *, const struct st_audit *), void *, struct diag *);
 
 /* app_account.c: accounts and sessions. */
