@@ -345,8 +345,9 @@ int app_audit(struct store *, const struct app_actor *, const char *,
 int app_user_may_add(const struct app_actor *, enum role);
 /*
  * app_user_add(s, a, login, role, agency, password, shown, size, d):
- * create an account (officers need ${agency}); a random password when
- * ${password} is NULL, copied into ${shown} (may be NULL) either way.
+ * create an account (officers need ${agency}, viewers have none); a
+ * random password when ${password} is NULL, copied into ${shown} (may be
+ * NULL) either way.
  */
 int app_user_add(struct store *, const struct app_actor *, const char *,
     enum role, const char *, const char *, char *, size_t, struct diag *);
