@@ -14,6 +14,7 @@
 #include "util/utf8.h"
 
 #define SESSION_COOKIE "dti_session"
+#define API_LOGIN_PATH "/api/v1/session" /* POST: log in */
 #define NCACHED 8
 
 /* A response computed from the data as of one data version. */
@@ -293,10 +294,9 @@ diag_json(struct api_req *ar, const struct diag *d, int flat)
 	status = status_of(first->di_code);
 	if (status == 503)
 		http_set_header(ar->ar_rs, "Retry-After", "1");
-	if (flat) {
+	/* a use case's own refusal (policy, limits) keeps its code */
+	if (flat && strncmp(first->di_code, "store", 5) == 0) {
 		json_decref(details);
-		if (strncmp(first->di_code, "store", 5) != 0)
-			status = 500;
 		error_json(ar, status, flat_code(status), NULL, first->di_vi,
 		    first->di_en);
 		return;
@@ -556,12 +556,21 @@ api_origin_ok(struct api_req *ar)
 	    strcmp(origin + strlen(scheme), host) == 0;
 }
 
-/* A state-changing request must come from our pages: CSRF token, Origin. */
+/*
+ * A state-changing request must come from our pages: CSRF token, Origin.
+ * A login needs no token: a browser that holds a session cookie may have
+ * lost the page that knew its token (switching accounts), and a forged
+ * login gains the forger nothing the Origin check (repeated by the
+ * login itself) and SameSite=Strict let through; the old session ends.
+ */
 static int
 csrf_ok(struct api_req *ar)
 {
 	const char *tok = http_header(ar->ar_rq, "X-CSRF-Token");
 
+	if (strcmp(ar->ar_rq->rq_method, "POST") == 0 &&
+	    strcmp(ar->ar_rq->rq_path, API_LOGIN_PATH) == 0)
+		return api_origin_ok(ar);
 	return api_origin_ok(ar) && tok != NULL &&
 	    auth_equal(tok, ar->ar_sess.ss_csrf);
 }

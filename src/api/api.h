@@ -68,8 +68,9 @@ void api_error(struct api_req *, int, const char *, const char *, const char *,
  * api_diag(ar, d): answer with the errors of ${d}, status by their code,
  * every error listed under "details". api_diag_flat(ar, d): the same
  * with the first error only, named by its kind ("not_found", "conflict",
- * "busy", "invalid", "storage"): the form of errors of a lookup. Both
- * build the JSON in one function.
+ * "busy", "invalid", "storage"): the form of errors of a lookup; an
+ * error that is not the store's (a use case's policy or limits) is
+ * answered as by api_diag. Both build the JSON in one function.
  */
 void api_diag(struct api_req *, const struct diag *);
 void api_diag_flat(struct api_req *, const struct diag *);

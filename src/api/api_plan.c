@@ -175,12 +175,16 @@ audit_row(void *ctx, const struct st_audit *a)
 void
 api_audit(struct api_req *ar)
 {
-	json_t *list = json_array();
+	json_t *list;
 	struct diag d;
 
+	/* every login's address is in it: not for every reader */
+	if (!api_allow(ar, APP_AUDIT, NULL))
+		return;
+	list = json_array();
 	diag_init(&d);
-	if (app_audit(ar->ar_s, http_query(ar->ar_rq, "key"), audit_row, list,
-		&d) != 0) {
+	if (app_audit(ar->ar_s, api_actor(ar), http_query(ar->ar_rq, "key"),
+		audit_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);

@@ -52,11 +52,9 @@ api_login(struct api_req *ar)
 		return;
 	snprintf(kacc, sizeof(kacc), "a:%s", login);
 	snprintf(kip, sizeof(kip), "i:%s", ar->ar_rq->rq_ip);
-	wait = auth_limiter_wait(
-	    ar->ar_srv->as_lim, kacc, AUTH_FAILS_ACCOUNT, now);
-	if (wait == 0)
-		wait = auth_limiter_wait(
-		    ar->ar_srv->as_lim, kip, AUTH_FAILS_IP, now);
+	/* counted before the password is checked: concurrent attempts
+	 * cannot pass the limit between the check and the count */
+	wait = auth_limiter_take(ar->ar_srv->as_lim, kacc, kip, now);
 	if (wait > 0) {
 		char ra[32];
 
@@ -72,20 +70,25 @@ api_login(struct api_req *ar)
 	    ar->ar_rq->rq_ip, now, &a, token, csrf, &d);
 	if (rc == 1) {
 		diag_free(&d);
-		auth_limiter_fail(ar->ar_srv->as_lim, kacc, now);
-		auth_limiter_fail(ar->ar_srv->as_lim, kip, now);
 		api_error(ar, 401, "invalid_credentials", NULL,
 		    "sai tên đăng nhập hoặc mật khẩu",
 		    "wrong login or password");
 		return;
 	}
-	if (rc != 0) {
+	if (rc != 0) { /* the password was right; the store failed */
+		auth_limiter_success(ar->ar_srv->as_lim, kacc, kip, now);
 		api_diag_flat(ar, &d);
 		diag_free(&d);
 		return;
 	}
 	diag_free(&d);
-	auth_limiter_reset(ar->ar_srv->as_lim, kacc);
+	auth_limiter_success(ar->ar_srv->as_lim, kacc, kip, now);
+	/* the browser's new cookie replaces the old one: its session ends */
+	if (ar->ar_authed) {
+		diag_init(&d);
+		(void)app_logout(ar->ar_s, ar->ar_token_hash, &d);
+		diag_free(&d);
+	}
 	set_cookie(ar, token, AUTH_SESSION_TTL);
 	snprintf(
 	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sac_login);

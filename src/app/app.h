@@ -64,6 +64,7 @@ enum app_perm {
 	APP_PERIOD, /* open and close periods, import */
 	APP_TASK_UPDATE, /* progress of a task an agency leads */
 	APP_USERS, /* create accounts */
+	APP_AUDIT, /* read the audit log (an officer: its agency's part) */
 };
 
 /*
@@ -85,6 +86,27 @@ int app_may(
  */
 int app_check(struct store *, const struct app_actor *, enum app_perm,
     const char *, struct diag *);
+
+/* app_text.c: the limits of free text. */
+
+/* The kinds of free text a use case stores. */
+enum app_text {
+	APP_TEXT_REASON, /* why a period, values or a value change */
+	APP_TEXT_COMMENT, /* a reviewer's comment on returned values */
+	APP_TEXT_NOTE, /* an evidence item's or a task report's note */
+	APP_TEXT_DOC, /* a document number */
+	APP_TEXT_LABEL, /* a period's label */
+};
+#define APP_MAX_TEXT 2000 /* characters of a reason, comment or note */
+#define APP_MAX_DOC 200 /* characters of a document number */
+#define APP_MAX_LABEL 60 /* characters of a period's label, */
+#define APP_MAX_LABEL_BYTES 127 /* and its bytes (st_period's sp_label) */
+/*
+ * app_text_check(kind, text, d): 0 when ${text} (NULL: none) is UTF-8 of
+ * at most the characters ${kind} allows, else -1 with "text.too_long" or
+ * "text.utf8" naming the field and its limit in ${d}.
+ */
+int app_text_check(enum app_text, const char *, struct diag *);
 
 /* app_method.c: methodologies in the store, parsed once per handle. */
 
@@ -303,8 +325,15 @@ struct app_target {
  */
 int app_targets(struct store *, const char *, int,
     int (*)(void *, const struct app_target *), void *, struct diag *);
-/* app_audit(s, key, cb, ctx, d): the audit log, keys starting ${key}. */
-int app_audit(struct store *, const char *,
+/*
+ * app_audit(s, a, key, cb, ctx, d): the audit log (keys starting ${key},
+ * NULL: all) as ${a} may read it: all of it for an admin or coordinator;
+ * for an officer its own actions and the entries about the values and
+ * evidence of the inputs, and the tasks, its agency leads (or a
+ * collective it is in) in the newest methodology; nothing for a viewer
+ * ("forbidden"). docs/security.md, "Audit log".
+ */
+int app_audit(struct store *, const struct app_actor *, const char *,
     int (*)(void *, const struct st_audit *), void *, struct diag *);
 
 /* app_account.c: accounts and sessions. */
@@ -316,8 +345,9 @@ int app_audit(struct store *, const char *,
 int app_user_may_add(const struct app_actor *, enum role);
 /*
  * app_user_add(s, a, login, role, agency, password, shown, size, d):
- * create an account (officers need ${agency}); a random password when
- * ${password} is NULL, copied into ${shown} (may be NULL) either way.
+ * create an account (officers need ${agency}, viewers have none); a
+ * random password when ${password} is NULL, copied into ${shown} (may be
+ * NULL) either way.
  */
 int app_user_add(struct store *, const struct app_actor *, const char *,
     enum role, const char *, const char *, char *, size_t, struct diag *);

@@ -73,6 +73,14 @@ app_user_add(struct store *s, const struct app_actor *a, const char *login,
 		    "cán bộ cần --agency", "an officer needs --agency");
 		return -1;
 	}
+	/* a viewer acts for no agency: one with an agency would look, to the
+	 * next reader of the policy, like an officer who may write */
+	if (role == ROLE_VIEWER && agency != NULL && agency[0] != '\0') {
+		diag_put(d, DIAG_ERROR, "user.agency", NULL, 0, 0,
+		    "người xem không thuộc cơ quan nào: bỏ --agency",
+		    "a viewer has no agency: leave out --agency");
+		return -1;
+	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	rc = app_user_create(s, login, role, agency, password, a->ac_login,

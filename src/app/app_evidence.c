@@ -110,6 +110,9 @@ app_evidence_attach(struct store *s, const struct app_actor *a,
 	in = method_input(m, input, strlen(input));
 	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0)
 		return -1;
+	if (app_text_check(APP_TEXT_DOC, e->sev_doc_number, d) < 0 ||
+	    app_text_check(APP_TEXT_NOTE, e->sev_note, d) < 0)
+		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0) {

@@ -107,7 +107,8 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	struct st_period p;
 	long day;
 
-	if (app_check(s, a, APP_PERIOD, NULL, d) != 0)
+	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
+	    app_text_check(APP_TEXT_LABEL, label, d) < 0)
 		return -1;
 	memset(&p, 0, sizeof(p));
 	if (app_parse_period(code, p.sp_kind, &p.sp_year, &p.sp_quarter) < 0) {
@@ -161,6 +162,8 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 		    "reopening a period needs a reason (--reason)");
 		return -1;
 	}
+	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
+		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	c.spc_code = code;

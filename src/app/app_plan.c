@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/date.h"
 
 int
@@ -87,6 +88,9 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *code,
 	/* an unknown task is the store's to report, like any other */
 	if (may == 0)
 		return app_check(s, a, APP_REVIEW, NULL, d);
+	if (app_text_check(APP_TEXT_NOTE, note, d) < 0 ||
+	    app_text_check(APP_TEXT_DOC, doc, d) < 0)
+		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
 	if (data != NULL && store_file_put(s, data, len, sha) != 0)
@@ -214,11 +218,141 @@ app_targets(struct store *s, const char *period, int drafts,
 	return rc;
 }
 
+/*
+ * What an officer may read of the audit log: its own actions, and the
+ * entries about the inputs (their values and evidence) and the tasks its
+ * agency leads, or a collective its agency is in, in the newest
+ * methodology.
+ */
+struct audit_scope {
+	const struct app_actor *asc_actor;
+	const struct method *asc_m; /* the newest methodology, or NULL */
+	unsigned char *asc_led; /* per input of asc_m: led by the agency */
+	char *asc_tasks; /* ",CODE,CODE," of the tasks it leads */
+	int (*asc_cb)(void *, const struct st_audit *);
+	void *asc_ctx;
+};
+
+/* Looking for the tasks an actor leads: every task's code and leads. */
+static int
+audit_task_row(void *ctx, const struct st_task *t)
+{
+	struct buf *b = ctx;
+
+	buf_printf(b, "%s\t%s\n", t->st_code, t->st_leads ? t->st_leads : "");
+	return 0;
+}
+
+/* Fill ${sc} for officer ${a}; a store error code. */
+static int
+audit_scope_init(struct store *s, const struct app_actor *a,
+    struct audit_scope *sc, struct diag *d)
+{
+	struct buf rows, tasks;
+	const char *owner, *last = NULL;
+	char *line, *tab, *lead, *save = NULL, *save2 = NULL;
+	long id;
+	int i, led = 0;
+
+	if (store_method_latest(s, &id) == 0) {
+		if (app_method(s, id, &sc->asc_m, d) != 0)
+			return -1;
+		sc->asc_led = xcalloc((size_t)sc->asc_m->m_ninputs + 1, 1);
+		for (i = 0; i < sc->asc_m->m_ninputs; i++) {
+			owner = app_owner(sc->asc_m, i);
+			if (owner == NULL)
+				continue;
+			if (last == NULL || strcmp(owner, last) != 0)
+				led = app_may(s, a, APP_VALUE_WRITE, owner);
+			last = owner;
+			sc->asc_led[i] = (unsigned char)led;
+		}
+	}
+	buf_init(&rows);
+	buf_init(&tasks);
+	buf_puts(&tasks, ",");
+	if (store_task_each(s, audit_task_row, &rows) != 0) {
+		buf_free(&rows);
+		buf_free(&tasks);
+		return app_store_error(s, d);
+	}
+	for (line = strtok_r(rows.b_data, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if ((tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab = '\0';
+		for (lead = strtok_r(tab + 1, ",", &save2); lead != NULL;
+		     lead = strtok_r(NULL, ",", &save2)) {
+			if (app_may(s, a, APP_TASK_UPDATE, lead)) {
+				buf_printf(&tasks, "%s,", line);
+				break;
+			}
+		}
+	}
+	buf_free(&rows);
+	sc->asc_tasks = xstrdup(buf_cstr(&tasks));
+	buf_free(&tasks);
+	return 0;
+}
+
+/* Is audit row ${r} within ${sc}? */
+static int
+audit_in_scope(const struct audit_scope *sc, const struct st_audit *r)
+{
+	const char *name;
+	char code[80];
+	int in;
+
+	if (strcmp(r->sau_actor, sc->asc_actor->ac_login) == 0)
+		return 1;
+	if (strcmp(r->sau_entity, "value") == 0 ||
+	    strcmp(r->sau_entity, "evidence") == 0) {
+		/* "UNIT/INPUT", "UNIT/INPUT#ID" */
+		if (sc->asc_m == NULL ||
+		    (name = strrchr(r->sau_key, '/')) == NULL)
+			return 0;
+		name++;
+		in = method_input(sc->asc_m, name, strcspn(name, "#"));
+		return in >= 0 && sc->asc_led[in];
+	}
+	if (strcmp(r->sau_entity, "task") == 0) {
+		snprintf(code, sizeof(code), ",%s,", r->sau_key);
+		return strstr(sc->asc_tasks, code) != NULL;
+	}
+	return 0;
+}
+
+static int
+audit_scope_row(void *ctx, const struct st_audit *r)
+{
+	const struct audit_scope *sc = ctx;
+
+	return audit_in_scope(sc, r) ? sc->asc_cb(sc->asc_ctx, r) : 0;
+}
+
 int
-app_audit(struct store *s, const char *key,
+app_audit(struct store *s, const struct app_actor *a, const char *key,
     int (*cb)(void *, const struct st_audit *), void *ctx, struct diag *d)
 {
-	if (store_audit_each(s, key, cb, ctx) != 0)
-		return app_store_error(s, d);
-	return 0;
+	struct audit_scope sc;
+	int rc = 0;
+
+	if (app_check(s, a, APP_AUDIT, NULL, d) != 0)
+		return -1;
+	if (a->ac_role != ROLE_OFFICER) {
+		if (store_audit_each(s, key, cb, ctx) != 0)
+			return app_store_error(s, d);
+		return 0;
+	}
+	memset(&sc, 0, sizeof(sc));
+	sc.asc_actor = a;
+	sc.asc_cb = cb;
+	sc.asc_ctx = ctx;
+	if (audit_scope_init(s, a, &sc, d) != 0)
+		rc = -1;
+	else if (store_audit_each(s, key, audit_scope_row, &sc) != 0)
+		rc = app_store_error(s, d);
+	free(sc.asc_led);
+	free(sc.asc_tasks);
+	return rc;
 }

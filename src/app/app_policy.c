@@ -29,7 +29,8 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 		case APP_VALUE_WRITE:
 		case APP_SUBMIT:
 		case APP_TASK_UPDATE: *by_agency = 1; return 1;
-		case APP_READ: return 1;
+		case APP_READ:
+		case APP_AUDIT: return 1; /* app_audit keeps to its agency */
 		case APP_REVIEW:
 		case APP_REOPEN:
 		case APP_PERIOD:

@@ -225,6 +225,8 @@ app_values_return(struct store *s, const struct app_actor *a,
 	    need_reason(comment, "trả lại cần có nhận xét (--comment)",
 		"returning needs a comment (--comment)", d) < 0)
 		return -1;
+	if (app_text_check(APP_TEXT_COMMENT, comment, d) < 0)
+		return -1;
 	return transition(
 	    s, a, period, unit, agency, inputs, &step_return, comment, d);
 }
@@ -237,6 +239,8 @@ app_values_reopen(struct store *s, const struct app_actor *a,
 	if (app_check(s, a, APP_REOPEN, NULL, d) != 0 ||
 	    need_reason(reason, "mở lại cần có lý do (--reason)",
 		"reopening needs a reason (--reason)", d) < 0)
+		return -1;
+	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		return -1;
 	return transition(
 	    s, a, period, unit, agency, inputs, &step_reopen, reason, d);

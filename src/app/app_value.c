@@ -412,6 +412,8 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 	owner = app_owner(m, in);
 	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0)
 		return -1;
+	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
+		return -1;
 	if (agency != NULL && owner != NULL &&
 	    store_agency_in(s, agency, owner) != 1) {
 		diag_add(d, DIAG_ERROR, "value.owner", NULL, 0, 0,

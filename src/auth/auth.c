@@ -86,15 +86,24 @@ auth_equal(const char *a, const char *b)
 }
 
 #define LIMIT_SLOTS 4096
+#define LIMIT_PROBES 16
+#define LIMIT_KEY 96 /* bytes of a key kept, its '\0' included */
 
+/* One key's failures in its current window. */
 struct limit_slot {
-	char ls_key[96];
+	char ls_key[LIMIT_KEY]; /* "" when free */
 	long ls_start; /* start of the window */
-	int ls_fails;
+	int ls_fails; /* attempts counted in the window */
 };
 
+/*
+ * The slots of a key are found from a keyed hash (SipHash, the key drawn
+ * at start-up), so no one outside the process can choose names that land
+ * on another key's slots.
+ */
 struct auth_limiter {
 	pthread_mutex_t al_mu;
+	unsigned char al_hkey[crypto_shorthash_KEYBYTES];
 	struct limit_slot al_slots[LIMIT_SLOTS];
 };
 
@@ -104,6 +113,7 @@ auth_limiter_new(void)
 	struct auth_limiter *l = xcalloc(1, sizeof(*l));
 
 	pthread_mutex_init(&l->al_mu, NULL);
+	randombytes_buf(l->al_hkey, sizeof(l->al_hkey));
 	return l;
 }
 
@@ -113,74 +123,127 @@ auth_limiter_free(struct auth_limiter *l)
 	if (l == NULL)
 		return;
 	pthread_mutex_destroy(&l->al_mu);
+	sodium_memzero(l->al_hkey, sizeof(l->al_hkey));
 	free(l);
 }
 
 /*
- * The slot of ${key}: its own, else a free or expired one, else the oldest
- * (an attacker who floods keys only ages out old windows sooner).
+ * A slot is free when it names no key or its window is over; a slot
+ * whose count falls to 0 gives up its key (limit_release).
  */
-static struct limit_slot *
-slot(struct auth_limiter *l, const char *key, long now)
+static int
+limit_idle(const struct limit_slot *ls, long now)
 {
-	unsigned h = 2166136261u;
-	size_t i, k, best = 0;
-	const char *p;
-
-	for (p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	for (i = 0; i < 16; i++) {
-		k = (h + i) % LIMIT_SLOTS;
-		if (strcmp(l->al_slots[k].ls_key, key) == 0)
-			return &l->al_slots[k];
-	}
-	for (i = 0; i < 16; i++) {
-		k = (h + i) % LIMIT_SLOTS;
-		if (l->al_slots[k].ls_key[0] == '\0' ||
-		    now - l->al_slots[k].ls_start >= AUTH_FAIL_WINDOW)
-			break;
-		if (l->al_slots[k].ls_start <
-		    l->al_slots[(h + best) % LIMIT_SLOTS].ls_start)
-			best = i;
-	}
-	k = i < 16 ? (h + i) % LIMIT_SLOTS : (h + best) % LIMIT_SLOTS;
-	snprintf(
-	    l->al_slots[k].ls_key, sizeof(l->al_slots[k].ls_key), "%s", key);
-	l->al_slots[k].ls_start = now;
-	l->al_slots[k].ls_fails = 0;
-	return &l->al_slots[k];
+	return ls->ls_key[0] == '\0' || now - ls->ls_start >= AUTH_FAIL_WINDOW;
 }
 
-long
-auth_limiter_wait(struct auth_limiter *l, const char *key, int max, long now)
+/* limit_release(s): forget ${s}'s key when it counts nothing. */
+static void
+limit_release(struct limit_slot *s)
 {
-	struct limit_slot *s;
-	long wait = 0;
-
-	pthread_mutex_lock(&l->al_mu);
-	s = slot(l, key, now);
-	if (now - s->ls_start >= AUTH_FAIL_WINDOW) {
-		s->ls_start = now;
+	if (s != NULL && s->ls_fails <= 0) {
+		s->ls_key[0] = '\0';
 		s->ls_fails = 0;
 	}
-	if (s->ls_fails >= max)
-		wait = AUTH_FAIL_WINDOW - (now - s->ls_start);
-	pthread_mutex_unlock(&l->al_mu);
-	return wait > 0 ? wait : 0;
 }
 
-void
-auth_limiter_fail(struct auth_limiter *l, const char *key, long now)
+/*
+ * limit_slot_of(l, key, now, make): the slot of ${key} (its first
+ * LIMIT_KEY - 1 bytes); with ${make}, a free one is taken for it when it
+ * has none. NULL when it has none and every slot it may use is still
+ * counting another key's failures: such a counter is never given up.
+ * Called with al_mu held.
+ */
+static struct limit_slot *
+limit_slot_of(struct auth_limiter *l, const char *key, long now, int make)
 {
-	struct limit_slot *s;
+	char k[LIMIT_KEY];
+	unsigned char h[crypto_shorthash_BYTES];
+	unsigned long long x = 0;
+	struct limit_slot *s, *free_slot = NULL;
+	size_t i;
 
-	pthread_mutex_lock(&l->al_mu);
-	s = slot(l, key, now);
+	snprintf(k, sizeof(k), "%s", key);
+	crypto_shorthash(h, (const unsigned char *)k, strlen(k), l->al_hkey);
+	for (i = 0; i < sizeof(h); i++)
+		x = x << 8 | h[i];
+	for (i = 0; i < LIMIT_PROBES; i++) {
+		s = &l->al_slots[(x + i) % LIMIT_SLOTS];
+		if (strcmp(s->ls_key, k) == 0)
+			return s;
+		if (free_slot == NULL && limit_idle(s, now))
+			free_slot = s;
+	}
+	if (!make || free_slot == NULL)
+		return NULL;
+	snprintf(free_slot->ls_key, sizeof(free_slot->ls_key), "%s", k);
+	free_slot->ls_start = now;
+	free_slot->ls_fails = 0;
+	return free_slot;
+}
+
+/* Seconds until ${s} (NULL: no slot) lets ${max} attempts in again. */
+static long
+limit_wait(const struct limit_slot *s, int max, long now)
+{
+	if (s == NULL)
+		return AUTH_FAIL_WINDOW; /* no room to count: refuse */
+	if (now - s->ls_start >= AUTH_FAIL_WINDOW || s->ls_fails < max)
+		return 0;
+	return AUTH_FAIL_WINDOW - (now - s->ls_start);
+}
+
+/* Count one attempt in ${s}, in a new window when the last one is over. */
+static void
+limit_count(struct limit_slot *s, long now)
+{
 	if (now - s->ls_start >= AUTH_FAIL_WINDOW) {
 		s->ls_start = now;
 		s->ls_fails = 0;
 	}
 	s->ls_fails++;
+}
+
+long
+auth_limiter_take(
+    struct auth_limiter *l, const char *acc, const char *ip, long now)
+{
+	struct limit_slot *sa, *si;
+	long wait;
+
+	pthread_mutex_lock(&l->al_mu);
+	/* a slot taken for ${acc} is not free for ${ip} */
+	sa = limit_slot_of(l, acc, now, 1);
+	si = limit_slot_of(l, ip, now, 1);
+	wait = limit_wait(sa, AUTH_FAILS_ACCOUNT, now);
+	if (wait == 0)
+		wait = limit_wait(si, AUTH_FAILS_IP, now);
+	if (wait == 0) {
+		limit_count(sa, now);
+		limit_count(si, now);
+	} else {
+		limit_release(sa);
+		limit_release(si);
+	}
+	pthread_mutex_unlock(&l->al_mu);
+	return wait;
+}
+
+void
+auth_limiter_success(
+    struct auth_limiter *l, const char *acc, const char *ip, long now)
+{
+	struct limit_slot *s;
+
+	pthread_mutex_lock(&l->al_mu);
+	if ((s = limit_slot_of(l, acc, now, 0)) != NULL) {
+		s->ls_fails = 0;
+		limit_release(s);
+	}
+	if ((s = limit_slot_of(l, ip, now, 0)) != NULL) {
+		s->ls_fails--;
+		limit_release(s);
+	}
 	pthread_mutex_unlock(&l->al_mu);
 }
 
@@ -190,7 +253,9 @@ auth_limiter_reset(struct auth_limiter *l, const char *key)
 	struct limit_slot *s;
 
 	pthread_mutex_lock(&l->al_mu);
-	s = slot(l, key, 0);
-	s->ls_fails = 0;
+	if ((s = limit_slot_of(l, key, 0, 0)) != NULL) {
+		s->ls_fails = 0;
+		limit_release(s);
+	}
 	pthread_mutex_unlock(&l->al_mu);
 }

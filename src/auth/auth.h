@@ -35,7 +35,13 @@ void auth_generate_password(char *, size_t);
 /* auth_equal(a, b): constant-time comparison of two strings. */
 int auth_equal(const char *, const char *);
 
-/* Login attempts, counted in memory per key ("a:LOGIN", "i:ADDRESS"). */
+/*
+ * Login attempts, counted in memory per key ("a:LOGIN", "i:ADDRESS"; the
+ * first 95 bytes of a key name it). The table's slots are chosen by a
+ * hash keyed with a secret drawn at start-up, and a key still counting
+ * failures in its window is never pushed out by another: when no slot is
+ * left for a key, its attempts are refused as limited.
+ */
 struct auth_limiter;
 /*
  * auth_limiter_new(): an empty limiter, safe to share between threads;
@@ -43,11 +49,23 @@ struct auth_limiter;
  */
 struct auth_limiter *auth_limiter_new(void);
 void auth_limiter_free(struct auth_limiter *);
-/* auth_limiter_wait(l, key, max, now): seconds to wait, 0 if allowed. */
-long auth_limiter_wait(struct auth_limiter *, const char *, int, long);
-/* auth_limiter_fail(l, key, now): count one failed attempt of ${key}. */
-void auth_limiter_fail(struct auth_limiter *, const char *, long);
-/* auth_limiter_reset(l, key): forget ${key}'s failures (a good login). */
+/*
+ * auth_limiter_take(l, acc, ip, now): one login attempt for account key
+ * ${acc} from address key ${ip}, checked and counted in one step before
+ * the password is verified: 0 when it may go on (it now counts against
+ * both keys), else the seconds to wait (nothing counted): ${acc} has had
+ * AUTH_FAILS_ACCOUNT attempts or ${ip} AUTH_FAILS_IP in the window, or a
+ * key finds no slot.
+ */
+long auth_limiter_take(struct auth_limiter *, const char *, const char *, long);
+/*
+ * auth_limiter_success(l, acc, ip, now): the attempt taken for ${acc} and
+ * ${ip} was a good login: ${acc}'s failures are forgotten and the attempt
+ * no longer counts against ${ip}.
+ */
+void auth_limiter_success(
+    struct auth_limiter *, const char *, const char *, long);
+/* auth_limiter_reset(l, key): forget ${key}'s attempts. */
 void auth_limiter_reset(struct auth_limiter *, const char *);
 
 #endif

@@ -558,6 +558,7 @@ cmd_audit(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage: dti audit [--inputs KEY-PREFIX] [--format csv] [--db dti.db]\n";
+	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
@@ -567,7 +568,8 @@ cmd_audit(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("id,at,actor,action,entity,key,old,new,reason");
-	rc = app_audit(s, o.op_inputs, audit_row, &o, &d);
+	app_operator(&a, o.op_user);
+	rc = app_audit(s, &a, o.op_inputs, audit_row, &o, &d);
 	return finish(s, &d, rc, lang);
 }
 

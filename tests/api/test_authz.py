@@ -8,6 +8,8 @@ expected answer of each call is the table MATRIX below, derived from
 auth_allows() in src/auth/auth.c and the handlers:
 
   PERM_READ                              every role
+  PERM_AUDIT                             admin, coordinator; an officer
+                                          reads its agency's part only
   PERM_USERS, PERIOD, REVIEW, REOPEN      admin, coordinator
   PERM_VALUE_WRITE, SUBMIT, TASK_UPDATE   admin, coordinator, an officer of
                                           the owning agency (or of a member
@@ -39,6 +41,9 @@ ALL = (OK, OK, OK, OK, OK, OK)
 READ = (UNAUTH, OK, OK, OK, OK, OK)
 MANAGE = (UNAUTH, OK, OK, FORBID, FORBID, FORBID)
 OWNER = (UNAUTH, OK, OK, FORBID, OK, FORBID)
+# the audit log holds every login's address: an officer reads its
+# agency's part of it (tests/api/test_audit.py), a viewer nothing
+AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
 
 # (method, route pattern of api.c): expected answer per role, in the order
 # of ROLES.
@@ -75,7 +80,7 @@ MATRIX = {
     ("GET", "/api/v1/tasks"): READ,
     ("POST", "/api/v1/tasks/{}/progress"): OWNER,
     ("GET", "/api/v1/targets"): READ,
-    ("GET", "/api/v1/audit"): READ,
+    ("GET", "/api/v1/audit"): AUDIT,
 }
 
 UNIT = "ninh-thuan"
@@ -284,6 +289,10 @@ def body(ck, srv):
                 ck.status(srv.get(API + "/session", session=s2), 200,
                           "anonymous DELETE ended no session")
         elif s2 is not None:
+            # logging in with a session's cookie ends that session
+            ck.status(srv.get(API + "/session", session=sess[role]), 401,
+                      "%s: the session held while logging in ended" % role)
+            sess[role] = srv.must_login(LOGIN[role])
             done.add(("DELETE", "/api/v1/session"))
             r = srv.request("DELETE", API + "/session", session=s2)
             seen.setdefault(("DELETE", "/api/v1/session"), {})[role] = \
@@ -292,7 +301,7 @@ def body(ck, srv):
             ck.status(srv.get(API + "/session", session=s2), 401,
                       "%s: the logged-out session no longer works" % role)
             ck.status(srv.get(API + "/session", session=sess[role]), 200,
-                      "%s: the first session still works" % role)
+                      "%s: another session still works" % role)
 
     ck.eq(sorted(set(MATRIX) - done), [],
           "every row of the matrix was called")

@@ -36,10 +36,8 @@ def body(ck, srv):
                        [("file", "x.txt", "text/plain", b"csrf\n")])
     # one state-changing call per route that has one (all of them are
     # allowed to the admin with the right token, see the end)
+    # (a login needs no token, only a right Origin: see the end)
     calls = [
-        ("POST", "/api/v1/session",
-         dict(json_body={"login": "admin",
-                         "password": srv.passwords["admin"]})),
         ("DELETE", "/api/v1/session", {}),
         ("POST", "/api/v1/users",
          dict(json_body={"login": "csrf-user", "role": "viewer",
@@ -75,8 +73,9 @@ def body(ck, srv):
             pat = "^" + re.escape(rp).replace(r"\{\}", "[^/]+") + "$"
             if rm == m and re.match(pat, path.split("?")[0]):
                 covered.add((rm, rp))
-    ck.eq(sorted(writes - covered), [],
-          "every state-changing route is tried without the token")
+    ck.eq(sorted(writes - covered - {("POST", "/api/v1/session")}), [],
+          "every state-changing route but the login is tried without the "
+          "token")
 
     before = snapshot(srv, admin)
     bad_tokens = [
@@ -137,6 +136,21 @@ def body(ck, srv):
     # a GET needs no token
     ck.status(srv.get(API + "/periods", session=co), 200,
               "a GET needs no CSRF token")
+
+    # a login needs no token (switching accounts), but from another site's
+    # page it is refused and the session held stays
+    a3 = srv.must_login("admin")
+    login = {"login": "sotttt", "password": srv.passwords["sotttt"]}
+    for o in ("http://evil.example", "null", "http://127.0.0.1:1"):
+        n0 = srv.sql("SELECT count(*) FROM session")[0][0]
+        r = srv.request("POST", API + "/session", json_body=login,
+                        session=a3, csrf=False, headers={"Origin": o})
+        ck.status(r, 403, "login with a session cookie from Origin " + o)
+        ck.error_code(r, "csrf", "login with a session cookie from " + o)
+        ck.eq(srv.sql("SELECT count(*) FROM session")[0][0], n0,
+              "a refused login opens no session (%s)" % o)
+    ck.status(srv.get(API + "/session", session=a3), 200,
+              "refused logins end no session")
 
 
 if __name__ == "__main__":
