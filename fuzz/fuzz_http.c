@@ -171,7 +171,7 @@ make_db(void)
 	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
 	if (f == NULL ||
 	    app_values_import(fz.s, &op, "2022", f, builtin_demo_name,
-		VALUE_APPROVED, &count, &d) != 0)
+		VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, &d) != 0)
 		die("app_values_import", &d);
 	fclose(f);
 	/* 2023: open, one draft value with an evidence file */

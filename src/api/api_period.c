@@ -494,6 +494,7 @@ void
 api_import(struct api_req *ar)
 {
 	const char *status = http_query(ar->ar_rq, "status");
+	const char *add = http_query(ar->ar_rq, "add_units");
 	const char *ct = http_header(ar->ar_rq, "Content-Type");
 	enum value_status st = VALUE_DRAFT;
 	struct st_period p;
@@ -516,6 +517,11 @@ api_import(struct api_req *ar)
 		    "bad status '%s' (draft, submitted, approved)", status);
 		return;
 	}
+	if (add != NULL && strcmp(add, "0") != 0 && strcmp(add, "1") != 0) {
+		api_error(ar, 400, "bad_query", "add_units",
+		    "add_units phải là 0 hoặc 1", "add_units must be 0 or 1");
+		return;
+	}
 	f = fmemopen(
 	    ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data : (char *)"",
 	    ar->ar_rq->rq_body.b_len, "r");
@@ -526,7 +532,9 @@ api_import(struct api_req *ar)
 	}
 	diag_init(&d);
 	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
-	    "import.csv", st, &count, &d);
+	    "import.csv", st,
+	    add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0,
+	    &count, &d);
 	fclose(f);
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",

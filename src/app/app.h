@@ -108,6 +108,27 @@ enum app_text {
  */
 int app_text_check(enum app_text, const char *, struct diag *);
 
+/*
+ * app_may_unit(s, a, unit): 1 when ${a} may write for unit ${unit} (NULL:
+ * the province): values, evidence and submissions. The unit rule: an
+ * officer writes only for the units its agency answers for. A district's
+ * UBND (agency kind "district") answers for its own district's unit (the
+ * organisation file's "district:" of the agency); any other agency
+ * (departments, central agencies, offices, media, enterprises) answers for
+ * the province's unit; a collective (kind "group") answers for none by
+ * itself: its members inherit what it leads, each for its own units.
+ * Admins and coordinators write for every unit; viewers for none.
+ * Whether the officer may touch the input at all is app_may's agency
+ * rule, checked besides this one.
+ */
+int app_may_unit(struct store *, const struct app_actor *, const char *);
+/*
+ * app_check_unit(s, a, unit, d): 0 when app_may_unit allows it, else -1
+ * with a "forbidden" error naming the account and the unit in ${d}.
+ */
+int app_check_unit(
+    struct store *, const struct app_actor *, const char *, struct diag *);
+
 /* app_method.c: methodologies in the store, parsed once per handle. */
 
 /*
@@ -199,15 +220,20 @@ int app_agency_overdue(
 
 /* app_value.c: values, import, export, and a period's values as a round. */
 
+/* app_values_import's flags: a unit not yet known is added. */
+#define APP_IMPORT_ADD_UNITS 1
 /*
- * app_values_import(s, a, period, f, file, status, count, d): all or
- * nothing: every line is checked first (the exchange format's rules),
+ * app_values_import(s, a, period, f, file, status, flags, count, d): all
+ * or nothing: every line is checked first (the exchange format's rules),
  * values of a closed period or already submitted or approved are
- * refused, then all values are written with ${status}. Units not yet
- * known are added. ${count} receives the values written.
+ * refused, and so are values that break a check between a unit's values
+ * together with the values stored; then all values are written with
+ * ${status}. A unit not yet known is refused (named with its lines)
+ * unless ${flags} has APP_IMPORT_ADD_UNITS. ${count} receives the values
+ * written.
  */
 int app_values_import(struct store *, const struct app_actor *, const char *,
-    FILE *, const char *, enum value_status, long *, struct diag *);
+    FILE *, const char *, enum value_status, int, long *, struct diag *);
 /* app_export(s, period, f, d): the period's values as unit,input,value. */
 int app_export(struct store *, const char *, FILE *, struct diag *);
 /*

@@ -108,7 +108,8 @@ app_evidence_attach(struct store *s, const struct app_actor *a,
 	    evidence_check(m, input, e, data, len, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
-	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0)
+	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
+	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	if (app_text_check(APP_TEXT_DOC, e->sev_doc_number, d) < 0 ||
 	    app_text_check(APP_TEXT_NOTE, e->sev_note, d) < 0)

@@ -80,8 +80,8 @@ init_demo(struct store *s, const struct app_actor *a, long mid, struct diag *d)
 	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
 	if (f == NULL)
 		return -1;
-	rc = app_values_import(
-	    s, a, DEMO_PERIOD, f, builtin_demo_name, VALUE_APPROVED, &count, d);
+	rc = app_values_import(s, a, DEMO_PERIOD, f, builtin_demo_name,
+	    VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, d);
 	fclose(f);
 	return rc;
 }

@@ -30,6 +30,13 @@ void app_method_forget(struct store *);
 int app_method_store(struct store *, const struct method *, const char *,
     size_t, const char *, long *);
 
+/* app_policy.c */
+/*
+ * The store's setting that names the district unit of agency CODE (kind
+ * district): APP_DISTRICT_KEY "CODE", written from the organisation file.
+ */
+#define APP_DISTRICT_KEY "agency.district."
+
 /* app_period.c */
 /* app_refuse_closed(p, d): -1 with "period.closed" when ${p} is closed. */
 int app_refuse_closed(const struct st_period *, struct diag *);

@@ -46,7 +46,15 @@ write_agencies(struct store *s, const struct org_file *f, struct diag *d)
 		struct st_agency a = { 0, oa->oa_code, oa->oa_name,
 			oa->oa_short, oa->oa_kind };
 
+		char key[128];
+
 		if (store_agency_put(s, &a) != 0)
+			errors += org_fail(s, f, oa->oa_line, oa->oa_col, d);
+		/* the district unit a district's UBND answers for (policy) */
+		snprintf(
+		    key, sizeof(key), "%s%s", APP_DISTRICT_KEY, oa->oa_code);
+		if (oa->oa_district != NULL &&
+		    store_meta_set(s, key, oa->oa_district) != 0)
 			errors += org_fail(s, f, oa->oa_line, oa->oa_col, d);
 	}
 	for (i = 0; i < f->of_nmembers; i++) {

@@ -5,6 +5,9 @@
  */
 #include "app/app_int.h"
 
+#include <stdio.h>
+#include <string.h>
+
 void
 app_operator(struct app_actor *a, const char *login)
 {
@@ -66,5 +69,77 @@ app_check(struct store *s, const struct app_actor *a, enum app_perm perm,
 	    "tài khoản %s (%s) không có quyền làm việc này",
 	    "account %s (%s) may not do this", a->ac_login,
 	    role_name(a->ac_role));
+	return -1;
+}
+
+/* The kind of one agency, looked up by code. */
+struct app_kind_find {
+	const char *kf_code;
+	char kf_kind[32];
+};
+
+static int
+kind_row(void *ctx, const struct st_agency *ag)
+{
+	struct app_kind_find *k = ctx;
+
+	if (strcmp(ag->sag_code, k->kf_code) != 0)
+		return 0;
+	snprintf(k->kf_kind, sizeof(k->kf_kind), "%s", ag->sag_kind);
+	return 1;
+}
+
+int
+app_may_unit(struct store *s, const struct app_actor *a, const char *unit)
+{
+	struct app_kind_find k = { a->ac_agency, "" };
+	char province[80], own[80], key[160];
+
+	switch (a->ac_role) {
+	case ROLE_ADMIN:
+	case ROLE_COORDINATOR: return 1;
+	case ROLE_VIEWER: return 0;
+	case ROLE_OFFICER: break;
+	}
+	if (a->ac_agency == NULL || a->ac_agency[0] == '\0' ||
+	    store_meta_get(s, "province", province, sizeof(province)) != 0 ||
+	    province[0] == '\0')
+		return 0;
+	if (unit == NULL)
+		unit = province;
+	if (store_agency_each(s, kind_row, &k) != 0 || k.kf_kind[0] == '\0')
+		return 0;
+	if (strcmp(k.kf_kind, "district") == 0) {
+		/* a district's UBND: its own district, nothing else */
+		snprintf(
+		    key, sizeof(key), "%s%s", APP_DISTRICT_KEY, a->ac_agency);
+		return store_meta_get(s, key, own, sizeof(own)) == 0 &&
+		    own[0] != '\0' && strcmp(own, unit) == 0;
+	}
+	if (strcmp(k.kf_kind, "group") == 0)
+		return 0;
+	/* a province's department, office, central agency ...: the province */
+	return strcmp(unit, province) == 0;
+}
+
+int
+app_check_unit(struct store *s, const struct app_actor *a, const char *unit,
+    struct diag *d)
+{
+	char code[80];
+	long id;
+
+	/* a unit that does not exist is "not found" for everyone */
+	if (app_unit(s, unit, code, sizeof(code), &id, d) != 0)
+		return -1;
+	if (app_may_unit(s, a, unit))
+		return 0;
+	diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+	    "tài khoản %s (%s) không nhập số liệu cho đơn vị %s",
+	    "account %s (%s) may not write for unit %s", a->ac_login,
+	    a->ac_agency != NULL && a->ac_agency[0] != '\0'
+		? a->ac_agency
+		: role_name(a->ac_role),
+	    unit != NULL ? unit : "(province)");
 	return -1;
 }

@@ -184,7 +184,8 @@ int
 app_values_submit(struct store *s, const struct app_actor *a,
     const char *period, const char *unit, const char *agency, struct diag *d)
 {
-	if (app_check(s, a, APP_SUBMIT, agency, d) != 0)
+	if (app_check(s, a, APP_SUBMIT, agency, d) != 0 ||
+	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	return transition(
 	    s, a, period, unit, agency, NULL, &step_submit, NULL, d);

@@ -91,6 +91,62 @@ import_locked(struct store *s, const struct st_period *p, const struct round *r,
 	return locked;
 }
 
+/*
+ * The methodology's checks between a unit's values, as the values will be
+ * once the values of unit ${su} of ${src} are written over those stored
+ * for it (unit id ${uid}; 0 for a unit not stored yet). Only the checks
+ * that read a value being written run: an inconsistency already stored
+ * (older data) blocks nobody who does not touch it. Every write path comes
+ * here: entry (dti value set, PUT), import (CLI, API) and the demo loader.
+ * Return 0, -1 with one error per broken check (naming each of its inputs
+ * and values, at the file's line of its first input), or a store error.
+ */
+static int
+unit_checks(struct store *s, const struct st_period *p, const struct round *src,
+    int su, long uid, const char *file, struct diag *d)
+{
+	const struct method *m = src->r_m;
+	size_t ni = (size_t)m->m_ninputs;
+	struct app_round_ctx c;
+	unsigned char *touched;
+	struct diag stored;
+	int u, i, bad;
+
+	/* a stored value that no longer parses is left out, not judged */
+	diag_init(&stored);
+	c.rr_r = round_new(m);
+	c.rr_m = m;
+	c.rr_d = &stored;
+	c.rr_bad = 0;
+	if (uid > 0 &&
+	    store_unit_values(s, p->sp_id, uid, app_round_row, &c) != 0) {
+		diag_free(&stored);
+		round_free(c.rr_r);
+		return app_store_error(s, d);
+	}
+	diag_free(&stored);
+	u = round_unit(c.rr_r, src->r_units[su], strlen(src->r_units[su]));
+	touched = xcalloc((size_t)c.rr_r->r_nunits * ni + 1, 1);
+	for (i = 0; i < m->m_ninputs; i++) {
+		uint32_t line = src->r_line[(size_t)su * ni + (size_t)i];
+
+		if (!round_has(src, su, i))
+			continue;
+		if (m->m_inputs[i].mi_kind == IK_TEXT)
+			round_set_text(c.rr_r, u, i,
+			    round_text(src, su, i) ? round_text(src, su, i)
+						   : "",
+			    line);
+		else
+			round_set(c.rr_r, u, i, round_get(src, su, i), line);
+		touched[(size_t)u * ni + (size_t)i] = 1;
+	}
+	bad = round_check_touching(c.rr_r, file, touched, d);
+	free(touched);
+	round_free(c.rr_r);
+	return bad > 0 ? -1 : 0;
+}
+
 /* Write the values of ${r} with ${status}, in the file's order. */
 static int
 import_write(struct store *s, const struct app_actor *a,
@@ -107,10 +163,15 @@ import_write(struct store *s, const struct app_actor *a,
 	for (k = 0; k < ncells && rc == 0; k++) {
 		int u = cells[k].ce_unit, i = cells[k].ce_input;
 
+		const char *raw = round_raw(r, u, i);
+
+		/* a text exported with its formula guard comes back as typed */
+		if (m->m_inputs[i].mi_kind == IK_TEXT)
+			raw = csvq_text_back(raw);
 		struct st_value_in v = { .svi_period = p->sp_id,
 			.svi_unit = units[u],
 			.svi_input = m->m_inputs[i].mi_name,
-			.svi_raw = round_raw(r, u, i),
+			.svi_raw = raw,
 			.svi_status = status,
 			.svi_reason = "import" };
 
@@ -122,10 +183,75 @@ import_write(struct store *s, const struct app_actor *a,
 	return rc;
 }
 
+/*
+ * The ids of ${r}'s units into ${units}: a unit not known is an error
+ * naming it and its lines, unless ${add} (it then joins at the
+ * methodology's level). Return 0, -1 with errors, or a store error.
+ */
+static int
+import_units(struct store *s, const struct round *r, int add, long *units,
+    const char *file, struct diag *d)
+{
+	const struct method *m = r->r_m;
+	size_t ni = (size_t)m->m_ninputs;
+	int u, i, g, n, unknown = 0;
+
+	for (u = 0; u < r->r_nunits; u++) {
+		struct st_unit un = { .su_code = r->r_units[u],
+			.su_name = r->r_units[u],
+			.su_level = m->m_level ? m->m_level : "unit" };
+		uint32_t first = 0;
+
+		g = store_unit_find(s, r->r_units[u], &units[u]);
+		if (g == 0)
+			continue;
+		if (g != STORE_ENOTFOUND)
+			return app_store_error(s, d);
+		if (add) {
+			if (store_unit_put(s, &un, &units[u]) != 0)
+				return app_store_error(s, d);
+			continue;
+		}
+		/* a misspelt unit must not become a new one unnoticed */
+		for (i = 0, n = 0; i < m->m_ninputs; i++) {
+			uint32_t l = r->r_line[(size_t)u * ni + (size_t)i];
+
+			if (!round_has(r, u, i))
+				continue;
+			n++;
+			if (first == 0 || l < first)
+				first = l;
+		}
+		diag_add(d, DIAG_ERROR, "import.unit", file, (long)first, 0,
+		    "không có đơn vị '%s' (dòng %lu, %d giá trị); đơn vị mới: nhập với --add-units (API: add_units=1)",
+		    "unknown unit '%s' (line %lu, %d values); a new unit: import with --add-units (API: add_units=1)",
+		    r->r_units[u], (unsigned long)first, n);
+		unknown++;
+	}
+	return unknown > 0 ? -1 : 0;
+}
+
+/* The checks between each unit's values, as they will be after the import. */
+static int
+import_checks(struct store *s, const struct st_period *p, const struct round *r,
+    const long *units, const char *file, struct diag *d)
+{
+	int u, g, bad = 0;
+
+	for (u = 0; u < r->r_nunits; u++) {
+		g = unit_checks(s, p, r, u, units[u], file, d);
+		if (g == -1)
+			bad++;
+		else if (g != 0)
+			return g;
+	}
+	return bad > 0 ? -1 : 0;
+}
+
 int
 app_values_import(struct store *s, const struct app_actor *a,
     const char *period, FILE *f, const char *file, enum value_status status,
-    long *count, struct diag *d)
+    int flags, long *count, struct diag *d)
 {
 	const struct method *m = NULL;
 	struct round *r = NULL;
@@ -136,7 +262,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 		.sau_new = value_status_name(status),
 		.sau_reason = file };
 	long *units = NULL;
-	int u, rc = -1, locked;
+	int rc = -1, locked, g;
 
 	*count = 0;
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
@@ -152,16 +278,12 @@ app_values_import(struct store *s, const struct app_actor *a,
 		goto out;
 	}
 	units = xcalloc((size_t)r->r_nunits + 1, sizeof(long));
-	for (u = 0; u < r->r_nunits; u++) {
-		/* a unit not yet known joins at the methodology's level */
-		struct st_unit un = { .su_code = r->r_units[u],
-			.su_name = r->r_units[u],
-			.su_level = m->m_level ? m->m_level : "unit" };
-
-		if (store_unit_put(s, &un, &units[u]) != 0) {
-			rc = app_abort(s, d);
-			goto out;
-		}
+	if ((g = import_units(
+		 s, r, flags & APP_IMPORT_ADD_UNITS, units, file, d)) != 0) {
+		store_tx_rollback(s);
+		diag_sort(d);
+		rc = g == STORE_EBUSY ? STORE_EBUSY : -1;
+		goto out;
 	}
 	if ((locked = import_locked(s, &p, r, units, file, d)) != 0) {
 		if (locked < 0) {
@@ -170,6 +292,12 @@ app_values_import(struct store *s, const struct app_actor *a,
 		}
 		store_tx_rollback(s);
 		diag_sort(d);
+		goto out;
+	}
+	if ((g = import_checks(s, &p, r, units, file, d)) != 0) {
+		store_tx_rollback(s);
+		diag_sort(d);
+		rc = g == STORE_EBUSY ? STORE_EBUSY : -1;
 		goto out;
 	}
 	log.sau_key = p.sp_code;
@@ -188,6 +316,7 @@ out:
 
 struct export_ctx {
 	FILE *ex_f;
+	const struct method *ex_m;
 	int ex_err;
 };
 
@@ -195,12 +324,18 @@ static int
 export_row(void *vctx, const struct st_value *v)
 {
 	struct export_ctx *c = vctx;
+	int in;
 
 	csvq_fput(c->ex_f, v->sv_unit);
 	fputc(',', c->ex_f);
 	csvq_fput(c->ex_f, v->sv_input);
 	fputc(',', c->ex_f);
-	csvq_fput(c->ex_f, v->sv_raw);
+	in = method_input(c->ex_m, v->sv_input, strlen(v->sv_input));
+	/* text typed by people must not run as a formula in a spreadsheet */
+	if (in >= 0 && c->ex_m->m_inputs[in].mi_kind == IK_TEXT)
+		csvq_text_fput(c->ex_f, v->sv_raw);
+	else
+		csvq_fput(c->ex_f, v->sv_raw);
 	fputc('\n', c->ex_f);
 	if (ferror(c->ex_f)) {
 		c->ex_err = errno ? errno : EIO;
@@ -212,10 +347,11 @@ export_row(void *vctx, const struct st_value *v)
 int
 app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 {
-	struct export_ctx c = { f, 0 };
+	struct export_ctx c = { f, NULL, 0 };
 	struct st_period p;
 
-	if (app_period(s, period, &p, d) != 0)
+	if (app_period(s, period, &p, d) != 0 ||
+	    app_method(s, p.sp_method, &c.ex_m, d) < 0)
 		return -1;
 	fputs("unit,input,value\n", f);
 	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
@@ -297,34 +433,6 @@ app_round(struct store *s, const struct st_period *p, int approved_only,
 	return 0;
 }
 
-/* Check the unit's checks (ratios) with one value changed. */
-static int
-check_unit(struct store *s, const struct st_period *p, const struct method *m,
-    const char *unit, long uid, int input, double x, const char *raw,
-    struct diag *d)
-{
-	struct app_round_ctx c;
-	int u, bad;
-
-	/* only this unit's values: the others were checked already */
-	c.rr_r = round_new(m);
-	c.rr_m = m;
-	c.rr_d = d;
-	c.rr_bad = 0;
-	if (store_unit_values(s, p->sp_id, uid, app_round_row, &c) != 0) {
-		round_free(c.rr_r);
-		return app_store_error(s, d);
-	}
-	u = round_unit(c.rr_r, unit, strlen(unit));
-	if (m->m_inputs[input].mi_kind == IK_TEXT)
-		round_set_text(c.rr_r, u, input, raw, 0);
-	else
-		round_set(c.rr_r, u, input, x, 0);
-	bad = c.rr_bad + round_check(c.rr_r, NULL, d);
-	round_free(c.rr_r);
-	return bad > 0 ? -1 : 0;
-}
-
 /*
  * The input ${input} of ${m} with ${raw} parsed into ${x}; -1 with an
  * error when there is no such input or the value does not fit it.
@@ -355,6 +463,24 @@ value_parse(const struct method *m, const char *input, const char *raw, int *in,
 	return rc;
 }
 
+/* unit_checks() for one value ${raw} (${x}) of input ${in} of ${unit}. */
+static int
+entry_checks(struct store *s, const struct st_period *p, const struct method *m,
+    const char *unit, long uid, int in, double x, const char *raw,
+    struct diag *d)
+{
+	struct round *one = round_new(m);
+	int u = round_unit(one, unit, strlen(unit)), rc;
+
+	if (m->m_inputs[in].mi_kind == IK_TEXT)
+		round_set_text(one, u, in, raw, 0);
+	else
+		round_set(one, u, in, x, 0);
+	rc = unit_checks(s, p, one, u, uid, NULL, d);
+	round_free(one);
+	return rc;
+}
+
 /* Write the draft inside the transaction; a store error is < 0. */
 static int
 value_write(struct store *s, const struct app_actor *a,
@@ -381,7 +507,7 @@ value_write(struct store *s, const struct app_actor *a,
 	}
 	if (g != 0 && g != STORE_ENOTFOUND)
 		return app_store_error(s, d);
-	if (check_unit(s, p, m, code, uid, in, x, raw, d) < 0)
+	if (entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
 		return -1;
 	v.svi_period = p->sp_id;
 	v.svi_unit = uid;
@@ -410,7 +536,8 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 	    value_parse(m, input, raw, &in, &x, d) < 0)
 		return -1;
 	owner = app_owner(m, in);
-	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0)
+	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0 ||
+	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		return -1;

@@ -177,7 +177,7 @@ int
 cmd_import(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--db dti.db] [--user NAME] ROUND.csv\n";
+	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--db dti.db] [--user NAME] ROUND.csv\n";
 	enum value_status status;
 	struct app_actor a;
 	struct store *s;
@@ -187,7 +187,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	FILE *f;
 	int rc;
 
-	OPEN_DB(o, argc, argv, "db user period submit approve", usage, 1);
+	OPEN_DB(
+	    o, argc, argv, "db user period submit approve add-units", usage, 1);
 	if (need_period(&o, "import") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -203,8 +204,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_init(&d);
 	app_operator(&a, o.op_user);
-	rc = app_values_import(
-	    s, &a, o.op_period, f, o.op_args[0], status, &count, &d);
+	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], status,
+	    o.op_add_units ? APP_IMPORT_ADD_UNITS : 0, &count, &d);
 	if (f != stdin)
 		fclose(f);
 	if (rc == 0)

@@ -30,6 +30,7 @@ static const struct option all[] = {
 	{ "submit", no_argument, NULL, 19 },
 	{ "approve", no_argument, NULL, 20 },
 	{ "include-drafts", no_argument, NULL, 21 },
+	{ "add-units", no_argument, NULL, 28 },
 	{ "explain", no_argument, NULL, 22 },
 	{ "quiet", no_argument, NULL, 23 },
 	{ "overdue", no_argument, NULL, 24 },
@@ -102,6 +103,7 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 19: o->op_submit = 1; break;
 		case 20: o->op_approve = 1; break;
 		case 21: o->op_drafts = 1; break;
+		case 28: o->op_add_units = 1; break;
 		case 22: o->op_explain = 1; break;
 		case 23: o->op_quiet = 1; break;
 		case 24: o->op_overdue = 1; break;

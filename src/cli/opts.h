@@ -28,6 +28,7 @@ struct opts {
 	int op_demo; /* --demo */
 	int op_submit; /* --submit */
 	int op_approve; /* --approve */
+	int op_add_units; /* --add-units */
 	int op_drafts; /* --include-drafts */
 	int op_explain; /* --explain */
 	int op_quiet; /* --quiet */

@@ -213,7 +213,8 @@ show_input_en(struct buf *b, const struct round *r, int u, int in)
 
 /*
  * check_broken(r, u, ind, ck, file, d): record that unit ${u} breaks check
- * ${ck} of indicator ${ind}, at the line of the check's first input. The
+ * ${ck} of indicator ${ind}, at the line of the check's first input that
+ * came from a line. The
  * check's own message is methodology text in Vietnamese: only the
  * Vietnamese line carries it.
  */
@@ -223,6 +224,7 @@ check_broken(const struct round *r, int u, const struct m_indicator *ind,
 {
 	size_t ni = (size_t)r->r_m->m_ninputs;
 	struct buf vi, en;
+	uint32_t line = 0;
 	int k;
 
 	buf_init(&vi);
@@ -241,8 +243,12 @@ check_broken(const struct round *r, int u, const struct m_indicator *ind,
 	buf_printf(&en, " breaks the condition \"%s\"", ck->mc_src);
 	if (ck->mc_message != NULL)
 		buf_printf(&vi, ": %s", ck->mc_message);
-	diag_put(d, DIAG_ERROR, "round.check", file,
-	    (long)r->r_line[(size_t)u * ni + (size_t)ck->mc_inputs[0]], 0,
+	/* the line of its first input that has one (a stored value has none) */
+	for (k = 0; k < ck->mc_ninputs; k++)
+		if ((line = r->r_line[(size_t)u * ni +
+			 (size_t)ck->mc_inputs[k]]) != 0)
+			break;
+	diag_put(d, DIAG_ERROR, "round.check", file, (long)line, 0,
 	    buf_cstr(&vi), buf_cstr(&en));
 	buf_free(&vi);
 	buf_free(&en);
@@ -251,24 +257,36 @@ check_broken(const struct round *r, int u, const struct m_indicator *ind,
 int
 round_check(const struct round *r, const char *file, struct diag *d)
 {
+	return round_check_touching(r, file, NULL, d);
+}
+
+int
+round_check_touching(const struct round *r, const char *file,
+    const unsigned char *touched, struct diag *d)
+{
 	const struct method *m = r->r_m;
+	size_t ni = (size_t)m->m_ninputs;
 	struct expr_eval ev;
 	int u, i, c, k, errors = 0;
 
 	memset(&ev, 0, sizeof(ev));
 	for (u = 0; u < r->r_nunits; u++) {
-		ev.ev_slots = r->r_vals + (size_t)u * (size_t)m->m_ninputs;
+		ev.ev_slots = r->r_vals + (size_t)u * ni;
 		for (i = 0; i < m->m_nind; i++) {
 			const struct m_indicator *ind = &m->m_ind[i];
 
 			for (c = 0; c < ind->mn_nchecks; c++) {
 				const struct m_check *ck = &ind->mn_checks[c];
-				int have = 1;
+				int have = 1, hit = touched == NULL;
 
-				for (k = 0; k < ck->mc_ninputs; k++)
+				for (k = 0; k < ck->mc_ninputs; k++) {
 					have &=
 					    round_has(r, u, ck->mc_inputs[k]);
-				if (!have || ck->mc_ninputs == 0 ||
+					hit |= touched != NULL &&
+					    touched[(size_t)u * ni +
+						(size_t)ck->mc_inputs[k]];
+				}
+				if (!have || !hit || ck->mc_ninputs == 0 ||
 				    expr_eval(ck->mc_expr, &ev) != 0.0)
 					continue;
 				check_broken(r, u, ind, ck, file, d);

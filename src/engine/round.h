@@ -69,6 +69,14 @@ const char *round_text(const struct round *, int, int);
  * input. Return the number of errors.
  */
 int round_check(const struct round *, const char *, struct diag *);
+/*
+ * round_check_touching(r, file, touched, d): round_check() limited to the
+ * checks that read at least one value marked in ${touched} (the shape of
+ * r_have: [unit * ninputs + input]; NULL: every check), so that a write
+ * is judged by the checks it can break and not by older values.
+ */
+int round_check_touching(
+    const struct round *, const char *, const unsigned char *, struct diag *);
 
 /*
  * round_valid_unit_id(s, len): 1 when ${s} is a unit identifier: 1 to

@@ -36,3 +36,46 @@ csvq_fput(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
+
+/* The first characters that make a spreadsheet read a formula (OWASP). */
+static int
+formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+}
+
+int
+csvq_text_guarded(const char *s)
+{
+	/* a quote before a guarded text: guarded again, so it comes back */
+	while (s[0] == '\'')
+		s++;
+	return formula_start(s[0]);
+}
+
+void
+csvq_text(struct buf *b, const char *s)
+{
+	if (csvq_text_guarded(s))
+		buf_putc(b, '\'');
+	buf_puts(b, s);
+}
+
+void
+csvq_text_fput(FILE *f, const char *s)
+{
+	struct buf b;
+
+	if (s == NULL)
+		return;
+	buf_init(&b);
+	csvq_text(&b, s);
+	csvq_fput(f, buf_cstr(&b));
+	buf_free(&b);
+}
+
+const char *
+csvq_text_back(const char *s)
+{
+	return s[0] == '\'' && csvq_text_guarded(s + 1) ? s + 1 : s;
+}

@@ -154,6 +154,11 @@ parse_agencies(struct org_ctx *c, yaml_node_t *root)
 		    oa->oa_kind == NULL)
 			continue;
 		oa->oa_short = opt(c, a, "short");
+		oa->oa_district = opt(c, a, "district");
+		if (oa->oa_district != NULL &&
+		    (strcmp(oa->oa_district, "null") == 0 ||
+			oa->oa_district[0] == '\0'))
+			oa->oa_district = NULL;
 		oa->oa_line = ydoc_line(a);
 		oa->oa_col = ydoc_col(a);
 		strmap_put(&c->oc_agencies, oa->oa_code, strlen(oa->oa_code),

@@ -34,6 +34,7 @@ struct org_agency {
 	const char *oa_name;
 	const char *oa_short; /* NULL: the name */
 	const char *oa_kind; /* department, central, office ... */
+	const char *oa_district; /* kind district: its district's code */
 	long oa_line, oa_col;
 };
 

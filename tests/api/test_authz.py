@@ -84,6 +84,7 @@ MATRIX = {
 }
 
 UNIT = "ninh-thuan"
+NH = "ninh-hai"  # the district unit of ubnd-ninh-hai (cb-ninhhai)
 INPUT = "3.3.a"  # indicator 3.3, led by so-tttt; demo value 98000
 
 
@@ -321,6 +322,8 @@ def body(ck, srv):
 
     # the collective rule: an officer of a member of ubnd-huyen acts for it
     collective(ck, srv, admin, demo_csv)
+    # the unit rule: each officer writes only for its own units
+    units(ck, srv, admin, demo_csv)
     # a coordinator cannot create an admin
     co = sess["coordinator"]
     r = srv.request("POST", API + "/users", session=co,
@@ -351,10 +354,15 @@ def collective(ck, srv, admin, demo_csv):
         # (who, method, path, json, expected, what)
         (own, "PUT", pp + "/values/%s/1.9" % UNIT, {"value": "0"}, 403,
          "so-tttt officer on 1.9 (ubnd-huyen)"),
-        (nh, "PUT", pp + "/values/%s/1.9" % UNIT, {"value": "0"}, 200,
+        # the unit rule: a district's UBND writes for its own district
+        (nh, "PUT", pp + "/values/%s/1.9" % NH, {"value": "0"}, 200,
          "ubnd-ninh-hai officer on 1.9 (its collective ubnd-huyen)"),
-        (nh, "PUT", pp + "/values/%s/1.10" % UNIT, {"value": "monthly"},
+        (nh, "PUT", pp + "/values/%s/1.10" % NH, {"value": "monthly"},
          200, "ubnd-ninh-hai officer on 1.10"),
+        (nh, "PUT", pp + "/values/%s/4.1" % NH, {"value": "1"}, 200,
+         "ubnd-ninh-hai officer on 4.1"),
+        (nh, "PUT", pp + "/values/%s/4.2" % NH, {"value": "1"}, 200,
+         "ubnd-ninh-hai officer on 4.2"),
         (nh, "PUT", pp + "/values/%s/%s" % (UNIT, INPUT), {"value": "1"},
          403, "ubnd-ninh-hai officer on 3.3.a (so-tttt)"),
         (tk, "PUT", pp + "/values/%s/A.4" % UNIT, {"value": "600001"}, 200,
@@ -365,8 +373,8 @@ def collective(ck, srv, admin, demo_csv):
          "cuc-thong-ke officer on 7.7.a (cuc-thue)"),
         (nh, "POST", pp + "/submit", {"agency": "so-tttt"}, 403,
          "ubnd-ninh-hai officer submitting so-tttt"),
-        (nh, "POST", pp + "/submit", {"agency": "ubnd-huyen"}, 200,
-         "ubnd-ninh-hai officer submitting its collective ubnd-huyen"),
+        (nh, "POST", pp + "/submit", {"agency": "ubnd-huyen", "unit": NH},
+         200, "ubnd-ninh-hai officer submitting its collective ubnd-huyen"),
         (other, "POST", pp + "/submit", {"agency": "so-khdt"}, 200,
          "so-khdt officer submitting its own agency"),
         (other, "POST", pp + "/approve", {"agency": "so-khdt"}, 403,
@@ -383,15 +391,81 @@ def collective(ck, srv, admin, demo_csv):
     for who, method, path, js, want, what in cases:
         r = srv.request(method, path, json_body=js, session=who)
         ck.status(r, want, "collective: " + what)
-    r = srv.get(pp + "/values?unit=" + UNIT, session=admin)
+    r = srv.get(pp + "/values?unit=" + NH, session=admin)
     vals = {v["input"]: (v["value"], v["status"])
             for v in (r.json() or {}).get("values", [])}
     ck.eq(vals.get("1.9"), ("0", "submitted"),
-          "collective: 1.9 set by ubnd-ninh-hai and submitted")
+          "collective: 1.9 set by ubnd-ninh-hai for ninh-hai and submitted")
+    r = srv.get(pp + "/values?unit=" + UNIT, session=admin)
+    vals = {v["input"]: (v["value"], v["status"])
+            for v in (r.json() or {}).get("values", [])}
     ck.eq(vals.get(INPUT), ("98000", "draft"),
           "collective: 3.3.a untouched by refused officers")
     ck.eq(vals.get("7.7.a", ("?",))[0] != "1", True,
           "collective: 7.7.a untouched")
+
+
+PEER = "tinh-doi-chieu-1"  # a peer province's unit, from the demo import
+OTHER_DISTRICT = "bac-ai"
+
+
+def units(ck, srv, admin, demo_csv):
+    """The unit dimension of the matrix: PUT, evidence and submit for the
+    officer's own unit, another district and a peer province's unit."""
+    P = "2052"
+    pp = API + "/periods/" + P
+    ck.status(srv.request("POST", API + "/periods", json_body={"code": P},
+                          session=admin), 201, "units: open " + P)
+    ck.status(srv.request("POST", pp + "/import", body=demo_csv,
+                          ctype="text/csv", session=admin), 200,
+              "units: import drafts")
+    nh = srv.must_login("cb-ninhhai")  # ubnd-ninh-hai: district ninh-hai
+    dep = srv.must_login("cb-sotttt")  # so-tttt: a department
+    co = srv.must_login("sotttt")  # the coordinator
+    # (who, officer's input, unit, expected)
+    rows = [
+        (nh, "1.9", NH, 200), (nh, "1.9", OTHER_DISTRICT, 403),
+        (nh, "1.9", UNIT, 403), (nh, "1.9", PEER, 403),
+        (dep, INPUT, UNIT, 200), (dep, INPUT, NH, 403),
+        (dep, INPUT, PEER, 403),
+        (co, INPUT, PEER, 200), (co, "1.9", OTHER_DISTRICT, 200),
+    ]
+    for who, inp, unit, want in rows:
+        what = "units: %s PUT %s for %s" % (who.login, inp, unit)
+        before = srv.sql("SELECT count(*) FROM value")[0][0]
+        r = srv.request("PUT", pp + "/values/%s/%s" % (unit, inp),
+                        json_body={"value": "1"}, session=who)
+        ck.status(r, want, what)
+        if want == 403:
+            ck.error_code(r, "forbidden", what)
+            ck.eq(srv.sql("SELECT count(*) FROM value")[0][0], before,
+                  what + ": nothing written")
+        ct, b = multipart([("note", "unit rule")],
+                          [("file", "u.pdf", "application/pdf",
+                            b"%PDF-1.4 unit")])
+        n0 = srv.sql("SELECT count(*) FROM evidence")[0][0]
+        r = srv.request("POST", pp + "/values/%s/%s/evidence" % (unit, inp),
+                        body=b, ctype=ct, session=who)
+        ck.status(r, 201 if want == 200 else want,
+                  "units: %s evidence on %s for %s" % (who.login, inp, unit))
+        ck.eq(srv.sql("SELECT count(*) FROM evidence")[0][0] - n0,
+              1 if want == 200 else 0,
+              "units: %s evidence rows for %s" % (who.login, unit))
+    for who, agency, unit, want in [
+            (nh, "ubnd-huyen", OTHER_DISTRICT, 403),
+            (nh, "ubnd-huyen", UNIT, 403), (nh, "ubnd-huyen", PEER, 403),
+            (dep, "so-tttt", NH, 403), (dep, "so-tttt", PEER, 403),
+            (dep, "so-tttt", UNIT, 200)]:
+        r = srv.request("POST", pp + "/submit", session=who,
+                        json_body={"agency": agency, "unit": unit})
+        ck.status(r, want, "units: %s submits %s for %s" %
+                  (who.login, agency, unit))
+    st = srv.sql("SELECT v.status FROM value v JOIN unit u ON u.id = v.unit "
+                 "JOIN period p ON p.id = v.period WHERE p.code = ? AND "
+                 "u.code = ? AND v.input = ? ORDER BY v.id DESC LIMIT 1",
+                 (P, UNIT, INPUT))
+    ck.eq(st and st[0][0], "submitted",
+          "units: so-tttt's own submission went through")
 
 
 if __name__ == "__main__":

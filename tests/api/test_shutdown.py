@@ -41,7 +41,8 @@ def body(ck, srv):
                     session=admin)
     small, _ = big_csv(srv.src, 10)
     t = time.time()
-    r = srv.request("POST", API + "/periods/2029/import", body=small,
+    r = srv.request("POST", API + "/periods/2029/import?add_units=1",
+                    body=small,
                     ctype="text/csv", session=admin)
     per_unit = (time.time() - t) / 10
     ck.status(r, 200, "a small import to time a unit")
@@ -53,7 +54,8 @@ def body(ck, srv):
     # the request, sent in full; then SIGTERM while the server works on it
     conn = srv.conn(timeout=300)
     t0 = time.time()
-    conn.request("POST", API + "/periods/2030/import?status=draft",
+    conn.request("POST",
+                 API + "/periods/2030/import?status=draft&add_units=1",
                  body=data, headers={"Content-Type": "text/csv",
                                      "Cookie": admin.cookie(),
                                      "X-CSRF-Token": admin.csrf})

@@ -20,18 +20,18 @@ lines[399] = ','.join(cells)
 open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join(lines))
 EOF
 before=$(dump i.db)
-ko import --db i.db --period 2022 bad.csv
+ko import --add-units --db i.db --period 2022 bad.csv
 err_has "bad\.csv:400"
 eq "$(dump i.db)" "$before" "database after a file with one bad line"
 ok export --db i.db --period 2022
 eq "$(cat "$T/out")" "unit,input,value" "export after a refused import"
 # a file of duplicates is refused too
 { cat "$SP"; tail -n 1 "$SP"; } >dup.csv
-ko import --db i.db --period 2022 dup.csv
+ko import --add-units --db i.db --period 2022 dup.csv
 eq "$(dump i.db)" "$before" "database after a file with a duplicate line"
 
 # --- drafts by default; export round-trips exactly ---------------------------------
-ok import --db i.db --period 2022 --user nhap "$SP"
+ok import --add-units --db i.db --period 2022 --user nhap "$SP"
 grep -q "$n_sp" "$T/out" || fail "import does not say how many values: $(cat "$T/out")"
 ok export --db i.db --period 2022
 cp "$T/out" sp-export.csv
@@ -58,14 +58,14 @@ eq "$(csv_get st.csv agency cuc-thong-ke inputs)" 3 "inputs of cuc-thong-ke"
 eq "$(csv_get st.csv agency cuc-thong-ke deadline)" 2022-12-20 "status deadline"
 
 # importing the same drafts again replaces them (archived, not deleted)
-ok import --db i.db --period 2022 --user nhap "$SP"
+ok import --add-units --db i.db --period 2022 --user nhap "$SP"
 ok export --db i.db --period 2022
 cmp -s "$T/out" sp-export.csv || fail "export after re-import differs"
 eq "$(sql i.db "SELECT count(*) FROM value v JOIN period p ON p.id = v.period
     WHERE p.code = '2022' AND archived = 1")" "$n_sp" "archived after re-import"
 
 # --- --submit and --approve ------------------------------------------------------
-ok import --db i.db --period 2022-Q3 --submit "$SP"
+ok import --add-units --db i.db --period 2022-Q3 --submit "$SP"
 ok status --db i.db --period 2022-Q3 --format csv
 "$PY" - "$T/out" submitted <<'EOF' || fail "status after import --submit"
 import csv, sys
@@ -73,7 +73,7 @@ for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')):
     assert int(r[sys.argv[2]]) == int(r['inputs']) and r['missing'] == '0', r
 EOF
 eq "$(csv_get "$T/out" agency so-tttt draft)" 0 "drafts after --submit"
-ok import --db i.db --period 2022-Q4 --approve "$SP"
+ok import --add-units --db i.db --period 2022-Q4 --approve "$SP"
 ok status --db i.db --period 2022-Q4 --format csv
 "$PY" - "$T/out" approved <<'EOF' || fail "status after import --approve"
 import csv, sys
@@ -82,14 +82,14 @@ for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')):
 EOF
 
 # --- the illustrative round: quoted fields, three units, approved ---------------------
-ok import --db i.db --period 2023 --approve "$ILL"
+ok import --add-units --db i.db --period 2023 --approve "$ILL"
 ok export --db i.db --period 2023
 cp "$T/out" ill-export.csv
 same_values "$ILL" ill-export.csv
 # export to a file and import it back: the same values again
 ok export --db i.db --period 2023 back.csv
 cmp -s back.csv ill-export.csv || fail "export FILE differs from export to stdout"
-ok import --db i.db --period 2024 back.csv
+ok import --add-units --db i.db --period 2024 back.csv
 ok export --db i.db --period 2024
 cmp -s "$T/out" ill-export.csv || fail "re-import of an export differs"
 
@@ -108,7 +108,7 @@ with open(sys.argv[2], 'w', encoding='utf-8-sig', newline='') as f:
         w.writerow(r + ['ghi chú, có dấu phẩy'])
 EOF
 ok period open 2026 --db i.db
-ok import --db i.db --period 2026 shuffled.csv
+ok import --add-units --db i.db --period 2026 shuffled.csv
 ok export --db i.db --period 2026
 "$PY" - shuffled.csv "$T/out" <<'EOF' || fail "export of a shuffled file"
 import csv, sys
@@ -123,12 +123,12 @@ EOF
 # --- a file touching one approved value imports nothing ---------------------------------
 printf 'unit,input,value\nninh-thuan,A.4,595000\n' >a4.csv
 ok period open 2025 --db i.db
-ok import --db i.db --period 2025 --approve a4.csv
+ok import --add-units --db i.db --period 2025 --approve a4.csv
 before=$(dump i.db)
-ko import --db i.db --period 2025 "$SP"
+ko import --add-units --db i.db --period 2025 "$SP"
 err_has "A\.4"
 eq "$(dump i.db)" "$before" "database after a file touching an approved value"
-ko import --db i.db --period 2025 --approve "$SP"
+ko import --add-units --db i.db --period 2025 --approve "$SP"
 eq "$(dump i.db)" "$before" "database after --approve over an approved value"
 ok export --db i.db --period 2025
 eq "$(cat "$T/out")" "unit,input,value

@@ -9,7 +9,7 @@ for round in "$ILL" "$SRC"/tests/golden/data/*.round.csv; do
 	i=$((i + 1))
 	newdb "s$i.db"
 	ok period open 2022 --db "s$i.db"
-	ok import --db "s$i.db" --period 2022 --approve "$round"
+	ok import --add-units --db "s$i.db" --period 2022 --approve "$round"
 	for opts in "" "--explain" "--format json" "--format json --explain"; do
 		# shellcheck disable=SC2086
 		ok score $opts "$round"
@@ -44,8 +44,8 @@ for r in rows[1:]:
 EOF
 newdb d.db
 ok period open 2022 --db d.db
-ok import --db d.db --period 2022 --approve first.csv
-ok import --db d.db --period 2022 rest.csv
+ok import --add-units --db d.db --period 2022 --approve first.csv
+ok import --add-units --db d.db --period 2022 rest.csv
 ok score first.csv
 cp "$T/out" first.score
 ok score --db d.db --period 2022
@@ -58,7 +58,7 @@ cmp -s first.score all.score && fail "the two rounds score the same: the test pr
 
 # a period of drafts only scores nothing by default
 ok period open 2023 --db d.db
-ok import --db d.db --period 2023 "$SP"
+ok import --add-units --db d.db --period 2023 "$SP"
 ok score --db d.db --period 2023
 eq "$(cat "$T/out")" "unit,code,score,max,status" "scores of a period of drafts"
 ok score --db d.db --period 2023 --include-drafts

@@ -42,9 +42,9 @@ count() {
 # --- two imports at once into two periods, twice ----------------------------------
 for pair in "2021 2022" "2023 2024"; do
 	set -- $pair
-	"$DTI" import --db c.db --period "$1" --user a mid.csv >a.out 2>a.err </dev/null &
+	"$DTI" import --add-units --db c.db --period "$1" --user a mid.csv >a.out 2>a.err </dev/null &
 	pa=$!
-	"$DTI" import --db c.db --period "$2" --user b mid.csv >b.out 2>b.err </dev/null &
+	"$DTI" import --add-units --db c.db --period "$2" --user b mid.csv >b.out 2>b.err </dev/null &
 	pb=$!
 	wait "$pa"
 	sa=$?
@@ -66,9 +66,9 @@ for pair in "2021 2022" "2023 2024"; do
 done
 
 # --- two imports at once into the same period --------------------------------
-"$DTI" import --db c.db --period 2027 --user a mid.csv >a.out 2>a.err </dev/null &
+"$DTI" import --add-units --db c.db --period 2027 --user a mid.csv >a.out 2>a.err </dev/null &
 pa=$!
-"$DTI" import --db c.db --period 2027 --user b mid.csv >b.out 2>b.err </dev/null &
+"$DTI" import --add-units --db c.db --period 2027 --user b mid.csv >b.out 2>b.err </dev/null &
 pb=$!
 wait "$pa"
 sa=$?
@@ -126,7 +126,7 @@ ok export --db c.db --period 2027
 same_values mid.csv "$T/out"
 ok status --db c.db --period 2027 --format csv
 # writers give up after the busy timeout, saying why
-run import --db c.db --period 2028 mid.csv
+run import --add-units --db c.db --period 2028 mid.csv
 [ "$rc" -ne 0 ] || fail "import succeeded while another process held the database"
 err_has "bận|busy"
 touch release
@@ -135,7 +135,7 @@ eq "$(state)" "$before" "database after a busy import"
 ok export --db c.db --period 2028
 eq "$(cat "$T/out")" "unit,input,value" "2028 after a busy import"
 # and once it is free, the same import goes through
-ok import --db c.db --period 2028 mid.csv
+ok import --add-units --db c.db --period 2028 mid.csv
 ok export --db c.db --period 2028
 same_values mid.csv "$T/out"
 exit 0

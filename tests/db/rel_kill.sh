@@ -32,7 +32,7 @@ n_big=$(($(wc -l <big.csv) - 1))
 
 newdb k.db
 ok period open 2022 --db k.db
-ok import --db k.db --period 2022 small.csv
+ok import --add-units --db k.db --period 2022 small.csv
 ok export --db k.db --period 2022
 cp "$T/out" small.export
 same_values small.csv small.export
@@ -45,7 +45,7 @@ print("%.2f" % random.uniform(float(sys.argv[1]), float(sys.argv[2])))' "$1" "$2
 killed=0
 for round in 1 2 3 4; do
 	rm -f imp.out imp.err
-	"$DTI" import --db k.db --period 2022 big.csv >imp.out 2>imp.err </dev/null &
+	"$DTI" import --add-units --db k.db --period 2022 big.csv >imp.out 2>imp.err </dev/null &
 	pid=$!
 	case $round in
 	1 | 2) # while the file is read, or early in the transaction

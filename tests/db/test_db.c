@@ -106,8 +106,8 @@ import_file(struct fx *x, const char *period, const char *path,
 
 	assert_non_null(f);
 	diag_init(&d);
-	rc = app_values_import(
-	    x->f_s, dbfx_op("tester"), period, f, path, status, &n, &d);
+	rc = app_values_import(x->f_s, dbfx_op("tester"), period, f, path,
+	    status, APP_IMPORT_ADD_UNITS, &n, &d);
 	fclose(f);
 	if (rc != 0 && d.d_n > 0)
 		print_message("import: %s\n", diag_msg(&d.d_items[0], LANG_EN));
@@ -1196,8 +1196,8 @@ test_closed_period(void **state)
 	    x->f_s, dbfx_op("t"), "2022", NULL, "2.1", "1", NULL, NULL, &d));
 	f = fopen(SINGLE_FILE, "rb");
 	assert_non_null(f);
-	REFUSED(app_values_import(
-	    x->f_s, dbfx_op("t"), "2022", f, SINGLE_FILE, VALUE_DRAFT, &n, &d));
+	REFUSED(app_values_import(x->f_s, dbfx_op("t"), "2022", f, SINGLE_FILE,
+	    VALUE_DRAFT, 0, &n, &d));
 	fclose(f);
 	REFUSED(app_values_submit(
 	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", &d));
