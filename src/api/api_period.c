@@ -516,9 +516,12 @@ api_import(struct api_req *ar)
 		    "bad status '%s' (draft, submitted, approved)", status);
 		return;
 	}
-	f = fmemopen(
-	    ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data : (char *)"",
-	    ar->ar_rq->rq_body.b_len, "r");
+	/* a large import was spooled to a temporary file (see api_admit) */
+	f = ar->ar_rq->rq_file != NULL
+	    ? ar->ar_rq->rq_file
+	    : fmemopen(ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data
+						 : (char *)"",
+		  ar->ar_rq->rq_body.b_len, "r");
 	if (f == NULL) {
 		api_error(
 		    ar, 400, "empty", NULL, "nội dung rỗng", "empty body");
@@ -527,7 +530,8 @@ api_import(struct api_req *ar)
 	diag_init(&d);
 	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
 	    "import.csv", st, &count, &d);
-	fclose(f);
+	if (f != ar->ar_rq->rq_file)
+		fclose(f);
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",
 		(json_int_t)count, "status", value_status_name(st)));
