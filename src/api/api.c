@@ -643,10 +643,12 @@ api_admit(struct http_req *rq, struct http_resp *rs, void *ctx)
 		return -1;
 	}
 	rq->rq_limit = API_MAX_JSON;
-	if (((rt->rt_flags & R_UPLOAD) &&
-		ar.ar_sess.ss_account.sac_role != ROLE_VIEWER) ||
-	    ((rt->rt_flags & R_IMPORT) &&
-		app_may(ar.ar_s, &ar.ar_actor, APP_PERIOD, NULL))) {
+	/* a cross-site form may not make us spool 24 MiB either */
+	if (csrf_ok(&ar) &&
+	    (((rt->rt_flags & R_UPLOAD) &&
+		 ar.ar_sess.ss_account.sac_role != ROLE_VIEWER) ||
+		((rt->rt_flags & R_IMPORT) &&
+		    app_may(ar.ar_s, &ar.ar_actor, APP_PERIOD, NULL)))) {
 		rq->rq_limit = HTTP_MAX_BODY;
 		rq->rq_spool = 1;
 	}

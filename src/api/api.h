@@ -62,7 +62,7 @@ void api_handle(struct http_req *, struct http_resp *, void *);
  * answered 401 at once), for GET and DELETE and unknown routes;
  * API_MAX_JSON for the JSON routes of a session; HTTP_MAX_BODY, spooled
  * to a temporary file, for an evidence upload or an import whose session
- * (from the Cookie header) and role may do it.
+ * (from the Cookie header), CSRF token and role may do it.
  */
 int api_admit(struct http_req *, struct http_resp *, void *);
 /* api_refuse: the http_refuse hook: the adapter's refusals as errors. */
