@@ -241,6 +241,8 @@ server_start(void)
 	ho.ho_max_per_ip = 64;
 	ho.ho_timeout = 2;
 	ho.ho_handler = handler;
+	ho.ho_admit = api_admit;
+	ho.ho_refuse = api_refuse;
 	ho.ho_ctx = &fz.as;
 	ho.ho_done = api_log;
 	diag_init(&d);

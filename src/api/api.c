@@ -431,6 +431,8 @@ api_actor(struct api_req *ar)
 }
 
 #define R_PUBLIC 1 /* no session needed */
+#define R_UPLOAD 2 /* a large body, spooled: evidence (writers) */
+#define R_IMPORT 4 /* a large body, spooled: import (APP_PERIOD) */
 
 struct route {
 	const char *rt_method;
@@ -461,7 +463,7 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/values/{}/{}/evidence", api_evidence_list,
 	    0 },
 	{ "POST", "/api/v1/periods/{}/values/{}/{}/evidence", api_evidence_add,
-	    0 },
+	    R_UPLOAD },
 	{ "GET", "/api/v1/files/{}", api_file_get, 0 },
 	{ "POST", "/api/v1/periods/{}/submit", api_submit, 0 },
 	{ "POST", "/api/v1/periods/{}/approve", api_approve, 0 },
@@ -470,7 +472,7 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/status", api_status, 0 },
 	{ "GET", "/api/v1/periods/{}/scores", api_scores, 0 },
 	{ "GET", "/api/v1/periods/{}/export", api_export, 0 },
-	{ "POST", "/api/v1/periods/{}/import", api_import, 0 },
+	{ "POST", "/api/v1/periods/{}/import", api_import, R_IMPORT },
 	{ "GET", "/api/v1/tasks", api_tasks, 0 },
 	{ "POST", "/api/v1/tasks/{}/progress", api_task_progress, 0 },
 	{ "GET", "/api/v1/targets", api_targets, 0 },
@@ -575,15 +577,141 @@ csrf_ok(struct api_req *ar)
 	    auth_equal(tok, ar->ar_sess.ss_csrf);
 }
 
+/*
+ * route_of(rq, known): the route of ${rq}'s method and path, or NULL;
+ * ${known} is set when the path exists for another method.
+ */
+static const struct route *
+route_of(struct http_req *rq, int *known)
+{
+	size_t i;
+
+	*known = 0;
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!match(routes[i].rt_pattern, rq->rq_path, rq))
+			continue;
+		*known = 1;
+		if (strcmp(routes[i].rt_method, rq->rq_method) == 0)
+			return &routes[i];
+	}
+	return NULL;
+}
+
+/* open_store(ar): this thread's store into ${ar}; answers 503 if it fails. */
+static int
+open_store(struct api_req *ar)
+{
+	struct api_thread *t = thread_state(ar->ar_srv);
+
+	if (t->at_s == NULL) {
+		struct diag d;
+
+		diag_init(&d);
+		if (app_open(&t->at_s, ar->ar_srv->as_db, &d) != 0) {
+			error_json(ar, 503, "storage", NULL, d.d_items[0].di_vi,
+			    d.d_items[0].di_en);
+			diag_free(&d);
+			return -1;
+		}
+		diag_free(&d);
+	}
+	ar->ar_s = t->at_s;
+	return 0;
+}
+
+int
+api_admit(struct http_req *rq, struct http_resp *rs, void *ctx)
+{
+	const char *cl = http_header(rq, "Content-Length");
+	const struct route *rt;
+	struct api_req ar;
+	int known = 0, big;
+
+	memset(&ar, 0, sizeof(ar));
+	ar.ar_srv = ctx;
+	ar.ar_rq = rq;
+	ar.ar_rs = rs;
+	rq->rq_limit = API_MAX_SMALL;
+	rt = utf8_valid(rq->rq_path, strlen(rq->rq_path)) ? route_of(rq, &known)
+							  : NULL;
+	if (rt == NULL || strcmp(rq->rq_method, "GET") == 0 ||
+	    strcmp(rq->rq_method, "DELETE") == 0 || (rt->rt_flags & R_PUBLIC))
+		return 0; /* the handler answers; a small body at most */
+	big = http_header(rq, "Transfer-Encoding") != NULL ||
+	    (cl != NULL && strtoull(cl, NULL, 10) > API_MAX_SMALL);
+	if (open_store(&ar) != 0) {
+		security_headers(rs);
+		return -1;
+	}
+	if (!authenticate(&ar)) {
+		if (!big)
+			return 0; /* the handler answers 401 */
+		security_headers(rs);
+		api_error(&ar, 401, "unauthenticated", NULL, "cần đăng nhập",
+		    "login required");
+		return -1;
+	}
+	rq->rq_limit = API_MAX_JSON;
+	/* a cross-site form may not make us spool 24 MiB either */
+	if (csrf_ok(&ar) &&
+	    (((rt->rt_flags & R_UPLOAD) &&
+		 ar.ar_sess.ss_account.sac_role != ROLE_VIEWER) ||
+		((rt->rt_flags & R_IMPORT) &&
+		    app_may(ar.ar_s, &ar.ar_actor, APP_PERIOD, NULL)))) {
+		rq->rq_limit = HTTP_MAX_BODY;
+		rq->rq_spool = 1;
+	}
+	return 0;
+}
+
+void
+api_refuse(struct http_req *rq, struct http_resp *rs, int status, void *ctx)
+{
+	struct api_req ar;
+
+	memset(&ar, 0, sizeof(ar));
+	ar.ar_srv = ctx;
+	ar.ar_rq = rq;
+	ar.ar_rs = rs;
+	security_headers(rs);
+	switch (status) {
+	case 400:
+		api_error(&ar, 400, "bad_request", NULL,
+		    "yêu cầu có cả Transfer-Encoding và Content-Length, hoặc Content-Length sai",
+		    "a request with both Transfer-Encoding and Content-Length, or a bad Content-Length");
+		break;
+	case 501:
+		api_error(&ar, 501, "not_implemented", NULL,
+		    "chỉ nhận Transfer-Encoding: chunked",
+		    "only Transfer-Encoding: chunked is implemented");
+		break;
+	case 413:
+		api_error(&ar, 413, "too_large", NULL,
+		    "nội dung yêu cầu quá lớn (tối đa %zu byte)",
+		    "request body too large (at most %zu bytes)", rq->rq_limit);
+		break;
+	case 431:
+		api_error(&ar, 431, "headers_too_large", NULL,
+		    "phần đầu yêu cầu quá lớn (tối đa %d byte)",
+		    "request headers too large (at most %d bytes)",
+		    HTTP_MAX_HEADERS);
+		break;
+	default:
+		http_set_header(rs, "Retry-After", "1");
+		api_error(&ar, 503, "busy", NULL,
+		    "máy chủ đang bận, thử lại sau",
+		    "the server is busy, try again later");
+		break;
+	}
+}
+
 void
 api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 {
 	struct api_server *as = ctx;
-	struct api_thread *t = thread_state(as);
 	const struct route *rt = NULL;
 	struct api_req ar;
 	int path_known = 0;
-	size_t i;
 
 	memset(&ar, 0, sizeof(ar));
 	ar.ar_srv = as;
@@ -597,21 +725,7 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 		    "the path is not UTF-8 text");
 		return;
 	}
-	if (rq->rq_too_large) {
-		api_error(&ar, 413, "too_large", NULL,
-		    "nội dung yêu cầu quá lớn (tối đa %u byte)",
-		    "request body too large (at most %u bytes)", HTTP_MAX_BODY);
-		return;
-	}
-	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (!match(routes[i].rt_pattern, rq->rq_path, rq))
-			continue;
-		path_known = 1;
-		if (strcmp(routes[i].rt_method, rq->rq_method) == 0) {
-			rt = &routes[i];
-			break;
-		}
-	}
+	rt = route_of(rq, &path_known);
 	if (rt == NULL) {
 		if (path_known)
 			api_error(&ar, 405, "method_not_allowed", NULL,
@@ -622,19 +736,8 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 			    "không có địa chỉ này", "no such address");
 		return;
 	}
-	if (t->at_s == NULL) {
-		struct diag d;
-
-		diag_init(&d);
-		if (app_open(&t->at_s, as->as_db, &d) != 0) {
-			error_json(&ar, 503, "storage", NULL,
-			    d.d_items[0].di_vi, d.d_items[0].di_en);
-			diag_free(&d);
-			return;
-		}
-		diag_free(&d);
-	}
-	ar.ar_s = t->at_s;
+	if (open_store(&ar) != 0)
+		return;
 	ar.ar_authed = authenticate(&ar);
 	if (ar.ar_authed)
 		snprintf(rq->rq_user, sizeof(rq->rq_user), "%s",

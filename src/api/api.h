@@ -17,6 +17,8 @@
 #include "util/diag.h"
 
 #define API_MAX_JSON (1u << 20) /* a JSON request body */
+/* a body without a session, or of a GET or DELETE: a login's JSON */
+#define API_MAX_SMALL (128u << 10)
 
 /* Server-wide state. */
 struct api_server {
@@ -54,6 +56,17 @@ int api_server_init(struct api_server *, const char *);
 void api_server_fini(struct api_server *);
 /* api_handle: the http_handler of the server. */
 void api_handle(struct http_req *, struct http_resp *, void *);
+/*
+ * api_admit: the http_admit hook of the server. The body limit by route:
+ * API_MAX_SMALL without a valid session (a larger declared body is
+ * answered 401 at once), for GET and DELETE and unknown routes;
+ * API_MAX_JSON for the JSON routes of a session; HTTP_MAX_BODY, spooled
+ * to a temporary file, for an evidence upload or an import whose session
+ * (from the Cookie header), CSRF token and role may do it.
+ */
+int api_admit(struct http_req *, struct http_resp *, void *);
+/* api_refuse: the http_refuse hook: the adapter's refusals as errors. */
+void api_refuse(struct http_req *, struct http_resp *, int, void *);
 /* api_log: the http done-callback: one log line per request. */
 void api_log(struct http_req *, int, void *);
 

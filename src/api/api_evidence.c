@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "api/api.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 struct ev_ctx {
@@ -92,7 +93,8 @@ safe_name(const char *in, char *out, size_t size)
 }
 
 struct upload {
-	struct buf up_file;
+	struct sha256_file up_file; /* to a temporary file, hashed */
+	int up_write_err; /* the temporary file could not be written */
 	char up_name[256];
 	char up_type[128];
 	int up_files;
@@ -119,7 +121,15 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 			snprintf(u->up_type, sizeof(u->up_type), "%s",
 			    type ? type : "application/octet-stream");
 		}
-		b = &u->up_file;
+		if (u->up_file.shf_len + size > STORE_MAX_FILE)
+			return -1;
+		if ((u->up_file.shf_f == NULL &&
+			sha256_file_open(&u->up_file) != 0) ||
+		    sha256_file_write(&u->up_file, data, size) != 0) {
+			u->up_write_err = 1;
+			return -1;
+		}
+		return 0;
 	} else if (strcmp(key, "doc_number") == 0) {
 		b = &u->up_doc;
 	} else if (strcmp(key, "doc_date") == 0) {
@@ -131,7 +141,7 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 		u->up_unknown = 1;
 		return -1;
 	}
-	if (b != &u->up_file && b->b_len + size > 4096)
+	if (b->b_len + size > 4096)
 		return -1;
 	buf_append(b, data, size);
 	return 0;
@@ -184,6 +194,7 @@ api_evidence_add(struct api_req *ar)
 	struct st_evidence e;
 	struct st_period p;
 	struct upload u;
+	char sha[65];
 	struct diag d;
 	int rc;
 
@@ -205,12 +216,16 @@ api_evidence_add(struct api_req *ar)
 		}
 	}
 	memset(&u, 0, sizeof(u));
-	buf_init(&u.up_file);
 	buf_init(&u.up_doc);
 	buf_init(&u.up_date);
 	buf_init(&u.up_note);
 	if (http_form(ar->ar_rq, upload_field, &u) != 0) {
-		if (u.up_unknown)
+		if (u.up_write_err) {
+			http_set_header(ar->ar_rs, "Retry-After", "1");
+			api_error(ar, 503, "busy", NULL,
+			    "không ghi được tệp tạm",
+			    "cannot write a temporary file");
+		} else if (u.up_unknown)
 			api_error(ar, 400, "unknown_field", u.up_bad,
 			    "trường không hợp lệ '%s'", "unknown field '%s'",
 			    u.up_bad);
@@ -222,6 +237,20 @@ api_evidence_add(struct api_req *ar)
 	}
 	if (upload_refused(ar, &u))
 		goto out;
+	/* a file part with no bytes at all still is a file */
+	if (u.up_files > 0 && u.up_file.shf_f == NULL &&
+	    sha256_file_open(&u.up_file) != 0) {
+		http_set_header(ar->ar_rs, "Retry-After", "1");
+		api_error(ar, 503, "busy", NULL, "không ghi được tệp tạm",
+		    "cannot write a temporary file");
+		goto out;
+	}
+	if (u.up_files > 0 && sha256_file_end(&u.up_file, sha) != 0) {
+		api_error(ar, 500, "internal", NULL,
+		    "không đọc lại được tệp tạm",
+		    "cannot read back a temporary file");
+		goto out;
+	}
 	memset(&e, 0, sizeof(e));
 	e.sev_doc_number = buf_cstr(&u.up_doc);
 	e.sev_doc_date = buf_cstr(&u.up_date);
@@ -231,14 +260,22 @@ api_evidence_add(struct api_req *ar)
 		e.sev_file_type = u.up_type;
 	}
 	diag_init(&d);
-	rc = app_evidence_attach(ar->ar_s, api_actor(ar), p.sp_code,
+	rc = app_evidence_attach_file(ar->ar_s, api_actor(ar), p.sp_code,
 	    api_param(ar, 1), api_param(ar, 2), &e,
-	    u.up_files ? u.up_file.b_data : NULL, u.up_file.b_len, &d);
+	    u.up_files ? u.up_file.shf_f : NULL, u.up_file.shf_len, &d);
+	/* the store hashed the spooled file again: both must agree */
+	if (rc == 0 && u.up_files > 0 && strcmp(sha, e.sev_file_sha256) != 0) {
+		diag_free(&d);
+		api_error(ar, 500, "internal", NULL,
+		    "mã băm của tệp không khớp",
+		    "the file's hash does not match");
+		goto out;
+	}
 	api_answer(ar, rc, &d, 201,
 	    json_pack("{s:I, s:s?}", "id", (json_int_t)e.sev_id, "sha256",
 		e.sev_file_sha256));
 out:
-	buf_free(&u.up_file);
+	sha256_file_close(&u.up_file);
 	buf_free(&u.up_doc);
 	buf_free(&u.up_date);
 	buf_free(&u.up_note);

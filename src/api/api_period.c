@@ -522,9 +522,12 @@ api_import(struct api_req *ar)
 		    "add_units phải là 0 hoặc 1", "add_units must be 0 or 1");
 		return;
 	}
-	f = fmemopen(
-	    ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data : (char *)"",
-	    ar->ar_rq->rq_body.b_len, "r");
+	/* a large import was spooled to a temporary file (see api_admit) */
+	f = ar->ar_rq->rq_file != NULL
+	    ? ar->ar_rq->rq_file
+	    : fmemopen(ar->ar_rq->rq_body.b_data ? ar->ar_rq->rq_body.b_data
+						 : (char *)"",
+		  ar->ar_rq->rq_body.b_len, "r");
 	if (f == NULL) {
 		api_error(
 		    ar, 400, "empty", NULL, "nội dung rỗng", "empty body");
@@ -535,7 +538,8 @@ api_import(struct api_req *ar)
 	    "import.csv", st,
 	    add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0,
 	    &count, &d);
-	fclose(f);
+	if (f != ar->ar_rq->rq_file)
+		fclose(f);
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",
 		(json_int_t)count, "status", value_status_name(st)));

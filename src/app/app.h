@@ -292,6 +292,14 @@ int app_values_reopen(struct store *, const struct app_actor *, const char *,
 int app_evidence_attach(struct store *, const struct app_actor *, const char *,
     const char *, const char *, struct st_evidence *, const void *, size_t,
     struct diag *);
+/*
+ * app_evidence_attach_file(s, a, period, unit, input, e, f, len, d): the
+ * same with the file read from ${f} (${len} bytes from its start, NULL:
+ * no file), never held in memory whole: an upload spooled to disk.
+ */
+int app_evidence_attach_file(struct store *, const struct app_actor *,
+    const char *, const char *, const char *, struct st_evidence *, FILE *,
+    size_t, struct diag *);
 /* app_evidence_list(s, p, input, cb, ctx, d): ${p}'s evidence items. */
 int app_evidence_list(struct store *, const struct st_period *, const char *,
     int (*)(void *, const struct st_evidence *), void *, struct diag *);

@@ -65,7 +65,7 @@ app_evidence_type_ok(const char *t)
 /* What an evidence item says, checked before the transaction. */
 static int
 evidence_check(const struct method *m, const char *input,
-    const struct st_evidence *e, const void *data, size_t len, struct diag *d)
+    const struct st_evidence *e, int has_file, size_t len, struct diag *d)
 {
 	long day;
 
@@ -82,7 +82,7 @@ evidence_check(const struct method *m, const char *input,
 		    "bad document date '%s': use YYYY-MM-DD", e->sev_doc_date);
 		return -1;
 	}
-	if (data != NULL && len > STORE_MAX_FILE) {
+	if (has_file && len > STORE_MAX_FILE) {
 		diag_add(d, DIAG_ERROR, "evidence.size", NULL, 0, 0,
 		    "tệp quá lớn (%zu byte, tối đa %u)",
 		    "file too large (%zu bytes, at most %u)", len,
@@ -92,20 +92,25 @@ evidence_check(const struct method *m, const char *input,
 	return 0;
 }
 
-int
-app_evidence_attach(struct store *s, const struct app_actor *a,
-    const char *period, const char *unit, const char *input,
-    struct st_evidence *e, const void *data, size_t len, struct diag *d)
+/*
+ * attach(s, a, period, unit, input, e, data, f, len, d): the one path of
+ * both forms: the file is ${data} in memory, or ${f} from its start.
+ */
+static int
+attach(struct store *s, const struct app_actor *a, const char *period,
+    const char *unit, const char *input, struct st_evidence *e,
+    const void *data, FILE *f, size_t len, struct diag *d)
 {
 	const struct method *m = NULL;
+	int has_file = data != NULL || f != NULL;
 	struct st_period p;
 	char code[80];
 	long uid, id;
-	int in;
+	int in, rc;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    evidence_check(m, input, e, data, len, d) < 0)
+	    evidence_check(m, input, e, has_file, len, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
 	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
@@ -120,8 +125,10 @@ app_evidence_attach(struct store *s, const struct app_actor *a,
 		store_tx_rollback(s);
 		return -1;
 	}
-	if (data != NULL) {
-		if (store_file_put(s, data, len, e->sev_sha_buf) != 0)
+	if (has_file) {
+		rc = f != NULL ? store_file_put_fd(s, f, len, e->sev_sha_buf)
+			       : store_file_put(s, data, len, e->sev_sha_buf);
+		if (rc != 0)
 			return app_abort(s, d);
 		e->sev_file_sha256 = e->sev_sha_buf;
 	}
@@ -131,6 +138,22 @@ app_evidence_attach(struct store *s, const struct app_actor *a,
 		return app_abort(s, d);
 	e->sev_id = id;
 	return 0;
+}
+
+int
+app_evidence_attach(struct store *s, const struct app_actor *a,
+    const char *period, const char *unit, const char *input,
+    struct st_evidence *e, const void *data, size_t len, struct diag *d)
+{
+	return attach(s, a, period, unit, input, e, data, NULL, len, d);
+}
+
+int
+app_evidence_attach_file(struct store *s, const struct app_actor *a,
+    const char *period, const char *unit, const char *input,
+    struct st_evidence *e, FILE *f, size_t len, struct diag *d)
+{
+	return attach(s, a, period, unit, input, e, NULL, f, len, d);
 }
 
 int

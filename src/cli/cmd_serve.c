@@ -35,10 +35,11 @@ struct serve_args {
 	unsigned short svr_port;
 	unsigned svr_threads;
 	int svr_secure; /* Secure cookies (behind TLS) */
+	unsigned svr_max_per_ip; /* connections from one address */
 };
 
 static const char serve_usage[] =
-    "Cách dùng / usage: dti serve [--listen 127.0.0.1:8080] [--db dti.db] [--threads N] [--secure-cookies] [--log FILE]\n";
+    "Cách dùng / usage: dti serve [--listen 127.0.0.1:8080] [--db dti.db] [--threads N] [--secure-cookies] [--log FILE] [--max-per-ip N]\n";
 
 /* serve_parse(argc, argv, out): 0, or -1 after printing the usage. */
 static int
@@ -50,6 +51,7 @@ serve_parse(int argc, char **argv, struct serve_args *sv)
 	memset(sv, 0, sizeof(*sv));
 	sv->svr_db = "dti.db";
 	sv->svr_threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+	sv->svr_max_per_ip = HTTP_MAX_PER_IP;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			listen = argv[++i];
@@ -59,12 +61,16 @@ serve_parse(int argc, char **argv, struct serve_args *sv)
 			sv->svr_threads = (unsigned)atoi(argv[++i]);
 		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
 			sv->svr_log = argv[++i];
+		else if (strcmp(argv[i], "--max-per-ip") == 0 && i + 1 < argc)
+			sv->svr_max_per_ip =
+			    (unsigned)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--secure-cookies") == 0)
 			sv->svr_secure = 1;
 		else
 			break;
 	}
 	if (i < argc || sv->svr_threads < 1 || sv->svr_threads > 64 ||
+	    sv->svr_max_per_ip < 1 || sv->svr_max_per_ip > 1024 ||
 	    parse_listen(listen, sv->svr_addr, sizeof(sv->svr_addr),
 		&sv->svr_port) < 0) {
 		fputs(serve_usage, stderr);
@@ -132,9 +138,11 @@ cmd_serve(int argc, char **argv, enum diag_lang lang)
 	ho.ho_port = sv.svr_port;
 	ho.ho_threads = sv.svr_threads;
 	ho.ho_max_conns = 1024;
-	ho.ho_max_per_ip = 256;
+	ho.ho_max_per_ip = sv.svr_max_per_ip;
 	ho.ho_timeout = 30;
 	ho.ho_handler = api_handle;
+	ho.ho_admit = api_admit;
+	ho.ho_refuse = api_refuse;
 	ho.ho_ctx = &as;
 	ho.ho_done = api_log;
 	diag_init(&d);

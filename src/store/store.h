@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "domain/domain.h"
 
@@ -369,6 +370,13 @@ int store_unit_values(struct store *, long, long,
  * and its SHA-256 into ${out}; STORE_EINVALID beyond STORE_MAX_FILE.
  */
 int store_file_put(struct store *, const void *, size_t, char[65]);
+/*
+ * [writes] store_file_put_fd(s, f, len, out): the same for ${len} bytes
+ * read from ${f} from its start, in pieces (hashed in a first pass, then
+ * written into the row's blob with sqlite3_blob_write), never held in
+ * memory whole; STORE_EINVALID when ${f} is shorter.
+ */
+int store_file_put_fd(struct store *, FILE *, size_t, char[65]);
 /*
  * store_file_get(s, sha, data, len): the bytes of file ${sha} into
  * ${data}, malloc'd (the caller frees them); STORE_ENOTFOUND.

@@ -304,7 +304,12 @@ class Server:
             h["Content-Length"] = str(len(body))
         c = self.conn(timeout=timeout, source=source)
         try:
-            c.request(method, path, body=body, headers=h)
+            try:
+                c.request(method, path, body=body, headers=h)
+            except (BrokenPipeError, ConnectionResetError):
+                # the server answered from the head (413, 401) and closed
+                # before reading the body: its answer is still readable
+                pass
             r = c.getresponse()
             data = r.read()
             resp = Resp(method, path, r.status, r.getheaders(), data)

@@ -1332,6 +1332,70 @@ count_ev_add(void *ctx, const struct st_audit *a)
 	return 0;
 }
 
+/*
+ * A file attached from a FILE * (the server's spooled upload): stored by
+ * pieces (sqlite3_blob_write), byte for byte, under its SHA-256, once;
+ * a file shorter than it claims stores nothing.
+ */
+static void
+test_evidence_stream(void **state)
+{
+	struct fx *x = *state;
+	size_t n = 300 * 1000 + 7, len = 0, i; /* several 64 KiB pieces */
+	char sha[65], sha2[65];
+	struct st_evidence e;
+	unsigned char *big;
+	struct diag d;
+	void *back;
+	FILE *f;
+
+	open_period(x, "2022");
+	big = malloc(n);
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = (unsigned char)(i * 7 + i / 251);
+	sha256_hex(big, n, sha);
+	f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(fwrite(big, 1, n, f), n);
+	diag_init(&d);
+	memset(&e, 0, sizeof(e));
+	e.sev_doc_number = "7/BC";
+	e.sev_file_name = "report.pdf";
+	e.sev_file_type = "application/pdf";
+	assert_int_equal(app_evidence_attach_file(x->f_s, dbfx_op("t"), "2022",
+			     NULL, "3.3.a", &e, f, n, &d),
+	    0);
+	assert_string_equal(e.sev_file_sha256, sha);
+	assert_int_equal(store_file_get(x->f_s, sha, &back, &len), 0);
+	assert_int_equal(len, n);
+	assert_memory_equal(back, big, n);
+	free(back);
+	/* the same bytes from memory: the same file, stored once */
+	memset(&e, 0, sizeof(e));
+	e.sev_file_name = "copy.pdf";
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
+			     "3.3.a", &e, big, n, &d),
+	    0);
+	assert_string_equal(e.sev_file_sha256, sha);
+	/* a file shorter than it claims: refused, nothing stored */
+	big[0] ^= 1;
+	rewind(f);
+	assert_int_equal(fwrite(big, 1, 1000, f), 1000);
+	fflush(f);
+	assert_int_equal(ftruncate(fileno(f), 1000), 0);
+	sha256_hex(big, 1000, sha2);
+	memset(&e, 0, sizeof(e));
+	e.sev_note = "short";
+	assert_int_not_equal(app_evidence_attach_file(x->f_s, dbfx_op("t"),
+				 "2022", NULL, "3.3.a", &e, f, 2000, &d),
+	    0);
+	assert_int_not_equal(store_file_get(x->f_s, sha2, &back, &len), 0);
+	diag_free(&d);
+	fclose(f);
+	free(big);
+}
+
 static void
 test_evidence_files(void **state)
 {
@@ -1700,6 +1764,7 @@ main(int argc, char **argv)
 		T(closed_period, setup_plain),
 		T(values_archived, setup_plain),
 		T(evidence_files, setup_plain),
+		T(evidence_stream, setup_plain),
 		T(open_refuses, setup_empty),
 		T(status_counts, setup_plain),
 		T(method_versions, setup_plain),

@@ -24,6 +24,65 @@ store_file_put(struct store *s, const void *data, size_t len, char sha[65])
 	    "sibs", sha, (long)len, data, len, at);
 }
 
+int
+store_file_put_fd(struct store *s, FILE *f, size_t len, char sha[65])
+{
+	sqlite3_blob *blob = NULL;
+	char chunk[64 << 10], at[21];
+	size_t off = 0;
+	int rc;
+
+	if (len > STORE_MAX_FILE) {
+		sq_seterr(s, STORE_EINVALID,
+		    "tệp quá lớn (%zu byte, tối đa %u)",
+		    "file too large (%zu bytes, at most %u)", len,
+		    STORE_MAX_FILE);
+		return STORE_EINVALID;
+	}
+	if (sha256_stream(f, len, sha) != 0) {
+		sq_seterr(s, STORE_EINVALID, "không đọc được tệp (%zu byte)",
+		    "cannot read the file (%zu bytes)", len);
+		return STORE_EINVALID;
+	}
+	sq_now(at);
+	rc = sq_exec(s,
+	    "INSERT INTO file (sha256, size, data, created_at)"
+	    " VALUES (?, ?, zeroblob(?), ?) ON CONFLICT (sha256) DO NOTHING",
+	    "siis", sha, (long)len, (long)len, at);
+	if (rc != 0 || sqlite3_changes(s->sqs_db) == 0 || len == 0)
+		return rc; /* an error, or this content is stored already */
+	rc = sqlite3_blob_open(s->sqs_db, "main", "file", "data",
+	    sqlite3_last_insert_rowid(s->sqs_db), 1, &blob);
+	if (rc != SQLITE_OK) {
+		sqlite3_blob_close(blob);
+		return sq_dberr(s, rc);
+	}
+	if (fseek(f, 0, SEEK_SET) != 0)
+		off = len + 1;
+	while (off < len) {
+		size_t want =
+		    len - off < sizeof(chunk) ? len - off : sizeof(chunk);
+
+		if (fread(chunk, 1, want, f) != want)
+			break;
+		rc = sqlite3_blob_write(blob, chunk, (int)want, (int)off);
+		if (rc != SQLITE_OK) {
+			sqlite3_blob_close(blob);
+			return sq_dberr(s, rc);
+		}
+		off += want;
+	}
+	rc = sqlite3_blob_close(blob);
+	if (rc != SQLITE_OK)
+		return sq_dberr(s, rc);
+	if (off != len) {
+		sq_seterr(s, STORE_EINVALID, "không đọc được tệp (%zu byte)",
+		    "cannot read the file (%zu bytes)", len);
+		return STORE_EINVALID;
+	}
+	return 0;
+}
+
 /* file_map(st, out): the blob of the first column, malloc'd, into a sq_blob. */
 static const char *
 file_map(sqlite3_stmt *st, void *out)
