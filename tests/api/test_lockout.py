@@ -112,7 +112,10 @@ def body(ck, srv):
 
     def one(k):
         start.wait()
-        st = attempt(srv, target, "sai-mat-khau-%02d" % k, "127.0.0.6")
+        # five addresses, ten tries each: below the per-address connection
+        # cap (32) and failure limit (20), so only the account's limit acts
+        st = attempt(srv, target, "sai-mat-khau-%02d" % k,
+                     "127.0.0.%d" % (20 + k % 5))
         with lock:
             res.append(st)
 
