@@ -27,6 +27,37 @@ cli_print_prefixed(
 		    stderr, "%s: %s\n", prefix, diag_msg(&d->d_items[i], lang));
 }
 
+void
+cli_file_error(const char *cmd, const char *path, int err, enum diag_lang lang)
+{
+	static const struct {
+		int fe_errno;
+		const char *fe_vi;
+		const char *fe_en;
+	} why[] = {
+		{ ENOENT, "không có tệp này", "no such file" },
+		{ EACCES, "không có quyền truy cập tệp", "permission denied" },
+		{ EISDIR, "đây là một thư mục, không phải tệp",
+		    "this is a directory, not a file" },
+		{ ENOSPC, "đĩa đã đầy", "no space left on the disk" },
+		{ EROFS, "ổ đĩa chỉ đọc", "read-only file system" },
+	};
+	const char *sep = *cmd != '\0' ? " " : "";
+	size_t i;
+
+	for (i = 0; i < sizeof(why) / sizeof(why[0]); i++) {
+		if (why[i].fe_errno == err) {
+			fprintf(stderr, "dti%s%s: %s: %s\n", sep, cmd, path,
+			    cli_msg(lang, why[i].fe_vi, why[i].fe_en));
+			return;
+		}
+	}
+	fprintf(stderr, "dti%s%s: %s: %s (%s)\n", sep, cmd, path,
+	    cli_msg(lang, "không mở, đọc hoặc ghi được tệp",
+		"cannot open, read or write the file"),
+	    strerror(err));
+}
+
 int
 cli_read_file(
     const char *path, size_t max, char **out, size_t *len, enum diag_lang lang)
@@ -37,8 +68,7 @@ cli_read_file(
 	size_t n;
 
 	if (f == NULL) {
-		fprintf(stderr, "dti: %s: %s\n", path,
-		    cli_msg(lang, "không mở được tệp", strerror(errno)));
+		cli_file_error("", path, errno, lang);
 		return -1;
 	}
 	buf_init(&b);

@@ -73,6 +73,12 @@ int cli_pad(const char *, int);
  */
 void cli_print_warnings(const struct score *, enum diag_lang);
 
+/*
+ * cli_file_error(cmd, path, err, lang): print "dti CMD: PATH: why" for the
+ * errno ${err} of a file that could not be opened, read or written, in
+ * ${lang} (the C library's own text is English only).
+ */
+void cli_file_error(const char *, const char *, int, enum diag_lang);
 /* cli_msg(lang, vi, en): the string in ${lang}. */
 const char *cli_msg(enum diag_lang, const char *, const char *);
 /*

@@ -3,6 +3,7 @@
  * export, status, values and evidence, submission and review, audit, and
  * scores of a period.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +199,7 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 			      : VALUE_DRAFT;
 	f = strcmp(o.op_args[0], "-") == 0 ? stdin : fopen(o.op_args[0], "rb");
 	if (f == NULL) {
-		perror(o.op_args[0]);
+		cli_file_error("import", o.op_args[0], errno, lang);
 		app_close(s);
 		return EXIT_IO;
 	}
@@ -242,14 +243,14 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 	if ((s = cli_open_db(&o)) == NULL)
 		return EXIT_INVALID;
 	if (o.op_nargs == 1 && (f = fopen(o.op_args[0], "w")) == NULL) {
-		perror(o.op_args[0]);
+		cli_file_error("export", o.op_args[0], errno, lang);
 		app_close(s);
 		return EXIT_IO;
 	}
 	diag_init(&d);
 	rc = app_export(s, o.op_period, f, &d);
 	if (f != stdout && fclose(f) != 0 && rc == 0) {
-		perror(o.op_args[0]);
+		cli_file_error("export", o.op_args[0], errno, lang);
 		rc = -1;
 	}
 	return finish(s, &d, rc, lang);

@@ -105,7 +105,7 @@ score_file(const char *path, const struct method *m, const struct score_args *a,
 
 	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (f == NULL) {
-		fprintf(stderr, "dti score: %s: %s\n", path, strerror(errno));
+		cli_file_error("score", path, errno, lang);
 		return EXIT_IO;
 	}
 	diag_init(&d);

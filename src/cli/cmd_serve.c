@@ -1,5 +1,6 @@
 /* cmd_serve.c: dti serve, dti user add, and the demo accounts of init. */
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,7 @@ serve_prepare(
 	as->as_secure_cookies = sv->svr_secure;
 	if (sv->svr_log != NULL &&
 	    (as->as_log = fopen(sv->svr_log, "a")) == NULL) {
-		perror(sv->svr_log);
+		cli_file_error("serve", sv->svr_log, errno, lang);
 		api_server_fini(as);
 		return EXIT_IO;
 	}

@@ -1,44 +1,164 @@
 /* main.c: dti, the Digital Transformation Index tool. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "auth/auth.h"
 #include "cli/cli.h"
 
+typedef int cmd_fn(int, char **, enum diag_lang);
+
+/* One line of `dti --help`; a NULL name starts a group. */
+struct cmd {
+	const char *cm_name; /* what argv[1] says, or NULL: a heading */
+	cmd_fn *cm_fn;
+	const char *cm_args; /* the rest of the synopsis */
+	const char *cm_vi; /* what it does, or the group's name */
+	const char *cm_en;
+};
+
+static int
+cmd_methodology_any(int argc, char **argv, enum diag_lang lang)
+{
+	if (argc > 1 && strcmp(argv[1], "load") == 0)
+		return cmd_methodology_load(argc - 1, argv + 1, lang);
+	return cmd_methodology(argc, argv, lang);
+}
+
+static const struct cmd cmds[] = {
+	{ NULL, NULL, NULL, "Chấm điểm", "Scoring" },
+	{ "score", cmd_score,
+	    "[--methodology FILE] [--format csv|json] [--explain] ROUND.csv\n"
+	    "              | --period P [--include-drafts] [--db dti.db]",
+	    "chấm điểm một vòng (tệp CSV unit,input,value) hoặc một kỳ",
+	    "score a round (unit,input,value CSV) or a period" },
+	{ "methodology", cmd_methodology_any, "check|show [FILE] | load FILE",
+	    "kiểm tra, in, hoặc nạp một phiên bản phương pháp",
+	    "check, print or load a methodology version" },
+	{ NULL, NULL, NULL, "Cơ sở dữ liệu và kỳ báo cáo",
+	    "Database and reporting periods" },
+	{ "init", cmd_init, "[--demo] [--db dti.db]",
+	    "tạo cơ sở dữ liệu của tỉnh (--demo: số liệu minh họa)",
+	    "create the province's database (--demo: illustrative data)" },
+	{ "period", cmd_period, "open|close|reopen|list [P]",
+	    "mở, đóng, mở lại, liệt kê kỳ báo cáo và hạn nộp",
+	    "open, close, reopen, list periods and their deadlines" },
+	{ "backup", cmd_backup, "FILE", "sao lưu trực tuyến, nhất quán",
+	    "online, consistent backup" },
+	{ NULL, NULL, NULL, "Số liệu và minh chứng", "Data and evidence" },
+	{ "import", cmd_import,
+	    "--period P [--submit|--approve] [--add-units] ROUND.csv",
+	    "nhập một tệp số liệu (tất cả hoặc không)",
+	    "import a data file (all or nothing)" },
+	{ "export", cmd_export, "--period P [FILE]",
+	    "xuất số liệu của kỳ (unit,input,value)",
+	    "export a period's values (unit,input,value)" },
+	{ "value", cmd_value, "set --period P [--unit U] INPUT VALUE",
+	    "nhập một giá trị (bản nháp)", "enter one value (a draft)" },
+	{ "evidence", cmd_evidence, "add|list --period P ...",
+	    "thêm hoặc liệt kê minh chứng", "add or list evidence" },
+	{ "status", cmd_status, "--period P [--format csv]",
+	    "tiến độ từng cơ quan: đã nhập, còn thiếu, đã gửi, đã duyệt",
+	    "each agency's progress: entered, missing, sent, approved" },
+	{ NULL, NULL, NULL, "Gửi và duyệt", "Submission and review" },
+	{ "submit", cmd_review, "--period P --agency A [--inputs I,J]",
+	    "gửi số liệu của cơ quan (kiểm tra đủ)",
+	    "submit an agency's values (completeness checked)" },
+	{ "approve", cmd_review, "--period P --agency A | --inputs I,J",
+	    "phê duyệt số liệu đã gửi", "approve submitted values" },
+	{ "return", cmd_review, "--period P --inputs I,J --comment TEXT",
+	    "trả lại để sửa, kèm ý kiến",
+	    "return for correction, with a comment" },
+	{ "reopen", cmd_review, "--period P --inputs I,J --reason TEXT",
+	    "mở lại số liệu đã duyệt", "reopen approved values" },
+	{ NULL, NULL, NULL, "Kế hoạch", "The plan" },
+	{ "tasks", cmd_tasks, "[--agency A] [--overdue] [--format csv]",
+	    "nhiệm vụ của kế hoạch, quá hạn", "the plan's tasks, overdue" },
+	{ "task", cmd_task, "update CODE [--status S] [--note TEXT]",
+	    "cập nhật tiến độ một nhiệm vụ", "report a task's progress" },
+	{ "targets", cmd_targets, "[--period P] [--format csv]",
+	    "chỉ tiêu và mức đạt", "targets and how far they are met" },
+	{ NULL, NULL, NULL, "Quản trị và máy chủ",
+	    "Administration and server" },
+	{ "audit", cmd_audit, "[--inputs PREFIX] [--format csv]",
+	    "nhật ký thay đổi", "the audit log" },
+	{ "user", cmd_user, "add --role R [--agency A] LOGIN", "tạo tài khoản",
+	    "create an account" },
+	{ "serve", cmd_serve, "[--listen ADDR:PORT] [--db dti.db]",
+	    "máy chủ web và API JSON", "the web and JSON API server" },
+};
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+/* usage(f, lang): every command, by group. */
 static void
 usage(FILE *f, enum diag_lang lang)
 {
-	fputs(
+	size_t i;
+
+	fprintf(f, "%s\n",
 	    cli_msg(lang,
-		"Cách dùng: dti <lệnh> [tùy chọn]\n"
-		"\n"
-		"Lệnh:\n"
-		"  score [--methodology FILE] [--format csv|json] [--explain] ROUND.csv\n"
-		"                      chấm điểm một vòng đánh giá (tệp CSV unit,input,value)\n"
-		"  methodology check [FILE]\n"
-		"                      kiểm tra một tệp phương pháp (mặc định: DTI cấp tỉnh 2022)\n"
-		"  methodology show [FILE]\n"
-		"                      in tệp phương pháp có sẵn (để sửa thành phương pháp mới)\n"
-		"\n"
-		"Ngôn ngữ: tiếng Việt; DTI_LANG=en cho tiếng Anh.\n",
-		"Usage: dti <command> [options]\n"
-		"\n"
-		"Commands:\n"
-		"  score [--methodology FILE] [--format csv|json] [--explain] ROUND.csv\n"
-		"                      score an assessment round (unit,input,value CSV)\n"
-		"  methodology check [FILE]\n"
-		"                      validate a methodology file (default: 2022 provincial DTI)\n"
-		"  methodology show [FILE]\n"
-		"                      print the built-in methodology (to edit into a new one)\n"
-		"\n"
-		"Language: Vietnamese; DTI_LANG=en for English.\n"),
-	    f);
+		"Cách dùng: dti <lệnh> [tùy chọn]   (dti <lệnh> --help)",
+		"Usage: dti <command> [options]   (dti <command> --help)"));
+	for (i = 0; i < NCMDS; i++) {
+		const struct cmd *c = &cmds[i];
+
+		if (c->cm_name == NULL) {
+			fprintf(
+			    f, "\n%s:\n", cli_msg(lang, c->cm_vi, c->cm_en));
+			continue;
+		}
+		fprintf(f, "  %-11s %s\n  %-11s   %s\n", c->cm_name, c->cm_args,
+		    "", cli_msg(lang, c->cm_vi, c->cm_en));
+	}
+	fprintf(f, "\n%s\n",
+	    cli_msg(lang,
+		"Cơ sở dữ liệu: --db dti.db; người thực hiện: --user NAME. "
+		"Ngôn ngữ: tiếng Việt; DTI_LANG=en cho tiếng Anh.",
+		"Database: --db dti.db; who acts: --user NAME. "
+		"Language: Vietnamese; DTI_LANG=en for English."));
+}
+
+/* wants_help(argc, argv): 1 when an argument after the command asks for help. */
+static int
+wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * command_help(c, lang): the command's own usage on stdout, exit 0. Each
+ * command prints its usage when it is given nothing it can run; that text
+ * goes to stderr for mistakes, so stderr is pointed at stdout meanwhile.
+ */
+static int
+command_help(const struct cmd *c, enum diag_lang lang)
+{
+	char *argv[] = { (char *)c->cm_name, (char *)"--help", NULL };
+	int saved, rc;
+
+	fflush(stdout);
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	if (saved < 0 || dup2(STDOUT_FILENO, STDERR_FILENO) < 0)
+		return EXIT_IO;
+	rc = c->cm_fn(2, argv, lang);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	return rc == EXIT_USAGE ? EXIT_OK : rc;
 }
 
 int
 main(int argc, char **argv)
 {
 	enum diag_lang lang = diag_lang_from_env();
+	size_t i;
 
 	if (auth_init() < 0) {
 		fputs("dti: libsodium cannot start\n", stderr);
@@ -48,48 +168,19 @@ main(int argc, char **argv)
 		usage(stderr, lang);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "score") == 0)
-		return cmd_score(argc - 1, argv + 1, lang);
-	if (strcmp(argv[1], "methodology") == 0) {
-		if (argc > 2 && strcmp(argv[2], "load") == 0)
-			return cmd_methodology_load(argc - 2, argv + 2, lang);
-		return cmd_methodology(argc - 1, argv + 1, lang);
-	}
-	{
-		static const struct {
-			const char *name;
-			int (*fn)(int, char **, enum diag_lang);
-		} cmds[] = {
-			{ "init", cmd_init },
-			{ "backup", cmd_backup },
-			{ "period", cmd_period },
-			{ "import", cmd_import },
-			{ "export", cmd_export },
-			{ "status", cmd_status },
-			{ "value", cmd_value },
-			{ "evidence", cmd_evidence },
-			{ "submit", cmd_review },
-			{ "approve", cmd_review },
-			{ "return", cmd_review },
-			{ "reopen", cmd_review },
-			{ "audit", cmd_audit },
-			{ "tasks", cmd_tasks },
-			{ "task", cmd_task },
-			{ "targets", cmd_targets },
-			{ "serve", cmd_serve },
-			{ "user", cmd_user },
-		};
-		size_t i;
-
-		for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-			if (strcmp(argv[1], cmds[i].name) == 0)
-				return cmds[i].fn(argc - 1, argv + 1, lang);
-		}
-	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(stdout, lang);
 		return EXIT_OK;
+	}
+	for (i = 0; i < NCMDS; i++) {
+		const struct cmd *c = &cmds[i];
+
+		if (c->cm_name == NULL || strcmp(argv[1], c->cm_name) != 0)
+			continue;
+		if (wants_help(argc, argv))
+			return command_help(c, lang);
+		return c->cm_fn(argc - 1, argv + 1, lang);
 	}
 	fprintf(stderr, "dti: %s '%s'\n",
 	    cli_msg(lang, "không có lệnh", "unknown command"), argv[1]);
