@@ -186,9 +186,14 @@ number_parse(const struct m_input *mi, const char *v, size_t len,
 		return 0;
 	}
 	*out = 0.0;
+	/*
+	 * The unit is the methodology's Vietnamese text: it goes into the
+	 * Vietnamese message only, the English one stays ASCII.
+	 */
 	if (mi->mi_kind == IK_AMOUNT && mi->mi_unit != NULL)
-		diag_wrap(why, &r, r.d_items[0].di_code, NULL, 0, 0,
-		    "số tiền tính bằng %s", "an amount in %s", mi->mi_unit);
+		diag_add(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
+		    "số tiền tính bằng %s: %s%.0s", "%.0s%.0s%s", mi->mi_unit,
+		    r.d_items[0].di_vi, r.d_items[0].di_en);
 	else
 		diag_put(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
 		    r.d_items[0].di_vi, r.d_items[0].di_en);

@@ -375,8 +375,8 @@ numfmt_read(const char *s, size_t len, enum numfmt_style st, double *out,
 	}
 	if (st == NUMFMT_MACHINE && vi_read(s, len, &other) == 0) {
 		diag_add(why, DIAG_ERROR, "value.number_machine", NULL, 0, 0,
-		    "không phải số theo định dạng máy (dấu chấm thập phân, không phân cách hàng nghìn); theo định dạng số Việt Nam (vi) là %s%.0s",
-		    "not a number in the machine format (decimal point, no thousands separators); in the Vietnamese number format (vi) it reads %.0s%s",
+		    "không phải số (dùng dấu chấm thập phân, không phân cách hàng nghìn); theo định dạng số Việt Nam (vi) là %s%.0s",
+		    "not a number (use a decimal point and no thousands separators); in the Vietnamese number format (vi) it reads %.0s%s",
 		    shown(other, 1, vi, sizeof(vi)),
 		    shown(other, 0, en, sizeof(en)));
 		return -1;

@@ -20,7 +20,9 @@ err_has "A\.4 = '600\.000'.*600.*600000"
 ko value set --db n.db --period 2023 7.2.a 1.250
 err_has "1\.25.*1250"
 DTI_LANG=en ko value set --db n.db --period 2023 5.12.1.a 1,5
-err_has "tỷ đồng.*Vietnamese number format \(vi\) it reads 1\.5"
+err_has "Vietnamese number format \(vi\) it reads 1\.5"
+ko value set --db n.db --period 2023 5.12.1.a 1,5
+err_has "số tiền tính bằng tỷ đồng: .*\(vi\) là 1,5"
 DTI_LANG=en ko value set --db n.db --period 2023 A.4 1.234.567
 err_has "reads 1234567"
 DTI_LANG=en ko value set --db n.db --period 2023 7.2.a 12.5

@@ -970,7 +970,6 @@ test_number_formats(void **state)
 	assert_int_equal(value_read(m, "5.12.1.a", "1.234", NUMFMT_MACHINE, &x,
 			     why, sizeof(why)),
 	    -1);
-	assert_non_null(strstr(why, "tỷ đồng"));
 	assert_non_null(strstr(why, "write 1.2340 or 1234"));
 	assert_int_equal(value_read(m, "5.12.1.a", "15,2", NUMFMT_MACHINE, &x,
 			     why, sizeof(why)),
