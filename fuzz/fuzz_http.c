@@ -171,14 +171,15 @@ make_db(void)
 	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
 	if (f == NULL ||
 	    app_values_import(fz.s, &op, "2022", f, builtin_demo_name,
-		VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, &d) != 0)
+		NUMFMT_MACHINE, VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count,
+		&d) != 0)
 		die("app_values_import", &d);
 	fclose(f);
 	/* 2023: open, one draft value with an evidence file */
 	if (app_period_add(fz.s, &op, "2023", 0, NULL, NULL, NULL, NULL, &d) !=
 		0 ||
 	    app_value_put(fz.s, &op, "2023", "ninh-thuan", "1.1", "leader",
-		NULL, NULL, &d) != 0)
+		NUMFMT_MACHINE, NULL, NULL, NULL, &d) != 0)
 		die("period 2023", &d);
 	memset(&ev, 0, sizeof(ev));
 	ev.sev_doc_number = "01/QĐ-UBND";

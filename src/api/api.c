@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/numfmt.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -135,11 +136,116 @@ api_cache_put(struct api_req *ar, const char *key, long version)
 	c->cc_text = xstrndup(buf_cstr(&ar->ar_rs->rs_body), c->cc_len);
 }
 
+/* put_string(b, s, len): ${s} as a JSON string, escaped as jansson does. */
+static void
+put_string(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	buf_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '"': buf_puts(b, "\\\""); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		default:
+			if (c < 0x20)
+				buf_printf(b, "\\u%04X", c);
+			else
+				buf_putc(b, (char)c);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+/*
+ * put_real(b, v): ${v} as the shortest text that reads back exactly
+ * ("0.85", where jansson's "%.17g" writes 0.84999999999999998), with
+ * jansson's marks of a real kept: ".0" after a whole number, an exponent
+ * without '+' or leading zeros ("1e21", "1e-7").
+ */
+static void
+put_real(struct buf *b, double v)
+{
+	char tmp[64], *e;
+	size_t n = numfmt_shortest(tmp, sizeof(tmp) - 2, v);
+
+	e = strchr(tmp, 'e');
+	if (e == NULL) {
+		if (strchr(tmp, '.') == NULL)
+			memcpy(tmp + n, ".0", 3);
+	} else {
+		char *from = e + 1, *to = e + 1;
+
+		if (*from == '+')
+			from++;
+		else if (*from == '-')
+			from = ++to;
+		while (*from == '0' && from[1] != '\0')
+			from++;
+		memmove(to, from, strlen(from) + 1);
+	}
+	buf_puts(b, tmp);
+}
+
+/*
+ * put_json(b, j): ${j} as compact JSON, the text json_dumps(JSON_COMPACT)
+ * writes except for reals (put_real). Objects keep their insertion order.
+ */
+static void
+put_json(struct buf *b, const json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+	int first = 1;
+
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		buf_putc(b, '{');
+		json_object_foreach((json_t *)j, key, v)
+		{
+			if (!first)
+				buf_putc(b, ',');
+			first = 0;
+			put_string(b, key, strlen(key));
+			buf_putc(b, ':');
+			put_json(b, v);
+		}
+		buf_putc(b, '}');
+		break;
+	case JSON_ARRAY:
+		buf_putc(b, '[');
+		json_array_foreach(j, i, v)
+		{
+			if (i > 0)
+				buf_putc(b, ',');
+			put_json(b, v);
+		}
+		buf_putc(b, ']');
+		break;
+	case JSON_STRING:
+		put_string(b, json_string_value(j), json_string_length(j));
+		break;
+	case JSON_INTEGER:
+		buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+		break;
+	case JSON_REAL: put_real(b, json_real_value(j)); break;
+	case JSON_TRUE: buf_puts(b, "true"); break;
+	case JSON_FALSE: buf_puts(b, "false"); break;
+	case JSON_NULL: buf_puts(b, "null"); break;
+	}
+}
+
 void
 api_json(struct api_req *ar, int status, json_t *j)
 {
-	char *s;
-
 	if (j == NULL) { /* json_pack refused a value: never answer empty */
 		ar->ar_rs->rs_status = 500;
 		buf_reset(&ar->ar_rs->rs_body);
@@ -148,15 +254,10 @@ api_json(struct api_req *ar, int status, json_t *j)
 		    "{\"vi\":\"lỗi nội bộ\",\"en\":\"internal error\"}}}");
 		return;
 	}
-	s = json_dumps(j, JSON_COMPACT);
-
 	ar->ar_rs->rs_status = status;
 	ar->ar_rs->rs_type = "application/json; charset=utf-8";
 	buf_reset(&ar->ar_rs->rs_body);
-	if (s != NULL) {
-		buf_puts(&ar->ar_rs->rs_body, s);
-		free(s);
-	}
+	put_json(&ar->ar_rs->rs_body, j);
 	json_decref(j);
 }
 

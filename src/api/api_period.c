@@ -242,9 +242,12 @@ api_input_owner(struct api_req *ar, const struct st_period *p,
 void
 api_value_put(struct api_req *ar)
 {
-	static const char *const keys[] = { "value", "reason", NULL };
-	const char *owner = NULL, *value, *reason;
+	static const char *const keys[] = { "value", "reason", "number_format",
+		NULL };
+	const char *owner = NULL, *value, *reason, *nf;
+	enum numfmt_style st = NUMFMT_MACHINE;
 	struct st_period p;
+	struct buf stored;
 	struct diag d;
 	json_t *j;
 	int bad = 0, rc;
@@ -256,15 +259,25 @@ api_value_put(struct api_req *ar)
 		return;
 	value = api_str(ar, j, "value", 1, &bad);
 	reason = bad ? NULL : api_str(ar, j, "reason", 0, &bad);
+	nf = bad ? NULL : api_str(ar, j, "number_format", 0, &bad);
 	if (bad)
 		return;
+	if (nf != NULL && numfmt_style_parse(nf, &st) != 0) {
+		api_error(ar, 400, "bad_field", "number_format",
+		    "number_format phải là machine hoặc vi",
+		    "number_format must be machine or vi");
+		return;
+	}
 	diag_init(&d);
+	buf_init(&stored);
 	rc = app_value_put(ar->ar_s, api_actor(ar), p.sp_code, api_param(ar, 1),
-	    api_param(ar, 2), value, NULL, reason, &d);
+	    api_param(ar, 2), value, st, NULL, reason, &stored, &d);
+	/* the value as stored: a number in the machine format */
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:s, s:s, s:s}", "unit", api_param(ar, 1), "input",
-		api_param(ar, 2), "value", value, "status",
-		value_status_name(VALUE_DRAFT)));
+		api_param(ar, 2), "value", rc == 0 ? buf_cstr(&stored) : value,
+		"status", value_status_name(VALUE_DRAFT)));
+	buf_free(&stored);
 }
 
 #define DONE_KEY "done" /* layering-ok: a key of the answer */
@@ -495,8 +508,10 @@ api_import(struct api_req *ar)
 {
 	const char *status = http_query(ar->ar_rq, "status");
 	const char *add = http_query(ar->ar_rq, "add_units");
+	const char *nf = http_query(ar->ar_rq, "number_format");
 	const char *ct = http_header(ar->ar_rq, "Content-Type");
 	enum value_status st = VALUE_DRAFT;
+	enum numfmt_style style = NUMFMT_MACHINE;
 	struct st_period p;
 	struct diag d;
 	long count = 0;
@@ -522,6 +537,12 @@ api_import(struct api_req *ar)
 		    "add_units phải là 0 hoặc 1", "add_units must be 0 or 1");
 		return;
 	}
+	if (nf != NULL && numfmt_style_parse(nf, &style) != 0) {
+		api_error(ar, 400, "bad_query", "number_format",
+		    "number_format phải là machine hoặc vi",
+		    "number_format must be machine or vi");
+		return;
+	}
 	/* a large import was spooled to a temporary file (see api_admit) */
 	f = ar->ar_rq->rq_file != NULL
 	    ? ar->ar_rq->rq_file
@@ -535,7 +556,7 @@ api_import(struct api_req *ar)
 	}
 	diag_init(&d);
 	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
-	    "import.csv", st,
+	    "import.csv", style, st,
 	    add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0,
 	    &count, &d);
 	if (f != ar->ar_rq->rq_file)

@@ -20,7 +20,9 @@
 #include "domain/domain.h"
 #include "engine/score.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/diag.h"
+#include "util/numfmt.h"
 
 /* app.c: opening and closing a database, the store's errors. */
 
@@ -223,8 +225,9 @@ int app_agency_overdue(
 /* app_values_import's flags: a unit not yet known is added. */
 #define APP_IMPORT_ADD_UNITS 1
 /*
- * app_values_import(s, a, period, f, file, status, flags, count, d): all
- * or nothing: every line is checked first (the exchange format's rules),
+ * app_values_import(s, a, period, f, file, style, status, flags, count,
+ * d): all or nothing: every line is checked first (the exchange format's
+ * rules, numbers written in ${style}, stored in the machine format),
  * values of a closed period or already submitted or approved are
  * refused, and so are values that break a check between a unit's values
  * together with the values stored; then all values are written with
@@ -233,7 +236,8 @@ int app_agency_overdue(
  * written.
  */
 int app_values_import(struct store *, const struct app_actor *, const char *,
-    FILE *, const char *, enum value_status, int, long *, struct diag *);
+    FILE *, const char *, enum numfmt_style, enum value_status, int, long *,
+    struct diag *);
 /* app_export(s, period, f, d): the period's values as unit,input,value. */
 int app_export(struct store *, const char *, FILE *, struct diag *);
 /*
@@ -250,15 +254,17 @@ int app_values(struct store *, const struct st_period *,
 int app_round(struct store *, const struct st_period *, int,
     const struct method *, struct round **, struct diag *);
 /*
- * app_value_put(s, a, period, unit, input, raw, agency, reason, d): enter
- * one value as a draft: checked like a data file line, refused when the
+ * app_value_put(s, a, period, unit, input, raw, style, agency, reason,
+ * stored, d): enter one value as a draft: checked like a data file line
+ * (a number written in ${style}; what is stored, a number in the machine
+ * format, is appended to ${stored} unless NULL), refused when the
  * period is closed or the value is submitted or approved, when ${a} may
  * not write for the agency that leads it, or when ${agency} (NULL: any)
  * does not lead its indicator.
  */
 int app_value_put(struct store *, const struct app_actor *, const char *,
-    const char *, const char *, const char *, const char *, const char *,
-    struct diag *);
+    const char *, const char *, const char *, enum numfmt_style, const char *,
+    const char *, struct buf *, struct diag *);
 
 /* app_review.c: submission and review of an agency's values. */
 

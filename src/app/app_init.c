@@ -81,7 +81,7 @@ init_demo(struct store *s, const struct app_actor *a, long mid, struct diag *d)
 	if (f == NULL)
 		return -1;
 	rc = app_values_import(s, a, DEMO_PERIOD, f, builtin_demo_name,
-	    VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, d);
+	    NUMFMT_MACHINE, VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, d);
 	fclose(f);
 	return rc;
 }

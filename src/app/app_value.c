@@ -250,8 +250,8 @@ import_checks(struct store *s, const struct st_period *p, const struct round *r,
 
 int
 app_values_import(struct store *s, const struct app_actor *a,
-    const char *period, FILE *f, const char *file, enum value_status status,
-    int flags, long *count, struct diag *d)
+    const char *period, FILE *f, const char *file, enum numfmt_style style,
+    enum value_status status, int flags, long *count, struct diag *d)
 {
 	const struct method *m = NULL;
 	struct round *r = NULL;
@@ -271,7 +271,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 	if (app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0)
 		goto out;
-	if (round_csv_read_raw(f, file, m, &r, d) < 0)
+	if (round_csv_read_raw(f, file, m, style, &r, d) < 0)
 		goto out;
 	if (store_tx_begin(s) != 0) {
 		rc = app_store_error(s, d);
@@ -392,7 +392,7 @@ app_round_row(void *vctx, const struct st_value *v)
 		return 1;
 	diag_init(&why);
 	if (method_value_parse(&c->rr_m->m_inputs[in], v->sv_raw,
-		strlen(v->sv_raw), &x, &why) < 0) {
+		strlen(v->sv_raw), NUMFMT_STORED, &x, &why) < 0) {
 		/* stored values were checked on entry; say so if not */
 		diag_wrap(c->rr_d, &why, "store.value", NULL, 0, 0,
 		    "giá trị lưu trữ %s/%s = '%s' không hợp lệ",
@@ -434,12 +434,13 @@ app_round(struct store *s, const struct st_period *p, int approved_only,
 }
 
 /*
- * The input ${input} of ${m} with ${raw} parsed into ${x}; -1 with an
- * error when there is no such input or the value does not fit it.
+ * The input ${input} of ${m} with ${raw} (a number written in ${st}) parsed
+ * into ${x} and the text to store into ${text}; -1 with an error when
+ * there is no such input or the value does not fit it.
  */
 static int
-value_parse(const struct method *m, const char *input, const char *raw, int *in,
-    double *x, struct diag *d)
+value_parse(const struct method *m, const char *input, const char *raw,
+    enum numfmt_style st, int *in, double *x, struct buf *text, struct diag *d)
 {
 	struct diag why;
 	int rc = 0;
@@ -453,11 +454,18 @@ value_parse(const struct method *m, const char *input, const char *raw, int *in,
 		return -1;
 	}
 	diag_init(&why);
-	if (method_value_parse(&m->m_inputs[*in], raw, strlen(raw), x, &why) <
-	    0) {
+	if (method_value_parse(
+		&m->m_inputs[*in], raw, strlen(raw), st, x, &why) < 0) {
 		diag_wrap(d, &why, "value.invalid", NULL, 0, 0, "%s = '%s'",
 		    "%s = '%s'", input, raw);
 		rc = -1;
+	} else {
+		enum input_kind k = m->m_inputs[*in].mi_kind;
+
+		numfmt_machine_text(text, raw, strlen(raw),
+		    k == IK_COUNT || k == IK_AMOUNT || k == IK_NUMBER
+			? st
+			: NUMFMT_MACHINE);
 	}
 	diag_free(&why);
 	return rc;
@@ -522,40 +530,51 @@ value_write(struct store *s, const struct app_actor *a,
 
 int
 app_value_put(struct store *s, const struct app_actor *a, const char *period,
-    const char *unit, const char *input, const char *raw, const char *agency,
-    const char *reason, struct diag *d)
+    const char *unit, const char *input, const char *raw, enum numfmt_style st,
+    const char *agency, const char *reason, struct buf *stored, struct diag *d)
 {
 	const struct method *m = NULL;
 	const char *owner;
 	struct st_period p;
+	struct buf text;
 	double x;
-	int in, rc;
+	int in, rc = -1;
 
+	buf_init(&text);
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    value_parse(m, input, raw, &in, &x, d) < 0)
-		return -1;
+	    value_parse(m, input, raw, st, &in, &x, &text, d) < 0)
+		goto out;
 	owner = app_owner(m, in);
 	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0)
-		return -1;
+		goto out;
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
-		return -1;
+		goto out;
 	if (agency != NULL && owner != NULL &&
 	    store_agency_in(s, agency, owner) != 1) {
 		diag_add(d, DIAG_ERROR, "value.owner", NULL, 0, 0,
 		    "%s do %s phụ trách, không phải %s",
 		    "%s is led by %s, not %s", input, owner, agency);
-		return -1;
+		goto out;
 	}
-	if (store_tx_begin(s) != 0)
-		return app_store_error(s, d);
-	rc = value_write(s, a, &p, m, unit, in, x, raw, reason, d);
+	if (store_tx_begin(s) != 0) {
+		rc = app_store_error(s, d);
+		goto out;
+	}
+	rc = value_write(s, a, &p, m, unit, in, x, buf_cstr(&text), reason, d);
 	if (rc != 0) {
 		store_tx_rollback(s);
-		return rc;
+		goto out;
 	}
-	if (store_tx_commit(s) != 0)
-		return app_abort(s, d);
-	return 0;
+	if (store_tx_commit(s) != 0) {
+		rc = app_abort(s, d);
+		goto out;
+	}
+	if (stored != NULL)
+		buf_puts(stored, buf_cstr(&text));
+	rc = 0;
+out:
+	buf_free(&text);
+	return rc;
 }

@@ -178,7 +178,7 @@ int
 cmd_import(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--db dti.db] [--user NAME] ROUND.csv\n";
+	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv\n";
 	enum value_status status;
 	struct app_actor a;
 	struct store *s;
@@ -188,8 +188,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	FILE *f;
 	int rc;
 
-	OPEN_DB(
-	    o, argc, argv, "db user period submit approve add-units", usage, 1);
+	OPEN_DB(o, argc, argv,
+	    "db user period submit approve add-units number-format", usage, 1);
 	if (need_period(&o, "import") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -205,8 +205,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_init(&d);
 	app_operator(&a, o.op_user);
-	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], status,
-	    o.op_add_units ? APP_IMPORT_ADD_UNITS : 0, &count, &d);
+	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], o.op_numfmt,
+	    status, o.op_add_units ? APP_IMPORT_ADD_UNITS : 0, &count, &d);
 	if (f != stdin)
 		fclose(f);
 	if (rc == 0)
@@ -342,8 +342,9 @@ int
 cmd_value(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti value set --period P [--unit U] [--agency A] [--reason TEXT] INPUT VALUE\n";
+	    "Cách dùng / usage: dti value set --period P [--unit U] [--agency A] [--reason TEXT] [--number-format machine|vi] INPUT VALUE\n";
 	struct app_actor a;
+	struct buf stored;
 	struct store *s;
 	struct opts o;
 	struct diag d;
@@ -353,19 +354,21 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	OPEN_DB(o, argc - 1, argv + 1, "db user period unit agency reason",
-	    usage, 2);
+	OPEN_DB(o, argc - 1, argv + 1,
+	    "db user period unit agency reason number-format", usage, 2);
 	if (need_period(&o, "value") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
 	}
 	diag_init(&d);
 	app_operator(&a, o.op_user);
+	buf_init(&stored);
 	rc = app_value_put(s, &a, o.op_period, o.op_unit, o.op_args[0],
-	    o.op_args[1], o.op_agency, o.op_reason, &d);
+	    o.op_args[1], o.op_numfmt, o.op_agency, o.op_reason, &stored, &d);
 	if (rc == 0)
-		printf("%s = %s (%s)\n", o.op_args[0], o.op_args[1],
+		printf("%s = %s (%s)\n", o.op_args[0], buf_cstr(&stored),
 		    value_status_label(VALUE_DRAFT, lang));
+	buf_free(&stored);
 	return finish(s, &d, rc, lang);
 }
 

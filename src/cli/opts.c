@@ -34,6 +34,7 @@ static const struct option all[] = {
 	{ "explain", no_argument, NULL, 22 },
 	{ "quiet", no_argument, NULL, 23 },
 	{ "overdue", no_argument, NULL, 24 },
+	{ "number-format", required_argument, NULL, 29 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -65,6 +66,7 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 	o->op_db = "dti.db";
 	o->op_user = user != NULL && *user != '\0' ? user : "cli";
 	o->op_format = "table";
+	o->op_numfmt = NUMFMT_MACHINE;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", all, &idx)) != -1) {
@@ -107,6 +109,16 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 22: o->op_explain = 1; break;
 		case 23: o->op_quiet = 1; break;
 		case 24: o->op_overdue = 1; break;
+		case 29:
+			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
+				fprintf(stderr,
+				    "dti %s: %s '%s' (vi, machine)\n", argv[0],
+				    cli_msg(lang, "định dạng số không hợp lệ",
+					"unknown number format"),
+				    v);
+				return EXIT_USAGE;
+			}
+			break;
 		}
 	}
 	if (strcmp(o->op_format, "table") != 0 &&

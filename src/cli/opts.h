@@ -6,6 +6,7 @@
 #define DTI_OPTS_H
 
 #include "util/diag.h"
+#include "util/numfmt.h"
 
 struct opts {
 	const char *op_db; /* --db, default dti.db */
@@ -33,6 +34,7 @@ struct opts {
 	int op_explain; /* --explain */
 	int op_quiet; /* --quiet */
 	int op_overdue; /* --overdue */
+	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */
 	char **op_args;

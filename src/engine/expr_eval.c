@@ -8,6 +8,25 @@
 
 #include "engine/expr_int.h"
 
+/*
+ * expr_same(a, b): 1 when ${a} and ${b} are equal as exact decimal arithmetic
+ * would find them. This is the one place rules compare numbers (<, <=, >,
+ * >=, ==, != and the thresholds of tiers): inputs are decimals that binary
+ * floating point holds only approximately, so 1234.6 / 6173 comes out as
+ * 0.19999999999999998, not the 0.2 of 20 %. Each operation of a rule errs
+ * by at most half a unit in the 16th significant digit (2^-53 relative);
+ * a rule of a few dozen operations stays below 1e-14. Two values that
+ * differ by at most 1e-12 of the larger are therefore taken as equal: a
+ * hundred times the worst rounding error, and far below any difference
+ * that decimal inputs of up to 11 significant digits can make (see
+ * docs/rules.md, "Comparisons are exact for decimals").
+ */
+int
+expr_same(double a, double b)
+{
+	return a == b || fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b));
+}
+
 static double
 divide(double a, double b, struct expr_eval *ev)
 {
@@ -69,7 +88,8 @@ call(const struct expr *ex, const struct expr_node *n, struct expr_eval *ev)
 	case FN_TIERS:
 		v = expr_eval_node(ex, args[0], ev);
 		for (i = 1; i + 1 < n->en_nargs; i += 2) {
-			if (v >= expr_eval_node(ex, args[i], ev))
+			w = expr_eval_node(ex, args[i], ev);
+			if (v >= w || expr_same(v, w))
 				return expr_eval_node(ex, args[i + 1], ev);
 		}
 		return expr_eval_node(ex, args[n->en_nargs - 1], ev);
@@ -100,7 +120,7 @@ double
 expr_eval_node(const struct expr *ex, int i, struct expr_eval *ev)
 {
 	const struct expr_node *n = &ex->xp_nodes[i];
-	double a;
+	double a, b;
 
 	if (++ev->ev_steps > EXPR_MAX_STEPS) {
 		ev->ev_flags |= EXPR_F_LIMIT;
@@ -127,22 +147,28 @@ expr_eval_node(const struct expr *ex, int i, struct expr_eval *ev)
 		return divide(a, expr_eval_node(ex, n->en_b, ev), ev);
 	case EX_LT:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a < expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return a < b && !expr_same(a, b);
 	case EX_LE:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a <= expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return a <= b || expr_same(a, b);
 	case EX_GT:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a > expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return a > b && !expr_same(a, b);
 	case EX_GE:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a >= expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return a >= b || expr_same(a, b);
 	case EX_EQ:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a == expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return expr_same(a, b);
 	case EX_NE:
 		a = expr_eval_node(ex, n->en_a, ev);
-		return a != expr_eval_node(ex, n->en_b, ev);
+		b = expr_eval_node(ex, n->en_b, ev);
+		return !expr_same(a, b);
 	case EX_AND:
 		return expr_eval_node(ex, n->en_a, ev) != 0.0 &&
 		    expr_eval_node(ex, n->en_b, ev) != 0.0;

@@ -148,7 +148,9 @@ explain_call(const struct expr *ex, const struct expr_node *n,
 			numfmt_vi_pct(b, x);
 		}
 		for (i = 1; i + 1 < n->en_nargs; i += 2) {
-			if (x >= expr_eval_node(ex, args[i], &tmp)) {
+			double t = expr_eval_node(ex, args[i], &tmp);
+
+			if (x >= t || expr_same(x, t)) {
 				buf_puts(b, " ≥ ");
 				explain(ex, args[i], ev, b, 0);
 				buf_puts(b, " → ");

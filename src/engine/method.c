@@ -2,6 +2,7 @@
 #include "engine/method.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "util/numfmt.h"
@@ -154,9 +155,55 @@ refused(struct diag *why, const char *code, const char *vi, const char *en)
 	return -1;
 }
 
+/*
+ * number_parse(mi, v, len, st, out, why): method_value_parse() of a count,
+ * amount or number: read in ${st} by numfmt_read(), whole for a count, not
+ * negative for a count or an amount. An amount's reason names its unit.
+ */
+static int
+number_parse(const struct m_input *mi, const char *v, size_t len,
+    enum numfmt_style st, double *out, struct diag *why)
+{
+	struct diag r;
+	int rc = -1;
+
+	diag_init(&r);
+	if (numfmt_read(v, len, st, out, &r) < 0)
+		rc = -1;
+	else if (*out < 0 && mi->mi_kind != IK_NUMBER)
+		diag_put(&r, DIAG_ERROR, "value.negative", NULL, 0, 0,
+		    mi->mi_kind == IK_COUNT ? "số lượng không được âm"
+					    : "số tiền không được âm",
+		    mi->mi_kind == IK_COUNT ? "a count cannot be negative"
+					    : "an amount cannot be negative");
+	else if (mi->mi_kind == IK_COUNT && *out != floor(*out))
+		diag_put(&r, DIAG_ERROR, "value.whole", NULL, 0, 0,
+		    "số lượng phải là số nguyên", "a count is a whole number");
+	else
+		rc = 0;
+	if (rc == 0) {
+		diag_free(&r);
+		return 0;
+	}
+	*out = 0.0;
+	/*
+	 * The unit is the methodology's Vietnamese text: it goes into the
+	 * Vietnamese message only, the English one stays ASCII.
+	 */
+	if (mi->mi_kind == IK_AMOUNT && mi->mi_unit != NULL)
+		diag_add(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
+		    "số tiền tính bằng %s: %s%.0s", "%.0s%.0s%s", mi->mi_unit,
+		    r.d_items[0].di_vi, r.d_items[0].di_en);
+	else
+		diag_put(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
+		    r.d_items[0].di_vi, r.d_items[0].di_en);
+	diag_free(&r);
+	return -1;
+}
+
 int
 method_value_parse(const struct m_input *mi, const char *v, size_t len,
-    double *out, struct diag *why)
+    enum numfmt_style st, double *out, struct diag *why)
 {
 	int k;
 
@@ -186,22 +233,7 @@ method_value_parse(const struct m_input *mi, const char *v, size_t len,
 		return 0;
 	case IK_COUNT:
 	case IK_AMOUNT:
-	case IK_NUMBER:
-		if (numfmt_parse(v, len, out) < 0)
-			return refused(why, "value.number",
-			    "không phải số (dùng dấu chấm thập "
-			    "phân, không phân cách hàng nghìn)",
-			    "not a number (use a decimal point "
-			    "and no thousands separators)");
-		if (*out < 0 && mi->mi_kind == IK_COUNT)
-			return refused(why, "value.negative",
-			    "số lượng không được âm",
-			    "a count cannot be negative");
-		if (*out < 0 && mi->mi_kind == IK_AMOUNT)
-			return refused(why, "value.negative",
-			    "số tiền không được âm",
-			    "an amount cannot be negative");
-		return 0;
+	case IK_NUMBER: return number_parse(mi, v, len, st, out, why);
 	}
 	return refused(why, "value.kind", "kiểu dữ liệu không rõ",
 	    "unknown kind of input");

@@ -11,6 +11,7 @@
 #include "engine/expr.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/numfmt.h"
 #include "util/strmap.h"
 
 #define METHOD_MAX_BYTES (4u << 20) /* a methodology file */
@@ -160,14 +161,15 @@ int method_indicator(const struct method *, const char *);
 /* method_kind_name(k): "count", "amount", ... (static text). */
 const char *method_kind_name(enum input_kind);
 /*
- * method_value_parse(in, v, len, out, why): check the text of a value
- * against its input's kind (number, count >= 0, 0/1, option code, UTF-8
- * text) and store its number (an option's index) in ${out}; on failure
+ * method_value_parse(in, v, len, style, out, why): check the text of a
+ * value against its input's kind (a number read in ${style} by
+ * numfmt_read(), a whole count >= 0, an amount >= 0, 0/1, option code,
+ * UTF-8 text) and store its number (an option's index) in ${out}; on failure
  * add one item to ${why} that holds the reason alone (for the caller's
  * own message, see diag_wrap) and return -1.
  */
-int method_value_parse(
-    const struct m_input *, const char *, size_t, double *, struct diag *);
+int method_value_parse(const struct m_input *, const char *, size_t,
+    enum numfmt_style, double *, struct diag *);
 /* method_top_level(m): the number of indicators that are not parts. */
 int method_top_level(const struct method *);
 

@@ -32,6 +32,8 @@ struct reader {
 	int rd_fatal; /* stop: the rest cannot be read */
 	struct buf rd_pending; /* a partial line between chunks */
 	int rd_keep_raw; /* keep each value's text (for import) */
+	enum numfmt_style rd_style; /* how the file writes numbers */
+	struct buf rd_raw; /* a value's text as kept: machine format */
 	int rd_last_unit; /* unit of the previous row, or -1 */
 	size_t rd_last_len; /* its length */
 	int rd_last_input; /* input of the previous row, or -1 */
@@ -137,7 +139,8 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 	double x;
 
 	diag_init(&why);
-	if (method_value_parse(mi, buf_cstr(vb), vb->b_len, &x, &why) < 0) {
+	if (method_value_parse(
+		mi, buf_cstr(vb), vb->b_len, rd->rd_style, &x, &why) < 0) {
 		rerr(rd, line, "đơn vị %s, %s = '%s': %s%.0s",
 		    "unit %s, %s = '%s': %.0s%s", unit, mi->mi_name,
 		    text(shown(vb, tmp, sizeof(tmp))), why.d_items[0].di_vi,
@@ -148,8 +151,17 @@ check_value(struct reader *rd, int u, int in, const char *unit)
 			    rd->rd_r, u, in, buf_cstr(vb), (uint32_t)line);
 		else
 			round_set(rd->rd_r, u, in, x, (uint32_t)line);
-		if (rd->rd_keep_raw)
-			round_set_raw(rd->rd_r, u, in, buf_cstr(vb));
+		if (rd->rd_keep_raw) {
+			/* numbers are kept as NUMFMT_STORED reads them */
+			int num = mi->mi_kind == IK_COUNT ||
+			    mi->mi_kind == IK_AMOUNT ||
+			    mi->mi_kind == IK_NUMBER;
+
+			buf_reset(&rd->rd_raw);
+			numfmt_machine_text(&rd->rd_raw, vb->b_data, vb->b_len,
+			    num ? rd->rd_style : NUMFMT_MACHINE);
+			round_set_raw(rd->rd_r, u, in, buf_cstr(&rd->rd_raw));
+		}
 	}
 	diag_free(&why);
 }
@@ -433,6 +445,7 @@ reader_init(
 	for (i = 0; i < 3; i++)
 		buf_init(&rd->rd_f[i]);
 	buf_init(&rd->rd_pending);
+	buf_init(&rd->rd_raw);
 }
 
 static int
@@ -465,6 +478,7 @@ reader_finish(struct reader *rd, struct round **out)
 	for (i = 0; i < 3; i++)
 		buf_free(&rd->rd_f[i]);
 	buf_free(&rd->rd_pending);
+	buf_free(&rd->rd_raw);
 	diag_sort(rd->rd_d);
 	if (rd->rd_errors > 0) {
 		round_free(rd->rd_r);
@@ -488,7 +502,7 @@ round_csv_parse(const char *buf, size_t len, const char *file,
 
 static int
 read_file(FILE *f, const char *file, const struct method *m, struct round **out,
-    struct diag *d, int keep_raw)
+    struct diag *d, int keep_raw, enum numfmt_style st)
 {
 	struct reader rd;
 	char chunk[1 << 16];
@@ -496,6 +510,7 @@ read_file(FILE *f, const char *file, const struct method *m, struct round **out,
 
 	reader_init(&rd, file, m, d);
 	rd.rd_keep_raw = keep_raw;
+	rd.rd_style = st;
 	while (!rd.rd_fatal && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		feed(&rd, chunk, n);
 	if (ferror(f))
@@ -508,12 +523,12 @@ int
 round_csv_read(FILE *f, const char *file, const struct method *m,
     struct round **out, struct diag *d)
 {
-	return read_file(f, file, m, out, d, 0);
+	return read_file(f, file, m, out, d, 0, NUMFMT_MACHINE);
 }
 
 int
 round_csv_read_raw(FILE *f, const char *file, const struct method *m,
-    struct round **out, struct diag *d)
+    enum numfmt_style st, struct round **out, struct diag *d)
 {
-	return read_file(f, file, m, out, d, 1);
+	return read_file(f, file, m, out, d, 1, st);
 }

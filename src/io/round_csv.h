@@ -10,6 +10,7 @@
 
 #include "engine/round.h"
 #include "util/diag.h"
+#include "util/numfmt.h"
 
 #define CSV_MAX_FIELD 4096 /* bytes in one field */
 #define CSV_MAX_ERRORS 10000 /* errors kept; the rest are counted */
@@ -25,11 +26,13 @@ int round_csv_read(FILE *, const char *, const struct method *, struct round **,
     struct diag *);
 
 /*
- * round_csv_read_raw(f, file, m, out, d): round_csv_read(), keeping every
- * value's text as given (round_raw()).
+ * round_csv_read_raw(f, file, m, style, out, d): round_csv_read() of a
+ * file whose numbers are written in ${style} (numfmt_read()), keeping every
+ * value's text (round_raw()): as given, numbers in the machine format
+ * (numfmt_machine_text()).
  */
 int round_csv_read_raw(FILE *, const char *, const struct method *,
-    struct round **, struct diag *);
+    enum numfmt_style, struct round **, struct diag *);
 
 /*
  * round_csv_parse(buf, len, file, m, out, d): round_csv_read() from the

@@ -100,8 +100,8 @@ test_viewer_never_writes(void **state)
 	    app_period_add(s, &viewer, "2023", 0, NULL, NULL, NULL, NULL, &d_));
 	FORBIDDEN(app_period_set_status(
 	    s, &viewer, "2022-Q4", PERIOD_CLOSED, NULL, &d_));
-	FORBIDDEN(app_value_put(
-	    s, &viewer, "2022-Q4", NULL, "1.3.a", "4", NULL, NULL, &d_));
+	FORBIDDEN(app_value_put(s, &viewer, "2022-Q4", NULL, "1.3.a", "4",
+	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
 	FORBIDDEN(
 	    app_values_submit(s, &viewer, "2022-Q4", NULL, "so-tttt", &d_));
 	FORBIDDEN(app_user_add(s, &viewer, "someone", ROLE_VIEWER, NULL,
@@ -116,10 +116,10 @@ test_officer_own_agency(void **state)
 	struct store *s = x->f_s;
 
 	/* 1.3.a is led by Sở TTTT */
-	FORBIDDEN(app_value_put(
-	    s, &off_tk, "2022-Q4", NULL, "1.3.a", "4", NULL, NULL, &d_));
-	ALLOWED(app_value_put(
-	    s, &off_tttt, "2022-Q4", NULL, "1.3.a", "4", NULL, NULL, &d_));
+	FORBIDDEN(app_value_put(s, &off_tk, "2022-Q4", NULL, "1.3.a", "4",
+	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
+	ALLOWED(app_value_put(s, &off_tttt, "2022-Q4", NULL, "1.3.a", "4",
+	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
 	FORBIDDEN(
 	    app_values_submit(s, &off_tk, "2022-Q4", NULL, "so-tttt", &d_));
 	FORBIDDEN(app_values_approve(

@@ -107,7 +107,7 @@ import_file(struct fx *x, const char *period, const char *path,
 	assert_non_null(f);
 	diag_init(&d);
 	rc = app_values_import(x->f_s, dbfx_op("tester"), period, f, path,
-	    status, APP_IMPORT_ADD_UNITS, &n, &d);
+	    NUMFMT_MACHINE, status, APP_IMPORT_ADD_UNITS, &n, &d);
 	fclose(f);
 	if (rc != 0 && d.d_n > 0)
 		print_message("import: %s\n", diag_msg(&d.d_items[0], LANG_EN));
@@ -1192,12 +1192,12 @@ test_closed_period(void **state)
 		assert_true(diag_says_closed(&d)); \
 		diag_free(&d); \
 	} while (0)
-	REFUSED(app_value_put(
-	    x->f_s, dbfx_op("t"), "2022", NULL, "2.1", "1", NULL, NULL, &d));
+	REFUSED(app_value_put(x->f_s, dbfx_op("t"), "2022", NULL, "2.1", "1",
+	    NUMFMT_MACHINE, NULL, NULL, NULL, &d));
 	f = fopen(SINGLE_FILE, "rb");
 	assert_non_null(f);
 	REFUSED(app_values_import(x->f_s, dbfx_op("t"), "2022", f, SINGLE_FILE,
-	    VALUE_DRAFT, 0, &n, &d));
+	    NUMFMT_MACHINE, VALUE_DRAFT, 0, &n, &d));
 	fclose(f);
 	REFUSED(app_values_submit(
 	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", &d));
@@ -1262,18 +1262,22 @@ test_values_archived(void **state)
 
 	open_period(x, "2022");
 	diag_init(&d);
-	assert_int_equal(app_value_put(x->f_s, dbfx_op("an"), "2022", NULL,
-			     "A.4", "590000", NULL, "first", &d),
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "590000",
+		NUMFMT_MACHINE, NULL, "first", NULL, &d),
 	    0);
-	assert_int_equal(app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL,
-			     "A.4", "595000", NULL, "corrected", &d),
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL, "A.4",
+		"595000", NUMFMT_MACHINE, NULL, "corrected", NULL, &d),
 	    0);
-	assert_int_equal(app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL,
-			     "A.4", "596000", "cuc-thong-ke", "final", &d),
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL, "A.4", "596000",
+		NUMFMT_MACHINE, "cuc-thong-ke", "final", NULL, &d),
 	    0);
 	/* not the lead of A.4: refused, nothing written */
-	assert_int_not_equal(app_value_put(x->f_s, dbfx_op("dung"), "2022",
-				 NULL, "A.4", "1", "so-noi-vu", "wrong", &d),
+	assert_int_not_equal(
+	    app_value_put(x->f_s, dbfx_op("dung"), "2022", NULL, "A.4", "1",
+		NUMFMT_MACHINE, "so-noi-vu", "wrong", NULL, &d),
 	    0);
 	diag_free(&d);
 

@@ -928,11 +928,118 @@ test_reserved_words(void **state)
 	buf_free(&b);
 }
 
+/*
+ * value_read(m, input, text, style, out): method_value_parse() of ${text}
+ * for ${input}; the English reason in ${why_en} (empty when accepted).
+ */
+static int
+value_read(const struct method *m, const char *input, const char *text,
+    enum numfmt_style st, double *out, char *why_en, size_t size)
+{
+	int in = method_input(m, input, strlen(input)), rc;
+	struct diag d;
+
+	assert_true(in >= 0);
+	diag_init(&d);
+	rc = method_value_parse(
+	    &m->m_inputs[in], text, strlen(text), st, out, &d);
+	snprintf(why_en, size, "%s", d.d_n > 0 ? d.d_items[0].di_en : "");
+	diag_free(&d);
+	return rc;
+}
+
+/* Issue 9: numbers are never silently misread, in either format. */
+static void
+test_number_formats(void **state)
+{
+	struct method *m;
+	char why[512];
+	double x;
+
+	(void)state;
+	m = load_ok(
+	    builtin_method_text, builtin_method_len, builtin_method_name);
+	/* machine: the thousands shape is ambiguous for every numeric kind */
+	assert_int_equal(value_read(m, "A.4", "600.000", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "600 in the machine format, 600000"));
+	assert_int_equal(value_read(m, "7.2.a", "1.250", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_int_equal(value_read(m, "5.12.1.a", "1.234", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "write 1.2340 or 1234"));
+	assert_int_equal(value_read(m, "5.12.1.a", "15,2", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "(vi) it reads 15.2"));
+	assert_int_equal(value_read(m, "A.4", "1.234.567", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "reads 1234567"));
+	/* machine: what is not ambiguous reads as before */
+	assert_int_equal(value_read(m, "5.12.1.a", "0.250", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    0);
+	assert_true(x == 0.25);
+	assert_int_equal(value_read(m, "5.12.1.a", "1.2340", NUMFMT_MACHINE, &x,
+			     why, sizeof(why)),
+	    0);
+	assert_true(x == 1.234);
+	assert_int_equal(value_read(m, "A.4", "600000", NUMFMT_MACHINE, &x, why,
+			     sizeof(why)),
+	    0);
+	/* stored text is read without the ambiguity rule */
+	assert_int_equal(value_read(m, "5.12.1.a", "1.250", NUMFMT_STORED, &x,
+			     why, sizeof(why)),
+	    0);
+	assert_true(x == 1.25);
+	/* vi: groups of three and a decimal comma */
+	assert_int_equal(
+	    value_read(m, "A.4", "600.000", NUMFMT_VI, &x, why, sizeof(why)),
+	    0);
+	assert_true(x == 600000);
+	assert_int_equal(
+	    value_read(m, "7.2.a", "1.250", NUMFMT_VI, &x, why, sizeof(why)),
+	    0);
+	assert_true(x == 1250);
+	assert_int_equal(value_read(m, "5.12.1.a", "1.234.567,5", NUMFMT_VI, &x,
+			     why, sizeof(why)),
+	    0);
+	assert_true(x == 1234567.5);
+	assert_int_equal(
+	    value_read(m, "5.12.1.a", "15,2", NUMFMT_VI, &x, why, sizeof(why)),
+	    0);
+	assert_true(x == 15.2);
+	assert_int_equal(
+	    value_read(m, "5.12.1.a", "12.5", NUMFMT_VI, &x, why, sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "machine format it reads 12.5"));
+	assert_int_equal(value_read(m, "5.12.1.a", "1234.567", NUMFMT_VI, &x,
+			     why, sizeof(why)),
+	    -1);
+	assert_int_equal(
+	    value_read(m, "5.12.1.a", "0.500", NUMFMT_VI, &x, why, sizeof(why)),
+	    -1);
+	/* counts are whole in both formats */
+	assert_int_equal(value_read(m, "7.2.a", "12.5", NUMFMT_MACHINE, &x, why,
+			     sizeof(why)),
+	    -1);
+	assert_non_null(strstr(why, "whole number"));
+	assert_int_equal(
+	    value_read(m, "7.2.a", "1,5", NUMFMT_VI, &x, why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "whole number"));
+	method_free(m);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_reserved_words),
 		cmocka_unit_test(test_total_default),
 		cmocka_unit_test(test_vars),
