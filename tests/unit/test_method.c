@@ -970,6 +970,32 @@ test_parts_with_score_or_inputs(void **state)
 }
 
 /*
+ * A part cannot have parts of its own, also under the first indicator
+ * (index 0: the check is parent >= 0, not parent > 0).
+ */
+static void
+test_part_of_part(void **state)
+{
+	static const char text[] = HEAD L12 L13 L14 L15 /* line 15 */
+	    "        parts:\n" /* 16 */
+	    "          - code: \"1.1.1\"\n" /* 17 */
+	    "            name: \"P1\"\n" /* 18 */
+	    "            points: 10\n" /* 19 */
+	    "            lead: ag\n" /* 20 */
+	    "            parts:\n" /* 21 */
+	    "              - {code: \"1.1.1.1\", name: \"Q\", points: 10, "
+	    "lead: ag, inputs: [{name: \"1.1.1.1\", kind: amount}], "
+	    "score: \"x\"}\n" /* 22 */
+	    TAIL;
+	struct diag d;
+
+	(void)state;
+	load_fails(text, strlen(text), &d);
+	assert_error_at(&d, 22, 15, "a part cannot have parts");
+	diag_free(&d);
+}
+
+/*
  * The loader's reserved names come from the language's table of words:
  * every keyword and function, and points, is refused as an input's var.
  */
@@ -1019,6 +1045,7 @@ main(void)
 		cmocka_unit_test(test_points_half_off),
 		cmocka_unit_test(test_no_group),
 		cmocka_unit_test(test_parts_with_score_or_inputs),
+		cmocka_unit_test(test_part_of_part),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_undeclared_agency),
 		cmocka_unit_test(test_undeclared_variable),
