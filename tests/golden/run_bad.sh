@@ -10,8 +10,9 @@
 #                               input, the value ...)
 #   accept                      the file must be accepted: exit 0, scores on
 #                               stdout, no error naming a line of FILE.csv
-#   score UNIT CODE VALUE       the output row UNIT,CODE has score VALUE
-#                               (within 1e-6)
+#   score UNIT CODE VALUE [STATUS]
+#                               the output row UNIT,CODE has score VALUE
+#                               (within 1e-6) and, when given, status STATUS
 #
 # When rejecting, every FILE.csv:N: on stderr must be one of the lines the
 # spec lists: no good line is blamed.
@@ -77,6 +78,7 @@ BEGIN {
 			sunit[nscore] = w[2]
 			scode[nscore] = w[3]
 			sval[nscore] = w[4]
+			sst[nscore] = (5 in w) ? w[5] : ""
 			continue
 		}
 		print "FAIL: " specfile ": cannot read \"" line "\""
@@ -157,6 +159,7 @@ END {
 		while ((getline l < outfile) > 0) {
 			split(l, f, ",")
 			got[f[1] SUBSEP f[2]] = f[3]
+			gst[f[1] SUBSEP f[2]] = f[5]
 		}
 		for (k = 1; k <= nscore; k++) {
 			checks++
@@ -166,6 +169,9 @@ END {
 			else if (abs(got[key] - sval[k]) > 1e-6)
 				fail(sunit[k] "," scode[k] ": score " got[key] \
 				    ", expected " sval[k])
+			if ((key in got) && sst[k] != "" && gst[key] != sst[k])
+				fail(sunit[k] "," scode[k] ": status " gst[key] \
+				    ", expected " sst[k])
 		}
 	}
 	if (bad > 0) {

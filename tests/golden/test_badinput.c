@@ -6,7 +6,8 @@
  *   reject: -1, no round, errors recorded; for every "line L[,L2] | TEXT"
  *   an error item on one of those lines whose message holds every TEXT; no
  *   error item on a line the spec does not list.
- *   accept: 0, a round, no errors; "score UNIT CODE VALUE" rows hold.
+ *   accept: 0, a round, no errors; "score UNIT CODE VALUE [STATUS]" rows
+ *   hold (the status too, when given).
  *
  * test_badinput NAME
  */
@@ -35,6 +36,7 @@ struct spec {
 	struct {
 		char unit[64], code[32];
 		double v;
+		char status[32]; /* empty: not checked */
 	} score[MAX_SPECS];
 };
 
@@ -121,10 +123,12 @@ read_spec(const char *path, struct spec *sp)
 			}
 		} else if (strncmp(s, "score ", 6) == 0 &&
 		    sp->nscore < MAX_SPECS) {
-			int k = sp->nscore++;
+			int k = sp->nscore++, n;
 
-			if (sscanf(s + 6, "%63s %31s %lf", sp->score[k].unit,
-				sp->score[k].code, &sp->score[k].v) != 3)
+			n = sscanf(s + 6, "%63s %31s %lf %31s",
+			    sp->score[k].unit, sp->score[k].code,
+			    &sp->score[k].v, sp->score[k].status);
+			if (n < 3)
 				fail_msg("%s: cannot read '%s'", path, s);
 		} else {
 			fail_msg("%s: cannot read '%s'", path, s);
@@ -242,6 +246,11 @@ test_file(void **state)
 				if (u >= 0 && c >= 0)
 					check(fabs(score_get(s, u, c) -
 						  sp.score[k].v) <= 1e-6);
+				if (u >= 0 && c >= 0 &&
+				    sp.score[k].status[0] != '\0')
+					check(strcmp(score_status_name(
+							 score_status(s, u, c)),
+						  sp.score[k].status) == 0);
 			}
 			score_free(s);
 			round_free(r);

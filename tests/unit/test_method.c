@@ -897,6 +897,105 @@ test_bad_values(void **state)
 }
 
 /*
+ * Issue 8: checks of the loader that a mutation run could break unnoticed.
+ * The groups must add up to total_points exactly: 999.5 of 1000 is refused
+ * (the tolerance is for rounding, not for half a point).
+ */
+static void
+test_points_half_off(void **state)
+{
+	static const char text[] =
+	    L1 L2 L3 "  total_points: 1000\n" L5 L6 L7 L8 L9
+		     "    points: 999.5\n" L11 L12 L13
+		     "        points: 999.5\n" L15 L16 L17 L18 L19;
+	struct diag d;
+
+	(void)state;
+	load_fails(text, strlen(text), &d);
+	assert_error_at(&d, 8, 3,
+	    "the groups add up to 999.5 points, not total_points 1000");
+	assert_int_equal(d.d_nerr, 1);
+	diag_free(&d);
+}
+
+/* A methodology without a group: an empty list, or no list at all. */
+static void
+test_no_group(void **state)
+{
+	(void)state;
+	EXPECT_ERROR(L1 L2 L3 L4 L5 L6 "groups: []\n", 7, 9,
+	    "1 to 64 groups are needed");
+	EXPECT_ERROR_VI(
+	    L1 L2 L3 L4 L5 L6 "groups: []\n", 7, 9, "cần từ 1 đến 64 nhóm");
+	EXPECT_ERROR(L1 L2 L3 L4 L5 L6, 1, 1, "the methodology lacks 'groups'");
+}
+
+/*
+ * An indicator with parts scores the sum of its parts: 'parts' with only
+ * 'score', or with only 'inputs', is refused as much as with both.
+ */
+#define PARTS \
+	"        parts:\n" \
+	"          - {code: \"1.1.1\", name: \"P1\", points: 4, lead: ag, " \
+	"inputs: [{name: \"1.1.1\", kind: amount}], score: \"x\"}\n" \
+	"          - {code: \"1.1.2\", name: \"P2\", points: 6, lead: ag, " \
+	"inputs: [{name: \"1.1.2\", kind: amount}], score: \"x\"}\n"
+
+static void
+test_parts_with_score_or_inputs(void **state)
+{
+	static const char *const texts[] = {
+		HEAD L12 L13 L14 L15 PARTS "        score: \"points\"\n" TAIL,
+		HEAD L12 L13 L14 L15 L16 L17 L18 PARTS TAIL,
+		HEAD L12 L13 L14 L15 L16 L17 L18 PARTS L19 TAIL,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct diag d;
+
+		load_fails(texts[i], strlen(texts[i]), &d);
+		assert_error_at(&d, 12, 9,
+		    "indicator 1.1 has 'parts', so no 'inputs' or 'score'");
+		diag_free(&d);
+	}
+	/* the same parts alone load (test_parts_ok) */
+	{
+		static const char ok[] = HEAD L12 L13 L14 L15 PARTS TAIL;
+		struct method *m = load_ok(ok, strlen(ok), FILE_NAME);
+
+		method_free(m);
+	}
+}
+
+/*
+ * A part cannot have parts of its own, also under the first indicator
+ * (index 0: the check is parent >= 0, not parent > 0).
+ */
+static void
+test_part_of_part(void **state)
+{
+	static const char text[] = HEAD L12 L13 L14 L15 /* line 15 */
+	    "        parts:\n" /* 16 */
+	    "          - code: \"1.1.1\"\n" /* 17 */
+	    "            name: \"P1\"\n" /* 18 */
+	    "            points: 10\n" /* 19 */
+	    "            lead: ag\n" /* 20 */
+	    "            parts:\n" /* 21 */
+	    "              - {code: \"1.1.1.1\", name: \"Q\", points: 10, "
+	    "lead: ag, inputs: [{name: \"1.1.1.1\", kind: amount}], "
+	    "score: \"x\"}\n" /* 22 */
+	    TAIL;
+	struct diag d;
+
+	(void)state;
+	load_fails(text, strlen(text), &d);
+	assert_error_at(&d, 22, 15, "a part cannot have parts");
+	diag_free(&d);
+}
+
+/*
  * The loader's reserved names come from the language's table of words:
  * every keyword and function, and points, is refused as an input's var.
  */
@@ -1050,6 +1149,10 @@ main(void)
 		cmocka_unit_test(test_points_mismatch),
 		cmocka_unit_test(test_parts_mismatch),
 		cmocka_unit_test(test_parts_ok),
+		cmocka_unit_test(test_points_half_off),
+		cmocka_unit_test(test_no_group),
+		cmocka_unit_test(test_parts_with_score_or_inputs),
+		cmocka_unit_test(test_part_of_part),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_undeclared_agency),
 		cmocka_unit_test(test_undeclared_variable),
