@@ -1748,6 +1748,41 @@ test_method_versions(void **state)
 	assert_int_equal(p.sp_method, second);
 }
 
+/*
+ * Withdrawing evidence archives it once: a second withdrawal of the same
+ * item is STORE_ENOTFOUND and adds nothing to the audit log.
+ */
+static void
+test_evidence_archive_once(void **state)
+{
+	struct fx *x = *state;
+	struct st_evidence e;
+	struct st_counts c0, c1, c2;
+	struct diag d;
+
+	open_period(x, "2022");
+	diag_init(&d);
+	memset(&e, 0, sizeof(e));
+	e.sev_doc_number = "12/QĐ-UBND";
+	e.sev_note = "sẽ rút lại";
+	assert_int_equal(ev_add(x->f_s, &e, NULL, &d), 0);
+	diag_free(&d);
+	assert_true(e.sev_id > 0);
+	assert_int_equal(store_counts(x->f_s, &c0), 0);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+	assert_int_equal(
+	    store_evidence_archive(x->f_s, e.sev_id, "t", "sai"), 0);
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	assert_int_equal(store_counts(x->f_s, &c1), 0);
+	assert_int_equal(c1.sc_audit, c0.sc_audit + 1);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+	assert_int_equal(store_evidence_archive(x->f_s, e.sev_id, "t", "lại"),
+	    STORE_ENOTFOUND);
+	store_tx_rollback(x->f_s);
+	assert_int_equal(store_counts(x->f_s, &c2), 0);
+	assert_int_equal(c2.sc_audit, c1.sc_audit);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -1776,6 +1811,7 @@ main(int argc, char **argv)
 		T(create_remove, setup_plain),
 		T(write_lock, setup_plain),
 		T(row_forms, setup_plain),
+		T(evidence_archive_once, setup_plain),
 	};
 
 	return dbfx_run(

@@ -320,6 +320,66 @@ test_unknown_state(void **state)
 	diag_free(&d);
 }
 
+/*
+ * A status change moves the current value only: the archived versions
+ * keep the status they had, and the schema refuses a state the program
+ * does not know.
+ */
+static void
+test_history_kept(void **state)
+{
+	struct fx *x = *state;
+	struct diag d;
+	char msg[256];
+
+	open_period(x, "2022");
+	diag_init(&d);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "590000",
+		NUMFMT_MACHINE, NULL, "first", NULL, &d),
+	    0);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "595000",
+		NUMFMT_MACHINE, NULL, "second", NULL, &d),
+	    0);
+	diag_free(&d);
+	{
+		struct st_period p;
+		struct st_value_change c;
+		long unit;
+
+		assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+		assert_int_equal(
+		    store_unit_find(x->f_s, "ninh-thuan", &unit), 0);
+		memset(&c, 0, sizeof(c));
+		c.svc_period = p.sp_id;
+		c.svc_unit = unit;
+		c.svc_input = "A.4";
+		c.svc_status = VALUE_SUBMITTED;
+		c.svc_action = "value.submit";
+		assert_int_equal(store_tx_begin(x->f_s), 0);
+		assert_int_equal(store_value_change(x->f_s, &c, "an"), 0);
+		assert_int_equal(store_tx_commit(x->f_s), 0);
+	}
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 0 AND status = 'submitted'"),
+	    1);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE input = 'A.4'"
+			     " AND archived = 1 AND status = 'draft'"),
+	    1);
+	assert_int_not_equal(
+	    sql_exec(x->f_db,
+		"UPDATE value SET status = 'final' WHERE input = 'A.4'"
+		" AND archived = 0",
+		msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_non_null(strstr(msg, "CHECK"));
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -334,6 +394,7 @@ main(int argc, char **argv)
 		T(values_never_deleted, setup_plain),
 		T(open_refuses, setup_empty),
 		T(unknown_state, setup_plain),
+		T(history_kept, setup_plain),
 	};
 
 	return dbfx_run(
