@@ -64,9 +64,15 @@ def body(ck, srv):
             return dict(body=b, ctype=ct)
         return make
 
-    # a period's reason (reopen)
+    # a period's reason (reopen): required, an empty one is none
     srv.request("POST", API + "/periods/2022/close", json_body={},
                 session=adm)
+    before = rows()
+    for blank in ({"reason": ""}, {}):
+        r = srv.request("POST", API + "/periods/2022/reopen", session=adm,
+                        json_body=blank)
+        ck.status(r, 400, "period reopen with %r is refused" % (blank,))
+    ck.eq(rows(), before, "period reopen without a reason: nothing written")
     api("period reopen", "POST", API + "/periods/2022/reopen", "reason",
         TEXT, js("reason", {}))
     # a value's reason

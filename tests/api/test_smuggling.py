@@ -106,6 +106,41 @@ def body(ck, srv):
              "a chunked login is read (401, wrong password), "
              "the connection kept", out[:200])
 
+    # -- the body limit, to the byte (a login: API_MAX_SMALL, 128 KiB) ---
+    small = 128 * KIB
+
+    def login_body(n):
+        head = b'{"login":"admin","password":"'
+        return head + b"x" * (n - len(head) - 2) + b'"}'
+
+    for n in (small, small + 1):
+        j = login_body(n)
+        req = (b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               b"Content-Type: application/json\r\nContent-Length: %d\r\n"
+               b"Connection: close\r\n\r\n%s" % (len(j), j))
+        out, closed, dt = raw(srv, req, wait=3)
+        if n == small:
+            ck.check(out.startswith(b"HTTP/1.1 4") and
+                     not out.startswith(b"HTTP/1.1 413"),
+                     "a login body of exactly 128 KiB is read", out[:200])
+        else:
+            ck.check(out.startswith(b"HTTP/1.1 413"),
+                     "a login body of 128 KiB + 1 byte: 413", out[:200])
+        req = (b"POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               b"Content-Type: application/json\r\n"
+               b"Transfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n"
+               % (len(j), j))
+        out, closed, dt = raw(srv, req, wait=3)
+        if n == small:
+            ck.check(out.startswith(b"HTTP/1.1 4") and
+                     not out.startswith(b"HTTP/1.1 413"),
+                     "a chunked login body of exactly 128 KiB is read",
+                     out[:200])
+        else:
+            ck.check(b"HTTP/1.1 " not in out and closed,
+                     "a chunked login body of 128 KiB + 1 byte is cut off",
+                     out[:200])
+
     # -- header sizes ---------------------------------------------------
     for kib, want in ((11, 200), (16, 200), (31, 200), (33, 431)):
         cookie = "a=" + "x" * (kib * KIB - 2)
