@@ -149,6 +149,18 @@ def body(ck, srv):
               "CLI: a password of %s (exit %d, %s)" % (
                   what, out.returncode, out.stderr.decode()[:200]))
 
+    # the command line: a password that is not UTF-8 text is refused
+    env = dict(srv.env)
+    env["DTI_PASSWORD"] = "mat-khau-\udce9\udce9-dai-hon"  # raw bytes E9 E9
+    out = subprocess.run([srv.dti, "user", "add", "--role", "viewer",
+                          "--db", srv.db, "cli-pw-latin1"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         timeout=60)
+    ck.check(out.returncode != 0 and srv.sql(
+        "SELECT count(*) FROM account WHERE login = 'cli-pw-latin1'")[0][0]
+        == 0, "CLI: a password that is not UTF-8 is refused",
+        out.stderr.decode(errors="replace")[:200])
+
     # 256 bytes at most
     r = srv.request("POST", API + "/users", session=adm,
                     json_body={"login": "pw-long", "role": "viewer",
