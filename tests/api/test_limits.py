@@ -72,6 +72,8 @@ def body(ck, srv):
         r = srv.request("POST", API + "/periods/2022/reopen", session=adm,
                         json_body=blank)
         ck.status(r, 400, "period reopen with %r is refused" % (blank,))
+        ck.error_code(r, "missing_field",
+                      "period reopen with %r: the reason is missing" % (blank,))
     ck.eq(rows(), before, "period reopen without a reason: nothing written")
     api("period reopen", "POST", API + "/periods/2022/reopen", "reason",
         TEXT, js("reason", {}))

@@ -48,6 +48,12 @@ def state(srv):
 def body(ck, srv):
     admin = srv.must_login("admin")
     off = srv.must_login("cb-sotttt")
+    # a submission names its agency, whoever sends it
+    for who, s in (("admin", admin), ("officer", off)):
+        r = srv.request("POST", P + "/submit", session=s, json_body={})
+        ck.status(r, 400, "submit without an agency (%s)" % who)
+        ck.error_code(r, "missing_field", "submit without an agency (%s)"
+                      % who)
     snap_api = srv.get(API + "/audit", session=admin)
     values0 = srv.get(P + "/values", session=admin).body
     n_audit0 = len((snap_api.json() or {}).get("audit", []))
