@@ -373,8 +373,8 @@ int store_file_put(struct store *, const void *, size_t, char[65]);
 /*
  * [writes] store_file_put_fd(s, f, len, out): the same for ${len} bytes
  * read from ${f} from its start, in pieces (hashed in a first pass, then
- * written into the row's blob with sqlite3_blob_write), never held in
- * memory whole; STORE_EINVALID when ${f} is shorter.
+ * written by the backend piece by piece), never held in memory whole;
+ * STORE_EINVALID when ${f} is shorter.
  */
 int store_file_put_fd(struct store *, FILE *, size_t, char[65]);
 /*

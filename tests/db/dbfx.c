@@ -206,3 +206,24 @@ dbfx_run(const char *group, const struct CMUnitTest *tests, size_t n, int argc,
 	}
 	return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
 }
+
+void
+dbfx_a4_versions(struct fx *x)
+{
+	struct diag d;
+
+	diag_init(&d);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "590000",
+		NUMFMT_MACHINE, NULL, "first", NULL, &d),
+	    0);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL, "A.4",
+		"595000", NUMFMT_MACHINE, NULL, "corrected", NULL, &d),
+	    0);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL, "A.4", "596000",
+		NUMFMT_MACHINE, "cuc-thong-ke", "final", NULL, &d),
+	    0);
+	diag_free(&d);
+}

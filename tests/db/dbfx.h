@@ -48,6 +48,12 @@ const char *dbfx_store_en(struct store *);
  * or with an argument only the test of that name (without "test_"); a
  * name that matches none is an error.
  */
+/*
+ * dbfx_a4_versions(x): A.4 of period 2022 (opened by the caller) entered
+ * three times, by an, binh and chi (590000, 595000, 596000): two archived
+ * versions and the current one.
+ */
+void dbfx_a4_versions(struct fx *);
 struct CMUnitTest;
 int dbfx_run(const char *, const struct CMUnitTest *, size_t, int, char **);
 

@@ -1261,19 +1261,8 @@ test_values_archived(void **state)
 	struct diag d;
 
 	open_period(x, "2022");
+	dbfx_a4_versions(x);
 	diag_init(&d);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "590000",
-		NUMFMT_MACHINE, NULL, "first", NULL, &d),
-	    0);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL, "A.4",
-		"595000", NUMFMT_MACHINE, NULL, "corrected", NULL, &d),
-	    0);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL, "A.4", "596000",
-		NUMFMT_MACHINE, "cuc-thong-ke", "final", NULL, &d),
-	    0);
 	/* not the lead of A.4: refused, nothing written */
 	assert_int_not_equal(
 	    app_value_put(x->f_s, dbfx_op("dung"), "2022", NULL, "A.4", "1",

@@ -176,24 +176,10 @@ static void
 test_values_never_deleted(void **state)
 {
 	struct fx *x = *state;
-	struct diag d;
 	char msg[256];
 
 	open_period(x, "2022");
-	diag_init(&d);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "A.4", "590000",
-		NUMFMT_MACHINE, NULL, "first", NULL, &d),
-	    0);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("binh"), "2022", NULL, "A.4",
-		"595000", NUMFMT_MACHINE, NULL, "corrected", NULL, &d),
-	    0);
-	assert_int_equal(
-	    app_value_put(x->f_s, dbfx_op("chi"), "2022", NULL, "A.4", "596000",
-		NUMFMT_MACHINE, "cuc-thong-ke", "final", NULL, &d),
-	    0);
-	diag_free(&d);
+	dbfx_a4_versions(x);
 	store_close(x->f_s);
 	x->f_s = NULL;
 	assert_int_equal(
