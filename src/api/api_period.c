@@ -180,10 +180,11 @@ value_row(void *vctx, const struct st_value *v)
 	if (c->vc_unit != NULL && strcmp(c->vc_unit, v->sv_unit) != 0)
 		return 0;
 	json_array_append_new(c->vc_list,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "unit", v->sv_unit,
-		"input", v->sv_input, "value", v->sv_raw, "status",
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "unit",
+		v->sv_unit, "input", v->sv_input, "value", v->sv_raw, "status",
 		value_status_name(v->sv_status), "entered_by", v->sv_by,
-		"entered_at", v->sv_at));
+		"entered_at", v->sv_at, "comment", v->sv_comment, "warnings",
+		v->sv_warnings, "part", v->sv_part));
 	return 0;
 }
 
@@ -200,8 +201,9 @@ api_values(struct api_req *ar)
 		return;
 	if (status != NULL && value_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_query", "status",
-		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
-		    "bad status '%s' (draft, submitted, approved)", status);
+		    "trạng thái '%s' không hợp lệ (draft, submitted, returned, approved)",
+		    "bad status '%s' (draft, submitted, returned, approved)",
+		    status);
 		return;
 	}
 	c.vc_list = json_array();
@@ -281,18 +283,59 @@ api_value_put(struct api_req *ar)
 }
 
 #define DONE_KEY "done" /* layering-ok: a key of the answer */
+#define API_MAX_COMMENTS 1000 /* per-input comments of one return */
+
+/*
+ * The "comments" member of a return: {"1.1": "text", ...} into a
+ * malloc'd array (the caller frees it; the strings are the body's);
+ * answers 400 and returns -1 when it is not such an object.
+ */
+static int
+review_comments(struct api_req *ar, json_t *j, struct app_comment **out, int *n)
+{
+	json_t *o = json_object_get(j, "comments"), *v;
+	const char *key;
+
+	*out = NULL;
+	*n = 0;
+	if (o == NULL || json_is_null(o))
+		return 0;
+	if (!json_is_object(o) || json_object_size(o) > API_MAX_COMMENTS) {
+		api_error(ar, 400, "bad_field", "comments",
+		    "'comments' phải là đối tượng {\"mã dữ liệu\": \"nhận xét\"} (tối đa %d mục)",
+		    "'comments' must be an object {\"input\": \"comment\"} (at most %d entries)",
+		    API_MAX_COMMENTS);
+		return -1;
+	}
+	*out = xcalloc(json_object_size(o) + 1, sizeof(**out));
+	json_object_foreach(o, key, v)
+	{
+		if (!json_is_string(v)) {
+			free(*out);
+			*out = NULL;
+			api_error(ar, 400, "bad_field", "comments",
+			    "nhận xét cho '%s' phải là chuỗi",
+			    "the comment for '%s' must be a string", key);
+			return -1;
+		}
+		(*out)[*n].acm_input = key;
+		(*out)[(*n)++].acm_text = json_string_value(v);
+	}
+	return 0;
+}
 
 /* submit, approve, return, reopen */
 static void
 review(struct api_req *ar, const char *what)
 {
 	static const char *const keys[] = { "agency", "inputs", "unit",
-		"comment", "reason", NULL };
+		"comment", "comments", "reason", NULL };
 	const char *agency, *inputs, *unit, *comment, *reason;
+	struct app_comment *comments = NULL;
 	struct st_period p;
 	struct diag d;
 	json_t *j;
-	int bad = 0, rc;
+	int bad = 0, rc, ncomments = 0;
 
 	if (api_path_period(ar, &p) != 0 || (j = api_body(ar, keys)) == NULL)
 		return;
@@ -301,8 +344,15 @@ review(struct api_req *ar, const char *what)
 	unit = bad ? NULL : api_str(ar, j, "unit", 0, &bad);
 	comment = bad ? NULL : api_str(ar, j, "comment", 0, &bad);
 	reason = bad ? NULL : api_str(ar, j, "reason", 0, &bad);
-	if (bad)
+	if (bad || review_comments(ar, j, &comments, &ncomments) != 0)
 		return;
+	if (ncomments > 0 && strcmp(what, "return") != 0) {
+		free(comments);
+		api_error(ar, 400, "unknown_field", "comments",
+		    "chỉ khi trả lại mới có nhận xét cho từng dữ liệu",
+		    "per-input comments are for a return only");
+		return;
+	}
 	diag_init(&d);
 	if (strcmp(what, "submit") == 0) {
 		if (agency == NULL) {
@@ -316,8 +366,8 @@ review(struct api_req *ar, const char *what)
 			diag_free(&d);
 			return;
 		}
-		rc = app_values_submit(
-		    ar->ar_s, api_actor(ar), p.sp_code, unit, agency, &d);
+		rc = app_values_submit(ar->ar_s, api_actor(ar), p.sp_code, unit,
+		    agency, inputs, &d);
 	} else if (strcmp(what, "reopen") == 0) {
 		if (!api_allow(ar, APP_REOPEN, NULL)) {
 			diag_free(&d);
@@ -327,15 +377,18 @@ review(struct api_req *ar, const char *what)
 		    agency, inputs, reason, &d);
 	} else {
 		if (!api_allow(ar, APP_REVIEW, NULL)) {
+			free(comments);
 			diag_free(&d);
 			return;
 		}
 		rc = strcmp(what, "approve") == 0
 		    ? app_values_approve(ar->ar_s, api_actor(ar), p.sp_code,
 			  unit, agency, inputs, &d)
-		    : app_values_return(ar->ar_s, api_actor(ar), p.sp_code,
-			  unit, agency, inputs, comment, &d);
+		    : app_values_return_each(ar->ar_s, api_actor(ar), p.sp_code,
+			  unit, agency, inputs, comment, comments, ncomments,
+			  &d);
 	}
+	free(comments);
 	/* the answer's key "done" names the step taken, it is no state */
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:s, s:s}", "period", p.sp_code, DONE_KEY, what));
@@ -365,11 +418,46 @@ api_reopen(struct api_req *ar)
 	review(ar, "reopen");
 }
 
+/* The returned values of a status, each under its agency's entry. */
+struct status_returns {
+	const struct method *srt_m;
+	json_t *srt_by_agency; /* {"agency": [{"input", "comment"}, ...]} */
+};
+
+static int
+status_return_row(void *ctx, const struct st_value *v)
+{
+	struct status_returns *c = ctx;
+	const char *owner = app_input_owner(c->srt_m, v->sv_input);
+	json_t *list;
+
+	if (owner == NULL)
+		return 0;
+	if ((list = json_object_get(c->srt_by_agency, owner)) == NULL) {
+		list = json_array();
+		json_object_set_new(c->srt_by_agency, owner, list);
+	}
+	json_array_append_new(list,
+	    json_pack("{s:s, s:s, s:s}", "input", v->sv_input, "value",
+		v->sv_raw, "comment", v->sv_comment));
+	return 0;
+}
+
+/* A time of the status: ISO 8601 UTC, or null when there is none. */
+static json_t *
+status_time(const char *t)
+{
+	return t[0] != '\0' ? json_string(t) : json_null();
+}
+
 void
 api_status(struct api_req *ar)
 {
+	enum value_status returned = VALUE_RETURNED;
 	struct app_agency_status *st = NULL;
+	struct status_returns sr;
 	const struct method *m;
+	const char *unit = http_query(ar->ar_rq, "unit");
 	struct st_period p;
 	struct diag d;
 	json_t *list;
@@ -379,8 +467,13 @@ api_status(struct api_req *ar)
 	if (api_path_period(ar, &p) != 0 || (m = period_method(ar, &p)) == NULL)
 		return;
 	diag_init(&d);
-	if (app_status(ar->ar_s, &p, http_query(ar->ar_rq, "unit"), m, &st, &n,
-		&d) != 0) {
+	sr.srt_m = m;
+	sr.srt_by_agency = json_object();
+	if (app_status(ar->ar_s, &p, unit, m, today, &st, &n, &d) != 0 ||
+	    app_unit_values(ar->ar_s, &p, unit, &returned, status_return_row,
+		&sr, &d) != 0) {
+		free(st);
+		json_decref(sr.srt_by_agency);
 		api_diag(ar, &d);
 		diag_free(&d);
 		return;
@@ -389,18 +482,34 @@ api_status(struct api_req *ar)
 	list = json_array();
 	for (i = 0; i < n; i++) {
 		const struct app_agency_status *a = &st[i];
+		json_t *rv = json_object_get(sr.srt_by_agency, a->ag_agency);
+		json_t *e = json_pack(
+		    "{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:b}",
+		    "agency", a->ag_agency, "inputs", a->ag_owned, "filled",
+		    a->ag_owned - a->ag_missing, "missing", a->ag_missing,
+		    value_status_name(VALUE_DRAFT), a->ag_draft,
+		    value_status_name(VALUE_SUBMITTED), a->ag_submitted,
+		    value_status_name(VALUE_RETURNED), a->ag_returned,
+		    value_status_name(VALUE_APPROVED), a->ag_approved,
+		    "complete", a->ag_missing == 0, "overdue",
+		    app_agency_overdue(&p, a, today));
 
-		json_array_append_new(list,
-		    json_pack("{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:b}",
-			"agency", a->ag_agency, "inputs", a->ag_owned, "filled",
-			a->ag_owned - a->ag_missing, "missing", a->ag_missing,
-			value_status_name(VALUE_DRAFT), a->ag_draft,
-			value_status_name(VALUE_SUBMITTED), a->ag_submitted,
-			value_status_name(VALUE_APPROVED), a->ag_approved,
-			"complete", a->ag_missing == 0, "overdue",
-			app_agency_overdue(&p, a, today)));
+		json_object_set_new(
+		    e, "submitted_first", status_time(a->ag_submitted_first));
+		json_object_set_new(
+		    e, "submitted_last", status_time(a->ag_submitted_last));
+		json_object_set_new(
+		    e, "approved_at", status_time(a->ag_approved_at));
+		json_object_set_new(e, "on_time", json_boolean(a->ag_on_time));
+		json_object_set_new(e, "late", json_boolean(a->ag_late));
+		if (rv != NULL)
+			json_object_set(e, "returned_values", rv);
+		else
+			json_object_set_new(e, "returned_values", json_array());
+		json_array_append_new(list, e);
 	}
 	free(st);
+	json_decref(sr.srt_by_agency);
 	api_json(ar, 200,
 	    json_pack(
 		"{s:o, s:o}", "period", period_json(&p), "agencies", list));
@@ -526,7 +635,9 @@ api_import(struct api_req *ar)
 		    "Content-Type: text/csv is required");
 		return;
 	}
-	if (status != NULL && value_status_parse(status, &st) != 0) {
+	/* a value is returned by a reviewer, with a comment, never imported */
+	if (status != NULL &&
+	    (value_status_parse(status, &st) != 0 || st == VALUE_RETURNED)) {
 		api_error(ar, 400, "bad_query", "status",
 		    "trạng thái '%s' không hợp lệ (draft, submitted, approved)",
 		    "bad status '%s' (draft, submitted, approved)", status);

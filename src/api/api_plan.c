@@ -164,27 +164,35 @@ static int
 audit_row(void *ctx, const struct st_audit *a)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?}", "id",
-		(json_int_t)a->sau_id, "at", a->sau_at, "actor", a->sau_actor,
-		"action", a->sau_action, "entity", a->sau_entity, "key",
-		a->sau_key, "old", a->sau_old, "new", a->sau_new, "reason",
-		a->sau_reason));
+	    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?,"
+		      " s:s?, s:s?, s:s?}",
+		"id", (json_int_t)a->sau_id, "at", a->sau_at, "actor",
+		a->sau_actor, "action", a->sau_action, "entity", a->sau_entity,
+		"key", a->sau_key, "old", a->sau_old, "new", a->sau_new,
+		"reason", a->sau_reason, "period", a->sau_period, "agency",
+		a->sau_agency, "unit", a->sau_unit, "input", a->sau_input));
 	return 0;
 }
 
 void
 api_audit(struct api_req *ar)
 {
+	struct st_audit_filter f;
 	json_t *list;
 	struct diag d;
 
 	/* every login's address is in it: not for every reader */
 	if (!api_allow(ar, APP_AUDIT, NULL))
 		return;
+	memset(&f, 0, sizeof(f));
+	f.saf_period = http_query(ar->ar_rq, "period");
+	f.saf_agency = http_query(ar->ar_rq, "agency");
+	f.saf_unit = http_query(ar->ar_rq, "unit");
+	f.saf_input = http_query(ar->ar_rq, "input");
+	f.saf_key = http_query(ar->ar_rq, "key");
 	list = json_array();
 	diag_init(&d);
-	if (app_audit(ar->ar_s, api_actor(ar), http_query(ar->ar_rq, "key"),
-		audit_row, list, &d) != 0) {
+	if (app_audit(ar->ar_s, api_actor(ar), &f, audit_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);

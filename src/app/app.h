@@ -196,7 +196,23 @@ int app_period_set_status(struct store *, const struct app_actor *,
 /* app_period_is_open(p): whether ${p} accepts changes. */
 int app_period_is_open(const struct st_period *);
 
-/* Per agency state of a period, for dti status and the API. */
+/*
+ * Per agency state of a period, for dti status and the API. The times
+ * come from the submission events (UTC, "2022-12-19T03:15:00Z"; "" when
+ * there is none).
+ *
+ * On time or late (docs/rules.md, "Submission deadlines"): an agency is
+ * late when its first complete submission (the submit event after which
+ * every input it leads was submitted or approved) was recorded late, that
+ * is on or after the agencies' deadline day in Vietnam time (the plan
+ * says "before" the day); on time when it was recorded before. Recorded
+ * once, never recomputed: reopening, returning and sending again later
+ * change nothing, nor does a deadline moved afterwards. An agency with no
+ * complete submission is late once the deadline day has come and its set
+ * is not all sent, and neither while its deadline is ahead, or when its
+ * values were sent without a submission (an import by Sở TTTT with
+ * status submitted or approved: nothing was recorded).
+ */
 struct app_agency_status {
 	const char *ag_agency; /* code, borrowed from the methodology */
 	int ag_owned; /* inputs it leads */
@@ -204,21 +220,43 @@ struct app_agency_status {
 	int ag_draft;
 	int ag_submitted;
 	int ag_approved;
+	int ag_returned;
+	char ag_submitted_first[21]; /* its first submit event */
+	char ag_submitted_last[21]; /* its last submit event */
+	char ag_approved_at[21]; /* when its whole set became approved */
+	int ag_on_time; /* 1: its first complete submission was on time */
+	int ag_late; /* 1: late (see above); both 0: not yet known */
 };
 /*
- * app_status(s, p, unit, m, out, n, d): one entry per agency that leads
- * an input of ${m}, for unit ${unit} (NULL: the province). ${out} is
- * malloc'd: the caller frees it.
+ * app_status(s, p, unit, m, today, out, n, d): one entry per agency that
+ * leads an input of ${m}, for unit ${unit} (NULL: the province), on day
+ * ${today} (days since 1970, date_today()). ${out} is malloc'd: the
+ * caller frees it.
  */
 int app_status(struct store *, const struct st_period *, const char *,
-    const struct method *, struct app_agency_status **, int *, struct diag *);
+    const struct method *, long, struct app_agency_status **, int *,
+    struct diag *);
 /*
  * app_agency_overdue(p, st, today): the overdue rule: the agencies'
  * deadline of open period ${p} has come (${today} in days) and ${st} has
- * not sent everything it leads.
+ * not sent everything it leads. A closed period has nobody overdue, nor
+ * has an agency whose values are all approved.
  */
 int app_agency_overdue(
     const struct st_period *, const struct app_agency_status *, long);
+/*
+ * app_unit_values(s, p, unit, status, cb, ctx, d): the current values of
+ * unit ${unit} (NULL: the province) of ${p}, all of them when ${status}
+ * is NULL, each with its comment (of a return) and warnings.
+ */
+int app_unit_values(struct store *, const struct st_period *, const char *,
+    const enum value_status *, int (*)(void *, const struct st_value *), void *,
+    struct diag *);
+/*
+ * app_input_owner(m, input): the code of the agency that leads input
+ * ${input} (by name) of ${m}, or NULL; borrowed from ${m}.
+ */
+const char *app_input_owner(const struct method *, const char *);
 
 /* app_value.c: values, import, export, and a period's values as a round. */
 
@@ -270,22 +308,46 @@ int app_value_put(struct store *, const struct app_actor *, const char *,
 
 /*
  * ${inputs} is a comma-separated list of input names, or NULL for every
- * input led by ${agency}.
- * app_values_submit(s, a, period, unit, agency, d): draft -> submitted,
- * after a completeness check that lists what is missing.
+ * input led by ${agency}; with both, each input must be led by ${agency}.
+ * Each call is one transaction that also records one submission event per
+ * agency whose values it moved (store_submission_add: inputs, count,
+ * partial, late).
+ * app_values_submit(s, a, period, unit, agency, inputs, d): draft or
+ * returned -> submitted. With ${inputs} NULL the whole set: every input
+ * ${agency} leads must have a value (the missing ones are listed and
+ * nothing is sent). With ${inputs} (a partial submission, e.g. a
+ * quarter's update) the check applies to those: each must have a value
+ * that is draft, returned or already submitted.
  * app_values_approve(s, a, period, unit, agency, inputs, d): submitted ->
- * approved. app_values_return(..., comment, d): submitted -> draft with a
- * required comment. app_values_reopen(..., reason, d): approved -> draft
- * with a required reason, by a coordinator or an admin only.
+ * approved. app_values_return(..., comment, d): submitted -> returned, the
+ * comment (required) stored on each value until it is changed.
+ * app_values_reopen(..., reason, d): approved -> draft with a required
+ * reason, by a coordinator or an admin only.
  */
 int app_values_submit(struct store *, const struct app_actor *, const char *,
-    const char *, const char *, struct diag *);
+    const char *, const char *, const char *, struct diag *);
 int app_values_approve(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const char *, struct diag *);
 int app_values_return(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const char *, const char *, struct diag *);
 int app_values_reopen(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const char *, const char *, struct diag *);
+/* A reviewer's comment on one input it returns. */
+struct app_comment {
+	const char *acm_input;
+	const char *acm_text;
+};
+/*
+ * app_values_return_each(s, a, period, unit, agency, inputs, comment,
+ * comments, n, d): app_values_return with a comment per input: each
+ * returned value takes its own comment of ${comments} (n of them), else
+ * ${comment} (may be NULL when every returned value has its own). With
+ * neither ${agency} nor ${inputs}, the inputs of ${comments} are
+ * returned. A comment for an input that is not returned is an error.
+ */
+int app_values_return_each(struct store *, const struct app_actor *,
+    const char *, const char *, const char *, const char *, const char *,
+    const struct app_comment *, int, struct diag *);
 
 /* app_evidence.c: evidence documents and their files. */
 
@@ -366,15 +428,17 @@ struct app_target {
 int app_targets(struct store *, const char *, int,
     int (*)(void *, const struct app_target *), void *, struct diag *);
 /*
- * app_audit(s, a, key, cb, ctx, d): the audit log (keys starting ${key},
- * NULL: all) as ${a} may read it: all of it for an admin or coordinator;
- * for an officer its own actions and the entries about the values and
- * evidence of the inputs, and the tasks, its agency leads (or a
- * collective it is in) in the newest methodology; nothing for a viewer
- * ("forbidden"). docs/security.md, "Audit log".
+ * app_audit(s, a, f, cb, ctx, d): the audit log (the rows that match
+ * ${f}: period, agency, unit, input, key prefix; NULL: all) as ${a} may
+ * read it: all of it for an admin or coordinator; for an officer its own
+ * actions and the entries about the values and evidence of the inputs,
+ * and the tasks, its agency leads (or a collective it is in) in the
+ * newest methodology; nothing for a viewer ("forbidden").
+ * docs/security.md, "Audit log".
  */
-int app_audit(struct store *, const struct app_actor *, const char *,
-    int (*)(void *, const struct st_audit *), void *, struct diag *);
+int app_audit(struct store *, const struct app_actor *,
+    const struct st_audit_filter *, int (*)(void *, const struct st_audit *),
+    void *, struct diag *);
 
 /* app_account.c: accounts and sessions. */
 

@@ -222,54 +222,195 @@ int
 app_value_status(struct store *s, long period, long unit, const char *input,
     enum value_status *out)
 {
-	return store_value_get(s, period, unit, input, out);
+	return store_value_get(s, period, unit, input, "", out);
+}
+
+const char *
+app_input_owner(const struct method *m, const char *input)
+{
+	int in = method_input(m, input, strlen(input));
+
+	return in < 0 ? NULL : app_owner(m, in);
+}
+
+/* A store_unit_values callback passing on the values of one status. */
+struct unit_values_ctx {
+	const enum value_status *uv_status;
+	int (*uv_cb)(void *, const struct st_value *);
+	void *uv_ctx;
+};
+
+static int
+unit_value_row(void *ctx, const struct st_value *v)
+{
+	const struct unit_values_ctx *c = ctx;
+
+	if (c->uv_status != NULL && v->sv_status != *c->uv_status)
+		return 0;
+	return c->uv_cb(c->uv_ctx, v);
+}
+
+int
+app_unit_values(struct store *s, const struct st_period *p, const char *unit,
+    const enum value_status *status, int (*cb)(void *, const struct st_value *),
+    void *ctx, struct diag *d)
+{
+	struct unit_values_ctx c = { status, cb, ctx };
+	char code[80];
+	long uid;
+
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+		return -1;
+	if (store_unit_values(s, p->sp_id, uid, unit_value_row, &c) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+/* The state of one agency's events, while they are read. */
+struct status_events {
+	int se_complete; /* a complete submission was seen */
+	int se_late; /* and whether it was late */
+	char se_approved[21]; /* the last approval of the whole set */
+};
+
+/* The agencies of a status and the values they are counted from. */
+struct status_ctx {
+	const struct method *stc_m;
+	struct app_agency_status *stc_st;
+	struct status_events *stc_ev; /* one per entry of stc_st */
+	int stc_n;
+	int *stc_agency_of; /* per input: index into stc_st, or -1 */
+	const char *stc_unit; /* unit code, for the events */
+};
+
+/* Count one current value of the unit (a contribution's part: no). */
+static int
+status_value(void *ctx, const struct st_value *v)
+{
+	struct status_ctx *c = ctx;
+	struct app_agency_status *a;
+	int in;
+
+	if (v->sv_part[0] != '\0')
+		return 0;
+	in = method_input(c->stc_m, v->sv_input, strlen(v->sv_input));
+	if (in < 0 || c->stc_agency_of[in] < 0)
+		return 0;
+	a = &c->stc_st[c->stc_agency_of[in]];
+	a->ag_missing--;
+	switch (v->sv_status) {
+	case VALUE_DRAFT: a->ag_draft++; break;
+	case VALUE_SUBMITTED: a->ag_submitted++; break;
+	case VALUE_RETURNED: a->ag_returned++; break;
+	case VALUE_APPROVED: a->ag_approved++; break;
+	}
+	return 0;
+}
+
+/* Fold one submission event of the period into its agency's status. */
+static int
+status_event(void *ctx, const struct st_submission *e)
+{
+	struct status_ctx *c = ctx;
+	struct status_events *ev;
+	struct app_agency_status *a;
+	int k;
+
+	if (strcmp(e->ssu_unit, c->stc_unit) != 0)
+		return 0;
+	for (k = 0; k < c->stc_n; k++)
+		if (strcmp(c->stc_st[k].ag_agency, e->ssu_agency) == 0)
+			break;
+	if (k == c->stc_n)
+		return 0;
+	a = &c->stc_st[k];
+	ev = &c->stc_ev[k];
+	switch (e->ssu_event) {
+	case REVIEW_SUBMIT:
+		if (a->ag_submitted_first[0] == '\0')
+			snprintf(a->ag_submitted_first,
+			    sizeof(a->ag_submitted_first), "%s", e->ssu_at);
+		snprintf(a->ag_submitted_last, sizeof(a->ag_submitted_last),
+		    "%s", e->ssu_at);
+		if (!e->ssu_partial && !ev->se_complete) {
+			ev->se_complete = 1;
+			ev->se_late = e->ssu_late;
+		}
+		break;
+	case REVIEW_APPROVE:
+		if (!e->ssu_partial)
+			snprintf(ev->se_approved, sizeof(ev->se_approved), "%s",
+			    e->ssu_at);
+		break;
+	case REVIEW_RETURN:
+	case REVIEW_REOPEN: break;
+	}
+	return 0;
 }
 
 int
 app_status(struct store *s, const struct st_period *p, const char *unit,
-    const struct method *m, struct app_agency_status **out, int *n,
+    const struct method *m, long today, struct app_agency_status **out, int *n,
     struct diag *d)
 {
-	struct app_agency_status *st;
-	enum value_status cur;
+	struct status_ctx c;
 	char code[80];
-	long uid;
-	int i, k;
+	long uid, due = 0;
+	int i, k, rc = 0;
 
 	*out = NULL;
 	*n = 0;
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
 		return -1;
-	st = xcalloc((size_t)m->m_nagencies + 1, sizeof(*st));
+	memset(&c, 0, sizeof(c));
+	c.stc_m = m;
+	c.stc_unit = code;
+	c.stc_st = xcalloc((size_t)m->m_nagencies + 1, sizeof(*c.stc_st));
+	c.stc_ev = xcalloc((size_t)m->m_nagencies + 1, sizeof(*c.stc_ev));
+	c.stc_agency_of = xcalloc((size_t)m->m_ninputs + 1, sizeof(int));
 	for (i = 0; i < m->m_ninputs; i++) {
 		const char *owner = app_owner(m, i);
-		int g;
 
+		c.stc_agency_of[i] = -1;
 		if (owner == NULL)
 			continue;
-		for (k = 0; k < *n; k++)
-			if (strcmp(st[k].ag_agency, owner) == 0)
+		for (k = 0; k < c.stc_n; k++)
+			if (strcmp(c.stc_st[k].ag_agency, owner) == 0)
 				break;
-		if (k == *n)
-			st[(*n)++].ag_agency = owner;
-		st[k].ag_owned++;
-		g = app_value_status(
-		    s, p->sp_id, uid, m->m_inputs[i].mi_name, &cur);
-		if (g == STORE_ENOTFOUND) {
-			st[k].ag_missing++;
-			continue;
-		}
-		if (g != 0) {
-			free(st);
-			return app_store_error(s, d);
-		}
-		switch (cur) {
-		case VALUE_DRAFT: st[k].ag_draft++; break;
-		case VALUE_SUBMITTED: st[k].ag_submitted++; break;
-		case VALUE_APPROVED: st[k].ag_approved++; break;
+		if (k == c.stc_n)
+			c.stc_st[c.stc_n++].ag_agency = owner;
+		c.stc_st[k].ag_owned++;
+		c.stc_st[k].ag_missing++;
+		c.stc_agency_of[i] = k;
+	}
+	/* one query for the unit's values, one for the period's events */
+	if (store_unit_values(s, p->sp_id, uid, status_value, &c) != 0 ||
+	    store_submission_each(s, p->sp_id, status_event, &c) != 0)
+		rc = app_store_error(s, d);
+	free(c.stc_agency_of);
+	if (rc != 0) {
+		free(c.stc_st);
+		free(c.stc_ev);
+		return rc;
+	}
+	date_parse(p->sp_agency_due, &due);
+	for (k = 0; k < c.stc_n; k++) {
+		struct app_agency_status *a = &c.stc_st[k];
+		int sent = a->ag_submitted + a->ag_approved == a->ag_owned;
+
+		if (a->ag_approved == a->ag_owned && a->ag_owned > 0)
+			snprintf(a->ag_approved_at, sizeof(a->ag_approved_at),
+			    "%s", c.stc_ev[k].se_approved);
+		if (c.stc_ev[k].se_complete) {
+			a->ag_late = c.stc_ev[k].se_late;
+			a->ag_on_time = !c.stc_ev[k].se_late;
+		} else {
+			a->ag_late = !sent && today >= due;
 		}
 	}
-	*out = st;
+	free(c.stc_ev);
+	*out = c.stc_st;
+	*n = c.stc_n;
 	return 0;
 }
 
@@ -279,7 +420,8 @@ app_agency_overdue(
 {
 	long due = 0;
 
+	if (!app_period_is_open(p) || a->ag_approved == a->ag_owned)
+		return 0;
 	date_parse(p->sp_agency_due, &due);
-	return today >= due && a->ag_submitted + a->ag_approved < a->ag_owned &&
-	    app_period_is_open(p);
+	return today >= due && a->ag_submitted + a->ag_approved < a->ag_owned;
 }

@@ -299,7 +299,6 @@ audit_scope_init(struct store *s, const struct app_actor *a,
 static int
 audit_in_scope(const struct audit_scope *sc, const struct st_audit *r)
 {
-	const char *name;
 	char code[80];
 	int in;
 
@@ -307,12 +306,11 @@ audit_in_scope(const struct audit_scope *sc, const struct st_audit *r)
 		return 1;
 	if (strcmp(r->sau_entity, "value") == 0 ||
 	    strcmp(r->sau_entity, "evidence") == 0) {
-		/* "UNIT/INPUT", "UNIT/INPUT#ID" */
-		if (sc->asc_m == NULL ||
-		    (name = strrchr(r->sau_key, '/')) == NULL)
+		/* the entry's input (the store reads an old one's key) */
+		if (sc->asc_m == NULL || r->sau_input == NULL)
 			return 0;
-		name++;
-		in = method_input(sc->asc_m, name, strcspn(name, "#"));
+		in =
+		    method_input(sc->asc_m, r->sau_input, strlen(r->sau_input));
 		return in >= 0 && sc->asc_led[in];
 	}
 	if (strcmp(r->sau_entity, "task") == 0) {
@@ -331,8 +329,9 @@ audit_scope_row(void *ctx, const struct st_audit *r)
 }
 
 int
-app_audit(struct store *s, const struct app_actor *a, const char *key,
-    int (*cb)(void *, const struct st_audit *), void *ctx, struct diag *d)
+app_audit(struct store *s, const struct app_actor *a,
+    const struct st_audit_filter *f, int (*cb)(void *, const struct st_audit *),
+    void *ctx, struct diag *d)
 {
 	struct audit_scope sc;
 	int rc = 0;
@@ -340,7 +339,7 @@ app_audit(struct store *s, const struct app_actor *a, const char *key,
 	if (app_check(s, a, APP_AUDIT, NULL, d) != 0)
 		return -1;
 	if (a->ac_role != ROLE_OFFICER) {
-		if (store_audit_each(s, key, cb, ctx) != 0)
+		if (store_audit_each(s, f, cb, ctx) != 0)
 			return app_store_error(s, d);
 		return 0;
 	}
@@ -350,7 +349,7 @@ app_audit(struct store *s, const struct app_actor *a, const char *key,
 	sc.asc_ctx = ctx;
 	if (audit_scope_init(s, a, &sc, d) != 0)
 		rc = -1;
-	else if (store_audit_each(s, key, audit_scope_row, &sc) != 0)
+	else if (store_audit_each(s, f, audit_scope_row, &sc) != 0)
 		rc = app_store_error(s, d);
 	free(sc.asc_led);
 	free(sc.asc_tasks);

@@ -1,11 +1,15 @@
 /*
  * app_review.c: submission and review: values of an agency (or a list of
- * inputs) move between draft, submitted and approved, each step logged.
+ * inputs) move between draft, submitted, returned and approved, each step
+ * logged value by value, and each call recorded as one submission event
+ * per agency whose values it moved (on time or late, for good).
  */
 #include "app/app_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/date.h"
 
 int
 app_in_list(const char *list, const char *name)
@@ -24,128 +28,408 @@ app_in_list(const char *list, const char *name)
 
 /* One step of the review workflow. */
 struct app_step {
-	enum value_status wf_from;
-	enum value_status wf_to;
+	enum value_status wf_to; /* moved when value_status_may(cur, wf_to) */
+	enum review_event wf_event;
 	const char *wf_action; /* for the audit log */
-	int wf_complete; /* every input of the agency must have a value */
+	int wf_complete; /* every selected input must have a value */
+	enum value_status wf_from[2]; /* what it moves (the same twice: one) */
 };
 
-static const struct app_step step_submit = { VALUE_DRAFT, VALUE_SUBMITTED,
-	"value.submit", 1 };
-static const struct app_step step_approve = { VALUE_SUBMITTED, VALUE_APPROVED,
-	"value.approve", 0 };
-static const struct app_step step_return = { VALUE_SUBMITTED, VALUE_DRAFT,
-	"value.return", 0 };
-static const struct app_step step_reopen = { VALUE_APPROVED, VALUE_DRAFT,
-	"value.reopen", 0 };
+static const struct app_step step_submit = { VALUE_SUBMITTED, REVIEW_SUBMIT,
+	"value.submit", 1, { VALUE_DRAFT, VALUE_RETURNED } };
+static const struct app_step step_approve = { VALUE_APPROVED, REVIEW_APPROVE,
+	"value.approve", 0, { VALUE_SUBMITTED, VALUE_SUBMITTED } };
+static const struct app_step step_return = { VALUE_RETURNED, REVIEW_RETURN,
+	"value.return", 0, { VALUE_SUBMITTED, VALUE_SUBMITTED } };
+static const struct app_step step_reopen = { VALUE_DRAFT, REVIEW_REOPEN,
+	"value.reopen", 0, { VALUE_APPROVED, VALUE_APPROVED } };
+
+/* "Nothing to move": no value is in a state step ${st} moves from. */
+static void
+review_none(const struct app_step *st, struct diag *d)
+{
+	enum value_status a = st->wf_from[0], b = st->wf_from[1];
+
+	if (a == b)
+		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
+		    "không có giá trị nào ở trạng thái %s%.0s để chuyển",
+		    "no value is %.0s%s: nothing to change",
+		    value_status_label(a, LANG_VI), value_status_name(a));
+	else
+		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
+		    "không có giá trị nào ở trạng thái %s%.0s hoặc %s%.0s để chuyển",
+		    "no value is %.0s%s or %.0s%s: nothing to change",
+		    value_status_label(a, LANG_VI), value_status_name(a),
+		    value_status_label(b, LANG_VI), value_status_name(b));
+}
+
+/* What one call asks for, besides the period and unit. */
+struct review_ask {
+	const char *ra_agency; /* NULL: the owners of ra_inputs */
+	const char *ra_inputs; /* comma separated; NULL: the agency's all */
+	const char *ra_reason; /* for the audit log */
+	const struct app_comment *ra_comments; /* return: per input */
+	int ra_ncomments;
+};
+
+/* The values one call moved of one agency: its submission event. */
+struct review_moved {
+	const char *rm_agency; /* borrowed from the methodology */
+	struct buf rm_inputs; /* "a,b,c" */
+	int rm_count;
+};
+
+/* A call's moved values, by agency (at most one per agency of ${m}). */
+struct review_log {
+	struct review_moved *rl_m;
+	int rl_n;
+};
+
+static void
+review_log_add(struct review_log *l, const char *agency, const char *input)
+{
+	int k;
+
+	for (k = 0; k < l->rl_n; k++)
+		if (strcmp(l->rl_m[k].rm_agency, agency) == 0)
+			break;
+	if (k == l->rl_n) {
+		l->rl_m =
+		    xrealloc(l->rl_m, (size_t)(l->rl_n + 1) * sizeof(*l->rl_m));
+		l->rl_m[k].rm_agency = agency;
+		buf_init(&l->rl_m[k].rm_inputs);
+		l->rl_m[k].rm_count = 0;
+		l->rl_n++;
+	}
+	if (l->rl_m[k].rm_count++ > 0)
+		buf_putc(&l->rl_m[k].rm_inputs, ',');
+	buf_puts(&l->rl_m[k].rm_inputs, input);
+}
+
+static void
+review_log_free(struct review_log *l)
+{
+	int k;
+
+	for (k = 0; k < l->rl_n; k++)
+		buf_free(&l->rl_m[k].rm_inputs);
+	free(l->rl_m);
+}
+
+/* A comment's text, or "" when ${t} is NULL, empty or blank. */
+static const char *
+comment_text(const char *t)
+{
+	const char *p = t;
+
+	while (p != NULL && (*p == ' ' || *p == '\t'))
+		p++;
+	return p == NULL || *p == '\0' ? "" : t;
+}
+
+/* The per-input comment of ${input}, or NULL. */
+static const char *
+comment_of(const struct review_ask *ra, const char *input)
+{
+	int i;
+
+	for (i = 0; i < ra->ra_ncomments; i++)
+		if (strcmp(ra->ra_comments[i].acm_input, input) == 0)
+			return ra->ra_comments[i].acm_text;
+	return NULL;
+}
 
 /* What a step is about: -1 with errors when it names nothing real. */
 static int
-review_what(struct store *s, const struct method *m, const char *agency,
-    const char *inputs, struct diag *d)
+review_what(struct store *s, const struct method *m,
+    const struct review_ask *ra, struct diag *d)
 {
 	char *copy, *tok, *save = NULL;
-	int missing = 0;
+	int bad = 0, in, i;
 
-	if (agency == NULL && inputs == NULL) {
+	if (ra->ra_agency == NULL && ra->ra_inputs == NULL) {
 		diag_put(d, DIAG_ERROR, "review.what", NULL, 0, 0,
-		    "chỉ rõ cơ quan (--agency) hoặc dữ liệu (--inputs)",
-		    "name the agency (--agency) or the inputs (--inputs)");
+		    "chỉ rõ cơ quan hoặc các dữ liệu đầu vào",
+		    "name the agency or the inputs");
 		return -1;
 	}
-	if (agency != NULL && store_agency_exists(s, agency) != 1) {
+	if (ra->ra_agency != NULL &&
+	    store_agency_exists(s, ra->ra_agency) != 1) {
 		diag_add(d, DIAG_ERROR, "review.agency", NULL, 0, 0,
-		    "không có cơ quan '%s'", "no agency '%s'", agency);
+		    "không có cơ quan '%s'", "no agency '%s'", ra->ra_agency);
 		return -1;
 	}
-	if (inputs == NULL)
-		return 0;
-	/* every named input must exist */
-	copy = xstrdup(inputs);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (method_input(m, tok, strlen(tok)) < 0) {
+	if (ra->ra_inputs != NULL) {
+		/* every named input must exist, and be the agency's */
+		copy = xstrdup(ra->ra_inputs);
+		for (tok = strtok_r(copy, ",", &save); tok != NULL;
+		     tok = strtok_r(NULL, ",", &save)) {
+			const char *owner;
+
+			in = method_input(m, tok, strlen(tok));
+			if (in < 0) {
+				diag_add(d, DIAG_ERROR, "review.input", NULL, 0,
+				    0, "không có dữ liệu đầu vào '%s'",
+				    "unknown input '%s'", tok);
+				bad++;
+				continue;
+			}
+			owner = app_owner(m, in);
+			if (ra->ra_agency != NULL &&
+			    (owner == NULL ||
+				strcmp(owner, ra->ra_agency) != 0)) {
+				diag_add(d, DIAG_ERROR, "review.owner", NULL, 0,
+				    0, "%s do %s phụ trách, không phải %s",
+				    "%s is led by %s, not %s", tok,
+				    owner != NULL ? owner : "-", ra->ra_agency);
+				bad++;
+			}
+		}
+		free(copy);
+	}
+	for (i = 0; i < ra->ra_ncomments; i++) {
+		const char *name = ra->ra_comments[i].acm_input;
+
+		if (method_input(m, name, strlen(name)) < 0) {
 			diag_add(d, DIAG_ERROR, "review.input", NULL, 0, 0,
-			    "không có dữ liệu đầu vào '%s'",
-			    "unknown input '%s'", tok);
-			missing++;
+			    "nhận xét cho '%s': không có dữ liệu đầu vào này",
+			    "a comment for '%s': no such input", name);
+			bad++;
+		} else if (app_text_check(APP_TEXT_COMMENT,
+			       ra->ra_comments[i].acm_text, d) < 0) {
+			bad++;
 		}
 	}
-	free(copy);
-	return missing > 0 ? -1 : 0;
+	return bad > 0 ? -1 : 0;
+}
+
+/* Is input ${i} of ${m} selected by ${ra}? */
+static int
+review_selects(const struct method *m, int i, const struct review_ask *ra)
+{
+	const char *owner = app_owner(m, i);
+
+	if (ra->ra_inputs != NULL)
+		return app_in_list(ra->ra_inputs, m->m_inputs[i].mi_name);
+	return owner != NULL && strcmp(owner, ra->ra_agency) == 0;
+}
+
+/* A store error inside a step: STORE_EBUSY, or -3 for any other. */
+static int
+review_store_error(struct store *s, struct diag *d)
+{
+	return app_store_error(s, d) == STORE_EBUSY ? STORE_EBUSY : -3;
+}
+
+/*
+ * -1 with an error when value ${in} (status ${g}/${cur}) cannot be part
+ * of a submission: it has no value, or is approved already; else 0.
+ */
+static int
+submit_refuses(
+    const struct m_input *in, int g, enum value_status cur, struct diag *d)
+{
+	if (g == STORE_ENOTFOUND) {
+		diag_add(d, DIAG_ERROR, "submit.missing", NULL, 0, 0,
+		    "còn thiếu %s (%s)", "still missing: %s (%s)", in->mi_name,
+		    in->mi_label ? in->mi_label : "");
+		return -1;
+	}
+	if (cur == VALUE_APPROVED) {
+		diag_add(d, DIAG_ERROR, "submit.approved", NULL, 0, 0,
+		    "%s đã được duyệt: không gửi lại (Sở TTTT mở lại trước)",
+		    "%s is approved already: it is not sent again (Sở TTTT reopens it first)",
+		    in->mi_name);
+		return -1;
+	}
+	return 0;
 }
 
 /*
  * Move the selected values of unit ${uid} by ${st}, inside the caller's
- * transaction. Return how many moved, -1 with errors for missing inputs
- * of a complete step, STORE_EBUSY, or -3 for another store error.
+ * transaction, noting each moved one in ${log}. Return how many moved, -1
+ * with errors (missing inputs of a submission, a return without a
+ * comment), STORE_EBUSY, or -3 for another store error.
  */
 static int
 review_move(struct store *s, const struct st_period *p, const struct method *m,
-    long uid, const char *agency, const char *inputs, const struct app_step *st,
-    const char *login, const char *reason, struct diag *d)
+    long uid, const struct review_ask *ra, const struct app_step *st,
+    const char *login, struct review_log *log, struct diag *d)
 {
 	enum value_status cur;
-	int i, g, moved = 0, missing = 0;
+	int i, g, moved = 0, refused = 0;
 
 	for (i = 0; i < m->m_ninputs; i++) {
 		const struct m_input *in = &m->m_inputs[i];
-		const char *owner = app_owner(m, i);
+		const char *owner = app_owner(m, i), *comment = NULL;
 
-		if (inputs != NULL
-			? !app_in_list(inputs, in->mi_name)
-			: (owner == NULL || strcmp(owner, agency) != 0))
+		if (!review_selects(m, i, ra))
 			continue;
 		g = app_value_status(s, p->sp_id, uid, in->mi_name, &cur);
-		if (g == STORE_ENOTFOUND) {
-			if (st->wf_complete) {
-				diag_add(d, DIAG_ERROR, "submit.missing", NULL,
-				    0, 0, "còn thiếu %s (%s)",
-				    "still missing: %s (%s)", in->mi_name,
-				    in->mi_label ? in->mi_label : "");
-				missing++;
-			}
+		if (g != 0 && g != STORE_ENOTFOUND)
+			return review_store_error(s, d);
+		/* a chosen subset: each input must be there to be sent */
+		if (st->wf_complete &&
+		    (g == STORE_ENOTFOUND || ra->ra_inputs != NULL) &&
+		    submit_refuses(in, g, cur, d) < 0) {
+			refused++;
 			continue;
 		}
-		if (g != 0)
-			return app_store_error(s, d) == STORE_EBUSY
-			    ? STORE_EBUSY
-			    : -3;
-		if (cur != st->wf_from)
+		if (g == STORE_ENOTFOUND || !value_status_may(cur, st->wf_to))
 			continue;
+		if (st->wf_event == REVIEW_RETURN) {
+			comment = comment_of(ra, in->mi_name);
+			if (comment == NULL || *comment_text(comment) == '\0')
+				comment = ra->ra_reason;
+			if (*comment_text(comment) == '\0') {
+				diag_add(d, DIAG_ERROR, "review.reason", NULL,
+				    0, 0, "cần ghi nhận xét khi trả lại %s",
+				    "a comment is required to return %s",
+				    in->mi_name);
+				refused++;
+				continue;
+			}
+		}
 		struct st_value_change c = { .svc_period = p->sp_id,
 			.svc_unit = uid,
 			.svc_input = in->mi_name,
 			.svc_status = st->wf_to,
 			.svc_action = st->wf_action,
-			.svc_reason = reason };
+			.svc_reason = comment != NULL ? comment : ra->ra_reason,
+			.svc_comment = comment,
+			.svc_agency = owner };
 
 		if (store_value_change(s, &c, login) != 0)
-			return app_store_error(s, d) == STORE_EBUSY
-			    ? STORE_EBUSY
-			    : -3;
+			return review_store_error(s, d);
+		if (owner != NULL)
+			review_log_add(log, owner, in->mi_name);
 		moved++;
 	}
-	if (missing > 0) {
+	if (refused > 0 && st->wf_complete) {
 		diag_add(d, DIAG_ERROR, "submit.incomplete", NULL, 0, 0,
-		    "chưa đủ dữ liệu: còn thiếu %d mục; không gửi gì",
-		    "incomplete: %d inputs missing; nothing was submitted",
-		    missing);
+		    "chưa gửi được: %d mục chưa sẵn sàng; không gửi gì",
+		    "not submitted: %d inputs are not ready; nothing was submitted",
+		    refused);
 		return -1;
 	}
-	return moved;
+	return refused > 0 ? -1 : moved;
+}
+
+/* -1 with an error for each per-input comment of a value not returned. */
+static int
+comments_unused(
+    const struct review_ask *ra, const struct review_log *log, struct diag *d)
+{
+	int i, k, used, bad = 0;
+
+	for (i = 0; i < ra->ra_ncomments; i++) {
+		for (k = 0, used = 0; k < log->rl_n && !used; k++)
+			used = app_in_list(buf_cstr(&log->rl_m[k].rm_inputs),
+			    ra->ra_comments[i].acm_input);
+		if (!used) {
+			diag_add(d, DIAG_ERROR, "review.comment", NULL, 0, 0,
+			    "có nhận xét cho %s nhưng giá trị này không được trả lại (chỉ trả lại giá trị đã gửi)",
+			    "a comment for %s, which is not returned (only submitted values are)",
+			    ra->ra_comments[i].acm_input);
+			bad++;
+		}
+	}
+	return bad > 0 ? -1 : 0;
 }
 
 /*
- * Move values of ${agency} (or the listed ${inputs}) of ${period} by step
- * ${st}, in one transaction.
+ * Whether the event of ${rm} leaves the agency's set partial: after a
+ * submission some input it leads is not submitted or approved; after an
+ * approval some is not approved; a return or reopen moved fewer than all
+ * of its inputs. 1, 0, or a negative store error.
+ */
+static int
+event_partial(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, const struct app_step *st,
+    const struct review_moved *rm)
+{
+	enum value_status cur;
+	int i, g, owned = 0, unready = 0;
+
+	for (i = 0; i < m->m_ninputs; i++) {
+		const char *owner = app_owner(m, i);
+
+		if (owner == NULL || strcmp(owner, rm->rm_agency) != 0)
+			continue;
+		owned++;
+		g = app_value_status(
+		    s, p->sp_id, uid, m->m_inputs[i].mi_name, &cur);
+		if (g != 0 && g != STORE_ENOTFOUND)
+			return g;
+		if (g == STORE_ENOTFOUND ||
+		    (st->wf_event == REVIEW_SUBMIT
+			    ? cur != VALUE_SUBMITTED && cur != VALUE_APPROVED
+			    : cur != VALUE_APPROVED))
+			unready++;
+	}
+	switch (st->wf_event) {
+	case REVIEW_SUBMIT:
+	case REVIEW_APPROVE: return unready > 0;
+	case REVIEW_RETURN:
+	case REVIEW_REOPEN: return rm->rm_count < owned;
+	}
+	return 1;
+}
+
+/*
+ * app_event_late(p, today): whether an event on day ${today} is late for
+ * ${p}: the plan asks agencies to send "trước ngày" (before) the
+ * deadline, so the deadline's own day is late already, as for overdue.
+ */
+static int
+app_event_late(const struct st_period *p, long today)
+{
+	long due;
+
+	return date_parse(p->sp_agency_due, &due) == 0 && today >= due;
+}
+
+/* Record one submission event per agency of ${log}; a store error. */
+static int
+review_record(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, const struct app_step *st,
+    const struct review_log *log, const char *login)
+{
+	long today = date_today();
+	int k, partial;
+
+	for (k = 0; k < log->rl_n; k++) {
+		const struct review_moved *rm = &log->rl_m[k];
+
+		partial = event_partial(s, p, m, uid, st, rm);
+		if (partial < 0)
+			return partial;
+		struct st_submission_in e = { .ssi_period = p->sp_id,
+			.ssi_unit = uid,
+			.ssi_agency = rm->rm_agency,
+			.ssi_event = st->wf_event,
+			.ssi_inputs = buf_cstr(&rm->rm_inputs),
+			.ssi_count = rm->rm_count,
+			.ssi_partial = partial,
+			.ssi_late = app_event_late(p, today) };
+
+		if (store_submission_add(s, &e, login, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Move values of ${ra} of ${period} by step ${st}, in one transaction
+ * with their submission events.
  */
 static int
 transition(struct store *s, const struct app_actor *a, const char *period,
-    const char *unit, const char *agency, const char *inputs,
-    const struct app_step *st, const char *reason, struct diag *d)
+    const char *unit, const struct review_ask *ra, const struct app_step *st,
+    struct diag *d)
 {
 	const struct method *m = NULL;
+	struct review_log log = { NULL, 0 };
 	struct st_period p;
 	char code[80];
 	long uid;
@@ -153,7 +437,7 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    review_what(s, m, agency, inputs, d) < 0)
+	    review_what(s, m, ra, d) < 0)
 		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
@@ -161,16 +445,17 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 		store_tx_rollback(s);
 		return -1;
 	}
-	moved = review_move(
-	    s, &p, m, uid, agency, inputs, st, a->ac_login, reason, d);
+	moved = review_move(s, &p, m, uid, ra, st, a->ac_login, &log, d);
 	if (moved == 0) {
-		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
-		    "không có giá trị nào ở trạng thái %s%.0s để chuyển",
-		    "no value is %.0s%s: nothing to change",
-		    value_status_label(st->wf_from, LANG_VI),
-		    value_status_name(st->wf_from));
+		review_none(st, d);
 		moved = -1;
 	}
+	if (moved > 0 && comments_unused(ra, &log, d) < 0)
+		moved = -1;
+	if (moved > 0 &&
+	    review_record(s, &p, m, uid, st, &log, a->ac_login) != 0)
+		moved = review_store_error(s, d);
+	review_log_free(&log);
 	if (moved < 0) {
 		store_tx_rollback(s);
 		return moved == STORE_EBUSY ? STORE_EBUSY : -1;
@@ -182,13 +467,21 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 
 int
 app_values_submit(struct store *s, const struct app_actor *a,
-    const char *period, const char *unit, const char *agency, struct diag *d)
+    const char *period, const char *unit, const char *agency,
+    const char *inputs, struct diag *d)
 {
+	struct review_ask ra = { agency, inputs, NULL, NULL, 0 };
+
+	if (agency == NULL) {
+		diag_put(d, DIAG_ERROR, "review.what", NULL, 0, 0,
+		    "gửi số liệu cần chỉ rõ cơ quan",
+		    "a submission names its agency");
+		return -1;
+	}
 	if (app_check(s, a, APP_SUBMIT, agency, d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
-	return transition(
-	    s, a, period, unit, agency, NULL, &step_submit, NULL, d);
+	return transition(s, a, period, unit, &ra, &step_submit, d);
 }
 
 int
@@ -196,25 +489,11 @@ app_values_approve(struct store *s, const struct app_actor *a,
     const char *period, const char *unit, const char *agency,
     const char *inputs, struct diag *d)
 {
+	struct review_ask ra = { agency, inputs, NULL, NULL, 0 };
+
 	if (app_check(s, a, APP_REVIEW, NULL, d) != 0)
 		return -1;
-	return transition(
-	    s, a, period, unit, agency, inputs, &step_approve, NULL, d);
-}
-
-/* -1 with ${vi}/${en} when ${reason} is empty or blank. */
-static int
-need_reason(const char *reason, const char *vi, const char *en, struct diag *d)
-{
-	const char *p = reason;
-
-	while (p != NULL && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p == NULL || *p == '\0') {
-		diag_put(d, DIAG_ERROR, "review.reason", NULL, 0, 0, vi, en);
-		return -1;
-	}
-	return 0;
+	return transition(s, a, period, unit, &ra, &step_approve, d);
 }
 
 int
@@ -222,14 +501,45 @@ app_values_return(struct store *s, const struct app_actor *a,
     const char *period, const char *unit, const char *agency,
     const char *inputs, const char *comment, struct diag *d)
 {
-	if (app_check(s, a, APP_REVIEW, NULL, d) != 0 ||
-	    need_reason(comment, "trả lại cần có nhận xét (--comment)",
-		"returning needs a comment (--comment)", d) < 0)
+	return app_values_return_each(
+	    s, a, period, unit, agency, inputs, comment, NULL, 0, d);
+}
+
+int
+app_values_return_each(struct store *s, const struct app_actor *a,
+    const char *period, const char *unit, const char *agency,
+    const char *inputs, const char *comment, const struct app_comment *comments,
+    int ncomments, struct diag *d)
+{
+	struct review_ask ra = { agency, inputs, comment, comments, ncomments };
+	int i, any = *comment_text(comment) != '\0';
+
+	if (app_check(s, a, APP_REVIEW, NULL, d) != 0)
 		return -1;
+	for (i = 0; i < ncomments && !any; i++)
+		any = *comment_text(comments[i].acm_text) != '\0';
+	if (!any) {
+		diag_put(d, DIAG_ERROR, "review.reason", NULL, 0, 0,
+		    "cần ghi nhận xét khi trả lại", "a comment is required");
+		return -1;
+	}
 	if (app_text_check(APP_TEXT_COMMENT, comment, d) < 0)
 		return -1;
-	return transition(
-	    s, a, period, unit, agency, inputs, &step_return, comment, d);
+	/* per-input comments alone name what is returned */
+	if (agency == NULL && inputs == NULL && ncomments > 0) {
+		struct buf names;
+		int rc;
+
+		buf_init(&names);
+		for (i = 0; i < ncomments; i++)
+			buf_printf(&names, "%s%s", i > 0 ? "," : "",
+			    comments[i].acm_input);
+		ra.ra_inputs = buf_cstr(&names);
+		rc = transition(s, a, period, unit, &ra, &step_return, d);
+		buf_free(&names);
+		return rc;
+	}
+	return transition(s, a, period, unit, &ra, &step_return, d);
 }
 
 int
@@ -237,12 +547,17 @@ app_values_reopen(struct store *s, const struct app_actor *a,
     const char *period, const char *unit, const char *agency,
     const char *inputs, const char *reason, struct diag *d)
 {
-	if (app_check(s, a, APP_REOPEN, NULL, d) != 0 ||
-	    need_reason(reason, "mở lại cần có lý do (--reason)",
-		"reopening needs a reason (--reason)", d) < 0)
+	struct review_ask ra = { agency, inputs, reason, NULL, 0 };
+
+	if (app_check(s, a, APP_REOPEN, NULL, d) != 0)
 		return -1;
+	if (*comment_text(reason) == '\0') {
+		diag_put(d, DIAG_ERROR, "review.reason", NULL, 0, 0,
+		    "cần ghi lý do khi mở lại",
+		    "a reason is required to reopen");
+		return -1;
+	}
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		return -1;
-	return transition(
-	    s, a, period, unit, agency, inputs, &step_reopen, reason, d);
+	return transition(s, a, period, unit, &ra, &step_reopen, d);
 }

@@ -72,7 +72,7 @@ import_locked(struct store *s, const struct st_period *p, const struct round *r,
 			g = app_value_status(s, p->sp_id, units[u],
 			    m->m_inputs[i].mi_name, &cur);
 			if (g == STORE_ENOTFOUND ||
-			    (g == 0 && cur == VALUE_DRAFT))
+			    (g == 0 && value_status_editable(cur)))
 				continue;
 			if (g != 0)
 				return g;
@@ -173,7 +173,8 @@ import_write(struct store *s, const struct app_actor *a,
 			.svi_input = m->m_inputs[i].mi_name,
 			.svi_raw = raw,
 			.svi_status = status,
-			.svi_reason = "import" };
+			.svi_reason = "import",
+			.svi_agency = app_owner(m, i) };
 
 		rc = store_value_write(s, &v, a->ac_login);
 		if (rc == 0)
@@ -505,7 +506,7 @@ value_write(struct store *s, const struct app_actor *a,
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
 		return -1;
 	g = app_value_status(s, p->sp_id, uid, input, &cur);
-	if (g == 0 && cur != VALUE_DRAFT) {
+	if (g == 0 && !value_status_editable(cur)) {
 		diag_add(d, DIAG_ERROR, "value.locked", NULL, 0, 0,
 		    "%s đang ở trạng thái %s%.0s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
 		    "%s is %.0s%s and cannot be changed (Sở TTTT must return or reopen it first)",
@@ -517,6 +518,8 @@ value_write(struct store *s, const struct app_actor *a,
 		return app_store_error(s, d);
 	if (entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
 		return -1;
+	memset(&v, 0, sizeof(v));
+	v.svi_agency = app_owner(m, in);
 	v.svi_period = p->sp_id;
 	v.svi_unit = uid;
 	v.svi_input = input;

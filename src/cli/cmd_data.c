@@ -256,13 +256,83 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 	return finish(s, &d, rc, lang);
 }
 
+/* What dti status prints besides the table: the returned values. */
+struct status_print {
+	const struct opts *spr_o;
+	const struct method *spr_m;
+	int spr_n; /* returned values printed */
+};
+
+/* One returned value with its comment, under the status table. */
+static int
+status_returned_row(void *ctx, const struct st_value *v)
+{
+	struct status_print *c = ctx;
+	const char *owner = app_input_owner(c->spr_m, v->sv_input);
+	const char *name = owner != NULL ? agency_short(c->spr_m, owner) : "";
+	enum diag_lang lang = c->spr_o->op_lang;
+
+	if (c->spr_n++ == 0)
+		printf("\n%s\n",
+		    cli_msg(lang, "Giá trị bị trả lại (nhận xét của Sở TTTT):",
+			"Returned values (Sở TTTT's comments):"));
+	printf("  %s%*s %-8s %s\n", name, cli_pad(name, 32), "", v->sv_input,
+	    v->sv_comment);
+	return 0;
+}
+
+/* The times of an agency's submissions, in Vietnam time, or nothing. */
+static void
+status_times(const struct app_agency_status *a, enum diag_lang lang)
+{
+	char t1[32], t2[32], t3[32];
+
+	if (a->ag_submitted_first[0] == '\0' && a->ag_approved_at[0] == '\0')
+		return;
+	date_time_vi(a->ag_submitted_first, t1, sizeof(t1));
+	date_time_vi(a->ag_submitted_last, t2, sizeof(t2));
+	date_time_vi(a->ag_approved_at, t3, sizeof(t3));
+	printf("    ");
+	if (t1[0] != '\0')
+		printf("%s %s", cli_msg(lang, "gửi lần đầu", "first sent"), t1);
+	if (t1[0] != '\0' && strcmp(t1, t2) != 0)
+		printf(", %s %s", cli_msg(lang, "lần cuối", "last"), t2);
+	if (t3[0] != '\0')
+		printf("%s%s %s", t1[0] != '\0' ? "; " : "",
+		    cli_msg(lang, "duyệt đủ", "all approved"), t3);
+	putchar('\n');
+}
+
+/* The state column: overdue, approved, on time or late. */
+static void
+status_state(
+    const struct app_agency_status *a, int overdue, enum diag_lang lang)
+{
+	const char *w[3];
+	int n = 0, i;
+
+	if (overdue)
+		w[n++] = cli_msg(lang, "QUÁ HẠN", "OVERDUE");
+	else if (a->ag_approved == a->ag_owned)
+		w[n++] = cli_msg(lang, "đã duyệt đủ", "all approved");
+	if (a->ag_late)
+		w[n++] = cli_msg(lang, "trễ hạn", "late");
+	else if (a->ag_on_time)
+		w[n++] = cli_msg(lang, "đúng hạn", "on time");
+	for (i = 0; i < n; i++)
+		printf("%s%s", i > 0 ? ", " : "", w[i]);
+	putchar('\n');
+}
+
 int
 cmd_status(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage: dti status --period P [--unit U] [--format table|csv] [--db dti.db]\n";
+	enum value_status returned = VALUE_RETURNED;
 	struct app_agency_status *st = NULL;
 	const struct method *m = NULL;
+	struct status_print sp;
 	struct st_period p;
 	struct store *s;
 	struct opts o;
@@ -278,13 +348,14 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
 	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
-	    (rc = app_status(s, &p, o.op_unit, m, &st, &n, &d)) != 0) {
+	    (rc = app_status(s, &p, o.op_unit, m, today, &st, &n, &d)) != 0) {
 		return finish(s, &d, rc, lang);
 	}
 	date_parse(p.sp_agency_due, &due);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("agency,inputs,filled,missing,draft,submitted,approved,"
-		     "deadline,days_left,overdue");
+		     "deadline,days_left,overdue,returned,submitted_first,"
+		     "submitted_last,approved_at,on_time,late");
 	else {
 		char dv[16];
 
@@ -294,7 +365,10 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		    cli_msg(lang, "hạn gửi Sở TTTT: trước",
 			"due to Sở TTTT before"),
 		    dv);
-		if (due - today >= 0)
+		if (!app_period_is_open(&p))
+			printf(" (%s)\n",
+			    cli_msg(lang, "kỳ đã đóng", "period closed"));
+		else if (due - today >= 0)
 			printf(" (%s %ld %s)\n", cli_msg(lang, "còn", "in"),
 			    due - today, cli_msg(lang, "ngày", "days"));
 		else
@@ -307,6 +381,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		hdr_r(cli_msg(lang, "Thiếu", "Missing"), 7);
 		hdr_r(cli_msg(lang, "Nháp", "Draft"), 7);
 		hdr_r(cli_msg(lang, "Đã gửi", "Sent"), 7);
+		hdr_r(cli_msg(lang, "Trả lại", "Returned"), 8);
 		hdr_r(cli_msg(lang, "Đã duyệt", "Approved"), 8);
 		printf("%s\n", cli_msg(lang, "Tình trạng", "State"));
 	}
@@ -315,34 +390,116 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		int late = app_agency_overdue(&p, a, today);
 
 		if (strcmp(o.op_format, "csv") == 0) {
-			printf("%s,%d,%d,%d,%d,%d,%d,%s,%ld,%d\n", a->ag_agency,
-			    a->ag_owned, a->ag_owned - a->ag_missing,
-			    a->ag_missing, a->ag_draft, a->ag_submitted,
-			    a->ag_approved, p.sp_agency_due, due - today, late);
+			printf("%s,%d,%d,%d,%d,%d,%d,%s,%ld,%d,%d,%s,%s,%s,%d,"
+			       "%d\n",
+			    a->ag_agency, a->ag_owned,
+			    a->ag_owned - a->ag_missing, a->ag_missing,
+			    a->ag_draft, a->ag_submitted, a->ag_approved,
+			    p.sp_agency_due, due - today, late, a->ag_returned,
+			    a->ag_submitted_first, a->ag_submitted_last,
+			    a->ag_approved_at, a->ag_on_time, a->ag_late);
 			continue;
 		}
 		{
 			const char *name = agency_short(m, a->ag_agency);
 
-			printf("%s%*s %7d %7d %7d %7d %7d %8d %s\n", name,
+			printf("%s%*s %7d %7d %7d %7d %7d %8d %8d ", name,
 			    cli_pad(name, 33), "", a->ag_owned,
 			    a->ag_owned - a->ag_missing, a->ag_missing,
-			    a->ag_draft, a->ag_submitted, a->ag_approved,
-			    late ? cli_msg(lang, "QUÁ HẠN", "OVERDUE")
-				: a->ag_approved == a->ag_owned
-				? cli_msg(lang, "đã duyệt đủ", "all approved")
-				: "");
+			    a->ag_draft, a->ag_submitted, a->ag_returned,
+			    a->ag_approved);
+			status_state(a, late, lang);
+			status_times(a, lang);
 		}
 	}
 	free(st);
-	return finish(s, &d, 0, lang);
+	if (strcmp(o.op_format, "csv") != 0) {
+		sp.spr_o = &o;
+		sp.spr_m = m;
+		sp.spr_n = 0;
+		rc = app_unit_values(
+		    s, &p, o.op_unit, &returned, status_returned_row, &sp, &d);
+	}
+	return finish(s, &d, rc, lang);
+}
+
+/* dti value list: one current value a line, or a CSV row. */
+static int
+value_row(void *ctx, const struct st_value *v)
+{
+	const struct opts *o = ctx;
+	enum diag_lang lang = o->op_lang;
+	char at[32];
+
+	if (strcmp(o->op_format, "csv") == 0) {
+		csvq_fput(stdout, v->sv_unit);
+		putchar(',');
+		csvq_fput(stdout, v->sv_input);
+		putchar(',');
+		csvq_fput(stdout, v->sv_raw);
+		printf(",%s,", value_status_name(v->sv_status));
+		csvq_fput(stdout, v->sv_comment);
+		putchar(',');
+		csvq_fput(stdout, v->sv_warnings);
+		putchar(',');
+		csvq_fput(stdout, v->sv_part);
+		putchar(',');
+		csvq_fput(stdout, v->sv_by);
+		printf(",%s\n", v->sv_at);
+		return 0;
+	}
+	date_time_vi(v->sv_at, at, sizeof(at));
+	printf("%s %s%s%s = %s (%s) %s %s", v->sv_unit, v->sv_input,
+	    v->sv_part[0] ? "@" : "", v->sv_part, v->sv_raw,
+	    value_status_label(v->sv_status, lang), v->sv_by, at);
+	if (v->sv_comment[0] != '\0')
+		printf(" — %s: %s", cli_msg(lang, "nhận xét", "comment"),
+		    v->sv_comment);
+	putchar('\n');
+	return 0;
+}
+
+/* dti value list --period P [--unit U] [--status S] [--format csv] */
+static int
+value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
+{
+	enum value_status st;
+	struct st_period p;
+	struct store *s;
+	struct opts o;
+	struct diag d;
+	int rc;
+
+	OPEN_DB(o, argc, argv, "db period unit status format", usage, 0);
+	diag_init(&d);
+	if (need_period(&o, "value") < 0)
+		return finish(s, &d, -1, lang);
+	if (o.op_status != NULL && value_status_parse(o.op_status, &st) != 0) {
+		fprintf(stderr,
+		    "dti value: %s '%s' (draft, submitted, returned, approved)\n",
+		    cli_msg(lang, "trạng thái không hợp lệ", "unknown status"),
+		    o.op_status);
+		return finish(s, &d, -1, lang);
+	}
+	if ((rc = app_period(s, o.op_period, &p, &d)) != 0)
+		return finish(s, &d, rc, lang);
+	if (strcmp(o.op_format, "csv") == 0)
+		puts("unit,input,value,status,comment,warnings,part,entered_by,"
+		     "entered_at");
+	rc = o.op_unit != NULL
+	    ? app_unit_values(
+		  s, &p, o.op_unit, o.op_status ? &st : NULL, value_row, &o, &d)
+	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &o, &d);
+	return finish(s, &d, rc, lang);
 }
 
 int
 cmd_value(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti value set --period P [--unit U] [--agency A] [--reason TEXT] [--number-format machine|vi] INPUT VALUE\n";
+	    "Cách dùng / usage:\n"
+	    "  dti value set --period P [--unit U] [--agency A] [--reason TEXT] [--number-format machine|vi] INPUT VALUE\n"
+	    "  dti value list --period P [--unit U] [--status draft|submitted|returned|approved] [--format csv]\n";
 	struct app_actor a;
 	struct buf stored;
 	struct store *s;
@@ -350,6 +507,8 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 	struct diag d;
 	int rc;
 
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return value_list(argc - 1, argv + 1, usage, lang);
 	if (argc < 2 || strcmp(argv[1], "set") != 0) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
@@ -482,22 +641,36 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 	return finish(s, &d, rc, lang);
 }
 
+/* has_code(d, code): whether ${d} holds an item of ${code}. */
+static int
+has_code(const struct diag *d, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++)
+		if (d->d_items[i].di_code != NULL &&
+		    strcmp(d->d_items[i].di_code, code) == 0)
+			return 1;
+	return 0;
+}
+
 /* dti submit | approve | return | reopen */
 int
 cmd_review(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti submit  --period P --agency A [--unit U]\n"
+	    "  dti submit  --period P --agency A [--inputs a,b] [--unit U]\n"
 	    "  dti approve --period P (--agency A | --inputs a,b) [--unit U]\n"
 	    "  dti return  --period P (--agency A | --inputs a,b) --comment TEXT\n"
-	    "  dti reopen  --period P (--agency A | --inputs a,b) --reason TEXT   (Sở TTTT)\n";
+	    "  dti reopen  --period P (--agency A | --inputs a,b) --reason TEXT   (Sở TTTT)\n"
+	    "  --inputs with submit: send only those (a partial submission)\n";
 	const char *verb = argv[0];
 	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	int rc;
+	int rc, hint;
 
 	OPEN_DB(o, argc, argv,
 	    "db user period unit agency inputs comment reason", usage, 0);
@@ -514,8 +687,8 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 			app_close(s);
 			return EXIT_USAGE;
 		}
-		rc = app_values_submit(
-		    s, &a, o.op_period, o.op_unit, o.op_agency, &d);
+		rc = app_values_submit(s, &a, o.op_period, o.op_unit,
+		    o.op_agency, o.op_inputs, &d);
 	} else if (strcmp(verb, "approve") == 0) {
 		rc = app_values_approve(s, &a, o.op_period, o.op_unit,
 		    o.op_agency, o.op_inputs, &d);
@@ -529,32 +702,49 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 	if (rc == 0)
 		printf("%s: %s\n", verb,
 		    cli_msg(lang, "xong", "done")); /* layering-ok: a word */
-	return finish(s, &d, rc, lang);
+	hint = rc != 0 && has_code(&d, "review.reason");
+	rc = finish(s, &d, rc, lang);
+	if (hint) /* app/'s message names no option: say which one */
+		fprintf(stderr, "dti %s: %s\n", verb,
+		    strcmp(verb, "reopen") == 0 ? "--reason TEXT"
+						: "--comment TEXT");
+	return rc;
 }
 
 static int
 audit_row(void *ctx, const struct st_audit *a)
 {
 	const struct opts *o = ctx;
+	char at[32];
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%ld,%s,", a->sau_id, a->sau_at);
-		csvq(a->sau_actor);
+		csvq_fput(stdout, a->sau_actor);
 		printf(",%s,%s,", a->sau_action, a->sau_entity);
-		csvq(a->sau_key);
+		csvq_fput(stdout, a->sau_key);
 		putchar(',');
-		csvq(a->sau_old);
+		csvq_fput(stdout, a->sau_old);
 		putchar(',');
-		csvq(a->sau_new);
+		csvq_fput(stdout, a->sau_new);
 		putchar(',');
-		csvq(a->sau_reason);
+		csvq_fput(stdout, a->sau_reason);
+		putchar(',');
+		csvq_fput(stdout, a->sau_period);
+		putchar(',');
+		csvq_fput(stdout, a->sau_agency);
+		putchar(',');
+		csvq_fput(stdout, a->sau_unit);
+		putchar(',');
+		csvq_fput(stdout, a->sau_input);
 		putchar('\n');
 		return 0;
 	}
-	printf("%6ld %s %-10s %-18s %s: %s → %s%s%s\n", a->sau_id, a->sau_at,
-	    a->sau_actor, a->sau_action, a->sau_key,
-	    a->sau_old ? a->sau_old : "∅", a->sau_new ? a->sau_new : "∅",
-	    a->sau_reason ? " — " : "", a->sau_reason ? a->sau_reason : "");
+	date_time_vi(a->sau_at, at, sizeof(at));
+	printf("%6ld %s %-7s %-10s %-18s %s: %s → %s%s%s\n", a->sau_id, at,
+	    a->sau_period ? a->sau_period : "-", a->sau_actor, a->sau_action,
+	    a->sau_key, a->sau_old ? a->sau_old : "∅",
+	    a->sau_new ? a->sau_new : "∅", a->sau_reason ? " — " : "",
+	    a->sau_reason ? a->sau_reason : "");
 	return 0;
 }
 
@@ -562,19 +752,28 @@ int
 cmd_audit(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti audit [--inputs KEY-PREFIX] [--format csv] [--db dti.db]\n";
+	    "Cách dùng / usage: dti audit [--period P] [--agency A] [--unit U] [--input I] [--inputs KEY-PREFIX] [--format csv] [--db dti.db]\n";
+	struct st_audit_filter f;
 	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
 	int rc = 0;
 
-	OPEN_DB(o, argc, argv, "db format inputs", usage, 0);
+	OPEN_DB(o, argc, argv, "db format inputs period agency unit input",
+	    usage, 0);
 	diag_init(&d);
 	if (strcmp(o.op_format, "csv") == 0)
-		puts("id,at,actor,action,entity,key,old,new,reason");
+		puts("id,at,actor,action,entity,key,old,new,reason,period,"
+		     "agency,unit,input");
 	app_operator(&a, o.op_user);
-	rc = app_audit(s, &a, o.op_inputs, audit_row, &o, &d);
+	memset(&f, 0, sizeof(f));
+	f.saf_period = o.op_period;
+	f.saf_agency = o.op_agency;
+	f.saf_unit = o.op_unit;
+	f.saf_input = o.op_input;
+	f.saf_key = o.op_inputs;
+	rc = app_audit(s, &a, &f, audit_row, &o, &d);
 	return finish(s, &d, rc, lang);
 }
 

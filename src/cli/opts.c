@@ -35,6 +35,7 @@ static const struct option all[] = {
 	{ "quiet", no_argument, NULL, 23 },
 	{ "overdue", no_argument, NULL, 24 },
 	{ "number-format", required_argument, NULL, 29 },
+	{ "input", required_argument, NULL, 30 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -109,6 +110,7 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 22: o->op_explain = 1; break;
 		case 23: o->op_quiet = 1; break;
 		case 24: o->op_overdue = 1; break;
+		case 30: o->op_input = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -26,6 +26,7 @@ struct opts {
 	const char *op_methodology; /* --methodology FILE */
 	const char *op_agency_due; /* --agency-due */
 	const char *op_sotttt_due; /* --sotttt-due */
+	const char *op_input; /* --input: one input (dti audit) */
 	int op_demo; /* --demo */
 	int op_submit; /* --submit */
 	int op_approve; /* --approve */

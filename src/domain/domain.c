@@ -17,6 +17,13 @@ static const struct domain_word value_words[] = {
 	[VALUE_DRAFT] = { "draft", "nháp", "draft" },
 	[VALUE_SUBMITTED] = { "submitted", "đã gửi", "submitted" },
 	[VALUE_APPROVED] = { "approved", "đã duyệt", "approved" },
+	[VALUE_RETURNED] = { "returned", "bị trả lại", "returned" },
+};
+static const struct domain_word review_words[] = {
+	[REVIEW_SUBMIT] = { "submit", "gửi", "submit" },
+	[REVIEW_APPROVE] = { "approve", "duyệt", "approve" },
+	[REVIEW_RETURN] = { "return", "trả lại", "return" },
+	[REVIEW_REOPEN] = { "reopen", "mở lại", "reopen" },
 };
 static const struct domain_word period_words[] = {
 	[PERIOD_OPEN] = { "open", "mở", "open" },
@@ -46,6 +53,7 @@ static const struct domain_word target_words[] = {
 
 #define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 _Static_assert(NWORDS(value_words) == VALUE_NSTATUS, "value words");
+_Static_assert(NWORDS(review_words) == REVIEW_NEVENT, "review words");
 _Static_assert(NWORDS(period_words) == PERIOD_NSTATUS, "period words");
 _Static_assert(NWORDS(task_words) == TASK_NSTATUS, "task words");
 _Static_assert(NWORDS(role_words) == ROLE_N, "role words");
@@ -94,6 +102,7 @@ word_label(const struct domain_word *w, enum diag_lang lang)
 	}
 
 DOMAIN_WORDS(value_status, enum value_status, value_words, VALUE_NSTATUS)
+DOMAIN_WORDS(review_event, enum review_event, review_words, REVIEW_NEVENT)
 DOMAIN_WORDS(period_status, enum period_status, period_words, PERIOD_NSTATUS)
 DOMAIN_WORDS(task_status, enum task_status, task_words, TASK_NSTATUS)
 DOMAIN_WORDS(role, enum role, role_words, ROLE_N)
@@ -104,8 +113,22 @@ value_status_may(enum value_status from, enum value_status to)
 {
 	switch (from) {
 	case VALUE_DRAFT: return to == VALUE_SUBMITTED;
-	case VALUE_SUBMITTED: return to == VALUE_APPROVED || to == VALUE_DRAFT;
+	case VALUE_SUBMITTED:
+		return to == VALUE_APPROVED || to == VALUE_RETURNED;
+	case VALUE_RETURNED: return to == VALUE_SUBMITTED;
 	case VALUE_APPROVED: return to == VALUE_DRAFT;
+	}
+	return 0;
+}
+
+int
+value_status_editable(enum value_status st)
+{
+	switch (st) {
+	case VALUE_DRAFT:
+	case VALUE_RETURNED: return 1;
+	case VALUE_SUBMITTED:
+	case VALUE_APPROVED: return 0;
 	}
 	return 0;
 }

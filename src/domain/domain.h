@@ -14,13 +14,18 @@
 
 #include "util/diag.h"
 
-/* A value: draft -> submitted -> approved (return and reopen go back). */
+/*
+ * A value: draft -> submitted -> approved; a reviewer returns a submitted
+ * value (returned, with a comment) and reopens an approved one (draft).
+ * Stored by name, so the order here is free.
+ */
 enum value_status {
 	VALUE_DRAFT,
 	VALUE_SUBMITTED,
 	VALUE_APPROVED,
+	VALUE_RETURNED,
 };
-#define VALUE_NSTATUS 3
+#define VALUE_NSTATUS 4
 
 /* A reporting period: open for entry, or closed. */
 enum period_status {
@@ -56,7 +61,7 @@ enum target_state {
 };
 #define TARGET_NSTATE 5
 
-/* value_status_name(st): "draft", "submitted" or "approved". */
+/* value_status_name(st): "draft", "submitted", "approved", "returned". */
 const char *value_status_name(enum value_status);
 /* value_status_parse(name, out): 0, or -1 when ${name} is no status. */
 int value_status_parse(const char *, enum value_status *);
@@ -85,10 +90,34 @@ int target_state_parse(const char *, enum target_state *);
 const char *target_state_label(enum target_state, enum diag_lang);
 
 /*
- * value_status_may(from, to): whether the review workflow has that step
- * (submit: draft -> submitted; approve: submitted -> approved; return:
- * submitted -> draft; reopen: approved -> draft).
+ * value_status_may(from, to): whether the review workflow has that step:
+ * submit: draft -> submitted, and returned -> submitted (an officer may
+ * send a returned value back unchanged, e.g. after adding the evidence
+ * the reviewer asked for); approve: submitted -> approved; return:
+ * submitted -> returned; reopen: approved -> draft. Entering a new value
+ * over a draft or a returned one is no step: it is a new draft version
+ * (value_status_editable).
  */
 int value_status_may(enum value_status, enum value_status);
+/*
+ * value_status_editable(st): 1 when a value in state ${st} may be
+ * overwritten by entry or import (draft, returned), 0 when it is locked
+ * (submitted, approved).
+ */
+int value_status_editable(enum value_status);
+
+/* A step of the review of an agency's set, as recorded (submission). */
+enum review_event {
+	REVIEW_SUBMIT,
+	REVIEW_APPROVE,
+	REVIEW_RETURN,
+	REVIEW_REOPEN,
+};
+#define REVIEW_NEVENT 4
+
+/* review_event_name(ev): "submit", "approve", "return" or "reopen". */
+const char *review_event_name(enum review_event);
+int review_event_parse(const char *, enum review_event *);
+const char *review_event_label(enum review_event, enum diag_lang);
 
 #endif

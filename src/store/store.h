@@ -307,7 +307,12 @@ int store_period_change(
 int store_period_each(
     struct store *, int (*)(void *, const struct st_period *), void *);
 
-/* Values: each current one has a status (enum value_status). */
+/*
+ * Values: each current one has a status (enum value_status). A value is
+ * one per period, unit, input and part: part "" is the whole value; a
+ * contributed input also has one value per contributing member agency
+ * (part: its code). A part NULL given to a function means "".
+ */
 struct st_value {
 	long sv_id;
 	const char *sv_unit;
@@ -316,13 +321,16 @@ struct st_value {
 	enum value_status sv_status;
 	const char *sv_by;
 	const char *sv_at;
+	const char *sv_comment; /* the reviewer's, when returned; else "" */
+	const char *sv_warnings; /* plausibility warnings at entry; "" */
+	const char *sv_part; /* "" or the contributing agency */
 };
 /*
- * store_value_get(s, period, unit, input, out): the status of the current
- * value into ${out}; STORE_ENOTFOUND when there is none.
+ * store_value_get(s, period, unit, input, part, out): the status of the
+ * current value into ${out}; STORE_ENOTFOUND when there is none.
  */
-int store_value_get(
-    struct store *, long, long, const char *, enum value_status *);
+int store_value_get(struct store *, long, long, const char *, const char *,
+    enum value_status *);
 /* A value entered. */
 struct st_value_in {
 	long svi_period; /* period id */
@@ -331,10 +339,14 @@ struct st_value_in {
 	const char *svi_raw; /* exactly as entered */
 	enum value_status svi_status;
 	const char *svi_reason; /* for the audit log, or NULL */
+	const char *svi_warnings; /* warnings found at entry, or NULL */
+	const char *svi_part; /* NULL or "": the whole value */
+	const char *svi_agency; /* whose value (audit log), or NULL */
 };
 /*
  * [writes] store_value_write(s, v, actor): make ${v} the current value (the one
- * it replaces is archived, never deleted) and log it as ${actor}.
+ * it replaces is archived, never deleted; its comment stays with it: the
+ * new version has none) and log it as ${actor}.
  */
 int store_value_write(struct store *, const struct st_value_in *, const char *);
 /* A value's status changed (submitted, approved, returned ...). */
@@ -345,22 +357,29 @@ struct st_value_change {
 	enum value_status svc_status; /* the new status */
 	const char *svc_action; /* audit action, e.g. "value.approve" */
 	const char *svc_reason; /* for the audit log, or NULL */
+	const char *svc_comment; /* stored on the value; NULL: kept as is */
+	const char *svc_part; /* NULL or "": the whole value */
+	const char *svc_agency; /* whose value (audit log), or NULL */
 };
 /*
  * [writes] store_value_change(s, c, actor): change the status of the current
- * value and log it as ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
+ * value (and its comment, unless svc_comment is NULL) and log it as
+ * ${actor}; STORE_ENOTFOUND ("no value for INPUT") if none.
  */
 int store_value_change(
     struct store *, const struct st_value_change *, const char *);
 /*
  * store_value_each(s, period, status, cb, ctx): the current values of
- * period ${period} with the status *${status} (NULL: all), in the order
- * they were first entered.
+ * period ${period} with the status *${status} (NULL: all), parts
+ * included, in the order they were first entered.
  */
 int store_value_each(struct store *, long, const enum value_status *,
     int (*)(void *, const struct st_value *), void *);
 
-/* store_unit_values(s, period, unit, cb, ctx): one unit's current values. */
+/*
+ * store_unit_values(s, period, unit, cb, ctx): one unit's current values,
+ * parts included.
+ */
 int store_unit_values(struct store *, long, long,
     int (*)(void *, const struct st_value *), void *);
 
@@ -410,11 +429,14 @@ struct st_evidence {
 	const char *sev_by;
 	const char *sev_at;
 	char sev_sha_buf[65]; /* app_evidence_attach: the stored file's hash */
+	const char *sev_agency; /* the agency of who attached it; NULL: "" */
+	const char *sev_part; /* the part it supports; NULL: "" (the whole) */
 };
 /*
  * [writes] store_evidence_add(s, period, unit, input, e, actor, out): attach
  * the evidence ${e} (its sev_id, sev_unit, sev_input, sev_by, sev_at and
- * sev_file_size are ignored) to a value, log it, and its id into ${out}.
+ * sev_file_size are ignored) to a value, log it (agency: sev_agency), and
+ * its id into ${out}.
  */
 int store_evidence_add(struct store *, long, long, const char *,
     const struct st_evidence *, const char *, long *);
@@ -430,7 +452,13 @@ int store_evidence_archive(struct store *, long, const char *, const char *);
 int store_evidence_each(struct store *, long, const char *,
     int (*)(void *, const struct st_evidence *), void *);
 
-/* The append-only audit log. */
+/*
+ * The append-only audit log. An entry about a period, a value or
+ * evidence names what it is about: the period (its code), the agency
+ * (whose value; for evidence the agency of who attached it), the unit
+ * (code) and the input; each NULL when it is about none. Every store
+ * function that logs such an entry fills them.
+ */
 struct st_audit {
 	long sau_id;
 	const char *sau_at;
@@ -441,19 +469,80 @@ struct st_audit {
 	const char *sau_old;
 	const char *sau_new;
 	const char *sau_reason;
+	const char *sau_period;
+	const char *sau_agency;
+	const char *sau_unit;
+	const char *sau_input;
 };
 /*
- * [writes] store_audit_add(s, a): append the row ${a} (sau_actor, sau_action,
- * sau_entity, sau_key, sau_old, sau_new, sau_reason; the id and time are the
- * store's) to the audit log.
+ * [writes] store_audit_add(s, a): append the row ${a} (every field but the id
+ * and time, which are the store's) to the audit log.
  */
 int store_audit_add(struct store *, const struct st_audit *);
+/* Which audit rows to read: each field NULL for any. */
+struct st_audit_filter {
+	const char *saf_period; /* period code */
+	const char *saf_agency; /* agency code */
+	const char *saf_unit; /* unit code */
+	const char *saf_input; /* input code */
+	const char *saf_key; /* the key starts with it */
+};
 /*
- * store_audit_each(s, prefix, cb, ctx): the audit rows whose key starts
- * with ${prefix} (NULL: all), oldest first.
+ * store_audit_each(s, f, cb, ctx): the audit rows that match every field
+ * of ${f} (NULL: all rows), oldest first. Rows written before the log
+ * named them (schema 2) have no period, agency, unit or input: a period's
+ * own entries take the period from their key, and value and evidence
+ * entries their unit and input ("UNIT/INPUT", "UNIT/INPUT#ID"); the rows
+ * handed to ${cb} carry what was matched.
  */
-int store_audit_each(struct store *, const char *,
+int store_audit_each(struct store *, const struct st_audit_filter *,
     int (*)(void *, const struct st_audit *), void *);
+
+/*
+ * Submission events: each submit, approve, return and reopen of an
+ * agency's set of values (or of some of its inputs), for one unit,
+ * recorded for good (the store refuses to change or delete one), so that
+ * the year's report can say who sent what when, on time or late. Not
+ * logged in the audit log: an event is written in the transaction of the
+ * value changes it sums up, and those are logged one by one.
+ */
+struct st_submission_in {
+	long ssi_period; /* period id */
+	long ssi_unit; /* unit id */
+	const char *ssi_agency; /* agency code */
+	enum review_event ssi_event;
+	const char *ssi_inputs; /* the inputs it moved, comma separated */
+	int ssi_count; /* how many */
+	int ssi_partial; /* 1: not the agency's whole set (app_review.c) */
+	int ssi_late; /* 1: after the agencies' deadline (app_review.c) */
+};
+/*
+ * [writes] store_submission_add(s, e, actor, out): record the event ${e} as done
+ * by ${actor} now (the store's time, UTC) and its id into ${out} (may be
+ * NULL).
+ */
+int store_submission_add(
+    struct store *, const struct st_submission_in *, const char *, long *);
+/* A recorded submission event. */
+struct st_submission {
+	long ssu_id;
+	const char *ssu_period; /* period code */
+	const char *ssu_unit; /* unit code */
+	const char *ssu_agency;
+	enum review_event ssu_event;
+	const char *ssu_inputs;
+	int ssu_count;
+	int ssu_partial;
+	const char *ssu_at; /* "2022-12-19T03:15:00Z" */
+	const char *ssu_by;
+	int ssu_late;
+};
+/*
+ * store_submission_each(s, period, cb, ctx): the events of period id
+ * ${period}, oldest first.
+ */
+int store_submission_each(struct store *, long,
+    int (*)(void *, const struct st_submission *), void *);
 
 /* Tasks of the plan (Appendix 1), each with an enum task_status. */
 struct st_task {

@@ -107,3 +107,31 @@ date_today(void)
 	t = time(NULL);
 	return (long)(t / 86400);
 }
+
+void
+date_time_vi(const char *iso, char *out, size_t size)
+{
+	int y, mo, d, h, mi, sec, n = 0;
+	long days, mins;
+	char day[11];
+
+	if (iso == NULL || iso[0] == '\0') {
+		snprintf(out, size, "%s", "");
+		return;
+	}
+	if (strlen(iso) != 20 ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi,
+		&sec, &n) != 6 ||
+	    n != 20 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ||
+	    y < 1970 || h < 0 || h > 23 || mi < 0 || mi > 59) {
+		snprintf(out, size, "%s", iso);
+		return;
+	}
+	/* Vietnam is UTC+7 all year */
+	mins = (date_make(y, mo, d) * 24 + h) * 60 + mi + 7 * 60;
+	days = mins / (24 * 60);
+	mins %= 24 * 60;
+	date_format(days, day);
+	snprintf(out, size, "%.2s/%.2s/%.4s %02ld:%02ld", day + 8, day + 5, day,
+	    mins / 60, mins % 60);
+}

@@ -23,4 +23,12 @@ long date_month_end(int, int);
  */
 long date_today(void);
 
+/*
+ * date_time_vi(iso, out, size): a stored UTC time "2026-11-30T11:55:43Z"
+ * as people in Vietnam read it, "30/11/2026 18:55" (UTC+7, no daylight
+ * saving time); "" for NULL or "", the text itself when it is not such a
+ * time.
+ */
+void date_time_vi(const char *, char *, size_t);
+
 #endif

@@ -231,7 +231,7 @@ def body(ck, srv):
         r = call(role, ("POST", "/api/v1/periods/{}/return"), "POST",
                  pp + "/return",
                  json_body={"inputs": "3.3.b", "comment": "thiếu văn bản"})
-        ck.eq(value_of(P, "3.3.b")[1], "draft" if r.ok() else "submitted",
+        ck.eq(value_of(P, "3.3.b")[1], "returned" if r.ok() else "submitted",
               "%s: 3.3.b after return" % role)
 
         r = call(role, ("POST", "/api/v1/periods/{}/reopen-values"), "POST",

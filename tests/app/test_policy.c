@@ -102,8 +102,8 @@ test_viewer_never_writes(void **state)
 	    s, &viewer, "2022-Q4", PERIOD_CLOSED, NULL, &d_));
 	FORBIDDEN(app_value_put(s, &viewer, "2022-Q4", NULL, "1.3.a", "4",
 	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
-	FORBIDDEN(
-	    app_values_submit(s, &viewer, "2022-Q4", NULL, "so-tttt", &d_));
+	FORBIDDEN(app_values_submit(
+	    s, &viewer, "2022-Q4", NULL, "so-tttt", NULL, &d_));
 	FORBIDDEN(app_user_add(s, &viewer, "someone", ROLE_VIEWER, NULL,
 	    "a-long-password-1", NULL, 0, &d_));
 	assert_int_equal(app_may(s, &viewer, APP_READ, NULL), 1);
@@ -120,8 +120,8 @@ test_officer_own_agency(void **state)
 	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
 	ALLOWED(app_value_put(s, &off_tttt, "2022-Q4", NULL, "1.3.a", "4",
 	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
-	FORBIDDEN(
-	    app_values_submit(s, &off_tk, "2022-Q4", NULL, "so-tttt", &d_));
+	FORBIDDEN(app_values_submit(
+	    s, &off_tk, "2022-Q4", NULL, "so-tttt", NULL, &d_));
 	FORBIDDEN(app_values_approve(
 	    s, &off_tttt, "2022-Q4", NULL, "so-tttt", NULL, &d_));
 	FORBIDDEN(app_period_set_status(

@@ -882,12 +882,14 @@ test_row_forms(void **state)
 	vi = (struct st_value_in){ p.sp_id, unit, "A.4", "590000", VALUE_DRAFT,
 		"first" };
 	assert_int_equal(store_value_write(x->f_s, &vi, "tester"), 0);
-	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", NULL, &st), 0);
 	assert_int_equal(st, VALUE_DRAFT);
 	vc = (struct st_value_change){ p.sp_id, unit, "A.4", VALUE_SUBMITTED,
 		"value.submit", NULL };
 	assert_int_equal(store_value_change(x->f_s, &vc, "tester"), 0);
-	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "A.4", &st), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "A.4", NULL, &st), 0);
 	assert_int_equal(st, VALUE_SUBMITTED);
 	vc.svc_input = "A.5";
 	assert_int_equal(
@@ -904,7 +906,12 @@ test_row_forms(void **state)
 
 	n = 0;
 	assert_int_equal(store_audit_add(x->f_s, &au), 0);
-	assert_int_equal(store_audit_each(x->f_s, "k/", audit_found, &n), 0);
+	{
+		struct st_audit_filter f = { .saf_key = "k/" };
+
+		assert_int_equal(
+		    store_audit_each(x->f_s, &f, audit_found, &n), 0);
+	}
 	assert_int_equal(n, 1);
 
 	assert_int_equal(store_task_link_add(x->f_s, &tl), 0);
@@ -1166,10 +1173,10 @@ test_closed_period(void **state)
 	assert_int_equal(n, lines_of(SINGLE_FILE) - 1);
 	diag_init(&d);
 	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
-			     NULL, "so-tttt", &d),
+			     NULL, "so-tttt", NULL, &d),
 	    0);
 	assert_int_equal(app_values_submit(x->f_s, dbfx_op("tester"), "2022",
-			     NULL, "cuc-thong-ke", &d),
+			     NULL, "cuc-thong-ke", NULL, &d),
 	    0);
 	assert_int_equal(app_values_approve(x->f_s, dbfx_op("tester"), "2022",
 			     NULL, "cuc-thong-ke", NULL, &d),
@@ -1200,7 +1207,7 @@ test_closed_period(void **state)
 	    NUMFMT_MACHINE, VALUE_DRAFT, 0, &n, &d));
 	fclose(f);
 	REFUSED(app_values_submit(
-	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", &d));
+	    x->f_s, dbfx_op("t"), "2022", NULL, "so-noi-vu", NULL, &d));
 	REFUSED(app_values_approve(
 	    x->f_s, dbfx_op("t"), "2022", NULL, "so-tttt", NULL, &d));
 	REFUSED(app_values_return(
@@ -1280,7 +1287,10 @@ test_values_archived(void **state)
 
 	buf_init(&ac.ac_b);
 	assert_int_equal(
-	    store_audit_each(x->f_s, "ninh-thuan/A.4", audit_chain, &ac), 0);
+	    store_audit_each(x->f_s,
+		&(struct st_audit_filter){ .saf_key = "ninh-thuan/A.4" },
+		audit_chain, &ac),
+	    0);
 	assert_string_equal(buf_cstr(&ac.ac_b),
 	    "an:value.set:->590000:first;"
 	    "binh:value.set:590000>595000:corrected;"
@@ -1643,7 +1653,8 @@ test_status_counts(void **state)
 	assert_non_null(fgets(line, sizeof(line), p));
 	assert_string_equal(line,
 	    "agency,inputs,filled,missing,draft,submitted,approved,deadline,"
-	    "days_left,overdue\n");
+	    "days_left,overdue,returned,submitted_first,submitted_last,"
+	    "approved_at,on_time,late\n");
 	while (fgets(line, sizeof(line), p) != NULL) {
 		char code[64], deadline[16];
 		int owned, filled, missing, draft, sub, appr;

@@ -25,7 +25,8 @@ PREFIXES = {
     "src/io/csv_quote.h": ("csvq_",),
     # one prefix per enum: value_status_*, role_* ...
     "src/domain/domain.h": ("value_status_", "period_status_",
-                            "task_status_", "role_", "target_state_"),
+                            "task_status_", "role_", "target_state_",
+                            "review_event_"),
 }
 
 

@@ -1,7 +1,7 @@
 /*
  * test_domain.c: every state and role reads back from its name, has a
  * label in both languages, unknown names are refused, and the review
- * workflow has exactly its four steps.
+ * workflow has exactly its five steps.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,6 +39,7 @@ test_words(void **state)
 {
 	(void)state;
 	CHECK_WORDS(value_status, enum value_status, VALUE_NSTATUS);
+	CHECK_WORDS(review_event, enum review_event, REVIEW_NEVENT);
 	CHECK_WORDS(period_status, enum period_status, PERIOD_NSTATUS);
 	CHECK_WORDS(task_status, enum task_status, TASK_NSTATUS);
 	CHECK_WORDS(role, enum role, ROLE_N);
@@ -53,6 +54,15 @@ test_stored_names(void **state)
 	assert_string_equal(value_status_name(VALUE_DRAFT), "draft");
 	assert_string_equal(value_status_name(VALUE_SUBMITTED), "submitted");
 	assert_string_equal(value_status_name(VALUE_APPROVED), "approved");
+	assert_string_equal(value_status_name(VALUE_RETURNED), "returned");
+	assert_string_equal(
+	    value_status_label(VALUE_RETURNED, LANG_VI), "bị trả lại");
+	assert_string_equal(
+	    value_status_label(VALUE_RETURNED, LANG_EN), "returned");
+	assert_string_equal(review_event_name(REVIEW_SUBMIT), "submit");
+	assert_string_equal(review_event_name(REVIEW_APPROVE), "approve");
+	assert_string_equal(review_event_name(REVIEW_RETURN), "return");
+	assert_string_equal(review_event_name(REVIEW_REOPEN), "reopen");
 	assert_string_equal(period_status_name(PERIOD_CLOSED), "closed");
 	assert_string_equal(task_status_name(TASK_IN_PROGRESS), "in_progress");
 	assert_string_equal(role_name(ROLE_COORDINATOR), "coordinator");
@@ -74,13 +84,34 @@ test_review_steps(void **state)
 		for (to = 0; to < VALUE_NSTATUS; to++)
 			n += value_status_may(
 			    (enum value_status)from, (enum value_status)to);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 5);
 	assert_true(value_status_may(VALUE_DRAFT, VALUE_SUBMITTED));
 	assert_true(value_status_may(VALUE_SUBMITTED, VALUE_APPROVED));
-	assert_true(value_status_may(VALUE_SUBMITTED, VALUE_DRAFT));
+	assert_true(value_status_may(VALUE_SUBMITTED, VALUE_RETURNED));
+	/* sent back unchanged, e.g. after the evidence asked for is added */
+	assert_true(value_status_may(VALUE_RETURNED, VALUE_SUBMITTED));
 	assert_true(value_status_may(VALUE_APPROVED, VALUE_DRAFT));
+	assert_false(value_status_may(VALUE_SUBMITTED, VALUE_DRAFT));
+	assert_false(value_status_may(VALUE_RETURNED, VALUE_APPROVED));
+	assert_false(value_status_may(VALUE_RETURNED, VALUE_DRAFT));
 	assert_false(value_status_may(VALUE_DRAFT, VALUE_APPROVED));
 	assert_false(value_status_may(VALUE_APPROVED, VALUE_SUBMITTED));
+}
+
+/* Entry and import overwrite drafts and returned values only. */
+static void
+test_editable(void **state)
+{
+	int st, n = 0;
+
+	(void)state;
+	for (st = 0; st < VALUE_NSTATUS; st++)
+		n += value_status_editable((enum value_status)st);
+	assert_int_equal(n, 2);
+	assert_true(value_status_editable(VALUE_DRAFT));
+	assert_true(value_status_editable(VALUE_RETURNED));
+	assert_false(value_status_editable(VALUE_SUBMITTED));
+	assert_false(value_status_editable(VALUE_APPROVED));
 }
 
 int
@@ -90,6 +121,7 @@ main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_stored_names),
 		cmocka_unit_test(test_review_steps),
+		cmocka_unit_test(test_editable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

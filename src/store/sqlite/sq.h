@@ -16,6 +16,7 @@
  *   sq_evidence.c  evidence and files
  *   sq_plan.c      tasks, progress, targets
  *   sq_audit.c     the audit log
+ *   sq_submission.c  submission events
  *   sq_account.c   accounts and sessions
  */
 #ifndef DTI_STORE_SQ_H
@@ -118,11 +119,25 @@ void sq_write_acquire(struct store *);
 void sq_write_release(struct store *);
 
 /* sq_audit.c */
+/* What an audit row is about: each NULL when it is about none. */
+struct sq_about {
+	const char *sqa_period; /* period code */
+	const char *sqa_agency;
+	const char *sqa_unit; /* unit code */
+	const char *sqa_input;
+};
+/*
+ * sq_audit(s, actor, action, entity, key, old, new, reason, about): one
+ * row; ${about} may be NULL.
+ */
 int sq_audit(struct store *, const char *, const char *, const char *,
-    const char *, const char *, const char *, const char *);
+    const char *, const char *, const char *, const char *,
+    const struct sq_about *);
 
 /* sq_value.c */
 const char *sq_unit_code(struct store *, long, char *, size_t);
+/* sq_period_code(s, period, buf, size): the code of period id ${period}. */
+const char *sq_period_code(struct store *, long, char *, size_t);
 
 /*
  * SQ_EACH(s, st, type, map, cb, ctx): map each row of ${st} into a ${type}

@@ -25,8 +25,8 @@ account_add(struct store *s, const char *login, const char *pwhash,
 	}
 	if (rc != 0)
 		return rc;
-	return sq_audit(
-	    s, actor, "account.add", "account", login, NULL, role, agency);
+	return sq_audit(s, actor, "account.add", "account", login, NULL, role,
+	    agency, NULL);
 }
 
 int

@@ -149,32 +149,61 @@ int
 store_evidence_add(struct store *s, long period, long unit, const char *input,
     const struct st_evidence *e, const char *actor, long *id)
 {
-	char at[21], key[160], ucode[80];
+	char at[21], key[160], ucode[80], pcode[16];
+	const char *agency = e->sev_agency != NULL ? e->sev_agency : "";
+	struct sq_about ab;
 	int rc;
 
 	sq_now(at);
 	rc = sq_exec(s,
 	    "INSERT INTO evidence (period, unit, input, doc_number, doc_date,"
-	    " note, file_sha256, file_name, file_type, added_by, added_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "iisssssssss", period, unit, input,
+	    " note, file_sha256, file_name, file_type, added_by, added_at,"
+	    " agency, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "iisssssssssss", period, unit, input,
 	    e->sev_doc_number ? e->sev_doc_number : "",
 	    e->sev_doc_date ? e->sev_doc_date : "",
 	    e->sev_note ? e->sev_note : "", e->sev_file_sha256,
-	    e->sev_file_name, e->sev_file_type, actor, at);
+	    e->sev_file_name, e->sev_file_type, actor, at, agency,
+	    e->sev_part != NULL ? e->sev_part : "");
 	if (rc != 0)
 		return rc;
 	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
 	snprintf(key, sizeof(key), "%s/%s#%ld",
 	    sq_unit_code(s, unit, ucode, sizeof(ucode)), input, *id);
+	ab.sqa_period = sq_period_code(s, period, pcode, sizeof(pcode));
+	ab.sqa_agency = agency[0] != '\0' ? agency : NULL;
+	ab.sqa_unit = ucode;
+	ab.sqa_input = input;
 	return sq_audit(s, actor, "evidence.add", "evidence", key, NULL,
-	    e->sev_doc_number ? e->sev_doc_number : "", e->sev_note);
+	    e->sev_doc_number ? e->sev_doc_number : "", e->sev_note, &ab);
+}
+
+/* What an evidence item is about, for its archival's audit row. */
+struct sq_evabout {
+	char sea_period[16];
+	char sea_agency[64];
+	char sea_unit[80];
+	char sea_input[64];
+};
+
+static const char *
+evabout_map(sqlite3_stmt *st, void *out)
+{
+	struct sq_evabout *a = out;
+
+	snprintf(a->sea_period, sizeof(a->sea_period), "%s", sq_text(st, 0));
+	snprintf(a->sea_agency, sizeof(a->sea_agency), "%s", sq_text(st, 1));
+	snprintf(a->sea_unit, sizeof(a->sea_unit), "%s", sq_text(st, 2));
+	snprintf(a->sea_input, sizeof(a->sea_input), "%s", sq_text(st, 3));
+	return NULL;
 }
 
 int
 store_evidence_archive(
     struct store *s, long id, const char *actor, const char *reason)
 {
+	struct sq_evabout ea;
+	struct sq_about ab;
 	char key[32];
 	int rc = sq_exec(s,
 	    "UPDATE evidence SET archived = 1 WHERE id = ? AND archived = 0",
@@ -188,9 +217,20 @@ store_evidence_archive(
 		    id);
 		return STORE_ENOTFOUND;
 	}
+	rc = sq_one(s, evabout_map, &ea, NULL,
+	    "SELECT p.code, e.agency, u.code, e.input FROM evidence e"
+	    " JOIN period p ON p.id = e.period JOIN unit u ON u.id = e.unit"
+	    " WHERE e.id = ?",
+	    "i", id);
+	if (rc != 0)
+		return rc;
+	ab.sqa_period = ea.sea_period;
+	ab.sqa_agency = ea.sea_agency[0] != '\0' ? ea.sea_agency : NULL;
+	ab.sqa_unit = ea.sea_unit;
+	ab.sqa_input = ea.sea_input;
 	snprintf(key, sizeof(key), "%ld", id);
 	return sq_audit(s, actor, "evidence.archive", "evidence", key, "active",
-	    "archived", reason);
+	    "archived", reason, &ab);
 }
 
 static const char *
@@ -210,6 +250,9 @@ evidence_map(sqlite3_stmt *st, void *out)
 	e->sev_file_size = (long)sqlite3_column_int64(st, 9);
 	e->sev_by = sq_text(st, 10);
 	e->sev_at = sq_text(st, 11);
+	e->sev_sha_buf[0] = '\0';
+	e->sev_agency = sq_text(st, 12);
+	e->sev_part = sq_text(st, 13);
 	return NULL;
 }
 
@@ -220,7 +263,8 @@ store_evidence_each(struct store *s, long period, const char *input,
 	sqlite3_stmt *st = sq_query(s,
 	    "SELECT e.id, u.code, e.input, e.doc_number, e.doc_date, e.note,"
 	    " e.file_sha256, e.file_name, e.file_type, coalesce(f.size, 0),"
-	    " e.added_by, e.added_at FROM evidence e JOIN unit u ON u.id ="
+	    " e.added_by, e.added_at, e.agency, e.part FROM evidence e"
+	    " JOIN unit u ON u.id ="
 	    " e.unit LEFT JOIN file f ON f.sha256 = e.file_sha256"
 	    " WHERE e.period = ? AND e.archived = 0 AND (?2 IS NULL OR"
 	    " e.input = ?2) ORDER BY e.id",

@@ -131,7 +131,7 @@ store_digest(struct store *s, char out[65])
 	static const char *const tables[] = { "meta", "methodology", "agency",
 		"agency_member", "responsibility", "unit", "period", "value",
 		"file", "evidence", "audit", "task", "task_link",
-		"task_progress", "target", "account", "session" };
+		"task_progress", "target", "account", "session", "submission" };
 	struct buf b;
 	size_t i;
 	int rc = 0;

@@ -35,7 +35,7 @@ store_method_load(struct store *s, const struct st_method_text *m,
 		return sq_dberr(s, rc);
 	*id = (long)sqlite3_last_insert_rowid(s->sqs_db);
 	return sq_audit(s, actor, "methodology.load", "methodology", sha, NULL,
-	    version, code);
+	    version, code, NULL);
 }
 
 /* yaml_map(st, out): the first column, malloc'd, into a struct sq_blob. */

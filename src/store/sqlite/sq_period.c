@@ -6,6 +6,7 @@
 int
 store_period_add(struct store *s, const struct st_period *p, const char *actor)
 {
+	struct sq_about ab = { NULL, NULL, NULL, NULL };
 	int rc = sq_exec(s,
 	    "INSERT INTO period (code, kind, year, quarter, methodology,"
 	    " agency_due, sotttt_due, status, label)"
@@ -19,8 +20,9 @@ store_period_add(struct store *s, const struct st_period *p, const char *actor)
 		    "period %s already exists", p->sp_code);
 	if (rc != 0)
 		return rc;
-	return sq_audit(
-	    s, actor, "period.open", "period", p->sp_code, NULL, "open", NULL);
+	ab.sqa_period = p->sp_code;
+	return sq_audit(s, actor, "period.open", "period", p->sp_code, NULL,
+	    "open", NULL, &ab);
 }
 
 static const char *
@@ -66,6 +68,7 @@ store_period_change(
     struct store *s, const struct st_period_change *c, const char *actor)
 {
 	const char *status = period_status_name(c->spc_status);
+	struct sq_about ab = { c->spc_code, NULL, NULL, NULL };
 	struct st_period p;
 	int rc;
 
@@ -83,7 +86,7 @@ store_period_change(
 	return sq_audit(s, actor,
 	    c->spc_status == PERIOD_CLOSED ? "period.close" : "period.reopen",
 	    "period", c->spc_code, period_status_name(p.sp_status), status,
-	    c->spc_reason);
+	    c->spc_reason, &ab);
 }
 
 int

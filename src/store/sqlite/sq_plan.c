@@ -168,8 +168,8 @@ task_progress(struct store *s, const char *code, const char *status,
 		rc = sq_exec(s, "UPDATE task SET status = ? WHERE code = ?",
 		    "ss", status, code);
 	if (rc == 0)
-		rc = sq_audit(
-		    s, actor, "task.progress", "task", code, old, status, note);
+		rc = sq_audit(s, actor, "task.progress", "task", code, old,
+		    status, note, NULL);
 	return rc;
 }
 

@@ -166,6 +166,69 @@ static const char *const migrations[] = {
 	"  last_seen INTEGER NOT NULL,"
 	"  expires_at INTEGER NOT NULL,"
 	"  ended INTEGER NOT NULL DEFAULT 0);",
+	/*
+	 * 3: returned values with their comment, warnings and parts of a
+	 * value; evidence says who (which agency) and for which part; audit
+	 * rows name their period, agency, unit and input; submission events.
+	 * A CHECK cannot be altered: the value table is rebuilt as SQLite's
+	 * "making other kinds of table schema changes" says (new table, copy,
+	 * drop, rename, then its indexes and trigger), ids kept. Nothing
+	 * refers to value(id), so foreign keys can stay on (and cannot be
+	 * turned off inside the migration's transaction anyway).
+	 */
+	"CREATE TABLE value_v3 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  input TEXT NOT NULL,"
+	"  raw TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN"
+	"    ('draft', 'submitted', 'returned', 'approved')),"
+	"  entered_by TEXT NOT NULL,"
+	"  entered_at TEXT NOT NULL,"
+	"  first_id INTEGER,"
+	"  archived INTEGER NOT NULL DEFAULT 0,"
+	"  comment TEXT NOT NULL DEFAULT '',"
+	"  warnings TEXT NOT NULL DEFAULT '',"
+	"  part TEXT NOT NULL DEFAULT '');"
+	"INSERT INTO value_v3 (id, period, unit, input, raw, status, entered_by,"
+	"  entered_at, first_id, archived)"
+	"  SELECT id, period, unit, input, raw, status, entered_by, entered_at,"
+	"  first_id, archived FROM value ORDER BY id;"
+	"DROP TABLE value;"
+	"ALTER TABLE value_v3 RENAME TO value;"
+	"CREATE UNIQUE INDEX value_current ON value (period, unit, input, part)"
+	"  WHERE archived = 0;"
+	"CREATE INDEX value_period ON value (period, archived, first_id);"
+	"CREATE TRIGGER value_no_delete BEFORE DELETE ON value"
+	"  BEGIN SELECT RAISE(ABORT, 'values are archived, never deleted'); END;"
+	"ALTER TABLE evidence ADD COLUMN agency TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE evidence ADD COLUMN part TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE audit ADD COLUMN period TEXT;"
+	"ALTER TABLE audit ADD COLUMN agency TEXT;"
+	"ALTER TABLE audit ADD COLUMN unit TEXT;"
+	"ALTER TABLE audit ADD COLUMN input TEXT;"
+	"CREATE INDEX audit_period ON audit (period);"
+	"CREATE TABLE submission ("
+	"  id INTEGER PRIMARY KEY,"
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  agency TEXT NOT NULL REFERENCES agency(code),"
+	"  event TEXT NOT NULL"
+	"    CHECK (event IN ('submit', 'approve', 'return', 'reopen')),"
+	"  inputs TEXT NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  partial INTEGER NOT NULL CHECK (partial IN (0, 1)),"
+	"  at TEXT NOT NULL,"
+	"  by TEXT NOT NULL,"
+	"  late INTEGER NOT NULL CHECK (late IN (0, 1)));"
+	"CREATE INDEX submission_period ON submission (period, agency, unit);"
+	"CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission"
+	"  BEGIN SELECT RAISE(ABORT, 'submission events are kept as recorded');"
+	"  END;"
+	"CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission"
+	"  BEGIN SELECT RAISE(ABORT, 'submission events are kept as recorded');"
+	"  END;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
