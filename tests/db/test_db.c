@@ -1783,6 +1783,228 @@ test_evidence_archive_once(void **state)
 	assert_int_equal(c2.sc_audit, c1.sc_audit);
 }
 
+/* ---- schema 3: comments, warnings, parts, audit subjects, events ------------ */
+
+/* The current values of a period, as "INPUT@PART=RAW:STATUS:COMMENT:WARN;". */
+static int
+value_text(void *ctx, const struct st_value *v)
+{
+	buf_printf(ctx, "%s@%s=%s:%s:%s:%s;", v->sv_input, v->sv_part,
+	    v->sv_raw, value_status_name(v->sv_status), v->sv_comment,
+	    v->sv_warnings);
+	return 0;
+}
+
+/* Audit rows as "ACTION PERIOD AGENCY UNIT INPUT KEY;" ("-": NULL). */
+static int
+audit_text(void *ctx, const struct st_audit *a)
+{
+	buf_printf(ctx, "%s %s %s %s %s %s;", a->sau_action,
+	    a->sau_period ? a->sau_period : "-",
+	    a->sau_agency ? a->sau_agency : "-",
+	    a->sau_unit ? a->sau_unit : "-", a->sau_input ? a->sau_input : "-",
+	    a->sau_key);
+	return 0;
+}
+
+static int
+evidence_text(void *ctx, const struct st_evidence *e)
+{
+	buf_printf(ctx, "%s#%s@%s;", e->sev_input, e->sev_agency, e->sev_part);
+	return 0;
+}
+
+static int
+submission_text(void *ctx, const struct st_submission *e)
+{
+	buf_printf(ctx, "%s %s %s %s %s %d %d %d %s;", e->ssu_period,
+	    e->ssu_unit, e->ssu_agency, review_event_name(e->ssu_event),
+	    e->ssu_inputs, e->ssu_count, e->ssu_partial, e->ssu_late,
+	    e->ssu_by);
+	assert_int_equal(strlen(e->ssu_at), 20);
+	return 0;
+}
+
+/* The text of walk ${each} into ${b} (emptied first). */
+#define WALK(b, call) \
+	do { \
+		buf_free(b); \
+		buf_init(b); \
+		assert_int_equal((call), 0); \
+	} while (0)
+
+/*
+ * The new columns go in and come back: a value's warnings and a return's
+ * comment (kept by a status change without one, gone with a new
+ * version), a part of a value beside the whole one, evidence's agency and
+ * part, the audit rows' period, agency, unit and input (and the filter on
+ * them), and submission events.
+ */
+static void
+test_review_columns(void **state)
+{
+	struct fx *x = *state;
+	struct st_value_in vi;
+	struct st_value_change vc;
+	struct st_audit_filter f;
+	struct st_submission_in si;
+	struct st_evidence e;
+	struct st_period p;
+	enum value_status st;
+	struct buf b;
+	long unit, id;
+
+	open_period(x, "2022");
+	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_int_equal(store_unit_find(x->f_s, "ninh-thuan", &unit), 0);
+	buf_init(&b);
+	assert_int_equal(store_tx_begin(x->f_s), 0);
+
+	memset(&vi, 0, sizeof(vi));
+	vi.svi_period = p.sp_id;
+	vi.svi_unit = unit;
+	vi.svi_input = "A.4";
+	vi.svi_raw = "5950000";
+	vi.svi_status = VALUE_DRAFT;
+	vi.svi_warnings = "gấp 10 lần năm trước";
+	vi.svi_agency = "cuc-thong-ke";
+	assert_int_equal(store_value_write(x->f_s, &vi, "an"), 0);
+	/* a part of 1.9 beside the whole value */
+	vi.svi_input = "1.9";
+	vi.svi_raw = "1";
+	vi.svi_warnings = NULL;
+	vi.svi_agency = "ubnd-huyen";
+	assert_int_equal(store_value_write(x->f_s, &vi, "an"), 0);
+	vi.svi_part = "ubnd-ninh-hai";
+	vi.svi_raw = "0";
+	assert_int_equal(store_value_write(x->f_s, &vi, "binh"), 0);
+
+	memset(&vc, 0, sizeof(vc));
+	vc.svc_period = p.sp_id;
+	vc.svc_unit = unit;
+	vc.svc_input = "1.9";
+	vc.svc_part = "ubnd-ninh-hai";
+	vc.svc_status = VALUE_SUBMITTED;
+	vc.svc_action = "value.submit";
+	assert_int_equal(store_value_change(x->f_s, &vc, "binh"), 0);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "1.9", NULL, &st), 0);
+	assert_int_equal(st, VALUE_DRAFT);
+	assert_int_equal(
+	    store_value_get(x->f_s, p.sp_id, unit, "1.9", "ubnd-ninh-hai", &st),
+	    0);
+	assert_int_equal(st, VALUE_SUBMITTED);
+	assert_int_equal(store_value_get(x->f_s, p.sp_id, unit, "1.9",
+			     "ubnd-ninh-phuoc", &st),
+	    STORE_ENOTFOUND);
+	/* returned with a comment; resubmitted without one: it stays */
+	vc.svc_status = VALUE_RETURNED;
+	vc.svc_action = "value.return";
+	vc.svc_reason = vc.svc_comment = "thiếu văn bản";
+	assert_int_equal(store_value_change(x->f_s, &vc, "chi"), 0);
+	vc.svc_status = VALUE_SUBMITTED;
+	vc.svc_action = "value.submit";
+	vc.svc_reason = vc.svc_comment = NULL;
+	assert_int_equal(store_value_change(x->f_s, &vc, "binh"), 0);
+	WALK(&b, store_value_each(x->f_s, p.sp_id, NULL, value_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "A.4@=5950000:draft::gấp 10 lần năm trước;"
+	    "1.9@=1:draft::;"
+	    "1.9@ubnd-ninh-hai=0:submitted:thiếu văn bản:;");
+	/* a new version of the part: no comment, its own warnings */
+	vi.svi_raw = "1";
+	vi.svi_warnings = "đổi từ 0";
+	assert_int_equal(store_value_write(x->f_s, &vi, "binh"), 0);
+	st = VALUE_DRAFT;
+	WALK(&b, store_value_each(x->f_s, p.sp_id, &st, value_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "A.4@=5950000:draft::gấp 10 lần năm trước;"
+	    "1.9@=1:draft::;"
+	    "1.9@ubnd-ninh-hai=1:draft::đổi từ 0;");
+
+	memset(&e, 0, sizeof(e));
+	e.sev_doc_number = "12/CTK";
+	e.sev_agency = "cuc-thong-ke";
+	assert_int_equal(
+	    store_evidence_add(x->f_s, p.sp_id, unit, "A.4", &e, "an", &id), 0);
+	e.sev_agency = NULL;
+	e.sev_part = "ubnd-ninh-hai";
+	assert_int_equal(
+	    store_evidence_add(x->f_s, p.sp_id, unit, "1.9", &e, "binh", &id),
+	    0);
+	WALK(&b, store_evidence_each(x->f_s, p.sp_id, NULL, evidence_text, &b));
+	assert_string_equal(
+	    buf_cstr(&b), "A.4#cuc-thong-ke@;1.9#@ubnd-ninh-hai;");
+	assert_int_equal(store_evidence_archive(x->f_s, id, "chi", "sai"), 0);
+
+	/* every row about the period names it; the filters */
+	memset(&f, 0, sizeof(f));
+	f.saf_period = "2022";
+	WALK(&b, store_audit_each(x->f_s, &f, audit_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "period.open 2022 - - - 2022;"
+	    "value.set 2022 cuc-thong-ke ninh-thuan A.4 ninh-thuan/A.4;"
+	    "value.set 2022 ubnd-huyen ninh-thuan 1.9 ninh-thuan/1.9;"
+	    "value.set 2022 ubnd-ninh-hai ninh-thuan 1.9"
+	    " ninh-thuan/1.9@ubnd-ninh-hai;"
+	    "value.submit 2022 ubnd-ninh-hai ninh-thuan 1.9"
+	    " ninh-thuan/1.9@ubnd-ninh-hai;"
+	    "value.return 2022 ubnd-ninh-hai ninh-thuan 1.9"
+	    " ninh-thuan/1.9@ubnd-ninh-hai;"
+	    "value.submit 2022 ubnd-ninh-hai ninh-thuan 1.9"
+	    " ninh-thuan/1.9@ubnd-ninh-hai;"
+	    "value.set 2022 ubnd-ninh-hai ninh-thuan 1.9"
+	    " ninh-thuan/1.9@ubnd-ninh-hai;"
+	    "evidence.add 2022 cuc-thong-ke ninh-thuan A.4 ninh-thuan/A.4#1;"
+	    "evidence.add 2022 - ninh-thuan 1.9 ninh-thuan/1.9#2;"
+	    "evidence.archive 2022 - ninh-thuan 1.9 2;");
+	f.saf_agency = "cuc-thong-ke";
+	WALK(&b, store_audit_each(x->f_s, &f, audit_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "value.set 2022 cuc-thong-ke ninh-thuan A.4 ninh-thuan/A.4;"
+	    "evidence.add 2022 cuc-thong-ke ninh-thuan A.4 ninh-thuan/A.4#1;");
+	memset(&f, 0, sizeof(f));
+	f.saf_input = "1.9";
+	f.saf_unit = "ninh-thuan";
+	f.saf_key = "ninh-thuan/1.9@";
+	WALK(&b, store_audit_each(x->f_s, &f, audit_text, &b));
+	assert_non_null(strstr(buf_cstr(&b), "value.return"));
+	assert_null(strstr(buf_cstr(&b), "evidence"));
+	f.saf_unit = "ninh-son";
+	WALK(&b, store_audit_each(x->f_s, &f, audit_text, &b));
+	assert_string_equal(buf_cstr(&b), "");
+	f.saf_unit = NULL;
+	f.saf_key = NULL;
+	f.saf_period = "2023";
+	WALK(&b, store_audit_each(x->f_s, &f, audit_text, &b));
+	assert_string_equal(buf_cstr(&b), "");
+
+	/* submission events: in order, as recorded */
+	memset(&si, 0, sizeof(si));
+	si.ssi_period = p.sp_id;
+	si.ssi_unit = unit;
+	si.ssi_agency = "cuc-thong-ke";
+	si.ssi_event = REVIEW_SUBMIT;
+	si.ssi_inputs = "A.4";
+	si.ssi_count = 1;
+	si.ssi_partial = 1;
+	assert_int_equal(store_submission_add(x->f_s, &si, "an", &id), 0);
+	assert_true(id > 0);
+	si.ssi_event = REVIEW_RETURN;
+	si.ssi_partial = 0;
+	si.ssi_late = 1;
+	assert_int_equal(store_submission_add(x->f_s, &si, "chi", NULL), 0);
+	assert_int_equal(store_tx_commit(x->f_s), 0);
+	WALK(&b, store_submission_each(x->f_s, p.sp_id, submission_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "2022 ninh-thuan cuc-thong-ke submit A.4 1 1 0 an;"
+	    "2022 ninh-thuan cuc-thong-ke return A.4 1 0 1 chi;");
+	WALK(&b,
+	    store_submission_each(x->f_s, p.sp_id + 1000, submission_text, &b));
+	assert_string_equal(buf_cstr(&b), "");
+	buf_free(&b);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -1812,6 +2034,7 @@ main(int argc, char **argv)
 		T(write_lock, setup_plain),
 		T(row_forms, setup_plain),
 		T(evidence_archive_once, setup_plain),
+		T(review_columns, setup_plain),
 	};
 
 	return dbfx_run(

@@ -3,8 +3,9 @@
  * from and written to the raw file with sqlite3 itself: the application
  * id in the header, the triggers that keep the audit log append-only and
  * values and evidence undeleted, and the refusal of foreign SQLite files,
- * newer schemas and overwritten headers. The backend-neutral contract is
- * tested in test_db.c.
+ * newer schemas and overwritten headers; the migration of a schema 2 file
+ * with its data; submission events that cannot be changed. The
+ * backend-neutral contract is tested in test_db.c.
  *
  * Run one test with `test_sqlite NAME` (CTest: db.sqlite.NAME).
  */
@@ -366,6 +367,220 @@ test_history_kept(void **state)
 	assert_non_null(strstr(msg, "CHECK"));
 }
 
+/* ---- schema 3 ------------------------------------------------------------- */
+
+/* Every row of a table's ${cols} of the raw file, as one text. */
+static char *
+rows_of(const char *db, const char *cols, const char *table)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof(sql),
+	    "SELECT group_concat(r, char(10)) FROM (SELECT quote(%s) AS r"
+	    " FROM %s ORDER BY rowid)",
+	    cols, table);
+	return sql_text(db, sql);
+}
+
+/* The columns every version has, table by table. */
+static const char *const kept[][2] = {
+	{ "value",
+	    "id || '|' || period || '|' || unit || '|' || input || '|' || raw"
+	    " || '|' || status || '|' || entered_by || '|' || entered_at ||"
+	    " '|' || coalesce(first_id, '') || '|' || archived" },
+	{ "evidence",
+	    "id || '|' || period || '|' || unit || '|' || input || '|' ||"
+	    " doc_number || '|' || doc_date || '|' || note || '|' ||"
+	    " coalesce(file_sha256, '') || '|' || coalesce(file_name, '') ||"
+	    " '|' || added_by || '|' || added_at || '|' || archived" },
+	{ "audit",
+	    "id || '|' || at || '|' || actor || '|' || action || '|' || key"
+	    " || '|' || coalesce(old, '') || '|' || coalesce(new, '') || '|'"
+	    " || coalesce(reason, '')" },
+	{ "file", "sha256 || '|' || size || '|' || hex(data)" },
+	{ "account", "id || '|' || login || '|' || pwhash || '|' || role" },
+	{ "period", "id || '|' || code || '|' || status" },
+	{ "unit", "id || '|' || code" },
+	{ "agency", "id || '|' || code" },
+	{ "methodology", "id || '|' || sha256" },
+};
+#define NKEPT (sizeof(kept) / sizeof(kept[0]))
+
+static int
+count_audit(void *ctx, const struct st_audit *a)
+{
+	(void)a;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/*
+ * A file of schema 2 with values (archived and current, one approved),
+ * evidence with a file, audit entries and an account (data/schema2.sql,
+ * made by dti before schema 3) is migrated on open: every row keeps every
+ * column it had, ids included; the new columns hold their defaults; the
+ * rebuilt value table keeps its indexes, its trigger and its CHECK, and
+ * takes the new state; the file passes SQLite's checks.
+ */
+static void
+test_migrate_v2(void **state)
+{
+	struct fx *x = *state;
+	char *before[NKEPT], *after, *sql, msg[256];
+	struct st_audit_filter f;
+	struct diag d;
+	size_t i, len;
+	sqlite3 *h;
+	int n;
+
+	sql = slurp(DTI_SOURCE_DIR "/tests/db/data/schema2.sql", &len);
+	assert_non_null(sql);
+	assert_int_equal(sqlite3_open(x->f_db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	free(sql);
+	assert_int_equal(sql_long(x->f_db, "PRAGMA user_version"), 2);
+	for (i = 0; i < NKEPT; i++) {
+		before[i] = rows_of(x->f_db, kept[i][1], kept[i][0]);
+		assert_true(before[i][0] != '\0');
+	}
+
+	diag_init(&d);
+	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, &d), 0);
+	diag_free(&d);
+	assert_int_equal(store_schema_version(x->f_s), 3);
+	/* old audit rows are found by what their keys name */
+	memset(&f, 0, sizeof(f));
+	f.saf_input = "A.5";
+	n = 0;
+	assert_int_equal(store_audit_each(x->f_s, &f, count_audit, &n), 0);
+	assert_int_equal(n, 4); /* set, set, submit, evidence */
+	f.saf_input = NULL;
+	f.saf_period = "2022";
+	n = 0;
+	assert_int_equal(store_audit_each(x->f_s, &f, count_audit, &n), 0);
+	assert_int_equal(n, 2); /* period.open, import: keyed by the period */
+	store_close(x->f_s);
+	x->f_s = NULL;
+
+	for (i = 0; i < NKEPT; i++) {
+		after = rows_of(x->f_db, kept[i][1], kept[i][0]);
+		if (strcmp(before[i], after) != 0)
+			print_message("%s before:\n%s\nafter:\n%s\n",
+			    kept[i][0], before[i], after);
+		assert_string_equal(before[i], after);
+		free(before[i]);
+		free(after);
+	}
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM value"), 4);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM value WHERE comment = ''"
+			     " AND warnings = '' AND part = ''"),
+	    4);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM evidence WHERE agency = ''"
+			     " AND part = ''"),
+	    2);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM audit WHERE period IS NULL"
+			     " AND agency IS NULL AND unit IS NULL AND"
+			     " input IS NULL"),
+	    sql_long(x->f_db, "SELECT count(*) FROM audit"));
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM submission"), 0);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM sqlite_master WHERE name IN"
+			     " ('value_current', 'value_period',"
+			     " 'value_no_delete', 'audit_period',"
+			     " 'submission_no_update', 'submission_no_delete',"
+			     " 'audit_no_update', 'evidence_no_delete')"),
+	    8);
+	after = sql_text(x->f_db,
+	    "SELECT sql FROM sqlite_master WHERE name = 'value_current'");
+	assert_non_null(strstr(after, "(period, unit, input, part)"));
+	free(after);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM sqlite_master WHERE name"
+			     " LIKE 'value_v%'"),
+	    0);
+	after = sql_text(x->f_db, "PRAGMA integrity_check");
+	assert_string_equal(after, "ok");
+	free(after);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM pragma_foreign_key_check"),
+	    0);
+	/* the trigger and the CHECK of the rebuilt table */
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM value", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_non_null(strstr(msg, "never deleted"));
+	assert_int_not_equal(sql_exec(x->f_db,
+				 "UPDATE value SET status = 'final'"
+				 " WHERE id = 3",
+				 msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_equal(sql_exec(x->f_db,
+			     "UPDATE value SET status = 'returned',"
+			     " comment = 'x' WHERE id = 3",
+			     msg, sizeof(msg)),
+	    SQLITE_OK);
+	/* and it opens again as it is: nothing left to migrate */
+	diag_init(&d);
+	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, &d), 0);
+	diag_free(&d);
+	assert_int_equal(store_schema_version(x->f_s), 3);
+}
+
+/* Submission events are kept as recorded: no UPDATE, no DELETE. */
+static void
+test_submission_kept(void **state)
+{
+	struct fx *x = *state;
+	char msg[256], *before, *after;
+	struct diag d;
+
+	open_period(x, "2022");
+	diag_init(&d);
+	assert_int_equal(
+	    app_value_put(x->f_s, dbfx_op("an"), "2022", NULL, "3.3.a", "9",
+		NUMFMT_MACHINE, NULL, NULL, NULL, &d),
+	    0);
+	assert_int_equal(app_values_submit(x->f_s, dbfx_op("an"), "2022", NULL,
+			     "so-tttt", "3.3.a", &d),
+	    0);
+	diag_free(&d);
+	store_close(x->f_s);
+	x->f_s = NULL;
+	before = rows_of(x->f_db,
+	    "id || event || agency || inputs || count || partial || at || by"
+	    " || late",
+	    "submission");
+	assert_string_not_equal(before, "");
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "UPDATE submission SET late = 1 - late", msg,
+		sizeof(msg)),
+	    SQLITE_OK);
+	assert_non_null(strstr(msg, "kept as recorded"));
+	assert_int_not_equal(
+	    sql_exec(x->f_db, "DELETE FROM submission", msg, sizeof(msg)),
+	    SQLITE_OK);
+	assert_int_not_equal(sql_exec(x->f_db,
+				 "INSERT INTO submission (period, unit,"
+				 " agency, event, inputs, count, partial, at,"
+				 " by, late) SELECT period, unit, agency,"
+				 " 'withdraw', inputs, count, partial, at, by,"
+				 " late FROM submission",
+				 msg, sizeof(msg)),
+	    SQLITE_OK);
+	after = rows_of(x->f_db,
+	    "id || event || agency || inputs || count || partial || at || by"
+	    " || late",
+	    "submission");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -381,6 +596,8 @@ main(int argc, char **argv)
 		T(open_refuses, setup_empty),
 		T(unknown_state, setup_plain),
 		T(history_kept, setup_plain),
+		T(migrate_v2, setup_empty),
+		T(submission_kept, setup_plain),
 	};
 
 	return dbfx_run(
