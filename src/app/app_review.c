@@ -305,14 +305,15 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 			review_log_add(log, owner, in->mi_name);
 		moved++;
 	}
-	if (refused > 0 && st->wf_complete) {
-		diag_add(d, DIAG_ERROR, "submit.incomplete", NULL, 0, 0,
-		    "chưa gửi được: %d mục chưa sẵn sàng; không gửi gì",
-		    "not submitted: %d inputs are not ready; nothing was submitted",
-		    refused);
+	if (refused > 0) {
+		if (st->wf_complete)
+			diag_add(d, DIAG_ERROR, "submit.incomplete", NULL, 0, 0,
+			    "chưa gửi được: %d mục chưa sẵn sàng; không gửi gì",
+			    "not submitted: %d inputs are not ready; nothing was submitted",
+			    refused);
 		return -1;
 	}
-	return refused > 0 ? -1 : moved;
+	return moved;
 }
 
 /* -1 with an error for each per-input comment of a value not returned. */

@@ -300,4 +300,34 @@ grep -q "kỳ đã đóng" "$T/out" || fail "dti status of a closed period"
 grep -q "QUÁ HẠN" "$T/out" && fail "a closed period shows OVERDUE"
 grep -q "Cục Thống kê .* đã duyệt đủ, đúng hạn" "$T/out" ||
     fail "dti status: Cục Thống kê all approved, on time"
+# the deadline's own day is late: the plan says "before" it
+ok period open 2024 --db r.db --user tester
+ok import --db r.db --period 2024 --user ctk y23.csv
+on 2024-12-20 submit --db r.db --period 2024 --agency cuc-thong-ke --user ctk
+on 2024-12-01 status --db r.db --period 2024 --format csv
+cp "$T/out" s24.csv
+csv_is s24.csv agency cuc-thong-ke deadline=2024-12-20 late=1 on_time=0
+# the times of the human lists are Vietnam's (UTC+7): the submission's
+first_vi=$("$PY" -c 'import datetime, sys
+t = datetime.datetime.strptime(sys.argv[1], "%Y-%m-%dT%H:%M:%SZ")
+print((t + datetime.timedelta(hours=7)).strftime("%d/%m/%Y %H:%M"))' "$first")
+ok status --db r.db --period 2022
+grep -q "gửi lần đầu $first_vi" "$T/out" ||
+    fail "dti status shows the first submission at $first_vi"
+# and across a day, a year and a leap day (rows made for this, as a
+# stored time is always now)
+"$PY" - r.db <<'EOF' || fail "adding audit rows with chosen times"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for at in ("2022-12-31T17:30:00Z", "2024-02-28T16:59:00Z",
+           "2024-02-28T17:00:00Z"):
+    c.execute("INSERT INTO audit (at, actor, action, entity, key, period)"
+              " VALUES (?, 'clock', 'test.clock', 'period', '2099', '2099')",
+              (at,))
+c.commit()
+EOF
+ok audit --db r.db --period 2099
+eq "$(cut -c8-23 "$T/out")" "01/01/2023 00:30
+28/02/2024 23:59
+29/02/2024 00:00" "audit times in Vietnam time"
 exit 0
