@@ -190,7 +190,10 @@ review_what(struct store *s, const struct method *m,
 	for (i = 0; i < ra->ra_ncomments; i++) {
 		const char *name = ra->ra_comments[i].acm_input;
 
-		if (method_input(m, name, strlen(name)) < 0) {
+		/* a listed input was checked above */
+		if ((ra->ra_inputs == NULL ||
+			!app_in_list(ra->ra_inputs, name)) &&
+		    method_input(m, name, strlen(name)) < 0) {
 			diag_add(d, DIAG_ERROR, "review.input", NULL, 0, 0,
 			    "nhận xét cho '%s': không có dữ liệu đầu vào này",
 			    "a comment for '%s': no such input", name);

@@ -302,6 +302,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 		goto out;
 	}
 	log.sau_key = p.sp_code;
+	log.sau_period = p.sp_code;
 	if (import_write(s, a, &p, r, units, status, count) != 0 ||
 	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0) {
 		rc = app_abort(s, d);

@@ -387,7 +387,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	}
 	for (i = 0; i < n; i++) {
 		const struct app_agency_status *a = &st[i];
-		int late = app_agency_overdue(&p, a, today);
+		int overdue = app_agency_overdue(&p, a, today);
 
 		if (strcmp(o.op_format, "csv") == 0) {
 			printf("%s,%d,%d,%d,%d,%d,%d,%s,%ld,%d,%d,%s,%s,%s,%d,"
@@ -395,9 +395,10 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			    a->ag_agency, a->ag_owned,
 			    a->ag_owned - a->ag_missing, a->ag_missing,
 			    a->ag_draft, a->ag_submitted, a->ag_approved,
-			    p.sp_agency_due, due - today, late, a->ag_returned,
-			    a->ag_submitted_first, a->ag_submitted_last,
-			    a->ag_approved_at, a->ag_on_time, a->ag_late);
+			    p.sp_agency_due, due - today, overdue,
+			    a->ag_returned, a->ag_submitted_first,
+			    a->ag_submitted_last, a->ag_approved_at,
+			    a->ag_on_time, a->ag_late);
 			continue;
 		}
 		{
@@ -408,7 +409,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			    a->ag_owned - a->ag_missing, a->ag_missing,
 			    a->ag_draft, a->ag_submitted, a->ag_returned,
 			    a->ag_approved);
-			status_state(a, late, lang);
+			status_state(a, overdue, lang);
 			status_times(a, lang);
 		}
 	}
@@ -471,9 +472,11 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 	int rc;
 
 	OPEN_DB(o, argc, argv, "db period unit status format", usage, 0);
+	if (need_period(&o, "value") < 0) {
+		app_close(s);
+		return EXIT_USAGE;
+	}
 	diag_init(&d);
-	if (need_period(&o, "value") < 0)
-		return finish(s, &d, -1, lang);
 	if (o.op_status != NULL && value_status_parse(o.op_status, &st) != 0) {
 		fprintf(stderr,
 		    "dti value: %s '%s' (draft, submitted, returned, approved)\n",
