@@ -112,29 +112,39 @@ rule_target(
 
 /*
  * rule_num(l, e, key, out): the number under ${key} of entry ${e} into
- * ${out}: 1, 0 when absent, -1 when it is not a number of at most 10^15
- * in size (reported).
+ * ${out}: 1, 0 when absent, -1 when it is not a number of the exchange
+ * format (numfmt_read(), NUMFMT_MACHINE) of at most 10^15 in size
+ * (reported).
  */
 static int
 rule_num(struct ld *l, yaml_node_t *e, const char *key, double *out)
 {
 	yaml_node_t *n = ydoc_get(&l->l_doc, e, key);
+	struct diag why;
 	const char *s;
+	int rc = -1;
 
 	if (n == NULL)
 		return 0;
 	s = method_ld_scalar(l, n, key);
 	if (s == NULL)
 		return -1;
-	if (numfmt_parse(s, strlen(s), out) < 0 ||
-	    !(fabs(*out) <= RULE_NUM_MAX)) {
+	/* the exchange format's numbers: "1.000" is ambiguous, refused */
+	diag_init(&why);
+	if (numfmt_read(s, strlen(s), NUMFMT_MACHINE, out, &why) < 0)
+		ERR(l, n,
+		    "'%s' phải là một số (dấu chấm thập phân, không quá 10^15), không phải '%s': %s%.0s",
+		    "'%s' must be a number (decimal point, at most 10^15), not '%s': %.0s%s",
+		    key, s, why.d_items[0].di_vi, why.d_items[0].di_en);
+	else if (!(fabs(*out) <= RULE_NUM_MAX))
 		ERR(l, n,
 		    "'%s' phải là một số (dấu chấm thập phân, không quá 10^15), không phải '%s'",
 		    "'%s' must be a number (decimal point, at most 10^15), not '%s'",
 		    key, s);
-		return -1;
-	}
-	return 1;
+	else
+		rc = 1;
+	diag_free(&why);
+	return rc;
 }
 
 /*
