@@ -65,10 +65,10 @@ app_evidence_type_ok(const char *t)
 /* What an evidence item says, checked before the transaction. */
 static int
 evidence_check(const struct method *m, const char *input,
-    const struct st_evidence *e, int has_file, size_t len, struct diag *d)
+    const struct st_evidence *e, int has_file, size_t len, char iso[11],
+    struct diag *d)
 {
-	long day;
-
+	iso[0] = '\0';
 	if (method_input(m, input, strlen(input)) < 0) {
 		diag_add(d, DIAG_ERROR, "evidence.input", NULL, 0, 0,
 		    "không có dữ liệu đầu vào '%s'", "unknown input '%s'",
@@ -76,10 +76,11 @@ evidence_check(const struct method *m, const char *input,
 		return -1;
 	}
 	if (e->sev_doc_date != NULL && e->sev_doc_date[0] != '\0' &&
-	    date_parse(e->sev_doc_date, &day) < 0) {
+	    date_iso(e->sev_doc_date, iso) < 0) {
 		diag_add(d, DIAG_ERROR, "evidence.date", NULL, 0, 0,
-		    "ngày văn bản '%s' không hợp lệ: dùng YYYY-MM-DD",
-		    "bad document date '%s': use YYYY-MM-DD", e->sev_doc_date);
+		    "ngày văn bản '%s' không phải ngày có thật: viết dd/mm/yyyy hoặc YYYY-MM-DD",
+		    "document date '%s' is not a real date: write dd/mm/yyyy or YYYY-MM-DD",
+		    e->sev_doc_date);
 		return -1;
 	}
 	if (has_file && len > STORE_MAX_FILE) {
@@ -102,15 +103,16 @@ attach(struct store *s, const struct app_actor *a, const char *period,
     const void *data, FILE *f, size_t len, struct diag *d)
 {
 	const struct method *m = NULL;
+	const char *date = e->sev_doc_date;
 	int has_file = data != NULL || f != NULL;
 	struct st_period p;
-	char code[80];
+	char code[80], iso[11];
 	long uid, id;
 	int in, rc;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    evidence_check(m, input, e, has_file, len, d) < 0)
+	    evidence_check(m, input, e, has_file, len, iso, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
 	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
@@ -132,9 +134,12 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 			return app_abort(s, d);
 		e->sev_file_sha256 = e->sev_sha_buf;
 	}
-	if (store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id) !=
-		0 ||
-	    store_tx_commit(s) != 0)
+	/* stored ISO, whichever form was typed */
+	if (iso[0] != '\0')
+		e->sev_doc_date = iso;
+	rc = store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id);
+	e->sev_doc_date = date;
+	if (rc != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	e->sev_id = id;
 	return 0;

@@ -117,7 +117,8 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti period open PERIOD [--agency-due YYYY-MM-DD] [--sotttt-due YYYY-MM-DD]\n"
+	    "  dti period open PERIOD [--agency-due dd/mm/yyyy] [--sotttt-due dd/mm/yyyy]\n"
+	    "    (ngày / dates: dd/mm/yyyy hoặc/or YYYY-MM-DD)\n"
 	    "  dti period close PERIOD [--reason TEXT]\n"
 	    "  dti period reopen PERIOD --reason TEXT\n"
 	    "  dti period list [--format csv]\n"
@@ -536,6 +537,7 @@ static int
 audit_row(void *ctx, const struct st_audit *a)
 {
 	const struct opts *o = ctx;
+	char at[32];
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%ld,%s,", a->sau_id, a->sau_at);
@@ -551,7 +553,8 @@ audit_row(void *ctx, const struct st_audit *a)
 		putchar('\n');
 		return 0;
 	}
-	printf("%6ld %s %-10s %-18s %s: %s → %s%s%s\n", a->sau_id, a->sau_at,
+	date_time_vi(a->sau_at, at, sizeof(at)); /* Vietnam's time, to read */
+	printf("%6ld %s %-10s %-18s %s: %s → %s%s%s\n", a->sau_id, at,
 	    a->sau_actor, a->sau_action, a->sau_key,
 	    a->sau_old ? a->sau_old : "∅", a->sau_new ? a->sau_new : "∅",
 	    a->sau_reason ? " — " : "", a->sau_reason ? a->sau_reason : "");

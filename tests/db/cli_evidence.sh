@@ -19,11 +19,11 @@ ok evidence add --db e.db --period 2022 --user ctv --doc "123/QĐ-UBND" \
 ok evidence add --db e.db --period 2022 --user ctv --doc "7/CV" \
     --date 2022-09-30 3.4.a
 
-# refused: a date that does not exist, a date not YYYY-MM-DD, an unknown
+# refused: dates that do not exist (30/02, 31/04), an unknown
 # input, a missing file, a period that does not exist
 before=$(dump e.db)
 ko evidence add --db e.db --period 2022 --doc 9/X --date 2022-02-30 3.3.a
-ko evidence add --db e.db --period 2022 --doc 9/X --date 30/09/2022 3.3.a
+ko evidence add --db e.db --period 2022 --doc 9/X --date 31/04/2022 3.3.a
 ko evidence add --db e.db --period 2022 --doc 9/X 9.99.z
 ko evidence add --db e.db --period 2022 --doc 9/X --file no-such.pdf 3.3.a
 ko evidence add --db e.db --period 2031 --doc 9/X 3.3.a
