@@ -161,8 +161,8 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 		return -1;
 	if (st == PERIOD_OPEN && (reason == NULL || *reason == '\0')) {
 		diag_put(d, DIAG_ERROR, "period.reason", NULL, 0, 0,
-		    "mở lại kỳ cần có lý do (--reason)",
-		    "reopening a period needs a reason (--reason)");
+		    "mở lại kỳ cần có lý do",
+		    "reopening a period needs a reason");
 		return -1;
 	}
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
@@ -209,8 +209,8 @@ app_unit(struct store *s, const char *unit, char *code, size_t size, long *id,
 			return app_store_error(s, d);
 		if (code[0] == '\0') {
 			diag_put(d, DIAG_ERROR, "unit.none", NULL, 0, 0,
-			    "chưa có tỉnh trong cơ sở dữ liệu; chỉ rõ --unit",
-			    "no province in the database; give --unit");
+			    "chưa có tỉnh trong cơ sở dữ liệu: hãy chỉ rõ đơn vị",
+			    "no province in the database: name the unit");
 			return -1;
 		}
 	} else {

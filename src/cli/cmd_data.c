@@ -79,6 +79,7 @@ finish(struct store *s, struct diag *d, int rc, enum diag_lang lang)
 	int code = EXIT_OK;
 
 	diag_print(stderr, d, lang);
+	cli_print_hints(d, lang);
 	if (rc != 0)
 		code = rc == STORE_EBUSY ? EXIT_IO : EXIT_INVALID;
 	diag_free(d);
