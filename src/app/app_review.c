@@ -49,8 +49,8 @@ review_what(struct store *s, const struct method *m, const char *agency,
 
 	if (agency == NULL && inputs == NULL) {
 		diag_put(d, DIAG_ERROR, "review.what", NULL, 0, 0,
-		    "chỉ rõ cơ quan (--agency) hoặc dữ liệu (--inputs)",
-		    "name the agency (--agency) or the inputs (--inputs)");
+		    "chỉ rõ cơ quan hoặc các dữ liệu",
+		    "name the agency or the inputs");
 		return -1;
 	}
 	if (agency != NULL && store_agency_exists(s, agency) != 1) {
@@ -223,8 +223,8 @@ app_values_return(struct store *s, const struct app_actor *a,
     const char *inputs, const char *comment, struct diag *d)
 {
 	if (app_check(s, a, APP_REVIEW, NULL, d) != 0 ||
-	    need_reason(comment, "trả lại cần có nhận xét (--comment)",
-		"returning needs a comment (--comment)", d) < 0)
+	    need_reason(comment, "cần ghi nhận xét khi trả lại",
+		"a comment is required", d) < 0)
 		return -1;
 	if (app_text_check(APP_TEXT_COMMENT, comment, d) < 0)
 		return -1;
@@ -238,8 +238,8 @@ app_values_reopen(struct store *s, const struct app_actor *a,
     const char *inputs, const char *reason, struct diag *d)
 {
 	if (app_check(s, a, APP_REOPEN, NULL, d) != 0 ||
-	    need_reason(reason, "mở lại cần có lý do (--reason)",
-		"reopening needs a reason (--reason)", d) < 0)
+	    need_reason(reason, "mở lại cần có lý do",
+		"reopening needs a reason", d) < 0)
 		return -1;
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		return -1;
