@@ -334,6 +334,7 @@ status_of(const char *code)
 		{ "review.none", 409 },
 		{ "value.owner", 403 },
 		{ "forbidden", 403 },
+		{ "evidence.type", 415 },
 		{ "store.not_found", 404 },
 		{ "store.conflict", 409 },
 		{ "store.busy", 503 },

@@ -96,7 +96,6 @@ struct upload {
 	struct sha256_file up_file; /* to a temporary file, hashed */
 	int up_write_err; /* the temporary file could not be written */
 	char up_name[256];
-	char up_type[128];
 	int up_files;
 	struct buf up_doc, up_date, up_note;
 	int up_unknown;
@@ -110,7 +109,8 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 	struct upload *u = ctx;
 	struct buf *b = NULL;
 
-	(void)off;
+	/* what the client says a file is plays no part: app/ reads it */
+	(void)type;
 	if (strcmp(key, "file") == 0) {
 		if (filename == NULL)
 			return -1;
@@ -118,8 +118,6 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 			if (++u->up_files > 1)
 				return -1; /* one file per evidence item */
 			safe_name(filename, u->up_name, sizeof(u->up_name));
-			snprintf(u->up_type, sizeof(u->up_type), "%s",
-			    type ? type : "application/octet-stream");
 		}
 		if (u->up_file.shf_len + size > STORE_MAX_FILE)
 			return -1;
@@ -149,7 +147,8 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 
 /*
  * upload_refused(ar, u): answer the first thing wrong with an evidence
- * form that was read (texts, file name and type, an empty item); 1 when
+ * form that was read (texts, file name, an empty item; the file's type is
+ * app/'s to decide from its content); 1 when
  * it was answered, 0 when the form can be stored.
  */
 static int
@@ -169,13 +168,6 @@ upload_refused(struct api_req *ar, const struct upload *u)
 	if (u->up_files > 0 && u->up_name[0] == '\0') {
 		api_error(ar, 400, "bad_filename", "file",
 		    "tên tệp không hợp lệ", "invalid file name");
-		return 1;
-	}
-	if (u->up_files > 0 && !app_evidence_type_ok(u->up_type)) {
-		api_error(ar, 415, "file_type", "file",
-		    "loại tệp '%s' không được nhận (PDF, ảnh PNG/JPEG, văn bản, Word, Excel, OpenDocument, ZIP)",
-		    "file type '%s' is not accepted (PDF, PNG/JPEG, text, Word, Excel, OpenDocument, ZIP)",
-		    u->up_type);
 		return 1;
 	}
 	if (u->up_files == 0 && u->up_doc.b_len == 0 && u->up_note.b_len == 0) {
@@ -255,10 +247,8 @@ api_evidence_add(struct api_req *ar)
 	e.sev_doc_number = buf_cstr(&u.up_doc);
 	e.sev_doc_date = buf_cstr(&u.up_date);
 	e.sev_note = buf_cstr(&u.up_note);
-	if (u.up_files > 0) {
+	if (u.up_files > 0)
 		e.sev_file_name = u.up_name;
-		e.sev_file_type = u.up_type;
-	}
 	diag_init(&d);
 	rc = app_evidence_attach_file(ar->ar_s, api_actor(ar), p.sp_code,
 	    api_param(ar, 1), api_param(ar, 2), &e,

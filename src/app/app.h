@@ -353,9 +353,11 @@ int app_values_return_each(struct store *, const struct app_actor *,
 
 /*
  * app_evidence_attach(s, a, period, unit, input, e, data, len, d): attach
- * an evidence item; ${data} (may be NULL) is a file of ${len} bytes of a
- * type app_evidence_type_ok accepts, stored once by content hash. On
- * success ${e}'s id (and file hash) are set.
+ * an evidence item; ${data} (may be NULL) is a file of ${len} bytes named
+ * ${e}'s sev_file_name, of a kind app_evidence_kind accepts (it sets
+ * sev_file_type), stored once by content hash. The document date may be
+ * typed dd/mm/yyyy or YYYY-MM-DD; it is stored ISO. On success ${e}'s id
+ * (and file hash) are set.
  */
 int app_evidence_attach(struct store *, const struct app_actor *, const char *,
     const char *, const char *, struct st_evidence *, const void *, size_t,
@@ -372,12 +374,16 @@ int app_evidence_attach_file(struct store *, const struct app_actor *,
 int app_evidence_list(struct store *, const struct st_period *, const char *,
     int (*)(void *, const struct st_evidence *), void *, struct diag *);
 /*
- * app_evidence_type(name): the media type of an evidence file from its
- * name's extension ("application/octet-stream" when unknown); static.
+ * app_evidence_kind(name, data, len, type, d): the media type (static) of
+ * the evidence file of ${len} bytes at ${data} named ${name}, decided from
+ * its content (the first bytes; a ZIP's entry names; text: all of it is
+ * UTF-8 without NUL) and its name, which must agree: "x.docx" must be a
+ * Word document whatever a client claims, an .exe named .pdf is refused
+ * (code "evidence.type", naming the file and what it looks like). The
+ * attach functions decide the stored type this way themselves.
  */
-const char *app_evidence_type(const char *);
-/* app_evidence_type_ok(type): 1 when files of ${type} are accepted. */
-int app_evidence_type_ok(const char *);
+int app_evidence_kind(
+    const char *, const void *, size_t, const char **, struct diag *);
 /*
  * app_file(s, sha, data, len, name, size, d): the stored file of hash
  * ${sha} (malloc'd into ${data}: the caller frees it) and the name it was

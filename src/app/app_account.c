@@ -70,15 +70,16 @@ app_user_add(struct store *s, const struct app_actor *a, const char *login,
 	}
 	if (role == ROLE_OFFICER && agency == NULL) {
 		diag_put(d, DIAG_ERROR, "user.agency", NULL, 0, 0,
-		    "cán bộ cần --agency", "an officer needs --agency");
+		    "tài khoản cán bộ cần có cơ quan",
+		    "an officer account needs an agency");
 		return -1;
 	}
 	/* a viewer acts for no agency: one with an agency would look, to the
 	 * next reader of the policy, like an officer who may write */
 	if (role == ROLE_VIEWER && agency != NULL && agency[0] != '\0') {
 		diag_put(d, DIAG_ERROR, "user.agency", NULL, 0, 0,
-		    "người xem không thuộc cơ quan nào: bỏ --agency",
-		    "a viewer has no agency: leave out --agency");
+		    "người xem không thuộc cơ quan nào: đừng ghi cơ quan",
+		    "a viewer belongs to no agency: give none");
 		return -1;
 	}
 	if (store_tx_begin(s) != 0)

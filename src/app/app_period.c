@@ -105,7 +105,8 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
     const char *label, struct st_period *out, struct diag *d)
 {
 	struct st_period p;
-	long day;
+	char ad[11] = "", sd[11] = "";
+	const char *bad;
 
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
 	    app_text_check(APP_TEXT_LABEL, label, d) < 0)
@@ -120,11 +121,15 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	}
 	snprintf(p.sp_code, sizeof(p.sp_code), "%s", code);
 	snprintf(p.sp_label, sizeof(p.sp_label), "%s", label ? label : "");
-	if ((agency_due != NULL && date_parse(agency_due, &day) < 0) ||
-	    (sotttt_due != NULL && date_parse(sotttt_due, &day) < 0)) {
-		diag_put(d, DIAG_ERROR, "period.date", NULL, 0, 0,
-		    "hạn phải là ngày YYYY-MM-DD có thật",
-		    "a deadline must be a real date YYYY-MM-DD");
+	/* a deadline as typed (dd/mm/yyyy or ISO), stored ISO */
+	bad = agency_due != NULL && date_iso(agency_due, ad) < 0 ? agency_due
+	    : sotttt_due != NULL && date_iso(sotttt_due, sd) < 0 ? sotttt_due
+								 : NULL;
+	if (bad != NULL) {
+		diag_add(d, DIAG_ERROR, "period.date", NULL, 0, 0,
+		    "hạn '%s' không phải ngày có thật: viết dd/mm/yyyy hoặc YYYY-MM-DD",
+		    "deadline '%s' is not a real date: write dd/mm/yyyy or YYYY-MM-DD",
+		    bad);
 		return -1;
 	}
 	if (store_tx_begin(s) != 0)
@@ -135,11 +140,9 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	app_deadlines(
 	    s, p.sp_year, p.sp_quarter, p.sp_agency_due, p.sp_sotttt_due);
 	if (agency_due != NULL)
-		snprintf(
-		    p.sp_agency_due, sizeof(p.sp_agency_due), "%s", agency_due);
+		snprintf(p.sp_agency_due, sizeof(p.sp_agency_due), "%s", ad);
 	if (sotttt_due != NULL)
-		snprintf(
-		    p.sp_sotttt_due, sizeof(p.sp_sotttt_due), "%s", sotttt_due);
+		snprintf(p.sp_sotttt_due, sizeof(p.sp_sotttt_due), "%s", sd);
 	if (store_period_add(s, &p, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
@@ -158,8 +161,8 @@ app_period_set_status(struct store *s, const struct app_actor *a,
 		return -1;
 	if (st == PERIOD_OPEN && (reason == NULL || *reason == '\0')) {
 		diag_put(d, DIAG_ERROR, "period.reason", NULL, 0, 0,
-		    "mở lại kỳ cần có lý do (--reason)",
-		    "reopening a period needs a reason (--reason)");
+		    "mở lại kỳ cần có lý do",
+		    "reopening a period needs a reason");
 		return -1;
 	}
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
@@ -206,8 +209,8 @@ app_unit(struct store *s, const char *unit, char *code, size_t size, long *id,
 			return app_store_error(s, d);
 		if (code[0] == '\0') {
 			diag_put(d, DIAG_ERROR, "unit.none", NULL, 0, 0,
-			    "chưa có tỉnh trong cơ sở dữ liệu; chỉ rõ --unit",
-			    "no province in the database; give --unit");
+			    "chưa có tỉnh trong cơ sở dữ liệu: hãy chỉ rõ đơn vị",
+			    "no province in the database: name the unit");
 			return -1;
 		}
 	} else {

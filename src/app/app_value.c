@@ -224,8 +224,8 @@ import_units(struct store *s, const struct round *r, int add, long *units,
 				first = l;
 		}
 		diag_add(d, DIAG_ERROR, "import.unit", file, (long)first, 0,
-		    "không có đơn vị '%s' (dòng %lu, %d giá trị); đơn vị mới: nhập với --add-units (API: add_units=1)",
-		    "unknown unit '%s' (line %lu, %d values); a new unit: import with --add-units (API: add_units=1)",
+		    "không có đơn vị '%s' (dòng %lu, %d giá trị); đơn vị mới: nhập và cho phép thêm đơn vị",
+		    "unknown unit '%s' (line %lu, %d values); a new unit: import allowing new units",
 		    r->r_units[u], (unsigned long)first, n);
 		unknown++;
 	}

@@ -28,6 +28,38 @@ cli_print_prefixed(
 }
 
 void
+cli_print_hints(const struct diag *d, enum diag_lang lang)
+{
+	/* app/ names no flag (the API returns its messages): the CLI does */
+	static const struct {
+		const char *ch_code;
+		const char *ch_vi;
+		const char *ch_en;
+	} hint[] = {
+		{ "review.what", "--agency A hoặc --inputs I,J",
+		    "--agency A or --inputs I,J" },
+		{ "review.reason",
+		    "--comment TEXT (trả lại), --reason TEXT (mở lại)",
+		    "--comment TEXT (return), --reason TEXT (reopen)" },
+		{ "period.reason", "--reason TEXT", "--reason TEXT" },
+		{ "unit.none", "--unit U", "--unit U" },
+		{ "import.unit", "--add-units", "--add-units" },
+	};
+	size_t i, k;
+
+	for (k = 0; k < sizeof(hint) / sizeof(hint[0]); k++) {
+		for (i = 0; i < d->d_n; i++) {
+			if (strcmp(d->d_items[i].di_code, hint[k].ch_code) != 0)
+				continue;
+			fprintf(stderr, "dti: %s %s\n",
+			    cli_msg(lang, "gợi ý:", "hint:"),
+			    cli_msg(lang, hint[k].ch_vi, hint[k].ch_en));
+			break;
+		}
+	}
+}
+
+void
 cli_file_error(const char *cmd, const char *path, int err, enum diag_lang lang)
 {
 	static const struct {

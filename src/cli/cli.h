@@ -79,6 +79,12 @@ void cli_print_warnings(const struct score *, enum diag_lang);
  * ${lang} (the C library's own text is English only).
  */
 void cli_file_error(const char *, const char *, int, enum diag_lang);
+/*
+ * cli_print_hints(d, lang): after the messages of ${d}, the command-line
+ * options that answer them ("--reason TEXT"): app/'s messages name none,
+ * since the API returns them too.
+ */
+void cli_print_hints(const struct diag *, enum diag_lang);
 /* cli_msg(lang, vi, en): the string in ${lang}. */
 const char *cli_msg(enum diag_lang, const char *, const char *);
 /*

@@ -79,6 +79,7 @@ finish(struct store *s, struct diag *d, int rc, enum diag_lang lang)
 	int code = EXIT_OK;
 
 	diag_print(stderr, d, lang);
+	cli_print_hints(d, lang);
 	if (rc != 0)
 		code = rc == STORE_EBUSY ? EXIT_IO : EXIT_INVALID;
 	diag_free(d);
@@ -117,7 +118,8 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti period open PERIOD [--agency-due YYYY-MM-DD] [--sotttt-due YYYY-MM-DD]\n"
+	    "  dti period open PERIOD [--agency-due dd/mm/yyyy] [--sotttt-due dd/mm/yyyy]\n"
+	    "    (ngày / dates: dd/mm/yyyy hoặc/or YYYY-MM-DD)\n"
 	    "  dti period close PERIOD [--reason TEXT]\n"
 	    "  dti period reopen PERIOD --reason TEXT\n"
 	    "  dti period list [--format csv]\n"
@@ -545,7 +547,7 @@ evidence_row(void *ctx, const struct st_evidence *e)
 {
 	const struct opts *o = ctx;
 	enum diag_lang lang = o->op_lang;
-	char dv[16];
+	char dv[16], at[32];
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		printf("%ld,", e->sev_id);
@@ -562,16 +564,23 @@ evidence_row(void *ctx, const struct st_evidence *e)
 		csvq(e->sev_file_name);
 		putchar(',');
 		csvq(e->sev_file_sha256);
-		printf(",%ld\n", e->sev_file_size);
+		printf(",%ld,", e->sev_file_size);
+		csvq(e->sev_file_type);
+		putchar(',');
+		csvq(e->sev_by);
+		printf(",%s\n", e->sev_at ? e->sev_at : "");
 		return 0;
 	}
+	/* people read dates dd/mm/yyyy and times in Vietnam's time */
 	date_vi(e->sev_doc_date, dv, sizeof(dv));
-	printf("#%ld %s %s: %s %s%s%s %s%s%s\n", e->sev_id, e->sev_unit,
-	    e->sev_input, e->sev_doc_number,
+	date_time_vi(e->sev_at, at, sizeof(at));
+	printf("#%ld %s %s: %s %s%s%s %s%s%s (%s, %s)\n", e->sev_id,
+	    e->sev_unit, e->sev_input, e->sev_doc_number,
 	    dv[0] ? cli_msg(lang, "ngày ", "of ") : "", dv,
 	    e->sev_note[0] ? " —" : "", e->sev_note,
 	    e->sev_file_name ? " 📎 " : "",
-	    e->sev_file_name ? e->sev_file_name : "");
+	    e->sev_file_name ? e->sev_file_name : "",
+	    e->sev_by ? e->sev_by : "", at);
 	return 0;
 }
 
@@ -580,7 +589,8 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti evidence add --period P [--unit U] [--doc 4233/KH-UBND] [--date YYYY-MM-DD] [--note TEXT] [--file PATH] INPUT\n"
+	    "  dti evidence add --period P [--unit U] [--doc 4233/KH-UBND] [--date dd/mm/yyyy] [--note TEXT] [--file PATH] INPUT\n"
+	    "    (--date: dd/mm/yyyy hoặc/or YYYY-MM-DD; --file: PDF, PNG, JPEG, .txt/.csv UTF-8, .doc/.docx, .xls/.xlsx, .odt/.ods, .zip)\n"
 	    "  dti evidence list --period P [--inputs INPUT] [--format csv]\n";
 	struct st_evidence e;
 	struct st_period p;
@@ -604,8 +614,9 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 		    (rc = app_period(s, o.op_period, &p, &d)) != 0)
 			return finish(s, &d, -1, lang);
 		if (strcmp(o.op_format, "csv") == 0)
-			puts("id,unit,input,doc_number,doc_date,note,file_name,"
-			     "file_sha256,file_size");
+			puts(
+			    "id,unit,input,doc_number,doc_date,note,file_name,"
+			    "file_sha256,file_size,file_type,added_by,added_at");
 		rc =
 		    app_evidence_list(s, &p, o.op_inputs, evidence_row, &o, &d);
 		return finish(s, &d, rc, lang);
@@ -626,8 +637,8 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 	if (o.op_file != NULL) {
 		const char *base = strrchr(o.op_file, '/');
 
+		/* its type: app/ decides it from the content and this name */
 		e.sev_file_name = base ? base + 1 : o.op_file;
-		e.sev_file_type = app_evidence_type(e.sev_file_name);
 	}
 	if (o.op_file != NULL &&
 	    cli_read_file(o.op_file, STORE_MAX_FILE, &data, &len, lang) < 0)
@@ -642,19 +653,6 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 			lang, "Đã thêm tài liệu kiểm chứng", "Added evidence"),
 		    e.sev_id);
 	return finish(s, &d, rc, lang);
-}
-
-/* has_code(d, code): whether ${d} holds an item of ${code}. */
-static int
-has_code(const struct diag *d, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < d->d_n; i++)
-		if (d->d_items[i].di_code != NULL &&
-		    strcmp(d->d_items[i].di_code, code) == 0)
-			return 1;
-	return 0;
 }
 
 /* dti submit | approve | return | reopen */
@@ -673,7 +671,7 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	int rc, hint;
+	int rc;
 
 	OPEN_DB(o, argc, argv,
 	    "db user period unit agency inputs comment reason", usage, 0);
@@ -705,13 +703,7 @@ cmd_review(int argc, char **argv, enum diag_lang lang)
 	if (rc == 0)
 		printf("%s: %s\n", verb,
 		    cli_msg(lang, "xong", "done")); /* layering-ok: a word */
-	hint = rc != 0 && has_code(&d, "review.reason");
-	rc = finish(s, &d, rc, lang);
-	if (hint) /* app/'s message names no option: say which one */
-		fprintf(stderr, "dti %s: %s\n", verb,
-		    strcmp(verb, "reopen") == 0 ? "--reason TEXT"
-						: "--comment TEXT");
-	return rc;
+	return finish(s, &d, rc, lang);
 }
 
 static int

@@ -158,4 +158,11 @@ const struct expr_word *expr_words(size_t *);
  */
 int expr_reserved(const char *, size_t);
 
+/*
+ * expr_same(a, b): 1 when ${a} and ${b} are equal within 1e-12 of the
+ * larger: how every comparison of a rule decides (expr_eval.c says why),
+ * and the data rules of method_rules.c too.
+ */
+int expr_same(double, double);
+
 #endif

@@ -169,11 +169,6 @@ const struct expr_word *expr_fn_word(enum expr_fn);
 void expr_lex(struct parser *);
 
 /* expr_eval.c */
-/*
- * expr_same(a, b): 1 when ${a} and ${b} are equal within 1e-12 of the
- * larger: how every comparison of a rule decides (expr_eval.c says why).
- */
-int expr_same(double, double);
 /* expr_eval_node(e, i, ev): the value of node ${i} of ${e}. */
 double expr_eval_node(const struct expr *, int, struct expr_eval *);
 

@@ -80,6 +80,32 @@ input_free(struct m_input *in)
 	free(in->mi_codes);
 }
 
+/* rules_free(m): the data rules of ${m}. */
+static void
+rules_free(struct method *m)
+{
+	int i;
+
+	for (i = 0; i < m->m_nplaus; i++) {
+		free(m->m_plaus[i].mpl_inputs);
+		free(m->m_plaus[i].mpl_message);
+	}
+	free(m->m_plaus);
+	for (i = 0; i < m->m_nconsist; i++) {
+		free(m->m_consist[i].mcs_inputs);
+		free(m->m_consist[i].mcs_message);
+	}
+	free(m->m_consist);
+	for (i = 0; i < m->m_nevid; i++)
+		free(m->m_evid[i].mev_inputs);
+	free(m->m_evid);
+	for (i = 0; i < m->m_ncontrib; i++) {
+		free(m->m_contrib[i].mcb_inputs);
+		free(m->m_contrib[i].mcb_by);
+	}
+	free(m->m_contrib);
+}
+
 void
 method_free(struct method *m)
 {
@@ -123,6 +149,7 @@ method_free(struct method *m)
 		expr_free(m->m_derived[i].md_expr);
 	}
 	free(m->m_derived);
+	rules_free(m);
 	strmap_free(&m->m_input_map);
 	strmap_free(&m->m_code_map);
 	free(m);

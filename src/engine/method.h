@@ -20,6 +20,8 @@
 #define METHOD_MAX_INDICATORS 2048
 #define METHOD_MAX_INPUTS 8192
 #define METHOD_MAX_DERIVED 256 /* derived figures (TOTAL, INDEX, ...) */
+#define METHOD_MAX_RULES 1024 /* entries of one data-rule section */
+#define METHOD_MAX_RULE_INPUTS 256 /* inputs one data rule names */
 
 enum input_kind {
 	IK_COUNT, /* number >= 0 */
@@ -46,6 +48,10 @@ struct m_input {
 	int mi_noptions;
 	int mi_indicator; /* owning indicator, or -1 */
 	int mi_general; /* owning general item, or -1 */
+	/* the data rules that apply, resolved by the loader */
+	int mi_plaus; /* index in m_plaus, or -1 */
+	int mi_evidence; /* 1: at least one evidence item is required */
+	int mi_contrib; /* index in m_contrib, or -1 */
 };
 
 struct m_check {
@@ -118,6 +124,70 @@ struct m_derived {
 	struct expr *md_expr; /* slots: groups, then earlier derived */
 };
 
+/*
+ * Data rules: the optional sections plausibility, consistency, evidence
+ * and contributions (docs/methodology-format.md, "Data rules"). They
+ * never change a score; app/ applies them at entry, submit and import
+ * through the functions of method_rules.c below.
+ */
+
+/* A plausible range and change factor, for some inputs or a whole kind. */
+struct m_plaus {
+	int mpl_kind; /* the enum input_kind it covers, or -1: mpl_inputs */
+	int *mpl_inputs;
+	int mpl_ninputs;
+	int mpl_has_min;
+	int mpl_has_max;
+	double mpl_min;
+	double mpl_max;
+	double mpl_change; /* factor against the previous period; 0: none */
+	char *mpl_message; /* Vietnamese explanation, may be NULL */
+};
+
+enum m_consist_kind {
+	MK_SAME, /* every present input equals the others */
+	MK_AT_MOST, /* the first is at most the second */
+};
+
+/* One rule across inputs of the same unit and period. */
+struct m_consist {
+	enum m_consist_kind mcs_kind;
+	int *mcs_inputs; /* 2 or more (MK_SAME), exactly 2 (MK_AT_MOST) */
+	int mcs_ninputs;
+	char *mcs_message; /* may be NULL */
+};
+
+enum m_evidence_policy { MEV_OPTIONAL, MEV_REQUIRED };
+
+/* An evidence policy for some inputs or a whole kind. */
+struct m_evid {
+	int mev_kind; /* the enum input_kind it covers, or -1: mev_inputs */
+	int *mev_inputs;
+	int mev_ninputs;
+	enum m_evidence_policy mev_policy;
+};
+
+enum m_aggregate {
+	MA_SUM, /* numbers: their sum */
+	MA_ALL, /* yes/no: 1 when every part is 1 */
+	MA_ANY, /* yes/no: 1 when some part is 1 */
+	MA_COUNT_YES, /* yes/no parts, a count: how many are 1 */
+	MA_MIN, /* numbers: the smallest */
+	MA_WORST, /* choice: the option listed last (options go best first) */
+};
+
+/*
+ * Inputs whose value is the aggregate of parts supplied by the members of
+ * collectives (agencies of kind group): the districts, the departments.
+ */
+struct m_contrib {
+	int *mcb_inputs;
+	int mcb_ninputs;
+	int *mcb_by; /* agency indexes, each a collective */
+	int mcb_nby;
+	enum m_aggregate mcb_agg;
+};
+
 struct method {
 	char *m_id;
 	char *m_name;
@@ -137,6 +207,14 @@ struct method {
 	int m_ninputs;
 	struct m_derived *m_derived;
 	int m_nderived;
+	struct m_plaus *m_plaus;
+	int m_nplaus;
+	struct m_consist *m_consist;
+	int m_nconsist;
+	struct m_evid *m_evid;
+	int m_nevid;
+	struct m_contrib *m_contrib;
+	int m_ncontrib;
 	struct strmap m_input_map; /* input name -> index */
 	struct strmap m_code_map; /* indicator code -> index */
 	int m_has_cross; /* some rule compares units */
@@ -172,5 +250,49 @@ int method_value_parse(const struct m_input *, const char *, size_t,
     enum numfmt_style, double *, struct diag *);
 /* method_top_level(m): the number of indicators that are not parts. */
 int method_top_level(const struct method *);
+
+/* method_rules.c: the data rules, pure functions. */
+/*
+ * method_plausible(m, input, v, prev, warnings): check value ${v} of
+ * ${input} against its plausibility rule: the range, and the change
+ * factor against ${prev}, the same unit's value of the previous period
+ * (NAN when there is none). The change is only compared when both values
+ * are non-zero and of the same sign. Add one warning item to ${warnings}
+ * per finding (codes "plausibility.range", "plausibility.change"), naming
+ * the input, its label, the numbers in the language's format and the
+ * unit; return how many were added (0: plausible, or no rule).
+ */
+int method_plausible(const struct method *, int, double, double, struct diag *);
+/* method_plausibility(m, input): the plausibility rule of ${input}, or NULL. */
+const struct m_plaus *method_plausibility(const struct method *, int);
+/*
+ * method_consistent(m, get, ctx, errors): check every consistency rule
+ * over one unit's values: ${get}(ctx, input, &v) returns 0 and stores the
+ * value when the unit has one for ${input}, -1 when it has none; a rule
+ * is checked over the inputs that have a value. Add one error item
+ * (code "consistency") per broken pair, naming both inputs with their
+ * labels and values; return how many were added (0: consistent).
+ */
+int method_consistent(const struct method *, int (*)(void *, int, double *),
+    void *, struct diag *);
+/*
+ * method_evidence_required(m, input): 1 when ${input} cannot be submitted
+ * without at least one evidence item, else 0.
+ */
+int method_evidence_required(const struct method *, int);
+/*
+ * method_contribution(m, input): the contribution rule of ${input} (its
+ * value is the aggregate of its parts), or NULL when it is entered whole.
+ */
+const struct m_contrib *method_contribution(const struct method *, int);
+/*
+ * method_aggregate(agg, parts, n, out): the aggregate of the ${n} values
+ * in ${parts} (yes/no parts are 0 or 1; choice parts are option indexes)
+ * into ${out}; 0, or -1 (${out} untouched) when there are no parts, so the
+ * input stays missing, or a part does not fit ${agg}.
+ */
+int method_aggregate(enum m_aggregate, const double *, int, double *);
+/* method_aggregate_name(agg): "sum", "all", ... as the YAML writes it. */
+const char *method_aggregate_name(enum m_aggregate);
 
 #endif

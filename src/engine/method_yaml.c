@@ -6,8 +6,9 @@
  * This file holds the top level: the YAML checks before building the
  * document, the methodology's head, agencies, general items, groups and
  * derived figures. Indicators, inputs and their rules are in
- * method_yaml_ind.c; reading nodes and placing errors in
- * method_yaml_read.c; method_yaml.h is their private header.
+ * method_yaml_ind.c; the data rules (plausibility, consistency, evidence,
+ * contributions) in method_yaml_rules.c; reading nodes and placing errors
+ * in method_yaml_read.c; method_yaml.h is their private header.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -370,7 +371,8 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
     struct diag *d)
 {
 	static const char *const top_keys[] = { "methodology", "agencies",
-		"general", "groups", "derived", NULL };
+		"general", "groups", "derived", "plausibility", "consistency",
+		"evidence", "contributions", NULL };
 	yaml_parser_t p;
 	yaml_node_t *root;
 	struct ld l;
@@ -428,6 +430,7 @@ method_load(struct method **out, const char *text, size_t len, const char *file,
 	load_general(&l, ydoc_get(&l.l_doc, root, "general"));
 	load_groups(&l, ydoc_get(&l.l_doc, root, "groups"));
 	load_derived(&l, ydoc_get(&l.l_doc, root, "derived"));
+	method_ld_rules(&l, root);
 done:
 	yaml_document_delete(&l.l_doc);
 	strmap_free(&l.l_agency);

@@ -1,7 +1,8 @@
 /*
  * method_yaml.h: the methodology loader's private header, shared by
  * method_yaml.c (the top level), method_yaml_ind.c (indicators, inputs,
- * rules) and method_yaml_read.c (reading nodes, placing errors). Nothing
+ * rules), method_yaml_rules.c (the data rules) and method_yaml_read.c
+ * (reading nodes, placing errors). Nothing
  * outside the loader includes it; the loader's one entry is method_load()
  * in method.h.
  */
@@ -72,6 +73,9 @@ struct expr *method_ld_compile(struct ld *, yaml_node_t *, const char *,
     const char *, const struct expr_env *);
 
 /* method_yaml_ind.c */
+/* method_ld_kind(s, k): the input kind named ${s} ("count", ...) into ${k};
+ * 0, or -1 for another text. */
+int method_ld_kind(const char *, enum input_kind *);
 /* method_ld_input(l, n, owner, indicator, general): load one input of indicator
  * ${indicator} or general item ${general} (-1 for the other); its index,
  * or -1. */
@@ -79,5 +83,11 @@ int method_ld_input(struct ld *, yaml_node_t *, const char *, int, int);
 /* method_ld_indicator(l, n, group, parent): load one indicator (with its parts)
  * of ${group}, a part of ${parent} or -1; its index, or -1. */
 int method_ld_indicator(struct ld *, yaml_node_t *, int, int);
+
+/* method_yaml_rules.c */
+/* method_ld_rules(l, root): the data-rule sections of mapping ${root}
+ * (plausibility, consistency, evidence, contributions), and the rules
+ * each input follows. */
+void method_ld_rules(struct ld *, yaml_node_t *);
 
 #endif

@@ -11,8 +11,8 @@
 static const char *const input_keys[] = { "name", "var", "kind", "label",
 	"unit", "options", NULL };
 
-static int
-parse_kind(const char *s, enum input_kind *k)
+int
+method_ld_kind(const char *s, enum input_kind *k)
 {
 	static const char *const names[] = { "count", "amount", "number",
 		"yesno", "choice", "text" };
@@ -72,6 +72,8 @@ input_new(struct ld *l, yaml_node_t *n, char *name, int indicator, int general)
 	in->mi_name = name;
 	in->mi_indicator = indicator;
 	in->mi_general = general;
+	in->mi_plaus = -1; /* data rules: method_yaml_rules.c resolves them */
+	in->mi_contrib = -1;
 	strmap_put(&m->m_input_map, name, strlen(name), idx);
 	return idx;
 }
@@ -178,7 +180,7 @@ method_ld_input(struct ld *l, yaml_node_t *n, const char *owner_code,
 		return -1;
 	}
 	in = &l->l_m->m_inputs[idx];
-	if (parse_kind(kind, &in->mi_kind) < 0)
+	if (method_ld_kind(kind, &in->mi_kind) < 0)
 		ERR(l, ydoc_get(&l->l_doc, n, "kind"),
 		    "loại dữ liệu '%s' không hợp lệ (count, amount, number, yesno, choice, text)",
 		    "unknown input kind '%s' (count, amount, number, yesno, choice, text)",

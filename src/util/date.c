@@ -1,4 +1,7 @@
-/* date.c: proleptic Gregorian calendar arithmetic. */
+/*
+ * date.c: proleptic Gregorian calendar arithmetic; reading dates as people
+ * type them; Vietnam's time (UTC+7) for what people read.
+ */
 #include "util/date.h"
 
 #include <stdio.h>
@@ -41,18 +44,70 @@ date_month_end(int y, int m)
 	return date_make(y, m, mdays(y, m));
 }
 
+/*
+ * digits(s, min, max, v): the number written by the run of digits at ${s}
+ * into ${v}; its length, or -1 when the run is shorter than ${min} or
+ * longer than ${max} digits.
+ */
+static int
+digits(const char *s, int min, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (s[n] >= '0' && s[n] <= '9') {
+		if (n == max)
+			return -1;
+		*v = *v * 10 + (s[n] - '0');
+		n++;
+	}
+	return n < min ? -1 : n;
+}
+
+/* The days of y-m-d when it is a real date of a sane year, else -1. */
+static int
+real_date(int y, int m, int d, long *out)
+{
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+		return -1;
+	*out = date_make(y, m, d);
+	return 0;
+}
+
 int
 date_parse(const char *s, long *out)
 {
-	int y, m, d, n = 0;
+	int y, m, d, n;
 
-	if (strlen(s) != 10 ||
-	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
-	    s[4] != '-' || s[7] != '-')
+	if (s == NULL)
 		return -1;
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+	/* "YYYY-MM-DD", exactly: the stored and exchanged form */
+	if (digits(s, 4, 4, &y) == 4 && s[4] == '-') {
+		if (digits(s + 5, 2, 2, &m) != 2 || s[7] != '-' ||
+		    digits(s + 8, 2, 2, &d) != 2 || s[10] != '\0')
+			return -1;
+		return real_date(y, m, d, out);
+	}
+	/* "dd/mm/yyyy" or "d/m/yyyy": as people in Vietnam write a date */
+	if ((n = digits(s, 1, 2, &d)) < 0 || s[n] != '/')
 		return -1;
-	*out = date_make(y, m, d);
+	s += n + 1;
+	if ((n = digits(s, 1, 2, &m)) < 0 || s[n] != '/')
+		return -1;
+	s += n + 1;
+	if (digits(s, 4, 4, &y) != 4 || s[4] != '\0')
+		return -1;
+	return real_date(y, m, d, out);
+}
+
+int
+date_iso(const char *s, char out[11])
+{
+	long day;
+
+	if (date_parse(s, &day) < 0)
+		return -1;
+	date_format(day, out);
 	return 0;
 }
 
@@ -96,6 +151,66 @@ date_vi(const char *iso, char *out, size_t size)
 }
 
 long
+date_day_vn(time_t t)
+{
+	long long v = (long long)t + DATE_VN_OFFSET;
+
+	/* floor, not truncation: an instant before 1970 is a day before */
+	return (long)(v >= 0 ? v / 86400 : -((-v + 86399) / 86400));
+}
+
+int
+date_time_parse(const char *s, time_t *out)
+{
+	int hh, mm, ss, n;
+	long day;
+	char d[11];
+
+	if (s == NULL || strlen(s) < 20 || s[10] != 'T')
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (d[4] != '-' || date_parse(d, &day) < 0 ||
+	    digits(s + 11, 2, 2, &hh) != 2 || s[13] != ':' ||
+	    digits(s + 14, 2, 2, &mm) != 2 || s[16] != ':' ||
+	    digits(s + 17, 2, 2, &ss) != 2 || hh > 23 || mm > 59 || ss > 59)
+		return -1;
+	s += 19;
+	if (*s == '.') {
+		for (n = 1; s[n] >= '0' && s[n] <= '9'; n++)
+			;
+		if (n == 1)
+			return -1;
+		s += n;
+	}
+	if (strcmp(s, "Z") != 0)
+		return -1;
+	*out = (time_t)day * 86400 + hh * 3600 + mm * 60 + ss;
+	return 0;
+}
+
+void
+date_time_vi(const char *iso, char *out, size_t size)
+{
+	char d[11];
+	time_t t;
+	long long v;
+	int hh, mm;
+
+	if (date_time_parse(iso, &t) < 0) {
+		snprintf(out, size, "%s", iso ? iso : "");
+		return;
+	}
+	date_format(date_day_vn(t), d);
+	v = (long long)t + DATE_VN_OFFSET;
+	v = (v % 86400 + 86400) % 86400;
+	hh = (int)(v / 3600);
+	mm = (int)(v / 60 % 60);
+	snprintf(
+	    out, size, "%.2s/%.2s/%.4s %02d:%02d", d + 8, d + 5, d, hh, mm);
+}
+
+long
 date_today(void)
 {
 	const char *env = getenv("DTI_TODAY");
@@ -104,34 +219,8 @@ date_today(void)
 
 	if (env != NULL && date_parse(env, &d) == 0)
 		return d;
-	t = time(NULL);
-	return (long)(t / 86400);
-}
-
-void
-date_time_vi(const char *iso, char *out, size_t size)
-{
-	int y, mo, d, h, mi, sec, n = 0;
-	long days, mins;
-	char day[11];
-
-	if (iso == NULL || iso[0] == '\0') {
-		snprintf(out, size, "%s", "");
-		return;
-	}
-	if (strlen(iso) != 20 ||
-	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi,
-		&sec, &n) != 6 ||
-	    n != 20 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ||
-	    y < 1970 || h < 0 || h > 23 || mi < 0 || mi > 59) {
-		snprintf(out, size, "%s", iso);
-		return;
-	}
-	/* Vietnam is UTC+7 all year */
-	mins = (date_make(y, mo, d) * 24 + h) * 60 + mi + 7 * 60;
-	days = mins / (24 * 60);
-	mins %= 24 * 60;
-	date_format(days, day);
-	snprintf(out, size, "%.2s/%.2s/%.4s %02ld:%02ld", day + 8, day + 5, day,
-	    mins / 60, mins % 60);
+	env = getenv("DTI_NOW");
+	if (env == NULL || date_time_parse(env, &t) < 0)
+		t = time(NULL);
+	return date_day_vn(t);
 }

@@ -1357,6 +1357,7 @@ test_evidence_stream(void **state)
 	assert_non_null(big);
 	for (i = 0; i < n; i++)
 		big[i] = (unsigned char)(i * 7 + i / 251);
+	memcpy(big, "%PDF-", 5); /* its type is read from its content */
 	sha256_hex(big, n, sha);
 	f = tmpfile();
 	assert_non_null(f);
@@ -1382,7 +1383,7 @@ test_evidence_stream(void **state)
 	    0);
 	assert_string_equal(e.sev_file_sha256, sha);
 	/* a file shorter than it claims: refused, nothing stored */
-	big[0] ^= 1;
+	big[100] ^= 1;
 	rewind(f);
 	assert_int_equal(fwrite(big, 1, 1000, f), 1000);
 	fflush(f);
@@ -1390,6 +1391,7 @@ test_evidence_stream(void **state)
 	sha256_hex(big, 1000, sha2);
 	memset(&e, 0, sizeof(e));
 	e.sev_note = "short";
+	e.sev_file_name = "short.pdf";
 	assert_int_not_equal(app_evidence_attach_file(x->f_s, dbfx_op("t"),
 				 "2022", NULL, "3.3.a", &e, f, 2000, &d),
 	    0);

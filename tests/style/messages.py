@@ -11,9 +11,11 @@ followed by another string literal argument. For each pair it checks
 that both texts are non-empty once the printf directives that print
 nothing ("%.0s") are removed, that the English text has no Vietnamese
 letters (an English slot that says Vietnamese is the bug it guards
-against), and that a diag_add never passes a fixed text through "%s"
-(diag_put is for fixed texts). Prints every finding as file:line and
-ends with "N passed, M failed".
+against), that a diag_add never passes a fixed text through "%s"
+(diag_put is for fixed texts), and that no message of src/app, src/api or
+src/auth names a command-line option ("--comment"): the API returns those
+messages, and its clients have no flags (the CLI adds its own hint). Prints
+every finding as file:line and ends with "N passed, M failed".
 """
 import os
 import re
@@ -30,6 +32,9 @@ VI_LETTERS = set("àáạảãâầấậẩẫăằắặẳẵèéẹẻẽê�
 VI_LETTERS |= {c.upper() for c in VI_LETTERS}
 # names that stay Vietnamese in English text
 NAMES = ("Sở TTTT",)
+# the layers whose messages the API returns: no command-line option in them
+NO_FLAGS = ("src/app/", "src/api/", "src/auth/")
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 
 
 def has_vi(s, names=()):
@@ -146,6 +151,12 @@ def main():
                     if en is not None and has_vi(en, NAMES):
                         bad.append("Vietnamese letters in the English "
                                    "text %r" % en)
+                    if rel.replace(os.sep, "/").startswith(NO_FLAGS):
+                        for t in (vi, en):
+                            if t is not None and FLAG.search(t):
+                                bad.append("the message %r names the "
+                                           "command-line option %s" %
+                                           (t, FLAG.search(t).group(0)))
                     if name == "diag_add" and vi == "%s" and en == "%s":
                         bad.append('fixed text through "%s": use diag_put')
                     if bad:
