@@ -330,6 +330,7 @@ status_of(const char *code)
 		{ "period.closed", 409 },
 		{ "import.locked", 409 },
 		{ "value.locked", 409 },
+		{ "contrib.conflict", 409 },
 		{ "submit.", 409 },
 		{ "review.none", 409 },
 		{ "value.owner", 403 },

@@ -422,10 +422,12 @@ def units(ck, srv, admin, demo_csv):
     nh = srv.must_login("cb-ninhhai")  # ubnd-ninh-hai: district ninh-hai
     dep = srv.must_login("cb-sotttt")  # so-tttt: a department
     co = srv.must_login("sotttt")  # the coordinator
-    # (who, officer's input, unit, expected)
+    # (who, officer's input, unit, expected); at the province, 1.9 is
+    # the districts' parts (issue 9): ubnd-ninh-hai's own part, refused
+    # beside the whole value the import wrote (409), its evidence too
     rows = [
         (nh, "1.9", NH, 200), (nh, "1.9", OTHER_DISTRICT, 403),
-        (nh, "1.9", UNIT, 403), (nh, "1.9", PEER, 403),
+        (nh, "1.9", UNIT, 409), (nh, "1.9", PEER, 403),
         (dep, INPUT, UNIT, 200), (dep, INPUT, NH, 403),
         (dep, INPUT, PEER, 403),
         (co, INPUT, PEER, 200), (co, "1.9", OTHER_DISTRICT, 200),
@@ -436,8 +438,9 @@ def units(ck, srv, admin, demo_csv):
         r = srv.request("PUT", pp + "/values/%s/%s" % (unit, inp),
                         json_body={"value": "1"}, session=who)
         ck.status(r, want, what)
-        if want == 403:
-            ck.error_code(r, "forbidden", what)
+        if want in (403, 409):
+            ck.error_code(r, "forbidden" if want == 403
+                          else "contrib.conflict", what)
             ck.eq(srv.sql("SELECT count(*) FROM value")[0][0], before,
                   what + ": nothing written")
         ct, b = multipart([("note", "unit rule")],

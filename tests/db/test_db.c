@@ -1593,7 +1593,9 @@ lead_of(const struct method *m, int in)
 /*
  * dti status --format csv: per agency, the inputs it leads and how many
  * are missing, draft, submitted, approved, after a partial import, one
- * submission and one approval.
+ * submission and one approval; and per district UBND (a member of
+ * ubnd-huyen) the parts it owes of the contributed inputs the file has
+ * no whole value of (4.1, 4.2), all missing.
  */
 static void
 test_status_counts(void **state)
@@ -1605,14 +1607,14 @@ test_status_counts(void **state)
 	char path[400], cmd[1200], line[512];
 	char *text, *cut;
 	size_t len = 0;
-	int nac = 0, i, rows = 0;
+	int nac = 0, i, rows = 0, owed = 0, members = 0;
 	FILE *p;
 
-	/* the first 60 lines of a complete round: A.x, groups 1, 2, 3 */
+	/* the first 58 lines of a complete round: A.x, groups 1, 2, 3 */
 	text = slurp(SINGLE_FILE, &len);
 	assert_non_null(text);
 	cut = text;
-	for (i = 0; i < 61 && cut != NULL; i++) {
+	for (i = 0; i < 59 && cut != NULL; i++) {
 		cut = strchr(cut, '\n');
 		if (cut != NULL)
 			cut++;
@@ -1632,8 +1634,11 @@ test_status_counts(void **state)
 		    m->m_inputs[i].mi_name);
 		if (strstr(text, needle) != NULL)
 			agency_slot(ac, &nac, lead)->ac_filled++;
+		else if (m->m_inputs[i].mi_contrib >= 0)
+			owed++; /* no whole value: each member owes a part */
 	}
 	free(text);
+	assert_int_equal(owed, 2); /* 4.1, 4.2 */
 
 	open_period(x, "2022");
 	assert_int_equal(import_file(x, "2022", path, VALUE_DRAFT, NULL), 0);
@@ -1669,6 +1674,15 @@ test_status_counts(void **state)
 			deadline),
 		    8);
 		rows++;
+		if (strncmp(code, "ubnd-", 5) == 0 &&
+		    strcmp(code, "ubnd-huyen") != 0) {
+			/* a district's parts: none entered */
+			members++;
+			assert_int_equal(owned, owed);
+			assert_int_equal(missing, owed);
+			assert_int_equal(filled + draft + sub + appr, 0);
+			continue;
+		}
 		a = agency_slot(ac, &nac, code);
 		if (strcmp(code, "cuc-thong-ke") == 0) {
 			want_sub = 2; /* A.5, A.6 */
@@ -1688,7 +1702,9 @@ test_status_counts(void **state)
 		assert_string_equal(deadline, "2022-12-20");
 	}
 	assert_int_equal(pclose(p), 0);
-	assert_int_equal(rows, nac); /* one row per agency that leads inputs */
+	/* one row per agency that leads inputs, and per district */
+	assert_int_equal(members, 7);
+	assert_int_equal(rows, nac + members);
 	free(ac);
 	method_free(m);
 }
