@@ -443,20 +443,24 @@ write_sheet(const struct xlsx_tinfo *info, const struct app_rows *rw,
 }
 
 /*
- * template_unit(s, a, agency, unit, out): the unit of the sheet: ${unit},
- * else an officer of a district's UBND gets its district, else the
+ * template_unit(s, a, unit, buf, size): the unit of the sheet: ${unit},
+ * else an officer of a district's UBND gets its district (whichever
+ * agency's sheet it asks for: its own, or its collective's), else the
  * province (NULL).
  */
 static const char *
-template_unit(struct store *s, const struct app_actor *a,
-    const struct app_find *ag, const char *unit, char *buf, size_t size)
+template_unit(struct store *s, const struct app_actor *a, const char *unit,
+    char *buf, size_t size)
 {
+	struct app_find own = { a->ac_agency, "", "" };
 	char key[160];
 
-	if (unit != NULL || a->ac_role != ROLE_OFFICER ||
-	    strcmp(ag->fd_kind, "district") != 0)
+	if (unit != NULL || a->ac_role != ROLE_OFFICER || a->ac_agency == NULL)
 		return unit;
-	snprintf(key, sizeof(key), "%s%s", APP_DISTRICT_KEY, ag->fd_code);
+	if (store_agency_each(s, find_agency, &own) != 0 ||
+	    strcmp(own.fd_kind, "district") != 0)
+		return NULL;
+	snprintf(key, sizeof(key), "%s%s", APP_DISTRICT_KEY, a->ac_agency);
 	if (store_meta_get(s, key, buf, size) != 0 || buf[0] == '\0')
 		return NULL;
 	return buf;
@@ -496,7 +500,7 @@ app_template(struct store *s, const struct app_actor *a, const char *period,
 			return -1;
 		}
 	}
-	unit = template_unit(s, a, &ag, unit, ubuf, sizeof(ubuf));
+	unit = template_unit(s, a, unit, ubuf, sizeof(ubuf));
 	if (app_period(s, period, &p, d) != 0 ||
 	    app_method(s, p.sp_method, &m, d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0 ||

@@ -152,6 +152,10 @@ def body(ck, srv):
           "ubnd-ninh-hai: the inputs of its collective ubnd-huyen")
     ck.check(all(u == "ninh-hai" for _r, u in nhrows.values()),
              "for its own district", nhrows)
+    r = srv.get(pp + "/template?agency=ubnd-huyen", session=nh)
+    ck.status(r, 200, "a district's officer: its collective's sheet")
+    ck.eq(sorted(rows_of(r.body).values()) if r.status == 200 else [],
+          sorted(nhrows.values()), "the same rows, for its district")
 
     # -- an officer imports its sheet ----------------------------------------
     filled = fill(sheet, {"3.3.a": 99000, "3.3.b": "150.000",
