@@ -19,6 +19,7 @@
 #define HEAD_INPUT "input"
 #define NCOLS XT_HINPUT
 #define LINE_PT 14.5 /* the height of a line of 11 pt text */
+#define MAX_DEC 6 /* decimals a value is shown with; more: as it is */
 
 /* The widths of the columns, in characters; hidden ones last. */
 static const double widths[NCOLS] = { 5, 12, 40, 8, 9, 16, 44, 20, 20, 9, 12,
@@ -30,8 +31,9 @@ struct xlsx_fmts {
 	lxw_format *xf_title, *xf_sub, *xf_note, *xf_head;
 	lxw_format *xf_group, *xf_item, *xf_rule;
 	lxw_format *xf_cell, *xf_center, *xf_right;
-	lxw_format *xf_fill_count, *xf_fill_num, *xf_fill_text;
-	lxw_format *xf_locked, *xf_locked_count, *xf_doc;
+	lxw_format *xf_fill_num, *xf_fill_text, *xf_locked, *xf_doc;
+	/* numbers with 0 to MAX_DEC decimals, grouped: to fill, locked */
+	lxw_format *xf_fill_dec[MAX_DEC + 1], *xf_locked_dec[MAX_DEC + 1];
 };
 
 /*
@@ -93,6 +95,8 @@ fmt_new(lxw_workbook *wb, int border, int wrap)
 static void
 fmts_make(lxw_workbook *wb, struct xlsx_fmts *f)
 {
+	int k;
+
 	f->xf_title = fmt_new(wb, 0, 0);
 	format_set_bold(f->xf_title);
 	format_set_font_size(f->xf_title, 14);
@@ -121,10 +125,21 @@ fmts_make(lxw_workbook *wb, struct xlsx_fmts *f)
 	f->xf_right = fmt_new(wb, 1, 0);
 	format_set_align(f->xf_right, LXW_ALIGN_RIGHT);
 	/* the cells to fill: unlocked, yellow */
-	f->xf_fill_count = fmt_new(wb, 1, 0);
-	format_set_unlocked(f->xf_fill_count);
-	format_set_bg_color(f->xf_fill_count, 0xFFF2CC);
-	format_set_num_format(f->xf_fill_count, "#,##0");
+	/* thousands grouped, decimals as stored: the reader's locale shows
+	 * them (1.234.567,5 in Vietnamese) */
+	for (k = 0; k <= MAX_DEC; k++) {
+		char nf[24];
+
+		snprintf(nf, sizeof(nf), "#,##0%s%.*s", k > 0 ? "." : "", k,
+		    "000000");
+		f->xf_fill_dec[k] = fmt_new(wb, 1, 0);
+		format_set_unlocked(f->xf_fill_dec[k]);
+		format_set_bg_color(f->xf_fill_dec[k], 0xFFF2CC);
+		format_set_num_format(f->xf_fill_dec[k], nf);
+		f->xf_locked_dec[k] = fmt_new(wb, 1, 0);
+		format_set_bg_color(f->xf_locked_dec[k], 0xE7E6E6);
+		format_set_num_format(f->xf_locked_dec[k], nf);
+	}
 	f->xf_fill_num = fmt_new(wb, 1, 0);
 	format_set_unlocked(f->xf_fill_num);
 	format_set_bg_color(f->xf_fill_num, 0xFFF2CC);
@@ -139,9 +154,6 @@ fmts_make(lxw_workbook *wb, struct xlsx_fmts *f)
 	/* a value sent or approved: shown, not to be changed */
 	f->xf_locked = fmt_new(wb, 1, 1);
 	format_set_bg_color(f->xf_locked, 0xE7E6E6);
-	f->xf_locked_count = fmt_new(wb, 1, 0);
-	format_set_bg_color(f->xf_locked_count, 0xE7E6E6);
-	format_set_num_format(f->xf_locked_count, "#,##0");
 }
 
 /*
@@ -263,6 +275,21 @@ value_words(const struct xlsx_trow *t)
 	return t->xt_value;
 }
 
+/*
+ * decimals(raw): the decimals of the stored number ${raw}, or -1 when it
+ * has an exponent or more than MAX_DEC (shown as it is).
+ */
+static int
+decimals(const char *raw)
+{
+	const char *dot = strchr(raw, '.');
+	size_t n = dot != NULL ? strlen(dot + 1) : 0;
+
+	if (strpbrk(raw, "eE") != NULL || n > MAX_DEC)
+		return -1;
+	return (int)n;
+}
+
 /* The value cell of an input row: as stored, or empty to fill. */
 static lxw_error
 value_cell(lxw_worksheet *ws, const struct xlsx_fmts *f, int row,
@@ -275,13 +302,17 @@ value_cell(lxw_worksheet *ws, const struct xlsx_fmts *f, int row,
 	int num = mi->mi_kind == IK_COUNT || mi->mi_kind == IK_AMOUNT ||
 	    mi->mi_kind == IK_NUMBER;
 
-	if (t->xt_locked)
+	int dec = mi->mi_kind == IK_COUNT ? 0
+	    : t->xt_value != NULL         ? decimals(t->xt_value)
+					  : -1;
+
+	if (num && dec >= 0)
 		fmt =
-		    mi->mi_kind == IK_COUNT ? f->xf_locked_count : f->xf_locked;
-	else if (mi->mi_kind == IK_COUNT)
-		fmt = f->xf_fill_count;
+		    t->xt_locked ? f->xf_locked_dec[dec] : f->xf_fill_dec[dec];
+	else if (t->xt_locked)
+		fmt = f->xf_locked;
 	else if (num)
-		fmt = f->xf_fill_num;
+		fmt = f->xf_fill_num; /* a number to come: as typed */
 	else
 		fmt = f->xf_fill_text;
 	if (t->xt_value == NULL)
