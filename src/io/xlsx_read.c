@@ -131,6 +131,10 @@ xlsx_shown(const char *s, char *tmp, size_t size)
 	for (i = 0; tmp[i] != '\0'; i++)
 		if ((unsigned char)tmp[i] < 0x20 || tmp[i] == 0x7f)
 			tmp[i] = '?';
+	/* a message is UTF-8 whatever it quotes */
+	for (i = 0; !utf8_valid(tmp, strlen(tmp)) && tmp[i] != '\0'; i++)
+		if ((unsigned char)tmp[i] >= 0x80)
+			tmp[i] = '?';
 	return tmp;
 }
 
@@ -240,7 +244,7 @@ static void
 sheet_start(struct xlsx_parse *xp, const char *name, const XML_Char **atts)
 {
 	const char *r;
-	char t[32];
+	char t[32], ref[16];
 
 	if (strcmp(name, "sheetData") == 0) {
 		xp->xa_in_data = 1;
@@ -289,6 +293,13 @@ sheet_start(struct xlsx_parse *xp, const char *name, const XML_Char **atts)
 			xp->xa_ccol = xp->xa_col + 1;
 		}
 		xp->xa_col = xp->xa_ccol;
+		if (ty != NULL && strlen(ty) >= sizeof(xp->xa_type)) {
+			/* no type is that long: shown whole, never cut */
+			fail(xp, "ô %s: kiểu ô '%s' không rõ",
+			    "cell %s: unknown type '%s'", cell_name(xp, ref),
+			    xlsx_shown(ty, t, sizeof(t)));
+			return;
+		}
 		snprintf(xp->xa_type, sizeof(xp->xa_type), "%s",
 		    ty != NULL ? ty : "n");
 		xp->xa_in_cell = 1;
@@ -795,8 +806,11 @@ book_parts(struct xlsx_book *b, struct diag *d)
 	xp.xa_part = XLSX_WORKBOOK_RELS;
 	if (part_read(b, &xp, d) < 0)
 		return -1;
+	/* a sheet's part: the first relationship of its id (ids repeat in
+	 * no valid file, but may in a crafted one) */
 	for (i = 0; i < b->xb_nsheets; i++) {
-		for (k = 0; k < b->xb_nrels; k++)
+		for (k = 0; k < b->xb_nrels && b->xb_sheets[i].xr_part == NULL;
+		     k++)
 			if (strcmp(b->xb_rels[k].xl_id,
 				b->xb_sheets[i].xr_rid) == 0 &&
 			    strcmp(b->xb_rels[k].xl_type, "worksheet") == 0)
