@@ -1,9 +1,10 @@
 # cli_xlsx.sh: dti template makes an agency's XLSX work sheet; filled in
 # LibreOffice (headless, through python3-uno: lo_fill.py) and saved as XLSX
 # it imports back exactly (dti export); unchanged it imports nothing
-# harmful; --skip-locked reports each value it skips; bad work sheets (not
-# a zip, a zip bomb, another period's, a text in a count cell, a formula)
-# are refused with their message and nothing is written.
+# harmful; --skip-locked reports each value it skips (of a work sheet or
+# a CSV file); bad work sheets (not a zip, a zip bomb, another period's, a
+# text in a count cell, a formula) are refused with their message and
+# nothing is written.
 . "$(dirname "$0")/lib.sh"
 
 # Debian's python3, the one python3-uno is for (not a version manager's)
@@ -201,6 +202,17 @@ csv_is again.csv input 3.3.a value=98200
 csv_is again.csv input 1.1 value=deputy
 DTI_LANG=en ok import --db x.db --period 2023 --skip-locked again.xlsx
 err_has "sheet 'Số liệu', cell H[0-9]+: skipped 1.1 \(unit ninh-thuan\), submitted"
+# a CSV file alike: the line of each skipped value
+printf 'unit,input,value\nninh-thuan,3.3.a,98300\nninh-thuan,1.1,none\n' >skip.csv
+ko import --db x.db --period 2023 skip.csv
+err_has "skip.csv:3: lỗi: đơn vị ninh-thuan, 1.1: giá trị đang ở trạng thái đã gửi"
+ok import --db x.db --period 2023 --skip-locked skip.csv
+grep -q "Đã nhập 1 giá trị (draft) vào kỳ 2023; bỏ qua 1 " "$T/out" ||
+    fail "--skip-locked of a CSV file: $(cat "$T/out")"
+err_has "skip.csv:3: cảnh báo: bỏ qua 1.1 \(đơn vị ninh-thuan\), đã gửi"
+ok export --db x.db --period 2023 skip-out.csv
+csv_is skip-out.csv input 3.3.a value=98300
+csv_is skip-out.csv input 1.1 value=deputy
 
 # --- bad files: refused with their message, nothing written ---------------
 printf 'không phải bảng tính\n' >notzip.xlsx
