@@ -27,6 +27,7 @@ struct opts {
 	const char *op_agency_due; /* --agency-due */
 	const char *op_sotttt_due; /* --sotttt-due */
 	const char *op_input; /* --input: one input (dti audit) */
+	const char *op_output; /* -o, --output FILE */
 	int op_demo; /* --demo */
 	int op_submit; /* --submit */
 	int op_approve; /* --approve */
@@ -35,6 +36,7 @@ struct opts {
 	int op_explain; /* --explain */
 	int op_quiet; /* --quiet */
 	int op_overdue; /* --overdue */
+	int op_skip_locked; /* --skip-locked */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */
