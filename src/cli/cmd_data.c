@@ -419,7 +419,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	long today = date_today(), due;
-	int n = 0, i, rc;
+	int n = 0, i, rc, width = 33;
 
 	OPEN_DB(o, argc, argv, "db period unit format", usage, 0);
 	if (need_period(&o, "status") < 0) {
@@ -456,7 +456,15 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			printf(" (%s %ld %s)\n",
 			    cli_msg(lang, "đã quá", "passed"), today - due,
 			    cli_msg(lang, "ngày", "days ago"));
-		hdr(cli_msg(lang, "Cơ quan", "Agency"), 34);
+		/* the agency column fits its longest short name */
+		for (i = 0; i < n; i++) {
+			const char *nm = agency_short(m, st[i].ag_agency);
+			int w = 1000 - cli_pad(nm, 1000);
+
+			if (w + 1 > width)
+				width = w + 1;
+		}
+		hdr(cli_msg(lang, "Cơ quan", "Agency"), width + 1);
 		hdr_r(cli_msg(lang, "Số mục", "Inputs"), 7);
 		hdr_r(cli_msg(lang, "Đã có", "Filled"), 7);
 		hdr_r(cli_msg(lang, "Thiếu", "Missing"), 7);
@@ -486,7 +494,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			const char *name = agency_short(m, a->ag_agency);
 
 			printf("%s%*s %7d %7d %7d %7d %7d %8d %8d ", name,
-			    cli_pad(name, 33), "", a->ag_owned,
+			    cli_pad(name, width), "", a->ag_owned,
 			    a->ag_owned - a->ag_missing, a->ag_missing,
 			    a->ag_draft, a->ag_submitted, a->ag_returned,
 			    a->ag_approved);
