@@ -178,6 +178,7 @@ void api_status(struct api_req *);
 void api_scores(struct api_req *);
 void api_export(struct api_req *);
 void api_import(struct api_req *);
+void api_template(struct api_req *);
 void api_tasks(struct api_req *);
 void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);

@@ -865,7 +865,8 @@ app_contrib_exclusive(struct store *s, const struct st_period *p,
 
 int
 app_contrib_import(struct store *s, const struct st_period *p,
-    const struct round *r, const long *units, const char *file, struct diag *d)
+    const struct round *r, const long *units, const unsigned char *skip,
+    const char *file, struct diag *d)
 {
 	const struct method *m = r->r_m;
 	struct one_input o;
@@ -874,7 +875,10 @@ app_contrib_import(struct store *s, const struct st_period *p,
 	for (u = 0; u < r->r_nunits; u++) {
 		for (i = 0; i < m->m_ninputs; i++) {
 			if (!round_has(r, u, i) ||
-			    method_contribution(m, i) == NULL)
+			    method_contribution(m, i) == NULL ||
+			    (skip != NULL &&
+				skip[(size_t)u * (size_t)m->m_ninputs +
+				    (size_t)i]))
 				continue;
 			memset(&o, 0, sizeof(o));
 			o.oi_input = m->m_inputs[i].mi_name;
@@ -1218,4 +1222,50 @@ app_contrib_move(struct store *s, const struct st_period *p,
 		return -1;
 	}
 	return moved;
+}
+
+/* ---- what a member owes ----------------------------------------------- */
+
+int
+app_contrib_owed_load(struct store *s, const struct st_period *p,
+    const struct method *m, const char *agency, const char *unit, long uid,
+    struct app_cset **out, struct diag *d)
+{
+	char province[80];
+
+	*out = NULL;
+	if (agency == NULL || m->m_ncontrib == 0 ||
+	    (unit != NULL &&
+		(store_meta_get(s, "province", province, sizeof(province)) !=
+			0 ||
+		    strcmp(unit, province) != 0)))
+		return 0;
+	if (app_cset_load(s, p, m, uid, out, d) != 0)
+		return -1;
+	if (member_index(*out, agency) < 0) {
+		app_cset_free(*out);
+		*out = NULL;
+	}
+	return 0;
+}
+
+int
+app_cset_part(const struct app_cset *c, int in, const char *agency,
+    const char **raw, enum value_status *st)
+{
+	int i, j = member_index(c, agency);
+
+	*raw = NULL;
+	if (j < 0 || !member_in(c, in, j))
+		return -1;
+	if (has_whole(c, in))
+		return 1;
+	for (i = 0; i < c->cbs_nval; i++) {
+		if (c->cbs_val[i].cbp_input == in &&
+		    strcmp(c->cbs_val[i].cbp_agency, agency) == 0) {
+			*raw = c->cbs_val[i].cbp_raw;
+			*st = c->cbs_val[i].cbp_status;
+		}
+	}
+	return 0;
 }

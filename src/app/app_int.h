@@ -161,11 +161,13 @@ int app_contrib_exclusive(struct store *, const struct st_period *,
     const struct method *, long, const char *, int, const char *,
     struct diag *);
 /*
- * app_contrib_import(s, p, r, units, file, d): -1 with an error at its
- * line for each whole value of ${r} that a unit already has parts of.
+ * app_contrib_import(s, p, r, units, skip, file, d): -1 with an error at
+ * its line for each whole value of ${r} (but those ${skip} marks, by
+ * unit * inputs + input; NULL: none) that a unit already has parts of.
  */
 int app_contrib_import(struct store *, const struct st_period *,
-    const struct round *, const long *, const char *, struct diag *);
+    const struct round *, const long *, const unsigned char *, const char *,
+    struct diag *);
 /*
  * app_contrib_check_unit(s, a, period, unit, agency, d): app_check_unit,
  * except that an officer submitting its own agency's parts does so at
@@ -189,5 +191,21 @@ int app_contrib_move(struct store *, const struct st_period *,
     const struct method *, long, const char *, const char *, const char *,
     enum review_event, const char *, const struct app_comment *, int,
     const char *, struct buf *, struct diag *);
+/*
+ * app_contrib_owed_load(s, p, m, agency, unit, uid, out, d): for
+ * app_owed, the parts of unit ${uid} (code ${unit}, NULL: the province)
+ * when ${agency} is a member of a contribution there, the province's
+ * unit; else ${out} NULL. 0, or -1 with the error.
+ */
+int app_contrib_owed_load(struct store *, const struct st_period *,
+    const struct method *, const char *, const char *, long, struct app_cset **,
+    struct diag *);
+/*
+ * app_cset_part(c, in, agency, raw, st): -1 when ${agency} owes no part
+ * of ${in}; 1 when a whole value stands for the parts; 0 when it owes
+ * its part, with the part's value and status (${raw} NULL: none yet).
+ */
+int app_cset_part(const struct app_cset *, int, const char *, const char **,
+    enum value_status *);
 
 #endif

@@ -170,8 +170,8 @@ part_refusal(struct store *s, const struct app_actor *a, const struct method *m,
 	const struct m_contrib *c = method_contribution(m, in);
 	const char *name = m->m_inputs[in].mi_name, *by;
 	const char *own = a->ac_agency != NULL ? a->ac_agency : "";
-	char province[80];
-	int r;
+	char province[80] = "";
+	int r, at_province;
 
 	if (c == NULL) {
 		if (part == NULL || part[0] == '\0')
@@ -194,6 +194,11 @@ part_refusal(struct store *s, const struct app_actor *a, const struct method *m,
 		return -1;
 	case ROLE_OFFICER: break;
 	}
+	at_province = province_of(s, province, sizeof(province)) == 0 &&
+	    (unit == NULL || strcmp(unit, province) == 0);
+	/* elsewhere the whole value is that unit's own: app_may_unit's */
+	if ((part == NULL || part[0] == '\0') && !at_province)
+		return 0;
 	r = own[0] != '\0' ? app_contrib_member(s, m, in, own) : 0;
 	if (r != 1) {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
@@ -217,8 +222,7 @@ part_refusal(struct store *s, const struct app_actor *a, const struct method *m,
 		    a->ac_login, own, own, part, name);
 		return -1;
 	}
-	if (province_of(s, province, sizeof(province)) != 0 ||
-	    (unit != NULL && strcmp(unit, province) != 0)) {
+	if (!at_province) {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
 		    "phần của %s cho %s được nhập ở đơn vị tỉnh %s, không phải %s",
 		    "the part of %s of %s is entered at the province's unit %s, not %s",

@@ -27,6 +27,7 @@ struct opts {
 	const char *op_agency_due; /* --agency-due */
 	const char *op_sotttt_due; /* --sotttt-due */
 	const char *op_input; /* --input: one input (dti audit) */
+	const char *op_output; /* -o, --output FILE */
 	const char *op_part; /* --part AGENCY: a member's part */
 	const char *op_parts; /* --parts FILE: dti export's parts */
 	int op_demo; /* --demo */
@@ -37,6 +38,7 @@ struct opts {
 	int op_explain; /* --explain */
 	int op_quiet; /* --quiet */
 	int op_overdue; /* --overdue */
+	int op_skip_locked; /* --skip-locked */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */
