@@ -132,9 +132,9 @@ app_contrib_member(
 
 /* Every agency of the store, read before membership is asked. */
 struct agency_list {
-	char **al_code;
-	char **al_kind;
-	int al_n;
+	char **agl_code;
+	char **agl_kind;
+	int agl_n;
 };
 
 static int
@@ -142,12 +142,12 @@ agency_list_row(void *ctx, const struct st_agency *a)
 {
 	struct agency_list *l = ctx;
 
-	l->al_code =
-	    xreallocarray(l->al_code, (size_t)l->al_n + 1, sizeof(*l->al_code));
-	l->al_kind =
-	    xreallocarray(l->al_kind, (size_t)l->al_n + 1, sizeof(*l->al_kind));
-	l->al_code[l->al_n] = xstrdup(a->sag_code);
-	l->al_kind[l->al_n++] = xstrdup(a->sag_kind ? a->sag_kind : "");
+	l->agl_code = xreallocarray(
+	    l->agl_code, (size_t)l->agl_n + 1, sizeof(*l->agl_code));
+	l->agl_kind = xreallocarray(
+	    l->agl_kind, (size_t)l->agl_n + 1, sizeof(*l->agl_kind));
+	l->agl_code[l->agl_n] = xstrdup(a->sag_code);
+	l->agl_kind[l->agl_n++] = xstrdup(a->sag_kind ? a->sag_kind : "");
 	return 0;
 }
 
@@ -156,12 +156,12 @@ agency_list_free(struct agency_list *l)
 {
 	int i;
 
-	for (i = 0; i < l->al_n; i++) {
-		free(l->al_code[i]);
-		free(l->al_kind[i]);
+	for (i = 0; i < l->agl_n; i++) {
+		free(l->agl_code[i]);
+		free(l->agl_kind[i]);
 	}
-	free(l->al_code);
-	free(l->al_kind);
+	free(l->agl_code);
+	free(l->agl_kind);
 }
 
 /* ---- the parts of a period ------------------------------------------------ */
@@ -210,44 +210,44 @@ cset_members(struct store *s, const struct method *m, struct app_cset *c)
 		agency_list_free(&l);
 		return -1;
 	}
-	in = xcalloc((size_t)m->m_ncontrib * (size_t)l.al_n + 1, 1);
-	used = xcalloc((size_t)l.al_n + 1, 1);
+	in = xcalloc((size_t)m->m_ncontrib * (size_t)l.agl_n + 1, 1);
+	used = xcalloc((size_t)l.agl_n + 1, 1);
 	for (k = 0; k < m->m_ncontrib && rc == 0; k++) {
 		const struct m_contrib *mc = &m->m_contrib[k];
 
 		for (b = 0; b < mc->mcb_nby && rc == 0; b++) {
 			const char *by = m->m_agencies[mc->mcb_by[b]].ma_code;
 
-			for (j = 0; j < l.al_n && rc == 0; j++) {
+			for (j = 0; j < l.agl_n && rc == 0; j++) {
 				/* a collective answers through its members */
-				if (strcmp(l.al_code[j], by) == 0 ||
-				    strcmp(l.al_kind[j], "group") == 0)
+				if (strcmp(l.agl_code[j], by) == 0 ||
+				    strcmp(l.agl_kind[j], "group") == 0)
 					continue;
-				r = store_agency_in(s, l.al_code[j], by);
+				r = store_agency_in(s, l.agl_code[j], by);
 				if (r < 0)
 					rc = -1;
 				else if (r == 1)
-					in[(size_t)k * (size_t)l.al_n +
+					in[(size_t)k * (size_t)l.agl_n +
 					    (size_t)j] = used[j] = 1;
 			}
 		}
 	}
 	n = 0;
-	c->cbs_member = xcalloc((size_t)l.al_n + 1, sizeof(char *));
-	c->cbs_in = xcalloc((size_t)m->m_ncontrib * (size_t)l.al_n + 1, 1);
-	for (j = 0; j < l.al_n; j++) {
+	c->cbs_member = xcalloc((size_t)l.agl_n + 1, sizeof(char *));
+	c->cbs_in = xcalloc((size_t)m->m_ncontrib * (size_t)l.agl_n + 1, 1);
+	for (j = 0; j < l.agl_n; j++) {
 		if (!used[j])
 			continue;
 		for (k = 0; k < m->m_ncontrib; k++)
-			c->cbs_in[(size_t)k * (size_t)l.al_n + (size_t)n] =
-			    in[(size_t)k * (size_t)l.al_n + (size_t)j];
-		c->cbs_member[n++] = xstrdup(l.al_code[j]);
+			c->cbs_in[(size_t)k * (size_t)l.agl_n + (size_t)n] =
+			    in[(size_t)k * (size_t)l.agl_n + (size_t)j];
+		c->cbs_member[n++] = xstrdup(l.agl_code[j]);
 	}
-	/* rows are l.al_n wide; members are the first n of each */
+	/* rows are l.agl_n wide; members are the first n of each */
 	c->cbs_nmember = n;
 	for (k = 0; k < m->m_ncontrib; k++)
 		memmove(c->cbs_in + (size_t)k * (size_t)n,
-		    c->cbs_in + (size_t)k * (size_t)l.al_n, (size_t)n);
+		    c->cbs_in + (size_t)k * (size_t)l.agl_n, (size_t)n);
 	free(in);
 	free(used);
 	agency_list_free(&l);
@@ -847,7 +847,7 @@ app_contrib_exclusive(struct store *s, const struct st_period *p,
 	if (part[0] != '\0' && o.oi_whole) {
 		diag_add(d, DIAG_ERROR, "contrib.conflict", NULL, 0, 0,
 		    "%s của đơn vị %s đã có giá trị chung = %s (%s%.0s): không nhập phần của %s bên cạnh giá trị chung",
-		    "%s of unit %s has a whole value = %s (%.0s%s): the part of %s is not entered beside a whole value",
+		    "%s of unit %s has a whole value = %s (%.0s%s): %s's part is not entered beside it",
 		    o.oi_input, unit, o.oi_raw,
 		    value_status_label(o.oi_status, LANG_VI),
 		    value_status_name(o.oi_status), part);
@@ -937,23 +937,23 @@ app_contrib_check_unit(struct store *s, const struct app_actor *a,
 
 /* What one call asks of the parts, and what it did. */
 struct part_move {
-	struct store *pm_s;
-	const struct st_period *pm_p;
-	const struct method *pm_m;
-	const struct app_cset *pm_c; /* of the unit pm_uid */
-	long pm_uid;
-	const char *pm_unit; /* its code */
-	const char *pm_inputs; /* NULL: every one */
-	enum review_event pm_ev;
-	enum value_status pm_to;
-	const char *pm_action; /* for the audit log */
-	const char *pm_reason;
-	const struct app_comment *pm_comments;
-	int pm_ncomments;
-	const char *pm_login;
-	struct buf *pm_names; /* the inputs moved, for the caller */
-	int pm_refused; /* parts that could not be moved */
-	struct diag *pm_d;
+	struct store *prm_s;
+	const struct st_period *prm_p;
+	const struct method *prm_m;
+	const struct app_cset *prm_c; /* of the unit prm_uid */
+	long prm_uid;
+	const char *prm_unit; /* its code */
+	const char *prm_inputs; /* NULL: every one */
+	enum review_event prm_ev;
+	enum value_status prm_to;
+	const char *prm_action; /* for the audit log */
+	const char *prm_reason;
+	const struct app_comment *prm_comments;
+	int prm_ncomments;
+	const char *prm_login;
+	struct buf *prm_names; /* the inputs moved, for the caller */
+	int prm_refused; /* parts that could not be moved */
+	struct diag *prm_d;
 };
 
 /* blank(t): ${t} is NULL, empty or only blanks. */
@@ -971,11 +971,11 @@ part_comment(const struct part_move *pm, const char *input)
 {
 	int i;
 
-	for (i = 0; i < pm->pm_ncomments; i++)
-		if (strcmp(pm->pm_comments[i].acm_input, input) == 0 &&
-		    !blank(pm->pm_comments[i].acm_text))
-			return pm->pm_comments[i].acm_text;
-	return blank(pm->pm_reason) ? NULL : pm->pm_reason;
+	for (i = 0; i < pm->prm_ncomments; i++)
+		if (strcmp(pm->prm_comments[i].acm_input, input) == 0 &&
+		    !blank(pm->prm_comments[i].acm_text))
+			return pm->prm_comments[i].acm_text;
+	return blank(pm->prm_reason) ? NULL : pm->prm_reason;
 }
 
 /* Evidence of one part, counted. */
@@ -1006,36 +1006,36 @@ static int
 part_refuses(struct part_move *pm, int in, const char *member, int g,
     enum value_status cur)
 {
-	const struct m_input *mi = &pm->pm_m->m_inputs[in];
-	struct part_evidence pe = { pm->pm_unit, member, 0 };
+	const struct m_input *mi = &pm->prm_m->m_inputs[in];
+	struct part_evidence pe = { pm->prm_unit, member, 0 };
 
-	if (pm->pm_ev != REVIEW_SUBMIT)
+	if (pm->prm_ev != REVIEW_SUBMIT)
 		return 0;
 	if (g == STORE_ENOTFOUND) {
-		diag_add(pm->pm_d, DIAG_ERROR, "submit.missing", NULL, 0, 0,
-		    "còn thiếu phần của %s: %s (%s)",
-		    "still missing: the part of %s of %s (%s)", member,
-		    mi->mi_name, mi->mi_label ? mi->mi_label : "");
+		diag_add(pm->prm_d, DIAG_ERROR, "submit.missing", NULL, 0, 0,
+		    "còn thiếu phần của %s cho %s (%s)",
+		    "still missing: %s's part of %s (%s)", member, mi->mi_name,
+		    mi->mi_label ? mi->mi_label : "");
 		return -1;
 	}
-	if (pm->pm_inputs != NULL && cur == VALUE_APPROVED) {
-		diag_add(pm->pm_d, DIAG_ERROR, "submit.approved", NULL, 0, 0,
-		    "phần của %s của %s đã được duyệt: không gửi lại (Sở TTTT mở lại trước)",
-		    "the part of %s of %s is approved already: it is not sent again (Sở TTTT reopens it first)",
+	if (pm->prm_inputs != NULL && cur == VALUE_APPROVED) {
+		diag_add(pm->prm_d, DIAG_ERROR, "submit.approved", NULL, 0, 0,
+		    "phần của %s cho %s đã được duyệt: không gửi lại (Sở TTTT mở lại trước)",
+		    "%s's part of %s is approved already: it is not sent again (Sở TTTT reopens it first)",
 		    member, mi->mi_name);
 		return -1;
 	}
-	if (!value_status_may(cur, pm->pm_to) ||
-	    !method_evidence_required(pm->pm_m, in))
+	if (!value_status_may(cur, pm->prm_to) ||
+	    !method_evidence_required(pm->prm_m, in))
 		return 0;
 	/* required evidence: per part, the member's own */
-	if (store_evidence_each(pm->pm_s, pm->pm_p->sp_id, mi->mi_name,
+	if (store_evidence_each(pm->prm_s, pm->prm_p->sp_id, mi->mi_name,
 		part_evidence_row, &pe) != 0)
 		return STORE_EIO;
 	if (pe.pe_n == 0) {
-		diag_add(pm->pm_d, DIAG_ERROR, "submit.evidence", NULL, 0, 0,
-		    "phần của %s của %s cần ít nhất một tài liệu kiểm chứng trước khi gửi",
-		    "the part of %s of %s needs at least one evidence item before it is sent",
+		diag_add(pm->prm_d, DIAG_ERROR, "submit.evidence", NULL, 0, 0,
+		    "phần của %s cho %s cần ít nhất một tài liệu kiểm chứng trước khi gửi",
+		    "%s's part of %s needs at least one evidence item before it is sent",
 		    member, mi->mi_name);
 		return -1;
 	}
@@ -1050,25 +1050,25 @@ part_refuses(struct part_move *pm, int in, const char *member, int g,
 static int
 member_partial(const struct part_move *pm, int j, int moved)
 {
-	const struct method *m = pm->pm_m;
+	const struct method *m = pm->prm_m;
 	enum value_status cur;
 	int in, g, owed = 0, unready = 0;
 
 	for (in = 0; in < m->m_ninputs; in++) {
-		if (!member_in(pm->pm_c, in, j) || has_whole(pm->pm_c, in))
+		if (!member_in(pm->prm_c, in, j) || has_whole(pm->prm_c, in))
 			continue;
 		owed++;
-		g = store_value_get(pm->pm_s, pm->pm_p->sp_id, pm->pm_uid,
-		    m->m_inputs[in].mi_name, pm->pm_c->cbs_member[j], &cur);
+		g = store_value_get(pm->prm_s, pm->prm_p->sp_id, pm->prm_uid,
+		    m->m_inputs[in].mi_name, pm->prm_c->cbs_member[j], &cur);
 		if (g != 0 && g != STORE_ENOTFOUND)
 			return g;
 		if (g == STORE_ENOTFOUND ||
-		    (pm->pm_ev == REVIEW_SUBMIT
+		    (pm->prm_ev == REVIEW_SUBMIT
 			    ? cur != VALUE_SUBMITTED && cur != VALUE_APPROVED
 			    : cur != VALUE_APPROVED))
 			unready++;
 	}
-	switch (pm->pm_ev) {
+	switch (pm->prm_ev) {
 	case REVIEW_SUBMIT:
 	case REVIEW_APPROVE: return unready > 0;
 	case REVIEW_RETURN:
@@ -1079,13 +1079,13 @@ member_partial(const struct part_move *pm, int j, int moved)
 
 /*
  * Move the parts of member ${j} and record its submission event. How
- * many moved (refusals counted in pm_refused), or a store error.
+ * many moved (refusals counted in prm_refused), or a store error.
  */
 static int
 member_move(struct part_move *pm, int j)
 {
-	const struct method *m = pm->pm_m;
-	const char *member = pm->pm_c->cbs_member[j];
+	const struct method *m = pm->prm_m;
+	const char *member = pm->prm_c->cbs_member[j];
 	struct buf names;
 	enum value_status cur;
 	int in, g, r, moved = 0, partial;
@@ -1095,70 +1095,74 @@ member_move(struct part_move *pm, int j)
 		const char *name = m->m_inputs[in].mi_name, *comment = NULL;
 
 		/* a whole value (older years) stands for the parts */
-		if (!member_in(pm->pm_c, in, j) || has_whole(pm->pm_c, in))
+		if (!member_in(pm->prm_c, in, j) || has_whole(pm->prm_c, in))
 			continue;
-		if (pm->pm_inputs != NULL && !app_in_list(pm->pm_inputs, name))
+		if (pm->prm_inputs != NULL &&
+		    !app_in_list(pm->prm_inputs, name))
 			continue;
-		g = store_value_get(
-		    pm->pm_s, pm->pm_p->sp_id, pm->pm_uid, name, member, &cur);
+		g = store_value_get(pm->prm_s, pm->prm_p->sp_id, pm->prm_uid,
+		    name, member, &cur);
 		if (g != 0 && g != STORE_ENOTFOUND)
 			goto fail;
 		if ((r = part_refuses(pm, in, member, g, cur)) != 0) {
 			if (r != -1)
 				goto fail;
-			pm->pm_refused++;
+			pm->prm_refused++;
 			continue;
 		}
-		if (g == STORE_ENOTFOUND || !value_status_may(cur, pm->pm_to))
+		if (g == STORE_ENOTFOUND || !value_status_may(cur, pm->prm_to))
 			continue;
-		if (pm->pm_ev == REVIEW_RETURN &&
+		if (pm->prm_ev == REVIEW_RETURN &&
 		    (comment = part_comment(pm, name)) == NULL) {
-			diag_add(pm->pm_d, DIAG_ERROR, "review.reason", NULL, 0,
-			    0,
-			    "cần ghi nhận xét khi trả lại phần của %s của %s",
-			    "a comment is required to return the part of %s of %s",
+			diag_add(pm->prm_d, DIAG_ERROR, "review.reason", NULL,
+			    0, 0,
+			    "cần ghi nhận xét khi trả lại phần của %s cho %s",
+			    "a comment is required to return %s's part of %s",
 			    member, name);
-			pm->pm_refused++;
+			pm->prm_refused++;
 			continue;
 		}
-		struct st_value_change c = { .svc_period = pm->pm_p->sp_id,
-			.svc_unit = pm->pm_uid,
+		struct st_value_change c = { .svc_period = pm->prm_p->sp_id,
+			.svc_unit = pm->prm_uid,
 			.svc_input = name,
-			.svc_status = pm->pm_to,
-			.svc_action = pm->pm_action,
-			.svc_reason = comment != NULL ? comment : pm->pm_reason,
+			.svc_status = pm->prm_to,
+			.svc_action = pm->prm_action,
+			.svc_reason =
+			    comment != NULL ? comment : pm->prm_reason,
 			.svc_comment = comment,
 			.svc_part = member,
 			.svc_agency = member };
 
-		if (store_value_change(pm->pm_s, &c, pm->pm_login) != 0)
+		if (store_value_change(pm->prm_s, &c, pm->prm_login) != 0)
 			goto fail;
 		buf_printf(&names, "%s%s", moved > 0 ? "," : "", name);
-		buf_printf(
-		    pm->pm_names, "%s%s", pm->pm_names->b_len ? "," : "", name);
+		buf_printf(pm->prm_names, "%s%s",
+		    pm->prm_names->b_len ? "," : "", name);
 		moved++;
 	}
-	if (moved > 0 && pm->pm_refused == 0) {
+	if (moved > 0 && pm->prm_refused == 0) {
 		if ((partial = member_partial(pm, j, moved)) < 0)
 			goto fail;
-		struct st_submission_in e = { .ssi_period = pm->pm_p->sp_id,
-			.ssi_unit = pm->pm_uid,
+		struct st_submission_in e = { .ssi_period = pm->prm_p->sp_id,
+			.ssi_unit = pm->prm_uid,
 			.ssi_agency = member,
-			.ssi_event = pm->pm_ev,
+			.ssi_event = pm->prm_ev,
 			.ssi_inputs = buf_cstr(&names),
 			.ssi_count = moved,
 			.ssi_partial = partial,
-			.ssi_late = app_event_late(pm->pm_p, date_today()) };
+			.ssi_late = app_event_late(pm->prm_p, date_today()) };
 
-		if (store_submission_add(pm->pm_s, &e, pm->pm_login, NULL) != 0)
+		if (store_submission_add(pm->prm_s, &e, pm->prm_login, NULL) !=
+		    0)
 			goto fail;
 	}
 	buf_free(&names);
 	return moved;
 fail:
 	buf_free(&names);
-	return app_store_error(pm->pm_s, pm->pm_d) == STORE_EBUSY ? STORE_EBUSY
-								  : -3;
+	return app_store_error(pm->prm_s, pm->prm_d) == STORE_EBUSY
+	    ? STORE_EBUSY
+	    : -3;
 }
 
 int
@@ -1186,22 +1190,22 @@ app_contrib_move(struct store *s, const struct st_period *p,
 	if (app_cset_load(s, p, m, uid, &c, d) != 0)
 		return -3;
 	memset(&pm, 0, sizeof(pm));
-	pm.pm_s = s;
-	pm.pm_p = p;
-	pm.pm_m = m;
-	pm.pm_c = c;
-	pm.pm_uid = uid;
-	pm.pm_unit = unit;
-	pm.pm_inputs = inputs;
-	pm.pm_ev = ev;
-	pm.pm_to = step[ev].to;
-	pm.pm_action = step[ev].action;
-	pm.pm_reason = reason;
-	pm.pm_comments = comments;
-	pm.pm_ncomments = ncomments;
-	pm.pm_login = login;
-	pm.pm_names = names;
-	pm.pm_d = d;
+	pm.prm_s = s;
+	pm.prm_p = p;
+	pm.prm_m = m;
+	pm.prm_c = c;
+	pm.prm_uid = uid;
+	pm.prm_unit = unit;
+	pm.prm_inputs = inputs;
+	pm.prm_ev = ev;
+	pm.prm_to = step[ev].to;
+	pm.prm_action = step[ev].action;
+	pm.prm_reason = reason;
+	pm.prm_comments = comments;
+	pm.prm_ncomments = ncomments;
+	pm.prm_login = login;
+	pm.prm_names = names;
+	pm.prm_d = d;
 	for (j = 0; j < c->cbs_nmember; j++) {
 		/* an agency named: its parts; none: every member's */
 		if (agency != NULL && strcmp(agency, c->cbs_member[j]) != 0)
@@ -1213,12 +1217,12 @@ app_contrib_move(struct store *s, const struct st_period *p,
 		moved += r;
 	}
 	app_cset_free(c);
-	if (pm.pm_refused > 0) {
+	if (pm.prm_refused > 0) {
 		if (ev == REVIEW_SUBMIT)
 			diag_add(d, DIAG_ERROR, "submit.incomplete", NULL, 0, 0,
 			    "chưa gửi được: %d phần chưa sẵn sàng; không gửi gì",
 			    "not submitted: %d parts are not ready; nothing was submitted",
-			    pm.pm_refused);
+			    pm.prm_refused);
 		return -1;
 	}
 	return moved;

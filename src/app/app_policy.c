@@ -211,21 +211,21 @@ part_refusal(struct store *s, const struct app_actor *a, const struct method *m,
 	if (part == NULL || part[0] == '\0') {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
 		    "tài khoản %s (%s) không nhập giá trị chung của %s: giá trị là tổng hợp phần của các thành viên %s; hãy nhập phần của %s",
-		    "account %s (%s) may not write the whole value of %s: it is the aggregate of the parts of the members of %s; enter the part of %s",
+		    "account %s (%s) may not write the whole value of %s: it is the aggregate of the parts of the members of %s; enter %s's part",
 		    a->ac_login, own, name, by, own);
 		return -1;
 	}
 	if (strcmp(part, own) != 0) {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
 		    "tài khoản %s (%s) chỉ nhập phần của %s, không nhập phần của %s (%s)",
-		    "account %s (%s) writes only the part of %s, not the part of %s (%s)",
+		    "account %s (%s) writes only %s's part, not %s's (%s)",
 		    a->ac_login, own, own, part, name);
 		return -1;
 	}
 	if (!at_province) {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
 		    "phần của %s cho %s được nhập ở đơn vị tỉnh %s, không phải %s",
-		    "the part of %s of %s is entered at the province's unit %s, not %s",
+		    "%s's part of %s is entered at the province's unit %s, not %s",
 		    own, name, province, unit != NULL ? unit : "-");
 		return -1;
 	}
