@@ -652,8 +652,9 @@ enum value_status app_parts_status(const enum value_status *, int);
 /*
  * app_value_put_part(s, a, period, unit, input, part, raw, style, agency,
  * reason, stored, written, d) (app_value.c): app_value_put of part
- * ${part} of a contributed input (NULL: implied, an officer of a member
- * writes its own part; anyone else the whole value); the part written
+ * ${part} of a contributed input ("": the whole value; NULL: implied, at
+ * the province an officer of a member writes its own part, anyone else
+ * the whole value); the part written
  * ("": the whole value) is copied into ${written} unless NULL.
  */
 int app_value_put_part(struct store *, const struct app_actor *, const char *,

@@ -784,8 +784,9 @@ app_check_write(struct store *s, const struct app_actor *a,
 			return -1;
 		}
 		snprintf(part, APP_MAX_PART, "%s", given);
-	} else if (c != NULL && at_province && a->ac_role == ROLE_OFFICER &&
-	    a->ac_agency != NULL && strlen(a->ac_agency) < APP_MAX_PART) {
+	} else if (given == NULL && c != NULL && at_province &&
+	    a->ac_role == ROLE_OFFICER && a->ac_agency != NULL &&
+	    strlen(a->ac_agency) < APP_MAX_PART) {
 		/* an officer of a member writes its own part: implied */
 		if ((r = app_contrib_member(s, m, in, a->ac_agency)) < 0)
 			return app_store_error(s, d);

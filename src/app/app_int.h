@@ -141,8 +141,9 @@ int app_contrib_member(
 /*
  * app_check_write(s, a, m, in, unit, given, part, d): the part a write of
  * input ${in} is about into ${part}: ${given} (a member's code, for a
- * contributed input only), else implied (at the province's unit, an
- * officer of a member: its own part; else the whole value ""); then
+ * contributed input only; "": the whole value), else (NULL) implied: at
+ * the province's unit an officer of a member writes its own part, anyone
+ * else the whole value; then
  * whether ${a} may write it at ${unit}: app_check_part for a part or a
  * contributed input's whole value at the province, else app_check and
  * app_check_unit for the agency that leads it (a district's own unit's
