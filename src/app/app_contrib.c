@@ -196,6 +196,7 @@ struct app_cset {
 	int cbs_nval;
 	struct cb_group *cbs_grp; /* in the order the parts were entered */
 	int cbs_ngrp;
+	int cbs_province; /* loaded for the province's unit */
 };
 
 /* The members of ${m}'s contributions into ${c}; a store error. */
@@ -326,6 +327,76 @@ cset_group(struct app_cset *c, const char *unit, int in, int add)
 	return g;
 }
 
+/* The current values of one input of one unit: its whole value, its parts. */
+struct one_input {
+	const char *oi_input;
+	int oi_whole; /* a whole value is there */
+	char oi_raw[128]; /* its text, cut */
+	enum value_status oi_status;
+	struct buf oi_parts; /* "a, b": the agencies with a part */
+};
+
+static int
+one_input_row(void *ctx, const struct st_value *v)
+{
+	struct one_input *o = ctx;
+
+	if (strcmp(v->sv_input, o->oi_input) != 0)
+		return 0;
+	if (v->sv_part[0] == '\0') {
+		o->oi_whole = 1;
+		snprintf(o->oi_raw, sizeof(o->oi_raw), "%s", v->sv_raw);
+		o->oi_status = v->sv_status;
+	} else {
+		buf_printf(&o->oi_parts, "%s%s", o->oi_parts.b_len ? ", " : "",
+		    v->sv_part);
+	}
+	return 0;
+}
+
+/* is_province(s, uid, out): whether unit ${uid} is the province's. */
+static int
+is_province(struct store *s, long uid, int *out)
+{
+	char province[80];
+	long id;
+	int g;
+
+	*out = 0;
+	if (store_meta_get(s, "province", province, sizeof(province)) != 0)
+		return -1;
+	if (province[0] == '\0')
+		return 0;
+	g = store_unit_find(s, province, &id);
+	if (g != 0 && g != STORE_ENOTFOUND)
+		return g;
+	*out = g == 0 && id == uid;
+	return 0;
+}
+
+int
+app_contrib_by_parts(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, int in)
+{
+	struct one_input o;
+	int rc, prov;
+
+	if (method_contribution(m, in) == NULL)
+		return 0;
+	if ((rc = is_province(s, uid, &prov)) != 0)
+		return rc;
+	if (prov)
+		return 1;
+	memset(&o, 0, sizeof(o));
+	o.oi_input = m->m_inputs[in].mi_name;
+	buf_init(&o.oi_parts);
+	rc = store_unit_values(s, p->sp_id, uid, one_input_row, &o);
+	if (rc == 0)
+		rc = o.oi_parts.b_len > 0;
+	buf_free(&o.oi_parts);
+	return rc;
+}
+
 int
 app_cset_load(struct store *s, const struct st_period *p,
     const struct method *m, long uid, struct app_cset **out, struct diag *d)
@@ -339,6 +410,8 @@ app_cset_load(struct store *s, const struct st_period *p,
 	if (m->m_ncontrib == 0) /* nothing to read */
 		return 0;
 	rc = cset_members(s, m, c);
+	if (rc == 0 && uid > 0)
+		rc = is_province(s, uid, &c->cbs_province);
 	if (rc == 0)
 		rc = uid > 0 ? store_unit_values(s, p->sp_id, uid, cset_row, c)
 			     : store_value_each(s, p->sp_id, NULL, cset_row, c);
@@ -646,6 +719,26 @@ app_aggregates(struct store *s, const struct app_actor *a,
 	return 0;
 }
 
+/*
+ * owes(c, in): the members owe parts of ${in} at the unit of ${c}: the
+ * province's unit, or one where a part of it was entered (a coordinator's,
+ * e.g. a district demo's); never where a whole value stands.
+ */
+static int
+owes(const struct app_cset *c, int in)
+{
+	int i, part = 0;
+
+	for (i = 0; i < c->cbs_nval; i++) {
+		if (c->cbs_val[i].cbp_input != in)
+			continue;
+		if (c->cbs_val[i].cbp_agency[0] == '\0')
+			return 0;
+		part = 1;
+	}
+	return part || c->cbs_province;
+}
+
 /* has_whole(c, in): the unit of ${c} has a whole value of ${in}. */
 static int
 has_whole(const struct app_cset *c, int in)
@@ -673,7 +766,7 @@ app_cset_status_add(
 
 		for (in = 0; in < m->m_ninputs; in++) {
 			/* where a whole value stands, no part is owed */
-			if (!member_in(c, in, j) || has_whole(c, in))
+			if (!member_in(c, in, j) || !owes(c, in))
 				continue;
 			for (k = 0; a == NULL && k < *n; k++)
 				if (strcmp(st[k].ag_agency, c->cbs_member[j]) ==
@@ -798,33 +891,6 @@ app_check_write(struct store *s, const struct app_actor *a,
 	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
-	return 0;
-}
-
-/* The current values of one input of one unit: its whole value, its parts. */
-struct one_input {
-	const char *oi_input;
-	int oi_whole; /* a whole value is there */
-	char oi_raw[128]; /* its text, cut */
-	enum value_status oi_status;
-	struct buf oi_parts; /* "a, b": the agencies with a part */
-};
-
-static int
-one_input_row(void *ctx, const struct st_value *v)
-{
-	struct one_input *o = ctx;
-
-	if (strcmp(v->sv_input, o->oi_input) != 0)
-		return 0;
-	if (v->sv_part[0] == '\0') {
-		o->oi_whole = 1;
-		snprintf(o->oi_raw, sizeof(o->oi_raw), "%s", v->sv_raw);
-		o->oi_status = v->sv_status;
-	} else {
-		buf_printf(&o->oi_parts, "%s%s", o->oi_parts.b_len ? ", " : "",
-		    v->sv_part);
-	}
 	return 0;
 }
 
@@ -1056,7 +1122,7 @@ member_partial(const struct part_move *pm, int j, int moved)
 	int in, g, owed = 0, unready = 0;
 
 	for (in = 0; in < m->m_ninputs; in++) {
-		if (!member_in(pm->prm_c, in, j) || has_whole(pm->prm_c, in))
+		if (!member_in(pm->prm_c, in, j) || !owes(pm->prm_c, in))
 			continue;
 		owed++;
 		g = store_value_get(pm->prm_s, pm->prm_p->sp_id, pm->prm_uid,
@@ -1096,7 +1162,7 @@ member_move(struct part_move *pm, int j)
 		const char *name = m->m_inputs[in].mi_name, *comment = NULL;
 
 		/* a whole value (older years) stands for the parts */
-		if (!member_in(pm->prm_c, in, j) || has_whole(pm->prm_c, in))
+		if (!member_in(pm->prm_c, in, j) || !owes(pm->prm_c, in))
 			continue;
 		if (pm->prm_inputs != NULL &&
 		    !app_in_list(pm->prm_inputs, name))

@@ -132,6 +132,13 @@ int app_cset_export(
 int app_contrib_round(struct store *, const struct st_period *, int,
     const struct method *, struct round *, struct diag *);
 /*
+ * app_contrib_by_parts(s, p, m, uid, in): 1 when contributed input ${in}
+ * takes its value from parts at unit ${uid}: the province's unit, or one
+ * where a part of it was entered; 0, or a store error.
+ */
+int app_contrib_by_parts(
+    struct store *, const struct st_period *, const struct method *, long, int);
+/*
  * app_contrib_member(s, m, in, agency): 1 when ${agency} is a member of a
  * collective contributing input ${in} (not the collective itself), 0, or
  * a store error.

@@ -275,10 +275,11 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 			return review_store_error(s, d);
 		/* its parts move with their members (app_contrib_move) */
 		if (method_contribution(m, i) != NULL &&
-		    (g == STORE_ENOTFOUND ||
-			(ra->ra_agency != NULL &&
-			    (owner == NULL ||
-				strcmp(owner, ra->ra_agency) != 0))))
+		    ((ra->ra_agency != NULL &&
+			 (owner == NULL ||
+			     strcmp(owner, ra->ra_agency) != 0)) ||
+			(g == STORE_ENOTFOUND &&
+			    app_contrib_by_parts(s, p, m, uid, i) != 0)))
 			continue;
 		/* a chosen subset: each input must be there to be sent */
 		if (st->wf_complete &&

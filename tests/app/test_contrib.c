@@ -472,6 +472,25 @@ test_status_and_audit(void **state)
 	free(st);
 	assert_int_equal(seen_nh, 1);
 	assert_int_equal(seen_lead, 1);
+	/* at a district's unit no part is owed: its values are whole */
+	assert_int_equal(
+	    app_status(x->f_s, &x->f_p, "ninh-hai", x->f_m, 0, &st, &n, &d), 0);
+	for (i = 0; i < n; i++)
+		assert_string_not_equal(st[i].ag_agency, "ubnd-ninh-hai");
+	free(st);
+	assert_int_not_equal(app_values_submit(x->f_s, &nh, "2030", "ninh-hai",
+				 "ubnd-ninh-hai", NULL, &d),
+	    0);
+	assert_string_equal(d.d_items[0].di_code, "review.none");
+	diag_free(&d);
+	diag_init(&d);
+	/* its district's whole set: 1.9 missing there is missing */
+	assert_int_not_equal(app_values_submit(x->f_s, &nh, "2030", "ninh-hai",
+				 "ubnd-huyen", NULL, &d),
+	    0);
+	assert_string_equal(d.d_items[0].di_code, "submit.missing");
+	diag_free(&d);
+	diag_init(&d);
 	/* the submission of Ninh Hải's parts, at the province */
 	assert_int_not_equal(app_values_submit(x->f_s, &nh, "2030", NULL,
 				 "ubnd-bac-ai", NULL, &d),
