@@ -182,4 +182,13 @@ void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
 void api_audit(struct api_req *);
 
+/* api_worklist.c: work lists, review lists and warnings. */
+/*
+ * api_warnings(d): the DIAG_WARNING items of ${d} as a JSON array of
+ * {"code", "message": {"vi", "en"}} (new reference).
+ * api_warnings_stored(stored): the same for a value's stored warnings
+ * (app_warnings_parse).
+ */
+json_t *api_warnings(const struct diag *);
+json_t *api_warnings_stored(const char *);
 #endif

@@ -183,6 +183,7 @@ void
 api_evidence_add(struct api_req *ar)
 {
 	const char *owner = NULL;
+	const struct method *m;
 	struct st_evidence e;
 	struct st_period p;
 	struct upload u;
@@ -191,9 +192,18 @@ api_evidence_add(struct api_req *ar)
 	int rc;
 
 	if (api_path_period(ar, &p) != 0 ||
-	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
-	    !api_allow(ar, APP_VALUE_WRITE, owner))
+	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0)
 		return;
+	/* the lead's writers, and the coordinating agencies' officers */
+	diag_init(&d);
+	m = api_method(ar, p.sp_method, &d);
+	diag_free(&d);
+	if (m == NULL ||
+	    !app_may_evidence(ar->ar_s, api_actor(ar), m,
+		method_input(m, api_param(ar, 2), strlen(api_param(ar, 2))))) {
+		api_forbidden(ar);
+		return;
+	}
 	{
 		const char *ct = http_header(ar->ar_rq, "Content-Type");
 

@@ -180,11 +180,11 @@ value_row(void *vctx, const struct st_value *v)
 	if (c->vc_unit != NULL && strcmp(c->vc_unit, v->sv_unit) != 0)
 		return 0;
 	json_array_append_new(c->vc_list,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "unit",
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s}", "unit",
 		v->sv_unit, "input", v->sv_input, "value", v->sv_raw, "status",
 		value_status_name(v->sv_status), "entered_by", v->sv_by,
 		"entered_at", v->sv_at, "comment", v->sv_comment, "warnings",
-		v->sv_warnings, "part", v->sv_part));
+		api_warnings_stored(v->sv_warnings), "part", v->sv_part));
 	return 0;
 }
 
@@ -274,11 +274,13 @@ api_value_put(struct api_req *ar)
 	buf_init(&stored);
 	rc = app_value_put(ar->ar_s, api_actor(ar), p.sp_code, api_param(ar, 1),
 	    api_param(ar, 2), value, st, NULL, reason, &stored, &d);
-	/* the value as stored: a number in the machine format */
+	/* the value as stored: a number in the machine format; its
+	 * plausibility warnings, which do not block */
 	api_answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:s, s:s, s:s}", "unit", api_param(ar, 1), "input",
-		api_param(ar, 2), "value", rc == 0 ? buf_cstr(&stored) : value,
-		"status", value_status_name(VALUE_DRAFT)));
+	    json_pack("{s:s, s:s, s:s, s:s, s:o}", "unit", api_param(ar, 1),
+		"input", api_param(ar, 2), "value",
+		rc == 0 ? buf_cstr(&stored) : value, "status",
+		value_status_name(VALUE_DRAFT), "warnings", api_warnings(&d)));
 	buf_free(&stored);
 }
 
@@ -618,6 +620,7 @@ api_import(struct api_req *ar)
 	const char *status = http_query(ar->ar_rq, "status");
 	const char *add = http_query(ar->ar_rq, "add_units");
 	const char *nf = http_query(ar->ar_rq, "number_format");
+	const char *cons = http_query(ar->ar_rq, "consistency");
 	const char *ct = http_header(ar->ar_rq, "Content-Type");
 	enum value_status st = VALUE_DRAFT;
 	enum numfmt_style style = NUMFMT_MACHINE;
@@ -654,6 +657,12 @@ api_import(struct api_req *ar)
 		    "number_format must be machine or vi");
 		return;
 	}
+	if (cons != NULL && strcmp(cons, "0") != 0 && strcmp(cons, "1") != 0) {
+		api_error(ar, 400, "bad_query", "consistency",
+		    "consistency phải là 0 hoặc 1",
+		    "consistency must be 0 or 1");
+		return;
+	}
 	/* a large import was spooled to a temporary file (see api_admit) */
 	f = ar->ar_rq->rq_file != NULL
 	    ? ar->ar_rq->rq_file
@@ -668,11 +677,15 @@ api_import(struct api_req *ar)
 	diag_init(&d);
 	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
 	    "import.csv", style, st,
-	    add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0,
+	    (add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0) |
+		(cons != NULL && strcmp(cons, "0") == 0
+			? APP_IMPORT_NO_CONSISTENCY
+			: 0),
 	    &count, &d);
 	if (f != ar->ar_rq->rq_file)
 		fclose(f);
 	api_answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:I, s:s}", "period", p.sp_code, "values",
-		(json_int_t)count, "status", value_status_name(st)));
+	    json_pack("{s:s, s:I, s:s, s:o}", "period", p.sp_code, "values",
+		(json_int_t)count, "status", value_status_name(st), "warnings",
+		api_warnings(&d)));
 }

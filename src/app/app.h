@@ -89,6 +89,36 @@ int app_may(
 int app_check(struct store *, const struct app_actor *, enum app_perm,
     const char *, struct diag *);
 
+/* What an agency is to an input: app_input_role. */
+enum app_input_role {
+	APP_INPUT_NONE,
+	APP_INPUT_LEAD, /* it leads the input's indicator or general item */
+	APP_INPUT_COORD, /* it coordinates it (phối hợp) */
+};
+/*
+ * app_input_role(s, agency, m, input): what agency ${agency} (code), by
+ * itself or as a member of a collective, is to input ${input} of ${m}:
+ * lead first, else coordinator, else none; or a negative store error.
+ */
+int app_input_role(struct store *, const char *, const struct method *, int);
+/*
+ * app_may_evidence(s, a, m, input): 1 when ${a} may attach evidence (a
+ * file, a document number, a note: its comment) to input ${input} of
+ * ${m}: whoever may write its value (APP_VALUE_WRITE for the agency that
+ * leads it), and an officer of an agency that coordinates its indicator
+ * or general item (or of a member of a coordinating collective). The
+ * plan makes the coordinators supply data; the value stays the lead's,
+ * so they may not write it. The unit rule (app_may_unit) applies besides.
+ */
+int app_may_evidence(
+    struct store *, const struct app_actor *, const struct method *, int);
+/*
+ * app_check_evidence(s, a, m, input, d): 0 when app_may_evidence allows
+ * it, else -1 with a "forbidden" error naming the account and the input.
+ */
+int app_check_evidence(struct store *, const struct app_actor *,
+    const struct method *, int, struct diag *);
+
 /* app_text.c: the limits of free text. */
 
 /* The kinds of free text a use case stores. */
@@ -263,15 +293,26 @@ const char *app_input_owner(const struct method *, const char *);
 /* app_values_import's flags: a unit not yet known is added. */
 #define APP_IMPORT_ADD_UNITS 1
 /*
+ * The consistency rules between inputs are not checked: for a file known
+ * to break them that must be kept as it is (a round scored or published
+ * before the rules, a test round). What they find is reported as
+ * warnings, and recorded in an audit row "import.unchecked" (how many
+ * pairs, and which) besides the import's own.
+ */
+#define APP_IMPORT_NO_CONSISTENCY 2
+/*
  * app_values_import(s, a, period, f, file, style, status, flags, count,
  * d): all or nothing: every line is checked first (the exchange format's
  * rules, numbers written in ${style}, stored in the machine format),
  * values of a closed period or already submitted or approved are
  * refused, and so are values that break a check between a unit's values
- * together with the values stored; then all values are written with
- * ${status}. A unit not yet known is refused (named with its lines)
- * unless ${flags} has APP_IMPORT_ADD_UNITS. ${count} receives the values
- * written.
+ * or a consistency rule between inputs (app_rules_consistent; see
+ * APP_IMPORT_NO_CONSISTENCY), together with the values stored; then all
+ * values are written with ${status},
+ * each with its plausibility warnings, which are also added to ${d}
+ * (DIAG_WARNING, at their lines) when it succeeds. A unit not yet known
+ * is refused (named with its lines) unless ${flags} has
+ * APP_IMPORT_ADD_UNITS. ${count} receives the values written.
  */
 int app_values_import(struct store *, const struct app_actor *, const char *,
     FILE *, const char *, enum numfmt_style, enum value_status, int, long *,
@@ -298,7 +339,9 @@ int app_round(struct store *, const struct st_period *, int,
  * format, is appended to ${stored} unless NULL), refused when the
  * period is closed or the value is submitted or approved, when ${a} may
  * not write for the agency that leads it, or when ${agency} (NULL: any)
- * does not lead its indicator.
+ * does not lead its indicator. Its plausibility warnings (against the
+ * same unit's value of the previous period) are stored with it and, when
+ * it is written, added to ${d} as DIAG_WARNING items: they never block.
  */
 int app_value_put(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const char *, enum numfmt_style, const char *,
@@ -531,4 +574,14 @@ struct app_init_out {
 int app_init(const char *, const struct app_actor *, int, struct app_init_out *,
     struct diag *);
 
+/* app_rules.c: the data rules at entry, import and submit. */
+
+/*
+ * A value's plausibility warnings are stored with it (st_value's
+ * sv_warnings) as one line per warning: its code, a tab, the Vietnamese
+ * text, a tab, the English text ("plausibility.change\tA.4 ...\tA.4
+ * ..."); "" when none. app_warnings_parse(stored, out): each as a
+ * DIAG_WARNING item of ${out} (code, vi, en); how many.
+ */
+int app_warnings_parse(const char *, struct diag *);
 #endif

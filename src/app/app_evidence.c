@@ -563,7 +563,7 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	    evidence_check(m, input, e, has_file, len, iso, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
-	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
+	if (app_check_evidence(s, a, m, in, d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	if (app_text_check(APP_TEXT_DOC, e->sev_doc_number, d) < 0 ||
@@ -591,6 +591,9 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	/* stored ISO, whichever form was typed */
 	if (iso[0] != '\0')
 		e->sev_doc_date = iso;
+	/* whose item it is: a coordinating agency's shows as such */
+	if (e->sev_agency == NULL)
+		e->sev_agency = a->ac_agency;
 	rc = store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id);
 	e->sev_doc_date = date;
 	if (rc != 0 || store_tx_commit(s) != 0)

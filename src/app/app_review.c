@@ -6,6 +6,7 @@
  */
 #include "app/app_int.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,15 +250,36 @@ submit_refuses(
 }
 
 /*
+ * -1 with an error when input ${in} (index ${i}) needs evidence by the
+ * methodology's policy and has none (${evid}: the counts by input, NULL
+ * when the step does not ask); else 0.
+ */
+static int
+submit_evidence(const struct method *m, int i, const int *evid, struct diag *d)
+{
+	const struct m_input *in = &m->m_inputs[i];
+
+	if (evid == NULL || !method_evidence_required(m, i) || evid[i] > 0)
+		return 0;
+	diag_add(d, DIAG_ERROR, "submit.evidence", NULL, 0, 0,
+	    "%s (%s) chưa có tài liệu kiểm chứng nào: dữ liệu này phải có ít nhất một tài liệu kiểm chứng mới gửi được",
+	    "%s%.0s has no evidence item: it cannot be submitted without at least one",
+	    in->mi_name, in->mi_label != NULL ? in->mi_label : "");
+	return -1;
+}
+
+/*
  * Move the selected values of unit ${uid} by ${st}, inside the caller's
- * transaction, noting each moved one in ${log}. Return how many moved, -1
- * with errors (missing inputs of a submission, a return without a
- * comment), STORE_EBUSY, or -3 for another store error.
+ * transaction, noting each moved one in ${log}; a submission (${evid}:
+ * the unit's evidence items by input) refuses a value whose input needs
+ * evidence and has none. Return how many moved, -1 with errors (missing
+ * inputs of a submission or their evidence, a return without a comment),
+ * STORE_EBUSY, or -3 for another store error.
  */
 static int
 review_move(struct store *s, const struct st_period *p, const struct method *m,
     long uid, const struct review_ask *ra, const struct app_step *st,
-    const char *login, struct review_log *log, struct diag *d)
+    const int *evid, const char *login, struct review_log *log, struct diag *d)
 {
 	enum value_status cur;
 	int i, g, moved = 0, refused = 0;
@@ -280,6 +302,10 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 		}
 		if (g == STORE_ENOTFOUND || !value_status_may(cur, st->wf_to))
 			continue;
+		if (submit_evidence(m, i, evid, d) < 0) {
+			refused++;
+			continue;
+		}
 		if (st->wf_event == REVIEW_RETURN) {
 			comment = comment_of(ra, in->mi_name);
 			if (comment == NULL || *comment_text(comment) == '\0')
@@ -423,9 +449,64 @@ review_record(struct store *s, const struct st_period *p,
 	return 0;
 }
 
+/* The values of an app_vals, as the getter of the consistency rules. */
+static int
+submit_get(void *ctx, int in, double *v)
+{
+	const struct app_vals *av = ctx;
+
+	if (isnan(av->avs_v[in]))
+		return -1;
+	*v = av->avs_v[in];
+	return 0;
+}
+
+/*
+ * submit_consistent(s, p, m, uid, unit, log, d): after the values of
+ * ${log} were moved to submitted (in the transaction), the consistency
+ * rules that read one of them, over the unit's values that are sent:
+ * submitted or approved. A draft or returned value of another agency is
+ * work in progress, not yet anyone's figure, and blocks nobody. Return
+ * 0, -1 with one error per broken pair (naming both inputs), or a store
+ * error (-3, STORE_EBUSY).
+ */
+static int
+submit_consistent(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, const char *unit,
+    const struct review_log *log, struct diag *d)
+{
+	static const unsigned char sent[VALUE_NSTATUS] = {
+		[VALUE_SUBMITTED] = 1, [VALUE_APPROVED] = 1
+	};
+	struct app_vals v;
+	unsigned char *touched;
+	int i, k, bad;
+
+	if (m->m_nconsist == 0)
+		return 0;
+	app_vals_init(&v, m);
+	v.avs_only = sent;
+	if (app_vals_read(s, p->sp_id, uid, &v) != 0) {
+		app_vals_free(&v);
+		return review_store_error(s, d);
+	}
+	touched = xcalloc((size_t)m->m_ninputs + 1, 1);
+	for (i = 0; i < m->m_ninputs; i++)
+		for (k = 0; k < log->rl_n && !touched[i]; k++)
+			touched[i] =
+			    app_in_list(buf_cstr(&log->rl_m[k].rm_inputs),
+				m->m_inputs[i].mi_name);
+	bad = app_rules_consistent(m, submit_get, &v, touched,
+	    "submit.consistency", unit, NULL, NULL, d);
+	free(touched);
+	app_vals_free(&v);
+	return bad > 0 ? -1 : 0;
+}
+
 /*
  * Move values of ${ra} of ${period} by step ${st}, in one transaction
- * with their submission events.
+ * with their submission events. A submission also applies the data
+ * rules: the evidence policy and the consistency between inputs.
  */
 static int
 transition(struct store *s, const struct app_actor *a, const char *period,
@@ -435,6 +516,7 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	const struct method *m = NULL;
 	struct review_log log = { NULL, 0 };
 	struct st_period p;
+	int *evid = NULL;
 	char code[80];
 	long uid;
 	int moved;
@@ -449,13 +531,28 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 		store_tx_rollback(s);
 		return -1;
 	}
-	moved = review_move(s, &p, m, uid, ra, st, a->ac_login, &log, d);
+	if (st->wf_event == REVIEW_SUBMIT) {
+		evid = xcalloc((size_t)m->m_ninputs + 1, sizeof(int));
+		if (app_rules_evidence(s, p.sp_id, code, m, evid) != 0) {
+			free(evid);
+			store_tx_rollback(s);
+			return app_store_error(s, d);
+		}
+	}
+	moved = review_move(s, &p, m, uid, ra, st, evid, a->ac_login, &log, d);
+	free(evid);
 	if (moved == 0) {
 		review_none(st, d);
 		moved = -1;
 	}
 	if (moved > 0 && comments_unused(ra, &log, d) < 0)
 		moved = -1;
+	if (moved > 0 && st->wf_event == REVIEW_SUBMIT) {
+		int g = submit_consistent(s, &p, m, uid, code, &log, d);
+
+		if (g != 0)
+			moved = g;
+	}
 	if (moved > 0 &&
 	    review_record(s, &p, m, uid, st, &log, a->ac_login) != 0)
 		moved = review_store_error(s, d);

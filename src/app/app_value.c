@@ -12,6 +12,9 @@
 #include "io/round_csv.h"
 #include "util/buf.h"
 
+/* the broken rules an unchecked import's audit row lists, in bytes */
+#define APP_MAX_UNCHECKED 16000
+
 struct app_cell {
 	uint32_t ce_line;
 	int ce_unit;
@@ -91,6 +94,24 @@ import_locked(struct store *s, const struct st_period *p, const struct round *r,
 	return locked;
 }
 
+/* One unit of a round, as the getter of the consistency rules. */
+struct round_view {
+	const struct round *rw_r;
+	int rw_u;
+};
+
+static int
+round_view_get(void *ctx, int in, double *v)
+{
+	const struct round_view *w = ctx;
+
+	if (!round_has(w->rw_r, w->rw_u, in) ||
+	    w->rw_r->r_m->m_inputs[in].mi_kind == IK_TEXT)
+		return -1;
+	*v = round_get(w->rw_r, w->rw_u, in);
+	return 0;
+}
+
 /*
  * The methodology's checks between a unit's values, as the values will be
  * once the values of unit ${su} of ${src} are written over those stored
@@ -98,12 +119,16 @@ import_locked(struct store *s, const struct st_period *p, const struct round *r,
  * that read a value being written run: an inconsistency already stored
  * (older data) blocks nobody who does not touch it. Every write path comes
  * here: entry (dti value set, PUT), import (CLI, API) and the demo loader.
- * Return 0, -1 with one error per broken check (naming each of its inputs
- * and values, at the file's line of its first input), or a store error.
+ * With ${cd} (import), the consistency rules between inputs too
+ * (app_rules_consistent), their errors into ${cd}: they refuse the values
+ * when ${cd} is ${d}; entry (${cd} NULL) leaves them to the submission,
+ * since values are typed one at a time. Return 0, -1 with one error per
+ * broken check (naming each of its inputs and values, at the file's line
+ * of its first input), or a store error.
  */
 static int
 unit_checks(struct store *s, const struct st_period *p, const struct round *src,
-    int su, long uid, const char *file, struct diag *d)
+    int su, long uid, const char *file, struct diag *cd, struct diag *d)
 {
 	const struct method *m = src->r_m;
 	size_t ni = (size_t)m->m_ninputs;
@@ -142,28 +167,89 @@ unit_checks(struct store *s, const struct st_period *p, const struct round *src,
 		touched[(size_t)u * ni + (size_t)i] = 1;
 	}
 	bad = round_check_touching(c.rr_r, file, touched, d);
+	if (cd != NULL && m->m_nconsist > 0) {
+		struct round_view w = { c.rr_r, u };
+		long *lines = xcalloc(ni + 1, sizeof(long));
+		int broken;
+
+		for (i = 0; i < m->m_ninputs; i++)
+			lines[i] = src->r_line[(size_t)su * ni + (size_t)i];
+		broken = app_rules_consistent(m, round_view_get, &w,
+		    touched + (size_t)u * ni, "import.consistency",
+		    src->r_units[su], file, lines, cd);
+		if (cd == d)
+			bad += broken;
+		free(lines);
+	}
 	free(touched);
 	round_free(c.rr_r);
 	return bad > 0 ? -1 : 0;
 }
 
-/* Write the values of ${r} with ${status}, in the file's order. */
+/*
+ * The values of the period before ${p} of each unit of ${r} (ids
+ * ${units}), for the change factor of the plausibility rules; NULL when
+ * the methodology has none. A store error into ${rc}.
+ */
+static struct app_vals *
+import_prev(struct store *s, const struct st_period *p, const struct round *r,
+    const long *units, int *rc)
+{
+	struct app_vals *prev;
+	int u;
+
+	*rc = 0;
+	if (r->r_m->m_nplaus == 0)
+		return NULL;
+	prev = xcalloc((size_t)r->r_nunits + 1, sizeof(*prev));
+	for (u = 0; u < r->r_nunits; u++) {
+		app_vals_init(&prev[u], r->r_m);
+		if (*rc == 0)
+			*rc = app_rules_prev(s, p, units[u], &prev[u]);
+	}
+	return prev;
+}
+
+static void
+import_prev_free(struct app_vals *prev, int n)
+{
+	int u;
+
+	for (u = 0; prev != NULL && u < n; u++)
+		app_vals_free(&prev[u]);
+	free(prev);
+}
+
+/*
+ * Write the values of ${r} with ${status}, in the file's order, each with
+ * its plausibility warnings, which are also added to ${w} at their lines.
+ */
 static int
 import_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct round *r, const long *units,
-    enum value_status status, long *count)
+    enum value_status status, long *count, const char *file, struct diag *w)
 {
 	const struct method *m = r->r_m;
+	struct app_vals *prev;
 	struct app_cell *cells;
+	struct buf warn;
 	size_t k, ncells = 0;
 	int rc = 0;
 
+	prev = import_prev(s, p, r, units, &rc);
+	buf_init(&warn);
 	/* in the file's order, so that an export gives the file back */
 	cells = file_order(r, &ncells);
 	for (k = 0; k < ncells && rc == 0; k++) {
 		int u = cells[k].ce_unit, i = cells[k].ce_input;
 
 		const char *raw = round_raw(r, u, i);
+
+		buf_reset(&warn);
+		if (prev != NULL && m->m_inputs[i].mi_kind != IK_TEXT)
+			app_rules_warn(m, i, round_get(r, u, i),
+			    prev[u].avs_v[i], &warn, w, file,
+			    (long)cells[k].ce_line);
 
 		/* a text exported with its formula guard comes back as typed */
 		if (m->m_inputs[i].mi_kind == IK_TEXT)
@@ -174,6 +260,7 @@ import_write(struct store *s, const struct app_actor *a,
 			.svi_raw = raw,
 			.svi_status = status,
 			.svi_reason = "import",
+			.svi_warnings = buf_cstr(&warn),
 			.svi_agency = app_owner(m, i) };
 
 		rc = store_value_write(s, &v, a->ac_login);
@@ -181,6 +268,8 @@ import_write(struct store *s, const struct app_actor *a,
 			(*count)++;
 	}
 	free(cells);
+	buf_free(&warn);
+	import_prev_free(prev, r->r_nunits);
 	return rc;
 }
 
@@ -232,21 +321,57 @@ import_units(struct store *s, const struct round *r, int add, long *units,
 	return unknown > 0 ? -1 : 0;
 }
 
-/* The checks between each unit's values, as they will be after the import. */
+/*
+ * The checks between each unit's values, as they will be after the
+ * import, and the consistency rules between inputs, whose errors go to
+ * ${cd} (see unit_checks).
+ */
 static int
 import_checks(struct store *s, const struct st_period *p, const struct round *r,
-    const long *units, const char *file, struct diag *d)
+    const long *units, const char *file, struct diag *cd, struct diag *d)
 {
 	int u, g, bad = 0;
 
 	for (u = 0; u < r->r_nunits; u++) {
-		g = unit_checks(s, p, r, u, units[u], file, d);
+		g = unit_checks(s, p, r, u, units[u], file, cd, d);
 		if (g == -1)
 			bad++;
 		else if (g != 0)
 			return g;
 	}
 	return bad > 0 ? -1 : 0;
+}
+
+/*
+ * import_unchecked(s, a, p, file, broken): the audit row of an import
+ * made without the consistency rules: who, when, the file, how many
+ * pairs it broke and which (in ${broken}). A store error.
+ */
+static int
+import_unchecked(struct store *s, const struct app_actor *a,
+    const struct st_period *p, const char *file, const struct diag *broken)
+{
+	struct st_audit log = { .sau_actor = a->ac_login,
+		.sau_action = "import.unchecked",
+		.sau_entity = "period",
+		.sau_key = p->sp_code,
+		.sau_period = p->sp_code };
+	struct buf why, n;
+	size_t k;
+	int rc;
+
+	buf_init(&why);
+	buf_init(&n);
+	buf_printf(&n, "%zu", broken->d_n);
+	buf_puts(&why, file);
+	for (k = 0; k < broken->d_n && why.b_len < APP_MAX_UNCHECKED; k++)
+		buf_printf(&why, "; %s", broken->d_items[k].di_vi);
+	log.sau_new = buf_cstr(&n);
+	log.sau_reason = buf_cstr(&why);
+	rc = store_audit_add(s, &log);
+	buf_free(&why);
+	buf_free(&n);
+	return rc;
 }
 
 int
@@ -262,10 +387,14 @@ app_values_import(struct store *s, const struct app_actor *a,
 		.sau_entity = "period",
 		.sau_new = value_status_name(status),
 		.sau_reason = file };
+	struct diag warn, broken;
 	long *units = NULL;
 	int rc = -1, locked, g;
+	int unchecked = (flags & APP_IMPORT_NO_CONSISTENCY) != 0;
 
 	*count = 0;
+	diag_init(&warn);
+	diag_init(&broken);
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
 	    app_period(s, period, &p, d) != 0)
 		return -1;
@@ -295,7 +424,8 @@ app_values_import(struct store *s, const struct app_actor *a,
 		diag_sort(d);
 		goto out;
 	}
-	if ((g = import_checks(s, &p, r, units, file, d)) != 0) {
+	if ((g = import_checks(
+		 s, &p, r, units, file, unchecked ? &broken : d, d)) != 0) {
 		store_tx_rollback(s);
 		diag_sort(d);
 		rc = g == STORE_EBUSY ? STORE_EBUSY : -1;
@@ -303,14 +433,22 @@ app_values_import(struct store *s, const struct app_actor *a,
 	}
 	log.sau_key = p.sp_code;
 	log.sau_period = p.sp_code;
-	if (import_write(s, a, &p, r, units, status, count) != 0 ||
-	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0) {
+	if (import_write(s, a, &p, r, units, status, count, file, &warn) != 0 ||
+	    store_audit_add(s, &log) != 0 ||
+	    (unchecked && import_unchecked(s, a, &p, file, &broken) != 0) ||
+	    store_tx_commit(s) != 0) {
 		rc = app_abort(s, d);
 		*count = 0;
 		goto out;
 	}
+	/* the rules it broke: the operator is told, as warnings */
+	app_diag_move(&warn, &broken, DIAG_WARNING);
+	diag_sort(&warn);
+	app_diag_move(d, &warn, DIAG_WARNING);
 	rc = 0;
 out:
+	diag_free(&broken);
+	diag_free(&warn);
 	free(units);
 	round_free(r);
 	return rc;
@@ -486,20 +624,49 @@ entry_checks(struct store *s, const struct st_period *p, const struct method *m,
 		round_set_text(one, u, in, raw, 0);
 	else
 		round_set(one, u, in, x, 0);
-	rc = unit_checks(s, p, one, u, uid, NULL, d);
+	rc = unit_checks(s, p, one, u, uid, NULL, NULL, d);
 	round_free(one);
 	return rc;
 }
 
-/* Write the draft inside the transaction; a store error is < 0. */
+/*
+ * entry_warnings(s, p, m, uid, in, x, stored, w): the plausibility
+ * warnings of value ${x} of input ${in} against the same unit's value of
+ * the previous period, in the stored form into ${stored} and into ${w};
+ * a store error.
+ */
+static int
+entry_warnings(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, int in, double x, struct buf *stored,
+    struct diag *w)
+{
+	struct app_vals prev;
+	int g;
+
+	if (method_plausibility(m, in) == NULL)
+		return 0;
+	app_vals_init(&prev, m);
+	g = app_rules_prev(s, p, uid, &prev);
+	if (g == 0)
+		app_rules_warn(m, in, x, prev.avs_v[in], stored, w, NULL, 0);
+	app_vals_free(&prev);
+	return g;
+}
+
+/*
+ * Write the draft inside the transaction, its plausibility warnings kept
+ * with it and added to ${w}; a store error is < 0.
+ */
 static int
 value_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct method *m, const char *unit, int in,
-    double x, const char *raw, const char *reason, struct diag *d)
+    double x, const char *raw, const char *reason, struct diag *w,
+    struct diag *d)
 {
 	struct st_value_in v;
 	const char *input = m->m_inputs[in].mi_name;
 	enum value_status cur;
+	struct buf warn;
 	char code[80];
 	long uid;
 	int g;
@@ -519,6 +686,11 @@ value_write(struct store *s, const struct app_actor *a,
 		return app_store_error(s, d);
 	if (entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
 		return -1;
+	buf_init(&warn);
+	if (entry_warnings(s, p, m, uid, in, x, &warn, w) != 0) {
+		buf_free(&warn);
+		return app_store_error(s, d);
+	}
 	memset(&v, 0, sizeof(v));
 	v.svi_agency = app_owner(m, in);
 	v.svi_period = p->sp_id;
@@ -527,7 +699,10 @@ value_write(struct store *s, const struct app_actor *a,
 	v.svi_raw = raw;
 	v.svi_status = VALUE_DRAFT;
 	v.svi_reason = reason;
-	if (store_value_write(s, &v, a->ac_login) != 0)
+	v.svi_warnings = buf_cstr(&warn);
+	g = store_value_write(s, &v, a->ac_login);
+	buf_free(&warn);
+	if (g != 0)
 		return app_store_error(s, d);
 	return 0;
 }
@@ -540,11 +715,13 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 	const struct method *m = NULL;
 	const char *owner;
 	struct st_period p;
+	struct diag warn;
 	struct buf text;
 	double x;
 	int in, rc = -1;
 
 	buf_init(&text);
+	diag_init(&warn);
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
 	    value_parse(m, input, raw, st, &in, &x, &text, d) < 0)
@@ -566,7 +743,8 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 		rc = app_store_error(s, d);
 		goto out;
 	}
-	rc = value_write(s, a, &p, m, unit, in, x, buf_cstr(&text), reason, d);
+	rc = value_write(
+	    s, a, &p, m, unit, in, x, buf_cstr(&text), reason, &warn, d);
 	if (rc != 0) {
 		store_tx_rollback(s);
 		goto out;
@@ -577,8 +755,10 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 	}
 	if (stored != NULL)
 		buf_puts(stored, buf_cstr(&text));
+	app_diag_move(d, &warn, DIAG_WARNING);
 	rc = 0;
 out:
+	diag_free(&warn);
 	buf_free(&text);
 	return rc;
 }

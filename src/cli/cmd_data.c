@@ -180,7 +180,8 @@ int
 cmd_import(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv\n";
+	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--no-consistency] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv\n"
+	    "  --no-consistency: nhập cả tệp không giữ quy tắc nhất quán (ghi nhật ký) / import a file that breaks the consistency rules (audited)\n";
 	enum value_status status;
 	struct app_actor a;
 	struct store *s;
@@ -191,7 +192,9 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	int rc;
 
 	OPEN_DB(o, argc, argv,
-	    "db user period submit approve add-units number-format", usage, 1);
+	    "db user period submit approve add-units number-format "
+	    "no-consistency",
+	    usage, 1);
 	if (need_period(&o, "import") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -208,7 +211,10 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	app_operator(&a, o.op_user);
 	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], o.op_numfmt,
-	    status, o.op_add_units ? APP_IMPORT_ADD_UNITS : 0, &count, &d);
+	    status,
+	    (o.op_add_units ? APP_IMPORT_ADD_UNITS : 0) |
+		(o.op_no_consistency ? APP_IMPORT_NO_CONSISTENCY : 0),
+	    &count, &d);
 	if (f != stdin)
 		fclose(f);
 	if (rc == 0)
@@ -426,12 +432,32 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	return finish(s, &d, rc, lang);
 }
 
+/*
+ * The plausibility warnings stored with a value, in ${lang}: one a line
+ * after ${prefix} (the CSV column: one a line, no prefix).
+ */
+static void
+value_warnings(const char *stored, const char *prefix, enum diag_lang lang,
+    struct buf *out)
+{
+	struct diag w;
+	size_t k;
+
+	diag_init(&w);
+	app_warnings_parse(stored, &w);
+	for (k = 0; k < w.d_n; k++)
+		buf_printf(out, "%s%s%s", k > 0 || *prefix ? "\n" : "", prefix,
+		    diag_msg(&w.d_items[k], lang));
+	diag_free(&w);
+}
+
 /* dti value list: one current value a line, or a CSV row. */
 static int
 value_row(void *ctx, const struct st_value *v)
 {
 	const struct opts *o = ctx;
 	enum diag_lang lang = o->op_lang;
+	struct buf w;
 	char at[32];
 
 	if (strcmp(o->op_format, "csv") == 0) {
@@ -443,7 +469,10 @@ value_row(void *ctx, const struct st_value *v)
 		printf(",%s,", value_status_name(v->sv_status));
 		csvq_fput(stdout, v->sv_comment);
 		putchar(',');
-		csvq_fput(stdout, v->sv_warnings);
+		buf_init(&w);
+		value_warnings(v->sv_warnings, "", lang, &w);
+		csvq_fput(stdout, buf_cstr(&w));
+		buf_free(&w);
 		putchar(',');
 		csvq_fput(stdout, v->sv_part);
 		putchar(',');
@@ -458,7 +487,11 @@ value_row(void *ctx, const struct st_value *v)
 	if (v->sv_comment[0] != '\0')
 		printf(" — %s: %s", cli_msg(lang, "nhận xét", "comment"),
 		    v->sv_comment);
-	putchar('\n');
+	buf_init(&w);
+	value_warnings(v->sv_warnings,
+	    cli_msg(lang, "    cảnh báo: ", "    warning: "), lang, &w);
+	printf("%s\n", buf_cstr(&w));
+	buf_free(&w);
 	return 0;
 }
 

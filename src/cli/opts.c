@@ -36,6 +36,8 @@ static const struct option all[] = {
 	{ "overdue", no_argument, NULL, 24 },
 	{ "number-format", required_argument, NULL, 29 },
 	{ "input", required_argument, NULL, 30 },
+	{ "no-consistency", no_argument, NULL, 31 },
+	{ "missing-evidence", no_argument, NULL, 32 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -111,6 +113,8 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 23: o->op_quiet = 1; break;
 		case 24: o->op_overdue = 1; break;
 		case 30: o->op_input = v; break;
+		case 31: o->op_no_consistency = 1; break;
+		case 32: o->op_missing_evidence = 1; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,
