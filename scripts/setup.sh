@@ -11,9 +11,12 @@ packages=(
 	libsodium-dev                      # Argon2id passwords, tokens, SHA-256
 	libjansson-dev                     # JSON of the API
 	libmicrohttpd-dev                  # the HTTP server
+	libxlsxwriter-dev                  # work sheets officials fill in Excel (dti template)
+	libzip-dev libexpat1-dev           # reading them back: the zip, then its XML (no hand-written unzip)
 	python3                            # test helpers (generators, checks)
 	libcmocka-dev                      # unit tests
 	clang-format cppcheck              # style and static checks (run as tests)
+	libreoffice-calc-nogui python3-uno # tests: a work sheet filled in LibreOffice, headless (db.cli.xlsx)
 )
 
 missing=()

@@ -575,6 +575,7 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/scores", api_scores, 0 },
 	{ "GET", "/api/v1/periods/{}/export", api_export, 0 },
 	{ "POST", "/api/v1/periods/{}/import", api_import, R_IMPORT },
+	{ "GET", "/api/v1/periods/{}/template", api_template, 0 },
 	{ "GET", "/api/v1/tasks", api_tasks, 0 },
 	{ "POST", "/api/v1/tasks/{}/progress", api_task_progress, 0 },
 	{ "GET", "/api/v1/targets", api_targets, 0 },

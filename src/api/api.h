@@ -177,6 +177,7 @@ void api_status(struct api_req *);
 void api_scores(struct api_req *);
 void api_export(struct api_req *);
 void api_import(struct api_req *);
+void api_template(struct api_req *);
 void api_tasks(struct api_req *);
 void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
@@ -184,7 +185,8 @@ void api_audit(struct api_req *);
 
 /* api_worklist.c: work lists, review lists and warnings. */
 /*
- * api_warnings(d): the DIAG_WARNING items of ${d} as a JSON array of
+ * api_warnings(d): the data rules' warnings of ${d} (plausibility, and
+ * the consistency an unchecked import broke) as a JSON array of
  * {"code", "message": {"vi", "en"}} (new reference).
  * api_warnings_stored(stored): the same for a value's stored warnings
  * (app_warnings_parse).

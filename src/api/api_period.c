@@ -614,28 +614,89 @@ api_export(struct api_req *ar)
 	free(text);
 }
 
+/* The media type of an XLSX workbook. */
+#define XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* code_ok(s): ${s} is a code of letters, digits, '-' and '_'. */
+static int
+code_ok(const char *s)
+{
+	size_t n = strspn(s,
+	    "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+
+	return n > 0 && s[n] == '\0';
+}
+
+/* The skipped values of an import (its "import.skipped" warnings). */
+static json_t *
+skipped_json(const struct diag *d)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++) {
+		const struct diag_item *it = &d->d_items[i];
+
+		if (strcmp(it->di_code, "import.skipped") != 0)
+			continue;
+		json_array_append_new(list,
+		    json_pack("{s:I, s:{s:s, s:s}}", "line",
+			(json_int_t)it->di_line, "message", "vi", it->di_vi,
+			"en", it->di_en));
+	}
+	return list;
+}
+
+/* A query flag: 0 when absent; -1 (answered 400) when not 0 or 1. */
+static int
+query_flag(struct api_req *ar, const char *name)
+{
+	const char *v = http_query(ar->ar_rq, name);
+
+	if (v == NULL || strcmp(v, "0") == 0)
+		return 0;
+	if (strcmp(v, "1") == 0)
+		return 1;
+	api_error(ar, 400, "bad_query", name, "%s phải là 0 hoặc 1",
+	    "%s must be 0 or 1", name);
+	return -1;
+}
+
 void
 api_import(struct api_req *ar)
 {
 	const char *status = http_query(ar->ar_rq, "status");
-	const char *add = http_query(ar->ar_rq, "add_units");
 	const char *nf = http_query(ar->ar_rq, "number_format");
-	const char *cons = http_query(ar->ar_rq, "consistency");
 	const char *ct = http_header(ar->ar_rq, "Content-Type");
+	const struct app_actor *a = api_actor(ar);
 	enum value_status st = VALUE_DRAFT;
 	enum numfmt_style style = NUMFMT_MACHINE;
 	struct st_period p;
 	struct diag d;
 	long count = 0;
 	FILE *f;
-	int rc;
+	int rc, add, skip, csv, cons;
 
-	if (!api_allow(ar, APP_PERIOD, NULL) || api_path_period(ar, &p) != 0)
+	/* coordinators import files; an officer its agency's work sheet */
+	if (!ar->ar_authed ||
+	    !(app_may(ar->ar_s, a, APP_PERIOD, NULL) ||
+		app_may(ar->ar_s, a, APP_VALUE_WRITE, a->ac_agency))) {
+		api_forbidden(ar);
 		return;
-	if (ct == NULL || strncmp(ct, "text/csv", 8) != 0) {
+	}
+	if (api_path_period(ar, &p) != 0)
+		return;
+	csv = ct != NULL && strncmp(ct, "text/csv", 8) == 0;
+	/* the content says which it is; the type only has to be one */
+	if (!csv &&
+	    (ct == NULL ||
+		(strncmp(ct, XLSX_TYPE, strlen(XLSX_TYPE)) != 0 &&
+		    strncmp(ct, "application/octet-stream", 24) != 0))) {
 		api_error(ar, 415, "content_type", NULL,
-		    "cần Content-Type: text/csv",
-		    "Content-Type: text/csv is required");
+		    "cần Content-Type: text/csv hoặc %s",
+		    "Content-Type: text/csv or %s is required", XLSX_TYPE);
 		return;
 	}
 	/* a value is returned by a reviewer, with a comment, never imported */
@@ -646,21 +707,17 @@ api_import(struct api_req *ar)
 		    "bad status '%s' (draft, submitted, approved)", status);
 		return;
 	}
-	if (add != NULL && strcmp(add, "0") != 0 && strcmp(add, "1") != 0) {
-		api_error(ar, 400, "bad_query", "add_units",
-		    "add_units phải là 0 hoặc 1", "add_units must be 0 or 1");
+	if ((add = query_flag(ar, "add_units")) < 0 ||
+	    (skip = query_flag(ar, "skip_locked")) < 0 ||
+	    (cons = query_flag(ar, "consistency")) < 0)
 		return;
-	}
+	/* consistency=0: a file known to break the rules (audited) */
+	if (http_query(ar->ar_rq, "consistency") == NULL)
+		cons = 1;
 	if (nf != NULL && numfmt_style_parse(nf, &style) != 0) {
 		api_error(ar, 400, "bad_query", "number_format",
 		    "number_format phải là machine hoặc vi",
 		    "number_format must be machine or vi");
-		return;
-	}
-	if (cons != NULL && strcmp(cons, "0") != 0 && strcmp(cons, "1") != 0) {
-		api_error(ar, 400, "bad_query", "consistency",
-		    "consistency phải là 0 hoặc 1",
-		    "consistency must be 0 or 1");
 		return;
 	}
 	/* a large import was spooled to a temporary file (see api_admit) */
@@ -675,17 +732,51 @@ api_import(struct api_req *ar)
 		return;
 	}
 	diag_init(&d);
-	rc = app_values_import(ar->ar_s, api_actor(ar), p.sp_code, f,
-	    "import.csv", style, st,
-	    (add != NULL && strcmp(add, "1") == 0 ? APP_IMPORT_ADD_UNITS : 0) |
-		(cons != NULL && strcmp(cons, "0") == 0
-			? APP_IMPORT_NO_CONSISTENCY
-			: 0),
+	rc = app_values_import(ar->ar_s, a, p.sp_code, f,
+	    csv ? "import.csv" : "import.xlsx", style, st,
+	    (add ? APP_IMPORT_ADD_UNITS : 0) |
+		(skip ? APP_IMPORT_SKIP_LOCKED : 0) |
+		(cons ? 0 : APP_IMPORT_NO_CONSISTENCY),
 	    &count, &d);
 	if (f != ar->ar_rq->rq_file)
 		fclose(f);
 	api_answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:I, s:s, s:o}", "period", p.sp_code, "values",
-		(json_int_t)count, "status", value_status_name(st), "warnings",
-		api_warnings(&d)));
+	    rc == 0 ? json_pack("{s:s, s:I, s:s, s:o, s:o}", "period",
+			  p.sp_code, "values", (json_int_t)count, "status",
+			  value_status_name(st), "skipped", skipped_json(&d),
+			  "warnings", api_warnings(&d))
+		    : NULL);
+}
+
+void
+api_template(struct api_req *ar)
+{
+	const char *agency = http_query(ar->ar_rq, "agency");
+	const char *unit = http_query(ar->ar_rq, "unit");
+	struct st_period p;
+	struct diag d;
+	char *data = NULL, cd[160];
+	size_t len = 0;
+	int rc;
+
+	if (api_path_period(ar, &p) != 0)
+		return;
+	diag_init(&d);
+	rc = app_template(
+	    ar->ar_s, api_actor(ar), p.sp_code, agency, unit, &data, &len, &d);
+	if (rc != 0) {
+		api_diag(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	/* the agency in the name only when it is a plain code */
+	snprintf(cd, sizeof(cd), "attachment; filename=\"dti-%s%s%.64s.xlsx\"",
+	    p.sp_code, agency != NULL && code_ok(agency) ? "-" : "",
+	    agency != NULL && code_ok(agency) ? agency : "");
+	http_set_header(ar->ar_rs, "Content-Disposition", cd);
+	ar->ar_rs->rs_status = 200;
+	ar->ar_rs->rs_type = XLSX_TYPE;
+	buf_append(&ar->ar_rs->rs_body, data, len);
+	free(data);
 }

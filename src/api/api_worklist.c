@@ -18,7 +18,11 @@ api_warnings(const struct diag *d)
 	for (k = 0; k < d->d_n; k++) {
 		const struct diag_item *it = &d->d_items[k];
 
-		if (it->di_sev != DIAG_WARNING)
+		/* the data rules' (an import's skipped values are listed
+		 * apart) */
+		if (it->di_sev != DIAG_WARNING ||
+		    (strncmp(it->di_code, "plausibility", 12) != 0 &&
+			strcmp(it->di_code, "import.consistency") != 0))
 			continue;
 		json_array_append_new(list,
 		    json_pack("{s:s, s:{s:s, s:s}}", "code", it->di_code,

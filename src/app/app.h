@@ -293,26 +293,40 @@ const char *app_input_owner(const struct method *, const char *);
 /* app_values_import's flags: a unit not yet known is added. */
 #define APP_IMPORT_ADD_UNITS 1
 /*
+ * ... and values already submitted or approved are skipped, each with a
+ * warning "import.skipped" naming its line or cell, instead of refusing
+ * the file.
+ */
+#define APP_IMPORT_SKIP_LOCKED 2
+/*
  * The consistency rules between inputs are not checked: for a file known
  * to break them that must be kept as it is (a round scored or published
  * before the rules, a test round). What they find is reported as
  * warnings, and recorded in an audit row "import.unchecked" (how many
  * pairs, and which) besides the import's own.
  */
-#define APP_IMPORT_NO_CONSISTENCY 2
+#define APP_IMPORT_NO_CONSISTENCY 4
 /*
  * app_values_import(s, a, period, f, file, style, status, flags, count,
  * d): all or nothing: every line is checked first (the exchange format's
  * rules, numbers written in ${style}, stored in the machine format),
  * values of a closed period or already submitted or approved are
- * refused, and so are values that break a check between a unit's values
- * or a consistency rule between inputs (app_rules_consistent; see
- * APP_IMPORT_NO_CONSISTENCY), together with the values stored; then all
- * values are written with ${status},
+ * refused (or skipped, APP_IMPORT_SKIP_LOCKED), and so are values that
+ * break a check between a unit's values or a consistency rule between
+ * inputs (app_rules_consistent; see APP_IMPORT_NO_CONSISTENCY), together
+ * with the values stored; then all values are written with ${status},
  * each with its plausibility warnings, which are also added to ${d}
  * (DIAG_WARNING, at their lines) when it succeeds. A unit not yet known
  * is refused (named with its lines) unless ${flags} has
  * APP_IMPORT_ADD_UNITS. ${count} receives the values written.
+ * ${f} is a CSV data file or an XLSX work sheet of dti template, told
+ * apart by content (a zip holding xl/workbook.xml); a work sheet's
+ * messages name its sheet and cell, its numbers typed as text are read
+ * in the Vietnamese format whatever ${style}, and a filled evidence
+ * reference adds a note-only evidence item (its document number) to the
+ * value unless an identical one exists. Coordinators and admins
+ * (APP_PERIOD) import either; an officer imports only a work sheet, as
+ * drafts, of the inputs its agency leads and the units it writes for.
  */
 int app_values_import(struct store *, const struct app_actor *, const char *,
     FILE *, const char *, enum numfmt_style, enum value_status, int, long *,
@@ -573,6 +587,37 @@ struct app_init_out {
  */
 int app_init(const char *, const struct app_actor *, int, struct app_init_out *,
     struct diag *);
+
+/* app_template.c: what an agency owes, and its work sheet (XLSX). */
+
+/* An input owed, with the value stored for it. */
+struct app_owed {
+	int ow_input; /* its index in the methodology */
+	const char *ow_raw; /* the value stored (machine text), or NULL */
+	enum value_status ow_status; /* its status, when ow_raw is set */
+};
+/*
+ * app_owed(s, p, m, agency, unit, cb, ctx, d): the inputs of ${m} that
+ * ${agency} (NULL: every agency) owes in period ${p} for unit ${unit}
+ * (NULL: the province), in the methodology's order: those of the
+ * indicators and general items it leads (app_owner), or a collective it
+ * is a member of leads; each with the current value stored, if any
+ * (borrowed for the call). A callback returning non-zero stops.
+ */
+int app_owed(struct store *, const struct st_period *, const struct method *,
+    const char *, const char *, int (*)(void *, const struct app_owed *),
+    void *, struct diag *);
+/*
+ * app_template(s, a, period, agency, unit, data, len, d): the XLSX work
+ * sheet (io/xlsx_template.h) of the inputs ${agency} owes in ${period}
+ * for ${unit}, with the values stored and last period's, into ${data}
+ * (malloc'd: the caller frees it). It is a form to fill: an officer gets
+ * its own agency's (the default) and units only (a district's UBND: its
+ * district by default), a viewer none; NULL ${agency}: every agency's
+ * inputs (coordinators, admins).
+ */
+int app_template(struct store *, const struct app_actor *, const char *,
+    const char *, const char *, char **, size_t *, struct diag *);
 
 /* app_rules.c: the data rules at entry, import and submit. */
 

@@ -44,6 +44,7 @@ cli_print_hints(const struct diag *d, enum diag_lang lang)
 		{ "period.reason", "--reason TEXT", "--reason TEXT" },
 		{ "unit.none", "--unit U", "--unit U" },
 		{ "import.unit", "--add-units", "--add-units" },
+		{ "import.locked", "--skip-locked", "--skip-locked" },
 	};
 	size_t i, k;
 

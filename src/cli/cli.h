@@ -41,6 +41,7 @@ int cmd_task(int, char **, enum diag_lang);
 int cmd_targets(int, char **, enum diag_lang);
 int cmd_serve(int, char **, enum diag_lang);
 int cmd_user(int, char **, enum diag_lang);
+int cmd_template(int, char **, enum diag_lang);
 
 /*
  * cli_open_db(o): open the database named by the options (app_open);

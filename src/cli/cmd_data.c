@@ -176,23 +176,38 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 	return EXIT_USAGE;
 }
 
+/* The skipped values of an import (warnings "import.skipped"). */
+static long
+skipped_count(const struct diag *d)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < d->d_n; i++)
+		n += strcmp(d->d_items[i].di_code, "import.skipped") == 0;
+	return n;
+}
+
 int
 cmd_import(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--no-consistency] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv\n"
-	    "  --no-consistency: nhập cả tệp không giữ quy tắc nhất quán (ghi nhật ký) / import a file that breaks the consistency rules (audited)\n";
+	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--skip-locked] [--no-consistency] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv|WORKSHEET.xlsx\n"
+	    "  --skip-locked: bỏ qua (và báo) giá trị đã gửi hoặc đã duyệt thay vì từ chối cả tệp\n"
+	    "                 skip (and report) values already submitted or approved instead of refusing the file\n"
+	    "  --no-consistency: nhập cả tệp không giữ quy tắc nhất quán giữa các dữ liệu (ghi vào nhật ký)\n"
+	    "                 import a file that breaks the consistency rules between inputs (audited)\n";
 	enum value_status status;
 	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	long count = 0;
+	long count = 0, skipped;
 	FILE *f;
-	int rc;
+	int rc, flags;
 
 	OPEN_DB(o, argc, argv,
-	    "db user period submit approve add-units number-format "
+	    "db user period submit approve add-units skip-locked number-format "
 	    "no-consistency",
 	    usage, 1);
 	if (need_period(&o, "import") < 0) {
@@ -210,14 +225,24 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_init(&d);
 	app_operator(&a, o.op_user);
+	flags = (o.op_add_units ? APP_IMPORT_ADD_UNITS : 0) |
+	    (o.op_skip_locked ? APP_IMPORT_SKIP_LOCKED : 0) |
+	    (o.op_no_consistency ? APP_IMPORT_NO_CONSISTENCY : 0);
 	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], o.op_numfmt,
-	    status,
-	    (o.op_add_units ? APP_IMPORT_ADD_UNITS : 0) |
-		(o.op_no_consistency ? APP_IMPORT_NO_CONSISTENCY : 0),
-	    &count, &d);
+	    status, flags, &count, &d);
 	if (f != stdin)
 		fclose(f);
-	if (rc == 0)
+	skipped = skipped_count(&d);
+	if (rc == 0 && skipped > 0)
+		printf("%s %ld %s (%s) %s %s; %s %ld %s\n",
+		    cli_msg(lang, "Đã nhập", "Imported"), count,
+		    cli_msg(lang, "giá trị", "values"),
+		    value_status_name(status),
+		    cli_msg(lang, "vào kỳ", "into period"), o.op_period,
+		    cli_msg(lang, "bỏ qua", "skipped"), skipped,
+		    cli_msg(lang, "giá trị đã gửi hoặc đã duyệt",
+			"values already submitted or approved"));
+	else if (rc == 0)
 		printf("%s %ld %s (%s) %s %s\n",
 		    cli_msg(lang, "Đã nhập", "Imported"), count,
 		    cli_msg(lang, "giá trị", "values"),
@@ -228,6 +253,58 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 		    cli_msg(lang, "không nhập gì (tất cả hoặc không)",
 			"nothing imported (all or nothing)"));
 	return finish(s, &d, rc, lang);
+}
+
+/* dti template: an agency's XLSX work sheet for a period. */
+int
+cmd_template(int argc, char **argv, enum diag_lang lang)
+{
+	static const char usage[] =
+	    "Cách dùng / usage: dti template --period P [--agency A] [--unit U] -o FILE.xlsx [--db dti.db]\n"
+	    "  phiếu nhập số liệu (XLSX) của một cơ quan: điền rồi nhập lại bằng dti import\n"
+	    "  an agency's work sheet (XLSX): fill it in, then import it with dti import\n";
+	struct app_actor a;
+	struct store *s;
+	struct opts o;
+	struct diag d;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	OPEN_DB(o, argc, argv, "db user period agency unit output", usage, 0);
+	if (need_period(&o, "template") < 0 || o.op_output == NULL) {
+		if (o.op_output == NULL)
+			fputs(usage, stderr);
+		app_close(s);
+		return EXIT_USAGE;
+	}
+	diag_init(&d);
+	app_operator(&a, o.op_user);
+	rc = app_template(
+	    s, &a, o.op_period, o.op_agency, o.op_unit, &data, &len, &d);
+	if (rc != 0)
+		return finish(s, &d, rc, lang);
+	f = fopen(o.op_output, "wb");
+	if (f == NULL || fwrite(data, 1, len, f) != len) {
+		cli_file_error("template", o.op_output, errno, lang);
+		if (f != NULL)
+			fclose(f);
+		free(data);
+		diag_free(&d);
+		app_close(s);
+		return EXIT_IO;
+	}
+	free(data);
+	if (fclose(f) != 0) {
+		cli_file_error("template", o.op_output, errno, lang);
+		diag_free(&d);
+		app_close(s);
+		return EXIT_IO;
+	}
+	printf("%s %s\n", cli_msg(lang, "Đã tạo phiếu", "Wrote the work sheet"),
+	    o.op_output);
+	return finish(s, &d, 0, lang);
 }
 
 int
@@ -346,7 +423,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	long today = date_today(), due;
-	int n = 0, i, rc;
+	int n = 0, i, rc, width = 33;
 
 	OPEN_DB(o, argc, argv, "db period unit format", usage, 0);
 	if (need_period(&o, "status") < 0) {
@@ -383,7 +460,15 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			printf(" (%s %ld %s)\n",
 			    cli_msg(lang, "đã quá", "passed"), today - due,
 			    cli_msg(lang, "ngày", "days ago"));
-		hdr(cli_msg(lang, "Cơ quan", "Agency"), 34);
+		/* the agency column fits its longest short name */
+		for (i = 0; i < n; i++) {
+			const char *nm = agency_short(m, st[i].ag_agency);
+			int w = 1000 - cli_pad(nm, 1000);
+
+			if (w + 1 > width)
+				width = w + 1;
+		}
+		hdr(cli_msg(lang, "Cơ quan", "Agency"), width + 1);
 		hdr_r(cli_msg(lang, "Số mục", "Inputs"), 7);
 		hdr_r(cli_msg(lang, "Đã có", "Filled"), 7);
 		hdr_r(cli_msg(lang, "Thiếu", "Missing"), 7);
@@ -413,7 +498,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			const char *name = agency_short(m, a->ag_agency);
 
 			printf("%s%*s %7d %7d %7d %7d %7d %8d %8d ", name,
-			    cli_pad(name, 33), "", a->ag_owned,
+			    cli_pad(name, width), "", a->ag_owned,
 			    a->ag_owned - a->ag_missing, a->ag_missing,
 			    a->ag_draft, a->ag_submitted, a->ag_returned,
 			    a->ag_approved);

@@ -36,8 +36,10 @@ static const struct option all[] = {
 	{ "overdue", no_argument, NULL, 24 },
 	{ "number-format", required_argument, NULL, 29 },
 	{ "input", required_argument, NULL, 30 },
-	{ "no-consistency", no_argument, NULL, 31 },
-	{ "missing-evidence", no_argument, NULL, 32 },
+	{ "output", required_argument, NULL, 'o' },
+	{ "skip-locked", no_argument, NULL, 31 },
+	{ "no-consistency", no_argument, NULL, 32 },
+	{ "missing-evidence", no_argument, NULL, 33 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -72,14 +74,17 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 	o->op_numfmt = NUMFMT_MACHINE;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", all, &idx)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", all, &idx)) != -1) {
 		const char *v = optarg;
 
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return EXIT_OK + 100; /* caller exits 0 */
 		}
-		if (c == '?' || !allowed_opt(allowed, all[idx].name)) {
+		/* -o is --output (idx is set for long options only) */
+		if (c == '?' ||
+		    !allowed_opt(
+			allowed, c == 'o' ? "output" : all[idx].name)) {
 			fprintf(stderr, "dti %s: %s '%s'\n%s", argv[0],
 			    cli_msg(lang, "tùy chọn không hợp lệ",
 				"unknown option"),
@@ -113,8 +118,10 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 23: o->op_quiet = 1; break;
 		case 24: o->op_overdue = 1; break;
 		case 30: o->op_input = v; break;
-		case 31: o->op_no_consistency = 1; break;
-		case 32: o->op_missing_evidence = 1; break;
+		case 31: o->op_skip_locked = 1; break;
+		case 'o': o->op_output = v; break;
+		case 32: o->op_no_consistency = 1; break;
+		case 33: o->op_missing_evidence = 1; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -27,6 +27,7 @@ struct opts {
 	const char *op_agency_due; /* --agency-due */
 	const char *op_sotttt_due; /* --sotttt-due */
 	const char *op_input; /* --input: one input (dti audit) */
+	const char *op_output; /* -o, --output FILE */
 	int op_demo; /* --demo */
 	int op_submit; /* --submit */
 	int op_approve; /* --approve */
@@ -35,6 +36,7 @@ struct opts {
 	int op_explain; /* --explain */
 	int op_quiet; /* --quiet */
 	int op_overdue; /* --overdue */
+	int op_skip_locked; /* --skip-locked */
 	int op_no_consistency; /* --no-consistency (dti import) */
 	int op_missing_evidence; /* --missing-evidence (dti review) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */

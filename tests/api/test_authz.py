@@ -76,7 +76,9 @@ MATRIX = {
     ("GET", "/api/v1/periods/{}/status"): READ,
     ("GET", "/api/v1/periods/{}/scores"): READ,
     ("GET", "/api/v1/periods/{}/export"): READ,
-    ("POST", "/api/v1/periods/{}/import"): MANAGE,
+    ("POST", "/api/v1/periods/{}/import"): MANAGE,  # a CSV file
+    # a form to fill: not for viewers, an officer its own agency's only
+    ("GET", "/api/v1/periods/{}/template"): OWNER,
     ("GET", "/api/v1/tasks"): READ,
     ("POST", "/api/v1/tasks/{}/progress"): OWNER,
     ("GET", "/api/v1/targets"): READ,
@@ -188,6 +190,11 @@ def body(ck, srv):
              pp + "/scores?drafts=1")
         call(role, ("GET", "/api/v1/periods/{}/export"), "GET",
              pp + "/export")
+        r = call(role, ("GET", "/api/v1/periods/{}/template"), "GET",
+                 pp + "/template?agency=so-tttt")
+        if r.ok():
+            ck.eq(r.body[:4], b"PK\x03\x04",
+                  "%s: the work sheet is a zip (XLSX)" % role)
         call(role, ("GET", "/api/v1/tasks"), "GET", API + "/tasks")
         call(role, ("GET", "/api/v1/targets"), "GET", API + "/targets")
         call(role, ("GET", "/api/v1/audit"), "GET", API + "/audit")

@@ -4,8 +4,9 @@
 # is named in the chosen language.
 . "$(dirname "$0")/lib.sh"
 
-CMDS="score methodology init period backup import export value evidence
-status submit approve return reopen tasks task targets audit user serve"
+CMDS="score methodology init period backup import template export value
+evidence status submit approve return reopen tasks task targets audit user
+serve"
 
 for lang in vi en; do
 	DTI_LANG=$lang ok --help
@@ -15,7 +16,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 20 ] || fail "dti --help ($lang) lists $n commands, not 20"
+	[ "$n" -eq 21 ] || fail "dti --help ($lang) lists $n commands, not 21"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then
