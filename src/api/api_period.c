@@ -194,11 +194,24 @@ api_values(struct api_req *ar)
 	struct values_ctx c;
 	struct st_period p;
 	const char *status = http_query(ar->ar_rq, "status");
+	const char *missing = http_query(ar->ar_rq, "missing_evidence");
 	enum value_status st;
 	struct diag d;
 
 	if (api_path_period(ar, &p) != 0)
 		return;
+	/* the review list: approved values that lack required evidence */
+	if (missing != NULL && strcmp(missing, "0") != 0) {
+		if (strcmp(missing, "1") != 0 || status != NULL) {
+			api_error(ar, 400, "bad_query", "missing_evidence",
+			    "missing_evidence phải là 0 hoặc 1, không kèm status",
+			    "missing_evidence must be 0 or 1, without status");
+			return;
+		}
+		api_review_list(ar, &p, http_query(ar->ar_rq, "agency"),
+		    http_query(ar->ar_rq, "unit"), APP_REVIEW_NO_EVIDENCE);
+		return;
+	}
 	if (status != NULL && value_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_query", "status",
 		    "trạng thái '%s' không hợp lệ (draft, submitted, returned, approved)",

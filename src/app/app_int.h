@@ -147,4 +147,17 @@ int app_rules_consistent(const struct method *, int (*)(void *, int, double *),
 int app_rules_evidence(
     struct store *, long, const char *, const struct method *, int *);
 
+/* app_worklist.c */
+/*
+ * app_work_each(s, p, m, uid, unit, roles, wl, cb, ctx, d): the items of
+ * unit ${uid} (code ${unit}) of ${p} whose ${roles} (per input: 0 not
+ * listed, else 1 + its enum app_input_role) lists, those of each role
+ * together (lead, then coordinated), in the methodology's order; the head
+ * ${wl} (not NULL) is filled first (period, unit, deadline, counts).
+ */
+int app_work_each(struct store *, const struct st_period *,
+    const struct method *, long, const char *, const unsigned char *,
+    struct app_worklist *, int (*)(void *, const struct app_work_item *),
+    void *, struct diag *);
+
 #endif

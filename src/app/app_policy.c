@@ -191,6 +191,17 @@ app_input_role(
 	return APP_INPUT_NONE;
 }
 
+const char *
+app_input_role_name(enum app_input_role r)
+{
+	switch (r) {
+	case APP_INPUT_LEAD: return "lead";
+	case APP_INPUT_COORD: return "coordinator"; /* layering-ok: phối hợp */
+	case APP_INPUT_NONE: break;
+	}
+	return NULL;
+}
+
 int
 app_may_evidence(struct store *s, const struct app_actor *a,
     const struct method *m, int input)

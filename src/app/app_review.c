@@ -662,3 +662,105 @@ app_values_reopen(struct store *s, const struct app_actor *a,
 		return -1;
 	return transition(s, a, period, unit, &ra, &step_reopen, d);
 }
+
+/* A review list: the items of ${what}, passed on. */
+struct review_filter {
+	enum app_review_list rf_what;
+	struct app_worklist *rf_wl;
+	int (*rf_cb)(void *, const struct app_work_item *);
+	void *rf_ctx;
+};
+
+/* review_wants(what, it): 1 when ${it} belongs to the list ${what}. */
+static int
+review_wants(enum app_review_list what, const struct app_work_item *it)
+{
+	const struct st_value *v = it->wki_value;
+
+	if (v == NULL)
+		return 0;
+	switch (what) {
+	case APP_REVIEW_SUBMITTED: return v->sv_status == VALUE_SUBMITTED;
+	case APP_REVIEW_NO_EVIDENCE:
+		return v->sv_status == VALUE_APPROVED &&
+		    it->wki_evidence_required && it->wki_nevidence == 0;
+	}
+	return 0;
+}
+
+static int
+review_list_row(void *ctx, const struct app_work_item *it)
+{
+	struct review_filter *rf = ctx;
+
+	return review_wants(rf->rf_what, it) ? rf->rf_cb(rf->rf_ctx, it) : 0;
+}
+
+/* Counting the items of a review list (the first pass of its head). */
+static int
+review_list_count(void *ctx, const struct app_work_item *it)
+{
+	struct review_filter *rf = ctx;
+
+	if (review_wants(rf->rf_what, it))
+		app_worklist_count(rf->rf_wl, it);
+	return 0;
+}
+
+/* Marking the inputs of a review list. */
+static int
+review_owed_row(void *ctx, const struct app_owed *ow)
+{
+	unsigned char *roles = ctx;
+
+	roles[ow->ow_input] = 1 + APP_INPUT_NONE;
+	return 0;
+}
+
+int
+app_review_list(struct store *s, const char *period, const char *agency,
+    const char *unit, enum app_review_list what, struct app_worklist *wl,
+    int (*cb)(void *, const struct app_work_item *), void *ctx, struct diag *d)
+{
+	const struct method *m = NULL;
+	struct app_worklist head, counted;
+	struct review_filter rf = { what, &counted, cb, ctx };
+	unsigned char *roles;
+	struct st_period p;
+	char code[80];
+	long uid;
+	int rc = -1;
+
+	if (agency != NULL && store_agency_exists(s, agency) != 1) {
+		diag_add(d, DIAG_ERROR, "review.agency", NULL, 0, 0,
+		    "không có cơ quan '%s'", "no agency '%s'", agency);
+		return -1;
+	}
+	if (app_period(s, period, &p, d) != 0 ||
+	    app_method(s, p.sp_method, &m, d) != 0 ||
+	    app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+		return -1;
+	roles = xcalloc((size_t)m->m_ninputs + 1, 1);
+	if (app_owed(s, &p, m, agency, code, review_owed_row, roles, d) != 0)
+		goto out;
+	/* the head counts the listed items only: a first pass counts them */
+	memset(&head, 0, sizeof(head));
+	memset(&counted, 0, sizeof(counted));
+	if ((rc = app_work_each(s, &p, m, uid, code, roles, &head,
+		 review_list_count, &rf, d)) != 0)
+		goto out;
+	counted.wkl_period = head.wkl_period;
+	memcpy(counted.wkl_unit, head.wkl_unit, sizeof(counted.wkl_unit));
+	memcpy(counted.wkl_prev, head.wkl_prev, sizeof(counted.wkl_prev));
+	counted.wkl_days_left = head.wkl_days_left;
+	if (agency != NULL)
+		snprintf(counted.wkl_agency, sizeof(counted.wkl_agency), "%s",
+		    agency);
+	if (wl != NULL)
+		*wl = counted;
+	rc = app_work_each(
+	    s, &p, m, uid, code, roles, &head, review_list_row, &rf, d);
+out:
+	free(roles);
+	return rc;
+}

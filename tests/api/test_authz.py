@@ -44,6 +44,9 @@ OWNER = (UNAUTH, OK, OK, FORBID, OK, FORBID)
 # the audit log holds every login's address: an officer reads its
 # agency's part of it (tests/api/test_audit.py), a viewer nothing
 AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
+# a work list is what an agency has to do: an officer reads its own
+# agency's (the default), a viewer has none
+WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
 
 # (method, route pattern of api.c): expected answer per role, in the order
 # of ROLES.
@@ -74,6 +77,7 @@ MATRIX = {
     ("POST", "/api/v1/periods/{}/return"): MANAGE,
     ("POST", "/api/v1/periods/{}/reopen-values"): MANAGE,
     ("GET", "/api/v1/periods/{}/status"): READ,
+    ("GET", "/api/v1/periods/{}/worklist"): WORKLIST,
     ("GET", "/api/v1/periods/{}/scores"): READ,
     ("GET", "/api/v1/periods/{}/export"): READ,
     ("POST", "/api/v1/periods/{}/import"): MANAGE,  # a CSV file
@@ -186,6 +190,8 @@ def body(ck, srv):
             ck.eq(r.body, b"matrix\n", "%s: the file's bytes" % role)
         call(role, ("GET", "/api/v1/periods/{}/status"), "GET",
              pp + "/status")
+        call(role, ("GET", "/api/v1/periods/{}/worklist"), "GET",
+             pp + "/worklist")
         call(role, ("GET", "/api/v1/periods/{}/scores"), "GET",
              pp + "/scores?drafts=1")
         call(role, ("GET", "/api/v1/periods/{}/export"), "GET",
