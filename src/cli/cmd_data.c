@@ -537,13 +537,32 @@ value_warnings(const char *stored, const char *prefix, enum diag_lang lang,
 }
 
 /* dti value list: one current value a line, or a CSV row. */
+struct value_print {
+	const struct opts *vp_o;
+	const struct method *vp_m;
+};
+
+/* " tỷ đồng" after a value of input ${name} that is counted in a unit. */
+static const char *
+value_unit(const struct method *m, const char *name, enum diag_lang lang,
+    char *buf, size_t size)
+{
+	int in = m != NULL ? method_input(m, name, strlen(name)) : -1;
+	const char *u = in >= 0 ? app_input_unit(&m->m_inputs[in], lang) : NULL;
+
+	snprintf(buf, size, "%s%s", u != NULL && strcmp(u, "%") ? " " : "",
+	    u != NULL ? u : "");
+	return buf;
+}
+
 static int
 value_row(void *ctx, const struct st_value *v)
 {
-	const struct opts *o = ctx;
+	const struct value_print *vp = ctx;
+	const struct opts *o = vp->vp_o;
 	enum diag_lang lang = o->op_lang;
 	struct buf w;
-	char at[32];
+	char at[32], unit[64];
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		csvq_fput(stdout, v->sv_unit);
@@ -566,8 +585,9 @@ value_row(void *ctx, const struct st_value *v)
 		return 0;
 	}
 	date_time_vi(v->sv_at, at, sizeof(at));
-	printf("%s %s%s%s = %s (%s) %s %s", v->sv_unit, v->sv_input,
+	printf("%s %s%s%s = %s%s (%s) %s %s", v->sv_unit, v->sv_input,
 	    v->sv_part[0] ? "@" : "", v->sv_part, v->sv_raw,
+	    value_unit(vp->vp_m, v->sv_input, lang, unit, sizeof(unit)),
 	    value_status_label(v->sv_status, lang), v->sv_by, at);
 	if (v->sv_comment[0] != '\0')
 		printf(" — %s: %s", cli_msg(lang, "nhận xét", "comment"),
@@ -584,6 +604,7 @@ value_row(void *ctx, const struct st_value *v)
 static int
 value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 {
+	struct value_print vp = { NULL, NULL };
 	enum value_status st;
 	struct st_period p;
 	struct store *s;
@@ -592,6 +613,7 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 	int rc;
 
 	OPEN_DB(o, argc, argv, "db period unit status format", usage, 0);
+	vp.vp_o = &o;
 	if (need_period(&o, "value") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -604,15 +626,16 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 		    o.op_status);
 		return finish(s, &d, -1, lang);
 	}
-	if ((rc = app_period(s, o.op_period, &p, &d)) != 0)
+	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
+	    (rc = app_method(s, p.sp_method, &vp.vp_m, &d)) != 0)
 		return finish(s, &d, rc, lang);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("unit,input,value,status,comment,warnings,part,entered_by,"
 		     "entered_at");
 	rc = o.op_unit != NULL
-	    ? app_unit_values(
-		  s, &p, o.op_unit, o.op_status ? &st : NULL, value_row, &o, &d)
-	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &o, &d);
+	    ? app_unit_values(s, &p, o.op_unit, o.op_status ? &st : NULL,
+		  value_row, &vp, &d)
+	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &vp, &d);
 	return finish(s, &d, rc, lang);
 }
 
@@ -647,9 +670,22 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 	buf_init(&stored);
 	rc = app_value_put(s, &a, o.op_period, o.op_unit, o.op_args[0],
 	    o.op_args[1], o.op_numfmt, o.op_agency, o.op_reason, &stored, &d);
-	if (rc == 0)
-		printf("%s = %s (%s)\n", o.op_args[0], buf_cstr(&stored),
+	if (rc == 0) {
+		const struct method *m = NULL;
+		struct st_period p;
+		struct diag q;
+		char unit[64];
+
+		/* an amount says its unit: tỷ đồng */
+		diag_init(&q);
+		if (app_period(s, o.op_period, &p, &q) != 0 ||
+		    app_method(s, p.sp_method, &m, &q) != 0)
+			m = NULL;
+		diag_free(&q);
+		printf("%s = %s%s (%s)\n", o.op_args[0], buf_cstr(&stored),
+		    value_unit(m, o.op_args[0], lang, unit, sizeof(unit)),
 		    value_status_label(VALUE_DRAFT, lang));
+	}
 	buf_free(&stored);
 	return finish(s, &d, rc, lang);
 }

@@ -87,6 +87,20 @@ printf 'unit,input,value\nninh-thuan,A.5,380\n' >a5.csv
 ok import --db w.db --period 2023 a5.csv
 err_has "a5\.csv:2: cảnh báo: A\.5 .*chỉ bằng 1/1\.000 giá trị kỳ trước \(380\.000\)"
 ok value set --db w.db --period 2023 A.5 380000
+# amounts say their unit wherever they are asked for or shown
+ok value set --db w.db --period 2023 8.6 3.5
+eq "$(cat "$T/out")" "8.6 = 3.5 tỷ đồng (nháp)" "an amount's answer"
+DTI_LANG=en ok value set --db w.db --period 2023 8.6 3.5
+eq "$(cat "$T/out")" "8.6 = 3.5 billion VND (draft)" "an amount, in English"
+ok value list --db w.db --period 2023
+grep -q "^ninh-thuan 8.6 = 3.5 tỷ đồng (nháp)" "$T/out" ||
+    fail "value list: an amount without its unit"
+ko value set --db w.db --period 2023 8.6 -- -1
+err_has "8\.6 = '-1': số tiền tính bằng tỷ đồng: số tiền không được âm"
+DTI_LANG=en ko value set --db w.db --period 2023 8.6 -- -1
+err_has "an amount cannot be negative; amounts are in billion VND"
+ko value set --db w.db --period 2023 3.3.a 2.5
+err_has "3\.3\.a = '2\.5': số lượng phải là số nguyên"
 # submitted: the reviewer's list shows it with its warnings
 ok submit --db w.db --period 2023 --agency cuc-thong-ke --inputs A.4
 ok review --db w.db --period 2023
