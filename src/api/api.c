@@ -573,6 +573,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/periods/{}/return", api_return, 0 },
 	{ "POST", "/api/v1/periods/{}/reopen-values", api_reopen, 0 },
 	{ "GET", "/api/v1/periods/{}/status", api_status, 0 },
+	{ "GET", "/api/v1/periods/{}/worklist", api_worklist, 0 },
 	{ "GET", "/api/v1/periods/{}/scores", api_scores, 0 },
 	{ "GET", "/api/v1/periods/{}/export", api_export, 0 },
 	{ "POST", "/api/v1/periods/{}/import", api_import, R_IMPORT },

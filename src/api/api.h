@@ -184,4 +184,30 @@ void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
 void api_audit(struct api_req *);
 
+/* api_worklist.c: work lists, review lists and warnings. */
+/*
+ * api_warnings(d): the data rules' warnings of ${d} (plausibility, and
+ * the consistency an unchecked import broke) as a JSON array of
+ * {"code", "message": {"vi", "en"}} (new reference).
+ * api_warnings_stored(stored): the same for a value's stored warnings
+ * (app_warnings_parse).
+ */
+json_t *api_warnings(const struct diag *);
+json_t *api_warnings_stored(const char *);
+/*
+ * api_work_item_json(it, prev_period): one item of a work list or a
+ * review list; api_worklist_json(wl, items): the list (${items}, an
+ * array, stolen) under its head. The same document for
+ * GET .../worklist, the review lists and dti worklist --format json.
+ */
+json_t *api_work_item_json(const struct app_work_item *, const char *);
+json_t *api_worklist_json(const struct app_worklist *, json_t *);
+/* GET /api/v1/periods/{p}/worklist?agency=A&unit=U */
+void api_worklist(struct api_req *);
+/*
+ * api_review_list(ar, p, agency, unit, what): answer with the review list
+ * ${what} of ${p} (GET .../values?review=submitted|missing_evidence).
+ */
+void api_review_list(struct api_req *, const struct st_period *, const char *,
+    const char *, enum app_review_list);
 #endif

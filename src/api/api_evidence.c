@@ -192,16 +192,38 @@ upload_refused(struct api_req *ar, const struct upload *u)
 void
 api_evidence_add(struct api_req *ar)
 {
+	const char *input = api_param(ar, 2);
+	const struct method *m;
 	struct st_evidence e;
 	struct st_period p;
 	struct upload u;
 	char sha[65];
 	struct diag d;
-	int rc;
+	int rc, in;
 
-	if (api_path_period(ar, &p) != 0 ||
-	    !api_may_write_input(ar, &p, api_param(ar, 2)))
+	if (api_path_period(ar, &p) != 0)
 		return;
+	diag_init(&d);
+	if ((m = api_method(ar, p.sp_method, &d)) == NULL) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	if ((in = method_input(m, input, strlen(input))) < 0) {
+		api_error(ar, 404, "unknown_input", "input",
+		    "không có dữ liệu đầu vào '%s' trong phương pháp %s",
+		    "no input '%s' in methodology %s", input, m->m_id);
+		return;
+	}
+	/* the lead's writers, and the coordinating agencies' officers; of a
+	 * contributed input, app/ decides by the part (app_may_part) */
+	if ((method_contribution(m, in) == NULL ||
+		api_actor(ar)->ac_role == ROLE_VIEWER) &&
+	    !app_may_evidence(ar->ar_s, api_actor(ar), m, in)) {
+		api_forbidden(ar);
+		return;
+	}
 	{
 		const char *ct = http_header(ar->ar_rq, "Content-Type");
 

@@ -184,11 +184,12 @@ value_row(void *vctx, const struct st_value *v)
 	if (!app_may_see_part(c->vc_actor, v->sv_part))
 		return 0;
 	json_array_append_new(c->vc_list,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:b}",
 		"unit", v->sv_unit, "input", v->sv_input, "value", v->sv_raw,
 		"status", value_status_name(v->sv_status), "entered_by",
 		v->sv_by, "entered_at", v->sv_at, "comment", v->sv_comment,
-		"warnings", v->sv_warnings, "part", v->sv_part, "computed", 0));
+		"warnings", api_warnings_stored(v->sv_warnings), "part",
+		v->sv_part, "computed", 0));
 	return 0;
 }
 
@@ -230,11 +231,24 @@ api_values(struct api_req *ar)
 	struct values_ctx c;
 	struct st_period p;
 	const char *status = http_query(ar->ar_rq, "status");
+	const char *missing = http_query(ar->ar_rq, "missing_evidence");
 	enum value_status st;
 	struct diag d;
 
 	if (api_path_period(ar, &p) != 0)
 		return;
+	/* the review list: approved values that lack required evidence */
+	if (missing != NULL && strcmp(missing, "0") != 0) {
+		if (strcmp(missing, "1") != 0 || status != NULL) {
+			api_error(ar, 400, "bad_query", "missing_evidence",
+			    "missing_evidence phải là 0 hoặc 1, không kèm status",
+			    "missing_evidence must be 0 or 1, without status");
+			return;
+		}
+		api_review_list(ar, &p, http_query(ar->ar_rq, "agency"),
+		    http_query(ar->ar_rq, "unit"), APP_REVIEW_NO_EVIDENCE);
+		return;
+	}
 	if (status != NULL && value_status_parse(status, &st) != 0) {
 		api_error(ar, 400, "bad_query", "status",
 		    "trạng thái '%s' không hợp lệ (draft, submitted, returned, approved)",
@@ -320,12 +334,14 @@ api_value_put(struct api_req *ar)
 	rc = app_value_put_part(ar->ar_s, api_actor(ar), p.sp_code,
 	    api_param(ar, 1), api_param(ar, 2), part, value, st, NULL, reason,
 	    &stored, written, &d);
-	/* the value as stored (a number in the machine format), its part */
+	/* the value as stored: a number in the machine format; its part;
+	 * its plausibility warnings, which do not block */
 	api_answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s}", "unit", api_param(ar, 1),
-		"input", api_param(ar, 2), "value",
+	    json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "unit",
+		api_param(ar, 1), "input", api_param(ar, 2), "value",
 		rc == 0 ? buf_cstr(&stored) : value, "status",
-		value_status_name(VALUE_DRAFT), "part", written));
+		value_status_name(VALUE_DRAFT), "warnings", api_warnings(&d),
+		"part", written));
 	buf_free(&stored);
 }
 
@@ -735,7 +751,7 @@ api_import(struct api_req *ar)
 	struct diag d;
 	long count = 0;
 	FILE *f;
-	int rc, add, skip, csv;
+	int rc, add, skip, csv, cons;
 
 	/* coordinators import files; an officer its agency's work sheet */
 	if (!ar->ar_authed ||
@@ -766,8 +782,12 @@ api_import(struct api_req *ar)
 		return;
 	}
 	if ((add = query_flag(ar, "add_units")) < 0 ||
-	    (skip = query_flag(ar, "skip_locked")) < 0)
+	    (skip = query_flag(ar, "skip_locked")) < 0 ||
+	    (cons = query_flag(ar, "consistency")) < 0)
 		return;
+	/* consistency=0: a file known to break the rules (audited) */
+	if (http_query(ar->ar_rq, "consistency") == NULL)
+		cons = 1;
 	if (nf != NULL && numfmt_style_parse(nf, &style) != 0) {
 		api_error(ar, 400, "bad_query", "number_format",
 		    "number_format phải là machine hoặc vi",
@@ -789,14 +809,16 @@ api_import(struct api_req *ar)
 	rc = app_values_import(ar->ar_s, a, p.sp_code, f,
 	    csv ? "import.csv" : "import.xlsx", style, st,
 	    (add ? APP_IMPORT_ADD_UNITS : 0) |
-		(skip ? APP_IMPORT_SKIP_LOCKED : 0),
+		(skip ? APP_IMPORT_SKIP_LOCKED : 0) |
+		(cons ? 0 : APP_IMPORT_NO_CONSISTENCY),
 	    &count, &d);
 	if (f != ar->ar_rq->rq_file)
 		fclose(f);
 	api_answer(ar, rc, &d, 200,
-	    rc == 0 ? json_pack("{s:s, s:I, s:s, s:o}", "period", p.sp_code,
-			  "values", (json_int_t)count, "status",
-			  value_status_name(st), "skipped", skipped_json(&d))
+	    rc == 0 ? json_pack("{s:s, s:I, s:s, s:o, s:o}", "period",
+			  p.sp_code, "values", (json_int_t)count, "status",
+			  value_status_name(st), "skipped", skipped_json(&d),
+			  "warnings", api_warnings(&d))
 		    : NULL);
 }
 

@@ -89,6 +89,41 @@ int app_may(
 int app_check(struct store *, const struct app_actor *, enum app_perm,
     const char *, struct diag *);
 
+/* What an agency is to an input: app_input_role. */
+enum app_input_role {
+	APP_INPUT_NONE,
+	APP_INPUT_LEAD, /* it leads the input's indicator or general item */
+	APP_INPUT_COORD, /* it coordinates it (phối hợp) */
+};
+/*
+ * app_input_role(s, agency, m, input): what agency ${agency} (code), by
+ * itself or as a member of a collective, is to input ${input} of ${m}:
+ * lead first, else coordinator, else none; or a negative store error.
+ */
+int app_input_role(struct store *, const char *, const struct method *, int);
+/*
+ * app_input_role_name(r): "lead", "coordinator" (as the store's
+ * responsibilities say), NULL for none.
+ */
+const char *app_input_role_name(enum app_input_role);
+/*
+ * app_may_evidence(s, a, m, input): 1 when ${a} may attach evidence (a
+ * file, a document number, a note: its comment) to input ${input} of
+ * ${m}: whoever may write its value (APP_VALUE_WRITE for the agency that
+ * leads it), and an officer of an agency that coordinates its indicator
+ * or general item (or of a member of a coordinating collective). The
+ * plan makes the coordinators supply data; the value stays the lead's,
+ * so they may not write it. The unit rule (app_may_unit) applies besides.
+ */
+int app_may_evidence(
+    struct store *, const struct app_actor *, const struct method *, int);
+/*
+ * app_check_evidence(s, a, m, input, d): 0 when app_may_evidence allows
+ * it, else -1 with a "forbidden" error naming the account and the input.
+ */
+int app_check_evidence(struct store *, const struct app_actor *,
+    const struct method *, int, struct diag *);
+
 /* app_text.c: the limits of free text. */
 
 /* The kinds of free text a use case stores. */
@@ -270,14 +305,25 @@ const char *app_input_owner(const struct method *, const char *);
  */
 #define APP_IMPORT_SKIP_LOCKED 2
 /*
+ * The consistency rules between inputs are not checked: for a file known
+ * to break them that must be kept as it is (a round scored or published
+ * before the rules, a test round). What they find is reported as
+ * warnings, and recorded in an audit row "import.unchecked" (how many
+ * pairs, and which) besides the import's own.
+ */
+#define APP_IMPORT_NO_CONSISTENCY 4
+/*
  * app_values_import(s, a, period, f, file, style, status, flags, count,
  * d): all or nothing: every line is checked first (the exchange format's
  * rules, numbers written in ${style}, stored in the machine format),
  * values of a closed period or already submitted or approved are
  * refused (or skipped, APP_IMPORT_SKIP_LOCKED), and so are values that
- * break a check between a unit's values together with the values
- * stored; then all values are written with ${status}. A unit not yet
- * known is refused (named with its lines) unless ${flags} has
+ * break a check between a unit's values or a consistency rule between
+ * inputs (app_rules_consistent; see APP_IMPORT_NO_CONSISTENCY), together
+ * with the values stored; then all values are written with ${status},
+ * each with its plausibility warnings, which are also added to ${d}
+ * (DIAG_WARNING, at their lines) when it succeeds. A unit not yet known
+ * is refused (named with its lines) unless ${flags} has
  * APP_IMPORT_ADD_UNITS. ${count} receives the values written.
  * ${f} is a CSV data file or an XLSX work sheet of dti template, told
  * apart by content (a zip holding xl/workbook.xml); a work sheet's
@@ -313,7 +359,9 @@ int app_round(struct store *, const struct st_period *, int,
  * format, is appended to ${stored} unless NULL), refused when the
  * period is closed or the value is submitted or approved, when ${a} may
  * not write for the agency that leads it, or when ${agency} (NULL: any)
- * does not lead its indicator.
+ * does not lead its indicator. Its plausibility warnings (against the
+ * same unit's value of the previous period) are stored with it and, when
+ * it is written, added to ${d} as DIAG_WARNING items: they never block.
  */
 int app_value_put(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const char *, enum numfmt_style, const char *,
@@ -687,4 +735,102 @@ int app_check_part(struct store *, const struct app_actor *,
  */
 int app_may_see_part(const struct app_actor *, const char *);
 
+/* app_rules.c: the data rules at entry, import and submit. */
+
+/*
+ * A value's plausibility warnings are stored with it (st_value's
+ * sv_warnings) as one line per warning: its code, a tab, the Vietnamese
+ * text, a tab, the English text ("plausibility.change\tA.4 ...\tA.4
+ * ..."); "" when none. app_warnings_parse(stored, out): each as a
+ * DIAG_WARNING item of ${out} (code, vi, en); how many.
+ */
+int app_warnings_parse(const char *, struct diag *);
+/* app_worklist.c: what an agency owes in a period, input by input. */
+
+/*
+ * app_input_unit(in, lang): what input ${in} is counted in, as a form
+ * asks for it: an amount's "tỷ đồng" ("billion VND"), else the
+ * methodology's unit ("%"; other units, Vietnamese words, only in
+ * Vietnamese), else NULL. Static or borrowed from the methodology.
+ */
+const char *app_input_unit(const struct m_input *, enum diag_lang);
+/*
+ * app_value_shown(in, raw, lang, out): the stored value ${raw} of ${in}
+ * as people read it, appended to ${out}: a number with its digits grouped
+ * (1.234.567,5; English 1,234,567.5) and its unit, Có/Không (yes/no), an
+ * option's label (English: its code), a text as it is; nothing when
+ * ${raw} is NULL.
+ */
+void app_value_shown(
+    const struct m_input *, const char *, enum diag_lang, struct buf *);
+
+/* One input of a work list (or of a review list), borrowed for the call. */
+struct app_work_item {
+	int wki_input; /* its index in the methodology */
+	const struct m_input *wki_in; /* name, label, kind, unit, options */
+	const char *wki_item; /* its indicator's (or general item's) code */
+	const char *wki_item_name;
+	const char *wki_rule; /* the plan's rule in words, or NULL */
+	const char *wki_lead; /* the agency that leads it, or NULL */
+	/* the list's agency: leads it, or coordinates it (read-only: it may
+	 * attach evidence); APP_INPUT_NONE in a list of every agency */
+	enum app_input_role wki_role;
+	int wki_evidence_required; /* by the methodology's evidence policy */
+	const struct st_value *wki_value; /* the current value, or NULL */
+	const char *wki_shown; /* it as people read it (Vietnamese), or "" */
+	const struct diag *wki_warnings; /* its plausibility warnings */
+	const struct st_evidence *wki_evidence; /* current items, by id */
+	int wki_nevidence;
+	const char *wki_prev; /* the previous period's value, or NULL */
+	const char *wki_prev_shown; /* it as people read it, or NULL */
+};
+/* A work list's head: what it is about, its deadline and its counts. */
+struct app_worklist {
+	struct st_period wkl_period;
+	char wkl_agency[64]; /* "": every agency's inputs */
+	char wkl_unit[80];
+	char wkl_prev[16]; /* the previous period's code */
+	long wkl_days_left; /* to the agencies' deadline; < 0: past it */
+	int wkl_items; /* items listed */
+	int wkl_lead; /* of them, led by the agency */
+	int wkl_coord; /* coordinated: read-only, evidence only */
+	/* over the items it has to send (all but the coordinated ones) */
+	int wkl_missing; /* no value yet */
+	int wkl_status[VALUE_NSTATUS]; /* by the status of their value */
+	int wkl_warned; /* with plausibility warnings */
+	int wkl_no_evidence; /* evidence required, none attached */
+};
+/*
+ * app_worklist(s, a, period, agency, unit, wl, cb, ctx, d): the work list
+ * of ${agency} in ${period} for ${unit}: every input it owes (app_owed:
+ * those it leads, or a collective it is in leads), then every input it
+ * coordinates (read-only items it may attach evidence to), each handed
+ * to ${cb} (non-zero stops). ${wl} (may be NULL) receives the head,
+ * whole before the first item. An officer sees its own agency's list
+ * only (the default), a viewer none ("forbidden"); coordinators and
+ * admins any agency's, or with ${agency} NULL every agency's inputs.
+ * ${unit} NULL: an officer of a district's UBND its district, anyone
+ * else the province.
+ */
+int app_worklist(struct store *, const struct app_actor *, const char *,
+    const char *, const char *, struct app_worklist *,
+    int (*)(void *, const struct app_work_item *), void *, struct diag *);
+/* app_worklist_count(wl, it): count ${it} into the head ${wl}. */
+void app_worklist_count(struct app_worklist *, const struct app_work_item *);
+
+/* app_review.c (besides the review workflow above): what to review. */
+enum app_review_list {
+	APP_REVIEW_SUBMITTED, /* submitted values: to approve or return */
+	APP_REVIEW_NO_EVIDENCE, /* approved, evidence required, none */
+};
+/*
+ * app_review_list(s, period, agency, unit, what, wl, cb, ctx, d): the
+ * values of ${unit} (NULL: the province) in ${period} that ${what} asks
+ * for, of the inputs ${agency} leads (NULL: every agency), as work list
+ * items (warnings, comment, evidence, last period's value) handed to
+ * ${cb}; ${wl} (may be NULL) counts them. Everyone may read it.
+ */
+int app_review_list(struct store *, const char *, const char *, const char *,
+    enum app_review_list, struct app_worklist *,
+    int (*)(void *, const struct app_work_item *), void *, struct diag *);
 #endif

@@ -841,21 +841,27 @@ app_cset_status_count(
 
 /* ---- entry ------------------------------------------------------------ */
 
+/* at_province(s, unit): ${unit} (NULL: the province) is the province's. */
+static int
+at_province(struct store *s, const char *unit)
+{
+	char province[80];
+
+	return unit == NULL ||
+	    (store_meta_get(s, "province", province, sizeof(province)) == 0 &&
+		strcmp(unit, province) == 0);
+}
+
 int
-app_check_write(struct store *s, const struct app_actor *a,
-    const struct method *m, int in, const char *unit, const char *given,
-    char part[APP_MAX_PART], struct diag *d)
+app_part_of(struct store *s, const struct app_actor *a, const struct method *m,
+    int in, const char *unit, const char *given, char part[APP_MAX_PART],
+    struct diag *d)
 {
 	const struct m_contrib *c = method_contribution(m, in);
 	const char *name = m->m_inputs[in].mi_name;
-	char province[80];
-	int r, at_province;
+	int r;
 
 	part[0] = '\0';
-	/* parts make the province's value; a district's own is its unit's */
-	at_province = unit == NULL ||
-	    (store_meta_get(s, "province", province, sizeof(province)) == 0 &&
-		strcmp(unit, province) == 0);
 	if (given != NULL && given[0] != '\0') {
 		r = 0;
 		if (c == NULL) {
@@ -877,16 +883,28 @@ app_check_write(struct store *s, const struct app_actor *a,
 			return -1;
 		}
 		snprintf(part, APP_MAX_PART, "%s", given);
-	} else if (given == NULL && c != NULL && at_province &&
-	    a->ac_role == ROLE_OFFICER && a->ac_agency != NULL &&
-	    strlen(a->ac_agency) < APP_MAX_PART) {
-		/* an officer of a member writes its own part: implied */
+	} else if (given == NULL && c != NULL && a->ac_role == ROLE_OFFICER &&
+	    a->ac_agency != NULL && strlen(a->ac_agency) < APP_MAX_PART &&
+	    at_province(s, unit)) {
+		/* parts make the province's value; a district's own is its
+		 * unit's: an officer of a member writes its own part there */
 		if ((r = app_contrib_member(s, m, in, a->ac_agency)) < 0)
 			return app_store_error(s, d);
 		if (r == 1)
 			snprintf(part, APP_MAX_PART, "%s", a->ac_agency);
 	}
-	if (c != NULL && (part[0] != '\0' || at_province))
+	return 0;
+}
+
+int
+app_check_write(struct store *s, const struct app_actor *a,
+    const struct method *m, int in, const char *unit, const char *given,
+    char part[APP_MAX_PART], struct diag *d)
+{
+	if (app_part_of(s, a, m, in, unit, given, part, d) != 0)
+		return -1;
+	if (method_contribution(m, in) != NULL &&
+	    (part[0] != '\0' || at_province(s, unit)))
 		return app_check_part(s, a, m, in, unit, part, d);
 	if (app_check(s, a, APP_VALUE_WRITE, app_owner(m, in), d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0)

@@ -564,8 +564,13 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	    evidence_check(m, input, e, has_file, len, iso, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
-	/* evidence of a part is the member's (sev_part: named or implied) */
-	if (app_check_write(s, a, m, in, unit, given, part, d) != 0)
+	/* evidence of a part is the member's (sev_part: named or implied);
+	 * of a whole value, its lead's or a coordinating agency's */
+	if (app_part_of(s, a, m, in, unit, given, part, d) != 0)
+		return -1;
+	if (part[0] != '\0' ? app_check_part(s, a, m, in, unit, part, d) != 0
+			    : app_check_evidence(s, a, m, in, d) != 0 ||
+		    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	if (app_text_check(APP_TEXT_DOC, e->sev_doc_number, d) < 0 ||
 	    app_text_check(APP_TEXT_NOTE, e->sev_note, d) < 0)
@@ -594,10 +599,13 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	/* stored ISO, whichever form was typed */
 	if (iso[0] != '\0')
 		e->sev_doc_date = iso;
-	/* a part's evidence is logged as its member's, as its values are */
+	/* whose item it is: a coordinating agency's shows as such; a
+	 * part's is its member's, as its values are */
 	e->sev_part = part;
 	if (part[0] != '\0')
 		e->sev_agency = part;
+	else if (e->sev_agency == NULL)
+		e->sev_agency = a->ac_agency;
 	rc = store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id);
 	e->sev_doc_date = date;
 	e->sev_part = given;

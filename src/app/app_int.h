@@ -86,6 +86,80 @@ int app_org_write(
 /* app_in_list(list, name): is ${name} in the comma-separated ${list}? */
 int app_in_list(const char *, const char *);
 
+/* app_rules.c: the data rules as the use cases apply them. */
+/*
+ * app_rules_prev_code(p, out): the previous period of the same kind:
+ * 2022 -> 2021, 2022-Q3 -> 2022-Q2, 2022-Q1 -> 2021-Q4.
+ */
+void app_rules_prev_code(const struct st_period *, char[16]);
+/*
+ * app_diag_move(to, from, sev): a copy of every item of ${from} added to
+ * ${to} with severity ${sev}.
+ */
+void app_diag_move(struct diag *, const struct diag *, enum diag_sev);
+/* One unit's whole values of a period as numbers, by input index. */
+struct app_vals {
+	const struct method *avs_m;
+	double *avs_v; /* NAN where there is none (text inputs: none) */
+	enum value_status *avs_status; /* where avs_v is a number */
+	const unsigned char *avs_only; /* [VALUE_NSTATUS]: read only those */
+};
+/* app_vals_init(v, m): no value yet; app_vals_free(v) frees it. */
+void app_vals_init(struct app_vals *, const struct method *);
+void app_vals_free(struct app_vals *);
+/*
+ * app_vals_read(s, period, uid, v): the current whole values of unit id
+ * ${uid} in period id ${period} into ${v} (those of the statuses
+ * v->avs_only allows, when set); a store error.
+ */
+int app_vals_read(struct store *, long, long, struct app_vals *);
+/*
+ * app_rules_prev(s, p, uid, v): the values of unit ${uid} in the period
+ * before ${p} (app_rules_prev_code), whatever their status; nothing when
+ * that period was never opened. A store error.
+ */
+int app_rules_prev(
+    struct store *, const struct st_period *, long, struct app_vals *);
+/*
+ * app_rules_warn(m, in, v, prev, stored, w, file, line): the plausibility
+ * warnings of value ${v} of input ${in} against ${prev} (NAN: none),
+ * appended to ${stored} in the stored form (app_warnings_parse) and, when
+ * ${w} is not NULL, added to ${w} at ${file}:${line}; how many.
+ */
+int app_rules_warn(const struct method *, int, double, double, struct buf *,
+    struct diag *, const char *, long);
+/*
+ * app_rules_consistent(m, get, ctx, touched, code, unit, file, lines, d):
+ * the consistency rules of ${m} that read an input ${touched} marks (one
+ * flag per input), over the values ${get} gives (as method_consistent);
+ * each broken pair is an error ${code} naming unit ${unit} and both
+ * inputs, at ${file} and the earliest of ${lines} (per input; may be
+ * NULL) of the rule's touched inputs. Return the errors added.
+ */
+int app_rules_consistent(const struct method *, int (*)(void *, int, double *),
+    void *, const unsigned char *, const char *, const char *, const char *,
+    const long *, struct diag *);
+/*
+ * app_rules_evidence(s, period, unit, m, counts): the current evidence
+ * items of unit ${unit} (code) in period id ${period}, counted by input of
+ * ${m} into ${counts} (m_ninputs of them); a store error.
+ */
+int app_rules_evidence(
+    struct store *, long, const char *, const struct method *, int *);
+
+/* app_worklist.c */
+/*
+ * app_work_each(s, p, m, uid, unit, roles, wl, cb, ctx, d): the items of
+ * unit ${uid} (code ${unit}) of ${p} whose ${roles} (per input: 0 not
+ * listed, else 1 + its enum app_input_role) lists, those of each role
+ * together (lead, then coordinated), in the methodology's order; the head
+ * ${wl} (not NULL) is filled first (period, unit, deadline, counts).
+ */
+int app_work_each(struct store *, const struct st_period *,
+    const struct method *, long, const char *, const unsigned char *,
+    struct app_worklist *, int (*)(void *, const struct app_work_item *),
+    void *, struct diag *);
+
 /* app_review.c */
 /*
  * app_event_late(p, today): whether an event on day ${today} is late for
@@ -146,11 +220,17 @@ int app_contrib_by_parts(
 int app_contrib_member(
     struct store *, const struct method *, int, const char *);
 /*
- * app_check_write(s, a, m, in, unit, given, part, d): the part a write of
- * input ${in} is about into ${part}: ${given} (a member's code, for a
- * contributed input only; "": the whole value), else (NULL) implied: at
- * the province's unit an officer of a member writes its own part, anyone
- * else the whole value; then
+ * app_part_of(s, a, m, in, unit, given, part, d): the part a write of
+ * input ${in} at ${unit} by ${a} is about, into ${part}: ${given} (a
+ * member's code, for a contributed input only; "": the whole value), else
+ * (NULL) implied: at the province's unit an officer of a member writes
+ * its own part, anyone else the whole value. 0, or -1 with the error
+ * ("contrib.part": not contributed, not a member).
+ */
+int app_part_of(struct store *, const struct app_actor *, const struct method *,
+    int, const char *, const char *, char[APP_MAX_PART], struct diag *);
+/*
+ * app_check_write(s, a, m, in, unit, given, part, d): app_part_of, then
  * whether ${a} may write it at ${unit}: app_check_part for a part or a
  * contributed input's whole value at the province, else app_check and
  * app_check_unit for the agency that leads it (a district's own unit's

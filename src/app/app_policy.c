@@ -145,6 +145,89 @@ app_check_unit(struct store *s, const struct app_actor *a, const char *unit,
 }
 
 /*
+ * in_any(s, agency, m, list, n): 1 when ${agency} is one of the ${n}
+ * agencies (indexes of ${m}) of ${list} or a member of one; a store error.
+ */
+static int
+in_any(struct store *s, const char *agency, const struct method *m,
+    const int *list, int n)
+{
+	int k, g;
+
+	for (k = 0; k < n; k++) {
+		g = store_agency_in(s, agency, m->m_agencies[list[k]].ma_code);
+		if (g != 0)
+			return g;
+	}
+	return 0;
+}
+
+int
+app_input_role(
+    struct store *s, const char *agency, const struct method *m, int input)
+{
+	const struct m_input *in = &m->m_inputs[input];
+	const char *owner = app_owner(m, input);
+	const int *coord = NULL;
+	int n = 0, g;
+
+	if (agency == NULL || agency[0] == '\0')
+		return APP_INPUT_NONE;
+	if (owner != NULL) {
+		g = store_agency_in(s, agency, owner);
+		if (g != 0)
+			return g < 0 ? g : APP_INPUT_LEAD;
+	}
+	if (in->mi_indicator >= 0) {
+		coord = m->m_ind[in->mi_indicator].mn_coord;
+		n = m->m_ind[in->mi_indicator].mn_ncoord;
+	} else if (in->mi_general >= 0) {
+		coord = m->m_general[in->mi_general].ml_coord;
+		n = m->m_general[in->mi_general].ml_ncoord;
+	}
+	g = in_any(s, agency, m, coord, n);
+	if (g != 0)
+		return g < 0 ? g : APP_INPUT_COORD;
+	return APP_INPUT_NONE;
+}
+
+const char *
+app_input_role_name(enum app_input_role r)
+{
+	switch (r) {
+	case APP_INPUT_LEAD: return "lead";
+	case APP_INPUT_COORD: return "coordinator"; /* layering-ok: phối hợp */
+	case APP_INPUT_NONE: break;
+	}
+	return NULL;
+}
+
+int
+app_may_evidence(struct store *s, const struct app_actor *a,
+    const struct method *m, int input)
+{
+	if (app_may(s, a, APP_VALUE_WRITE, app_owner(m, input)))
+		return 1;
+	/* the plan makes the coordinating agencies supply data: their
+	 * documents and comments; the value stays the lead's */
+	return a->ac_role == ROLE_OFFICER &&
+	    app_input_role(s, a->ac_agency, m, input) == APP_INPUT_COORD;
+}
+
+int
+app_check_evidence(struct store *s, const struct app_actor *a,
+    const struct method *m, int input, struct diag *d)
+{
+	if (app_may_evidence(s, a, m, input))
+		return 0;
+	diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+	    "tài khoản %s (%s) không chủ trì hay phối hợp %s: không thêm được tài liệu kiểm chứng",
+	    "account %s (%s) neither leads nor coordinates %s: it may not attach evidence",
+	    a->ac_login, role_name(a->ac_role), m->m_inputs[input].mi_name);
+	return -1;
+}
+
+/*
  * Contributions (docs/rules.md, "Contributions"): an officer of a member
  * writes its own part, at the province; coordinators and admins any part
  * and the whole value.

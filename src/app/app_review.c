@@ -6,6 +6,7 @@
  */
 #include "app/app_int.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,15 +252,36 @@ submit_refuses(
 }
 
 /*
+ * -1 with an error when input ${in} (index ${i}) needs evidence by the
+ * methodology's policy and has none (${evid}: the counts by input, NULL
+ * when the step does not ask); else 0.
+ */
+static int
+submit_evidence(const struct method *m, int i, const int *evid, struct diag *d)
+{
+	const struct m_input *in = &m->m_inputs[i];
+
+	if (evid == NULL || !method_evidence_required(m, i) || evid[i] > 0)
+		return 0;
+	diag_add(d, DIAG_ERROR, "submit.evidence", NULL, 0, 0,
+	    "%s (%s) chưa có tài liệu kiểm chứng nào: dữ liệu này phải có ít nhất một tài liệu kiểm chứng mới gửi được",
+	    "%s%.0s has no evidence item: it cannot be submitted without at least one",
+	    in->mi_name, in->mi_label != NULL ? in->mi_label : "");
+	return -1;
+}
+
+/*
  * Move the selected values of unit ${uid} by ${st}, inside the caller's
- * transaction, noting each moved one in ${log}. Return how many moved, -1
- * with errors (missing inputs of a submission, a return without a
- * comment), STORE_EBUSY, or -3 for another store error.
+ * transaction, noting each moved one in ${log}; a submission (${evid}:
+ * the unit's evidence items by input) refuses a value whose input needs
+ * evidence and has none. Return how many moved, -1 with errors (missing
+ * inputs of a submission or their evidence, a return without a comment),
+ * STORE_EBUSY, or -3 for another store error.
  */
 static int
 review_move(struct store *s, const struct st_period *p, const struct method *m,
     long uid, const struct review_ask *ra, const struct app_step *st,
-    const char *login, struct review_log *log, struct diag *d)
+    const int *evid, const char *login, struct review_log *log, struct diag *d)
 {
 	enum value_status cur;
 	int i, g, moved = 0, refused = 0;
@@ -290,6 +312,10 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 		}
 		if (g == STORE_ENOTFOUND || !value_status_may(cur, st->wf_to))
 			continue;
+		if (submit_evidence(m, i, evid, d) < 0) {
+			refused++;
+			continue;
+		}
 		if (st->wf_event == REVIEW_RETURN) {
 			comment = comment_of(ra, in->mi_name);
 			if (comment == NULL || *comment_text(comment) == '\0')
@@ -437,9 +463,64 @@ review_record(struct store *s, const struct st_period *p,
 	return 0;
 }
 
+/* The values of an app_vals, as the getter of the consistency rules. */
+static int
+submit_get(void *ctx, int in, double *v)
+{
+	const struct app_vals *av = ctx;
+
+	if (isnan(av->avs_v[in]))
+		return -1;
+	*v = av->avs_v[in];
+	return 0;
+}
+
+/*
+ * submit_consistent(s, p, m, uid, unit, log, d): after the values of
+ * ${log} were moved to submitted (in the transaction), the consistency
+ * rules that read one of them, over the unit's values that are sent:
+ * submitted or approved. A draft or returned value of another agency is
+ * work in progress, not yet anyone's figure, and blocks nobody. Return
+ * 0, -1 with one error per broken pair (naming both inputs), or a store
+ * error (-3, STORE_EBUSY).
+ */
+static int
+submit_consistent(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, const char *unit,
+    const struct review_log *log, struct diag *d)
+{
+	static const unsigned char sent[VALUE_NSTATUS] = {
+		[VALUE_SUBMITTED] = 1, [VALUE_APPROVED] = 1
+	};
+	struct app_vals v;
+	unsigned char *touched;
+	int i, k, bad;
+
+	if (m->m_nconsist == 0)
+		return 0;
+	app_vals_init(&v, m);
+	v.avs_only = sent;
+	if (app_vals_read(s, p->sp_id, uid, &v) != 0) {
+		app_vals_free(&v);
+		return review_store_error(s, d);
+	}
+	touched = xcalloc((size_t)m->m_ninputs + 1, 1);
+	for (i = 0; i < m->m_ninputs; i++)
+		for (k = 0; k < log->rl_n && !touched[i]; k++)
+			touched[i] =
+			    app_in_list(buf_cstr(&log->rl_m[k].rm_inputs),
+				m->m_inputs[i].mi_name);
+	bad = app_rules_consistent(m, submit_get, &v, touched,
+	    "submit.consistency", unit, NULL, NULL, d);
+	free(touched);
+	app_vals_free(&v);
+	return bad > 0 ? -1 : 0;
+}
+
 /*
  * Move values of ${ra} of ${period} by step ${st}, in one transaction
- * with their submission events.
+ * with their submission events. A submission also applies the data
+ * rules: the evidence policy and the consistency between inputs.
  */
 static int
 transition(struct store *s, const struct app_actor *a, const char *period,
@@ -450,6 +531,7 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	struct review_log log = { NULL, 0 };
 	struct st_period p;
 	struct buf parts;
+	int *evid = NULL;
 	char code[80];
 	long uid;
 	int moved, pm;
@@ -464,7 +546,16 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 		store_tx_rollback(s);
 		return -1;
 	}
-	moved = review_move(s, &p, m, uid, ra, st, a->ac_login, &log, d);
+	if (st->wf_event == REVIEW_SUBMIT) {
+		evid = xcalloc((size_t)m->m_ninputs + 1, sizeof(int));
+		if (app_rules_evidence(s, p.sp_id, code, m, evid) != 0) {
+			free(evid);
+			store_tx_rollback(s);
+			return app_store_error(s, d);
+		}
+	}
+	moved = review_move(s, &p, m, uid, ra, st, evid, a->ac_login, &log, d);
+	free(evid);
 	buf_init(&parts);
 	if (moved >= -1) {
 		/* and the parts of contributed inputs, with their events */
@@ -481,6 +572,12 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	}
 	if (moved > 0 && comments_unused(ra, &log, buf_cstr(&parts), d) < 0)
 		moved = -1;
+	if (moved > 0 && st->wf_event == REVIEW_SUBMIT) {
+		int g = submit_consistent(s, &p, m, uid, code, &log, d);
+
+		if (g != 0)
+			moved = g;
+	}
 	if (moved > 0 &&
 	    review_record(s, &p, m, uid, st, &log, a->ac_login) != 0)
 		moved = review_store_error(s, d);
@@ -590,4 +687,106 @@ app_values_reopen(struct store *s, const struct app_actor *a,
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		return -1;
 	return transition(s, a, period, unit, &ra, &step_reopen, d);
+}
+
+/* A review list: the items of ${what}, passed on. */
+struct review_filter {
+	enum app_review_list rf_what;
+	struct app_worklist *rf_wl;
+	int (*rf_cb)(void *, const struct app_work_item *);
+	void *rf_ctx;
+};
+
+/* review_wants(what, it): 1 when ${it} belongs to the list ${what}. */
+static int
+review_wants(enum app_review_list what, const struct app_work_item *it)
+{
+	const struct st_value *v = it->wki_value;
+
+	if (v == NULL)
+		return 0;
+	switch (what) {
+	case APP_REVIEW_SUBMITTED: return v->sv_status == VALUE_SUBMITTED;
+	case APP_REVIEW_NO_EVIDENCE:
+		return v->sv_status == VALUE_APPROVED &&
+		    it->wki_evidence_required && it->wki_nevidence == 0;
+	}
+	return 0;
+}
+
+static int
+review_list_row(void *ctx, const struct app_work_item *it)
+{
+	struct review_filter *rf = ctx;
+
+	return review_wants(rf->rf_what, it) ? rf->rf_cb(rf->rf_ctx, it) : 0;
+}
+
+/* Counting the items of a review list (the first pass of its head). */
+static int
+review_list_count(void *ctx, const struct app_work_item *it)
+{
+	struct review_filter *rf = ctx;
+
+	if (review_wants(rf->rf_what, it))
+		app_worklist_count(rf->rf_wl, it);
+	return 0;
+}
+
+/* Marking the inputs of a review list. */
+static int
+review_owed_row(void *ctx, const struct app_owed *ow)
+{
+	unsigned char *roles = ctx;
+
+	roles[ow->ow_input] = 1 + APP_INPUT_NONE;
+	return 0;
+}
+
+int
+app_review_list(struct store *s, const char *period, const char *agency,
+    const char *unit, enum app_review_list what, struct app_worklist *wl,
+    int (*cb)(void *, const struct app_work_item *), void *ctx, struct diag *d)
+{
+	const struct method *m = NULL;
+	struct app_worklist head, counted;
+	struct review_filter rf = { what, &counted, cb, ctx };
+	unsigned char *roles;
+	struct st_period p;
+	char code[80];
+	long uid;
+	int rc = -1;
+
+	if (agency != NULL && store_agency_exists(s, agency) != 1) {
+		diag_add(d, DIAG_ERROR, "review.agency", NULL, 0, 0,
+		    "không có cơ quan '%s'", "no agency '%s'", agency);
+		return -1;
+	}
+	if (app_period(s, period, &p, d) != 0 ||
+	    app_method(s, p.sp_method, &m, d) != 0 ||
+	    app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+		return -1;
+	roles = xcalloc((size_t)m->m_ninputs + 1, 1);
+	if (app_owed(s, &p, m, agency, code, review_owed_row, roles, d) != 0)
+		goto out;
+	/* the head counts the listed items only: a first pass counts them */
+	memset(&head, 0, sizeof(head));
+	memset(&counted, 0, sizeof(counted));
+	if ((rc = app_work_each(s, &p, m, uid, code, roles, &head,
+		 review_list_count, &rf, d)) != 0)
+		goto out;
+	counted.wkl_period = head.wkl_period;
+	memcpy(counted.wkl_unit, head.wkl_unit, sizeof(counted.wkl_unit));
+	memcpy(counted.wkl_prev, head.wkl_prev, sizeof(counted.wkl_prev));
+	counted.wkl_days_left = head.wkl_days_left;
+	if (agency != NULL)
+		snprintf(counted.wkl_agency, sizeof(counted.wkl_agency), "%s",
+		    agency);
+	if (wl != NULL)
+		*wl = counted;
+	rc = app_work_each(
+	    s, &p, m, uid, code, roles, &head, review_list_row, &rf, d);
+out:
+	free(roles);
+	return rc;
 }

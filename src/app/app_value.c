@@ -64,6 +64,9 @@ place(
 		xlsx_template_place(line, vi, en);
 }
 
+/* the broken rules an unchecked import's audit row lists, in bytes */
+#define APP_MAX_UNCHECKED 16000
+
 struct app_cell {
 	uint32_t ce_line;
 	int ce_unit;
@@ -167,6 +170,24 @@ out:
 	return locked;
 }
 
+/* One unit of a round, as the getter of the consistency rules. */
+struct round_view {
+	const struct round *rvw_r;
+	int rvw_u;
+};
+
+static int
+round_view_get(void *ctx, int in, double *v)
+{
+	const struct round_view *w = ctx;
+
+	if (!round_has(w->rvw_r, w->rvw_u, in) ||
+	    w->rvw_r->r_m->m_inputs[in].mi_kind == IK_TEXT)
+		return -1;
+	*v = round_get(w->rvw_r, w->rvw_u, in);
+	return 0;
+}
+
 /*
  * The methodology's checks between a unit's values, as the values will be
  * once the values of unit ${su} of ${src} (but those ${skip} marks, when
@@ -174,14 +195,18 @@ out:
  * a unit not stored yet). Only the checks that read a value being
  * written run: an inconsistency already stored (older data) blocks
  * nobody who does not touch it. Every write path comes here: entry (dti
- * value set, PUT), import (CLI, API) and the demo loader. Return 0, -1
- * with one error per broken check (naming each of its inputs and values,
- * at the file's line of its first input), or a store error.
+ * value set, PUT), import (CLI, API) and the demo loader. With ${cd}
+ * (import), the consistency rules between inputs too
+ * (app_rules_consistent), their errors into ${cd}: they refuse the
+ * values when ${cd} is ${d}; entry (${cd} NULL) leaves them to the
+ * submission, since values are typed one at a time. Return 0, -1 with
+ * one error per broken check (naming each of its inputs and values, at
+ * the file's line of its first input), or a store error.
  */
 static int
 unit_checks(struct store *s, const struct st_period *p, const struct round *src,
     int su, long uid, const unsigned char *skip, const char *file,
-    struct diag *d)
+    struct diag *cd, struct diag *d)
 {
 	const struct method *m = src->r_m;
 	size_t ni = (size_t)m->m_ninputs;
@@ -221,6 +246,20 @@ unit_checks(struct store *s, const struct st_period *p, const struct round *src,
 		touched[(size_t)u * ni + (size_t)i] = 1;
 	}
 	bad = round_check_touching(c.rr_r, file, touched, d);
+	if (cd != NULL && m->m_nconsist > 0) {
+		struct round_view w = { c.rr_r, u };
+		long *lines = xcalloc(ni + 1, sizeof(long));
+		int broken;
+
+		for (i = 0; i < m->m_ninputs; i++)
+			lines[i] = src->r_line[(size_t)su * ni + (size_t)i];
+		broken = app_rules_consistent(m, round_view_get, &w,
+		    touched + (size_t)u * ni, "import.consistency",
+		    src->r_units[su], file, lines, cd);
+		if (cd == d)
+			bad += broken;
+		free(lines);
+	}
 	free(touched);
 	round_free(c.rr_r);
 	return bad > 0 ? -1 : 0;
@@ -284,18 +323,103 @@ import_docs(struct store *s, const struct app_actor *a,
 	return 0;
 }
 
-/* Write the values of ${im} with ${status}, in the file's order. */
+/*
+ * The values of the period before ${p} of each unit of ${im} (for the
+ * change factor of the plausibility rules); NULL when the methodology
+ * has none. A store error into ${rc}.
+ */
+static struct app_vals *
+import_prev(struct store *s, const struct st_period *p,
+    const struct app_import *im, int *rc)
+{
+	const struct round *r = im->im_r;
+	struct app_vals *prev;
+	int u;
+
+	*rc = 0;
+	if (r->r_m->m_nplaus == 0)
+		return NULL;
+	prev = xcalloc((size_t)r->r_nunits + 1, sizeof(*prev));
+	for (u = 0; u < r->r_nunits; u++) {
+		app_vals_init(&prev[u], r->r_m);
+		if (*rc == 0)
+			*rc = app_rules_prev(s, p, im->im_units[u], &prev[u]);
+	}
+	return prev;
+}
+
+static void
+import_prev_free(struct app_vals *prev, int n)
+{
+	int u;
+
+	for (u = 0; prev != NULL && u < n; u++)
+		app_vals_free(&prev[u]);
+	free(prev);
+}
+
+/*
+ * import_warn(im, m, u, i, prev, line, stored, w): the plausibility
+ * warnings of the value (unit ${u}, input ${i}) of ${im}: in the stored
+ * form into ${stored}, and into ${w} at its line (a work sheet's: its
+ * cell).
+ */
+static void
+import_warn(const struct app_import *im, const struct method *m, int u, int i,
+    const struct app_vals *prev, uint32_t line, struct buf *stored,
+    struct diag *w)
+{
+	struct buf pv, pe, vi, en;
+	struct diag found;
+	size_t k;
+
+	buf_reset(stored);
+	if (prev == NULL || m->m_inputs[i].mi_kind == IK_TEXT)
+		return;
+	diag_init(&found);
+	app_rules_warn(m, i, round_get(im->im_r, u, i), prev[u].avs_v[i],
+	    stored, &found, im->im_file, (long)line);
+	buf_init(&pv);
+	buf_init(&pe);
+	buf_init(&vi);
+	buf_init(&en);
+	place(im, line, &pv, &pe);
+	for (k = 0; k < found.d_n; k++) {
+		const struct diag_item *it = &found.d_items[k];
+
+		buf_reset(&vi);
+		buf_reset(&en);
+		buf_printf(&vi, "%s%s", buf_cstr(&pv), it->di_vi);
+		buf_printf(&en, "%s%s", buf_cstr(&pe), it->di_en);
+		diag_put(w, DIAG_WARNING, it->di_code, it->di_file, it->di_line,
+		    0, buf_cstr(&vi), buf_cstr(&en));
+	}
+	buf_free(&pv);
+	buf_free(&pe);
+	buf_free(&vi);
+	buf_free(&en);
+	diag_free(&found);
+}
+
+/*
+ * Write the values of ${im} with ${status}, in the file's order, each with
+ * its plausibility warnings, which are also added to ${w} at their lines.
+ */
 static int
 import_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct app_import *im,
-    enum value_status status, long *count)
+    enum value_status status, long *count, struct diag *w)
 {
 	const struct round *r = im->im_r;
 	const struct method *m = r->r_m;
+	struct app_vals *prev;
 	struct app_cell *cells;
+	struct buf warn;
 	size_t k, ncells = 0;
 	int rc = 0;
 
+	prev = import_prev(s, p, im, &rc);
+	buf_init(&warn);
 	/* in the file's order, so that an export gives the file back */
 	cells = file_order(r, &ncells);
 	for (k = 0; k < ncells && rc == 0; k++) {
@@ -305,6 +429,7 @@ import_write(struct store *s, const struct app_actor *a,
 
 		if (im->im_skip[cell_at(r, u, i)])
 			continue;
+		import_warn(im, m, u, i, prev, cells[k].ce_line, &warn, w);
 		/* a text exported with its formula guard comes back as typed */
 		if (m->m_inputs[i].mi_kind == IK_TEXT && !im->im_sheet)
 			raw = csvq_text_back(raw);
@@ -314,6 +439,7 @@ import_write(struct store *s, const struct app_actor *a,
 			.svi_raw = raw,
 			.svi_status = status,
 			.svi_reason = "import",
+			.svi_warnings = buf_cstr(&warn),
 			.svi_agency = app_owner(m, i) };
 
 		rc = store_value_write(s, &v, a->ac_login);
@@ -321,6 +447,8 @@ import_write(struct store *s, const struct app_actor *a,
 			(*count)++;
 	}
 	free(cells);
+	buf_free(&warn);
+	import_prev_free(prev, r->r_nunits);
 	if (rc == 0 && im->im_sheet)
 		rc = import_docs(s, a, p, im);
 	return rc;
@@ -376,12 +504,13 @@ import_units(struct store *s, const struct round *r, int add, long *units,
 
 /*
  * The checks between each unit's values, as they will be after the
- * import; a work sheet's messages name the cell of the check's first
- * input.
+ * import, and the consistency rules between inputs (their errors into
+ * ${broken} instead when it is not NULL: an unchecked import); a work
+ * sheet's messages name the cell of the check's first input.
  */
 static int
 import_checks(struct store *s, const struct st_period *p,
-    const struct app_import *im, struct diag *d)
+    const struct app_import *im, struct diag *broken, struct diag *d)
 {
 	const struct round *r = im->im_r;
 	struct buf pv, pe, vi, en;
@@ -396,7 +525,7 @@ import_checks(struct store *s, const struct st_period *p,
 	for (u = 0; u < r->r_nunits && rc == 0; u++) {
 		diag_init(&tmp);
 		g = unit_checks(s, p, r, u, im->im_units[u], im->im_skip,
-		    im->im_file, &tmp);
+		    im->im_file, broken != NULL ? broken : &tmp, &tmp);
 		if (g == -1)
 			bad++;
 		else if (g != 0)
@@ -574,13 +703,47 @@ import_read(struct store *s, const struct st_period *p, const struct method *m,
 }
 
 /*
+ * import_unchecked(s, a, p, file, broken): the audit row of an import
+ * made without the consistency rules: who, when, the file, how many
+ * pairs it broke and which (in ${broken}). A store error.
+ */
+static int
+import_unchecked(struct store *s, const struct app_actor *a,
+    const struct st_period *p, const char *file, const struct diag *broken)
+{
+	struct st_audit log = { .sau_actor = a->ac_login,
+		.sau_action = "import.unchecked",
+		.sau_entity = "period",
+		.sau_key = p->sp_code,
+		.sau_period = p->sp_code };
+	struct buf why, n;
+	size_t k;
+	int rc;
+
+	buf_init(&why);
+	buf_init(&n);
+	buf_printf(&n, "%zu", broken->d_n);
+	buf_puts(&why, file);
+	for (k = 0; k < broken->d_n && why.b_len < APP_MAX_UNCHECKED; k++)
+		buf_printf(&why, "; %s", broken->d_items[k].di_vi);
+	log.sau_new = buf_cstr(&n);
+	log.sau_reason = buf_cstr(&why);
+	rc = store_audit_add(s, &log);
+	buf_free(&why);
+	buf_free(&n);
+	return rc;
+}
+
+/*
  * The checks and the writes of an import, in one transaction: units,
- * what an officer may write, locked values, checks between values.
+ * what an officer may write, locked values, checks between values. The
+ * values' warnings (and what an unchecked import broke) go to ${w}.
  */
 static int
 import_apply(struct store *s, const struct app_actor *a,
     const struct st_period *p, struct app_import *im, int manage,
-    enum value_status status, int flags, long *count, struct diag *d)
+    enum value_status status, int flags, long *count, struct diag *w,
+    struct diag *d)
 {
 	struct st_audit log = { .sau_actor = a->ac_login,
 		.sau_action = "import",
@@ -589,7 +752,8 @@ import_apply(struct store *s, const struct app_actor *a,
 		.sau_period = p->sp_code,
 		.sau_new = value_status_name(status),
 		.sau_reason = im->im_file };
-	int g;
+	int unchecked = (flags & APP_IMPORT_NO_CONSISTENCY) != 0, g;
+	struct diag broken;
 
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
@@ -609,17 +773,26 @@ import_apply(struct store *s, const struct app_actor *a,
 		store_tx_rollback(s);
 		return -1;
 	}
+	diag_init(&broken);
 	if ((g = app_contrib_import(s, p, im->im_r, im->im_units, im->im_skip,
 		 im->im_file, d)) != 0 ||
-	    (g = import_checks(s, p, im, d)) != 0) {
+	    (g = import_checks(s, p, im, unchecked ? &broken : NULL, d)) != 0) {
+		diag_free(&broken);
 		store_tx_rollback(s);
 		return g == STORE_EBUSY ? STORE_EBUSY : -1;
 	}
-	if (import_write(s, a, p, im, status, count) != 0 ||
-	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0) {
+	if (import_write(s, a, p, im, status, count, w) != 0 ||
+	    store_audit_add(s, &log) != 0 ||
+	    (unchecked &&
+		import_unchecked(s, a, p, im->im_file, &broken) != 0) ||
+	    store_tx_commit(s) != 0) {
+		diag_free(&broken);
 		*count = 0;
 		return app_abort(s, d);
 	}
+	/* what it broke: the operator is told, as warnings */
+	app_diag_move(w, &broken, DIAG_WARNING);
+	diag_free(&broken);
 	return 0;
 }
 
@@ -631,6 +804,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 	const struct method *m = NULL;
 	struct app_import im;
 	struct st_period p;
+	struct diag warn;
 	int manage = app_may(s, a, APP_PERIOD, NULL), rc = -1;
 
 	*count = 0;
@@ -639,6 +813,13 @@ app_values_import(struct store *s, const struct app_actor *a,
 	/* an officer imports its agency's work sheet, as drafts */
 	if (!manage && (app_check(s, a, APP_VALUE_WRITE, a->ac_agency, d) != 0))
 		return -1;
+	if (!manage && (flags & APP_IMPORT_NO_CONSISTENCY)) {
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "tài khoản %s (%s) không được nhập mà bỏ qua quy tắc nhất quán giữa các dữ liệu (chỉ Sở TTTT)",
+		    "account %s (%s) may not import without the consistency rules between inputs (Sở TTTT only)",
+		    a->ac_login, role_name(a->ac_role));
+		return -1;
+	}
 	if (!manage &&
 	    (status != VALUE_DRAFT || (flags & APP_IMPORT_ADD_UNITS))) {
 		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
@@ -676,7 +857,12 @@ app_values_import(struct store *s, const struct app_actor *a,
 	im.im_units = xcalloc((size_t)im.im_r->r_nunits + 1, sizeof(long));
 	im.im_skip =
 	    xcalloc((size_t)im.im_r->r_nunits * (size_t)m->m_ninputs + 1, 1);
-	rc = import_apply(s, a, &p, &im, manage, status, flags, count, d);
+	diag_init(&warn);
+	rc =
+	    import_apply(s, a, &p, &im, manage, status, flags, count, &warn, d);
+	if (rc == 0)
+		app_diag_move(d, &warn, DIAG_WARNING);
+	diag_free(&warn);
 out:
 	diag_sort(d);
 	free(im.im_units);
@@ -888,21 +1074,49 @@ entry_checks(struct store *s, const struct st_period *p, const struct method *m,
 		round_set_text(one, u, in, raw, 0);
 	else
 		round_set(one, u, in, x, 0);
-	rc = unit_checks(s, p, one, u, uid, NULL, NULL, d);
+	rc = unit_checks(s, p, one, u, uid, NULL, NULL, NULL, d);
 	round_free(one);
 	return rc;
 }
 
-/* Write the draft inside the transaction; a store error is < 0. */
+/*
+ * entry_warnings(s, p, m, uid, in, x, stored, w): the plausibility
+ * warnings of value ${x} of input ${in} against the same unit's value of
+ * the previous period, in the stored form into ${stored} and into ${w};
+ * a store error.
+ */
+static int
+entry_warnings(struct store *s, const struct st_period *p,
+    const struct method *m, long uid, int in, double x, struct buf *stored,
+    struct diag *w)
+{
+	struct app_vals prev;
+	int g;
+
+	if (method_plausibility(m, in) == NULL)
+		return 0;
+	app_vals_init(&prev, m);
+	g = app_rules_prev(s, p, uid, &prev);
+	if (g == 0)
+		app_rules_warn(m, in, x, prev.avs_v[in], stored, w, NULL, 0);
+	app_vals_free(&prev);
+	return g;
+}
+
+/*
+ * Write the draft inside the transaction, its plausibility warnings kept
+ * with it and added to ${w}; a store error is < 0.
+ */
 static int
 value_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct method *m, const char *unit, int in,
     const char *part, double x, const char *raw, const char *reason,
-    struct diag *d)
+    struct diag *w, struct diag *d)
 {
 	struct st_value_in v;
 	const char *input = m->m_inputs[in].mi_name;
 	enum value_status cur;
+	struct buf warn;
 	char code[80];
 	long uid;
 	int g;
@@ -926,6 +1140,13 @@ value_write(struct store *s, const struct app_actor *a,
 	if (part[0] == '\0' &&
 	    entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
 		return -1;
+	buf_init(&warn);
+	/* the plausible range and change are the whole value's */
+	if (part[0] == '\0' &&
+	    entry_warnings(s, p, m, uid, in, x, &warn, w) != 0) {
+		buf_free(&warn);
+		return app_store_error(s, d);
+	}
 	memset(&v, 0, sizeof(v));
 	v.svi_agency = part[0] != '\0' ? part : app_owner(m, in);
 	v.svi_period = p->sp_id;
@@ -935,7 +1156,10 @@ value_write(struct store *s, const struct app_actor *a,
 	v.svi_status = VALUE_DRAFT;
 	v.svi_reason = reason;
 	v.svi_part = part;
-	if (store_value_write(s, &v, a->ac_login) != 0)
+	v.svi_warnings = buf_cstr(&warn);
+	g = store_value_write(s, &v, a->ac_login);
+	buf_free(&warn);
+	if (g != 0)
 		return app_store_error(s, d);
 	return 0;
 }
@@ -953,11 +1177,13 @@ value_put(struct store *s, const struct app_actor *a, const char *period,
 	const struct method *m = NULL;
 	const char *owner;
 	struct st_period p;
+	struct diag warn;
 	struct buf text;
 	double x;
 	int in, rc = -1;
 
 	buf_init(&text);
+	diag_init(&warn);
 	/* who may write it decides which part it is (a count of yes: 0/1) */
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
@@ -980,7 +1206,7 @@ value_put(struct store *s, const struct app_actor *a, const char *period,
 		goto out;
 	}
 	rc = value_write(
-	    s, a, &p, m, unit, in, part, x, buf_cstr(&text), reason, d);
+	    s, a, &p, m, unit, in, part, x, buf_cstr(&text), reason, &warn, d);
 	if (rc != 0) {
 		store_tx_rollback(s);
 		goto out;
@@ -991,8 +1217,10 @@ value_put(struct store *s, const struct app_actor *a, const char *period,
 	}
 	if (stored != NULL)
 		buf_puts(stored, buf_cstr(&text));
+	app_diag_move(d, &warn, DIAG_WARNING);
 	rc = 0;
 out:
+	diag_free(&warn);
 	buf_free(&text);
 	return rc;
 }

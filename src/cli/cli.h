@@ -41,6 +41,8 @@ int cmd_task(int, char **, enum diag_lang);
 int cmd_targets(int, char **, enum diag_lang);
 int cmd_serve(int, char **, enum diag_lang);
 int cmd_user(int, char **, enum diag_lang);
+int cmd_worklist(int, char **, enum diag_lang);
+int cmd_review_list(int, char **, enum diag_lang);
 int cmd_template(int, char **, enum diag_lang);
 
 /*

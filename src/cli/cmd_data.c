@@ -192,9 +192,11 @@ int
 cmd_import(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--skip-locked] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv|WORKSHEET.xlsx\n"
+	    "Cách dùng / usage: dti import --period P [--submit|--approve] [--add-units] [--skip-locked] [--no-consistency] [--number-format machine|vi] [--db dti.db] [--user NAME] ROUND.csv|WORKSHEET.xlsx\n"
 	    "  --skip-locked: bỏ qua (và báo) giá trị đã gửi hoặc đã duyệt thay vì từ chối cả tệp\n"
-	    "                 skip (and report) values already submitted or approved instead of refusing the file\n";
+	    "                 skip (and report) values already submitted or approved instead of refusing the file\n"
+	    "  --no-consistency: nhập cả tệp không giữ quy tắc nhất quán giữa các dữ liệu (ghi vào nhật ký)\n"
+	    "                 import a file that breaks the consistency rules between inputs (audited)\n";
 	enum value_status status;
 	struct app_actor a;
 	struct store *s;
@@ -205,7 +207,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	int rc, flags;
 
 	OPEN_DB(o, argc, argv,
-	    "db user period submit approve add-units skip-locked number-format",
+	    "db user period submit approve add-units skip-locked number-format "
+	    "no-consistency",
 	    usage, 1);
 	if (need_period(&o, "import") < 0) {
 		app_close(s);
@@ -223,7 +226,8 @@ cmd_import(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	app_operator(&a, o.op_user);
 	flags = (o.op_add_units ? APP_IMPORT_ADD_UNITS : 0) |
-	    (o.op_skip_locked ? APP_IMPORT_SKIP_LOCKED : 0);
+	    (o.op_skip_locked ? APP_IMPORT_SKIP_LOCKED : 0) |
+	    (o.op_no_consistency ? APP_IMPORT_NO_CONSISTENCY : 0);
 	rc = app_values_import(s, &a, o.op_period, f, o.op_args[0], o.op_numfmt,
 	    status, flags, &count, &d);
 	if (f != stdin)
@@ -531,13 +535,52 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	return finish(s, &d, rc, lang);
 }
 
+/*
+ * The plausibility warnings stored with a value, in ${lang}: one a line
+ * after ${prefix} (the CSV column: one a line, no prefix).
+ */
+static void
+value_warnings(const char *stored, const char *prefix, enum diag_lang lang,
+    struct buf *out)
+{
+	struct diag w;
+	size_t k;
+
+	diag_init(&w);
+	app_warnings_parse(stored, &w);
+	for (k = 0; k < w.d_n; k++)
+		buf_printf(out, "%s%s%s", k > 0 || *prefix ? "\n" : "", prefix,
+		    diag_msg(&w.d_items[k], lang));
+	diag_free(&w);
+}
+
 /* dti value list: one current value a line, or a CSV row. */
+struct value_print {
+	const struct opts *vp_o;
+	const struct method *vp_m;
+};
+
+/* " tỷ đồng" after a value of input ${name} that is counted in a unit. */
+static const char *
+value_unit(const struct method *m, const char *name, enum diag_lang lang,
+    char *buf, size_t size)
+{
+	int in = m != NULL ? method_input(m, name, strlen(name)) : -1;
+	const char *u = in >= 0 ? app_input_unit(&m->m_inputs[in], lang) : NULL;
+
+	snprintf(buf, size, "%s%s", u != NULL && strcmp(u, "%") ? " " : "",
+	    u != NULL ? u : "");
+	return buf;
+}
+
 static int
 value_row(void *ctx, const struct st_value *v)
 {
-	const struct opts *o = ctx;
+	const struct value_print *vp = ctx;
+	const struct opts *o = vp->vp_o;
 	enum diag_lang lang = o->op_lang;
-	char at[32];
+	struct buf w;
+	char at[32], unit[64];
 
 	if (strcmp(o->op_format, "csv") == 0) {
 		csvq_fput(stdout, v->sv_unit);
@@ -548,7 +591,10 @@ value_row(void *ctx, const struct st_value *v)
 		printf(",%s,", value_status_name(v->sv_status));
 		csvq_fput(stdout, v->sv_comment);
 		putchar(',');
-		csvq_fput(stdout, v->sv_warnings);
+		buf_init(&w);
+		value_warnings(v->sv_warnings, "", lang, &w);
+		csvq_fput(stdout, buf_cstr(&w));
+		buf_free(&w);
 		putchar(',');
 		csvq_fput(stdout, v->sv_part);
 		putchar(',');
@@ -557,13 +603,18 @@ value_row(void *ctx, const struct st_value *v)
 		return 0;
 	}
 	date_time_vi(v->sv_at, at, sizeof(at));
-	printf("%s %s%s%s = %s (%s) %s %s", v->sv_unit, v->sv_input,
+	printf("%s %s%s%s = %s%s (%s) %s %s", v->sv_unit, v->sv_input,
 	    v->sv_part[0] ? "@" : "", v->sv_part, v->sv_raw,
+	    value_unit(vp->vp_m, v->sv_input, lang, unit, sizeof(unit)),
 	    value_status_label(v->sv_status, lang), v->sv_by, at);
 	if (v->sv_comment[0] != '\0')
 		printf(" — %s: %s", cli_msg(lang, "nhận xét", "comment"),
 		    v->sv_comment);
-	putchar('\n');
+	buf_init(&w);
+	value_warnings(v->sv_warnings,
+	    cli_msg(lang, "    cảnh báo: ", "    warning: "), lang, &w);
+	printf("%s\n", buf_cstr(&w));
+	buf_free(&w);
 	return 0;
 }
 
@@ -605,6 +656,7 @@ aggregate_row(void *ctx, const struct app_aggregate *g)
 static int
 value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 {
+	struct value_print vp = { NULL, NULL };
 	enum value_status st;
 	struct st_period p;
 	struct app_actor a;
@@ -614,6 +666,7 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 	int rc;
 
 	OPEN_DB(o, argc, argv, "db period unit status format", usage, 0);
+	vp.vp_o = &o;
 	if (need_period(&o, "value") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -626,15 +679,16 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 		    o.op_status);
 		return finish(s, &d, -1, lang);
 	}
-	if ((rc = app_period(s, o.op_period, &p, &d)) != 0)
+	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
+	    (rc = app_method(s, p.sp_method, &vp.vp_m, &d)) != 0)
 		return finish(s, &d, rc, lang);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("unit,input,value,status,comment,warnings,part,entered_by,"
 		     "entered_at,computed,missing");
 	rc = o.op_unit != NULL
-	    ? app_unit_values(
-		  s, &p, o.op_unit, o.op_status ? &st : NULL, value_row, &o, &d)
-	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &o, &d);
+	    ? app_unit_values(s, &p, o.op_unit, o.op_status ? &st : NULL,
+		  value_row, &vp, &d)
+	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &vp, &d);
 	/* the aggregates of the parts, computed (not with a status filter) */
 	app_operator(&a, o.op_user);
 	if (rc == 0 && o.op_status == NULL)
@@ -677,10 +731,23 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 	rc = app_value_put_part(s, &a, o.op_period, o.op_unit, o.op_args[0],
 	    o.op_part, o.op_args[1], o.op_numfmt, o.op_agency, o.op_reason,
 	    &stored, part, &d);
-	if (rc == 0)
-		printf("%s%s%s = %s (%s)\n", o.op_args[0], part[0] ? "@" : "",
+	if (rc == 0) {
+		const struct method *m = NULL;
+		struct st_period p;
+		struct diag q;
+		char unit[64];
+
+		/* an amount says its unit: tỷ đồng */
+		diag_init(&q);
+		if (app_period(s, o.op_period, &p, &q) != 0 ||
+		    app_method(s, p.sp_method, &m, &q) != 0)
+			m = NULL;
+		diag_free(&q);
+		printf("%s%s%s = %s%s (%s)\n", o.op_args[0], part[0] ? "@" : "",
 		    part, buf_cstr(&stored),
+		    value_unit(m, o.op_args[0], lang, unit, sizeof(unit)),
 		    value_status_label(VALUE_DRAFT, lang));
+	}
 	buf_free(&stored);
 	return finish(s, &d, rc, lang);
 }

@@ -38,8 +38,10 @@ static const struct option all[] = {
 	{ "input", required_argument, NULL, 30 },
 	{ "output", required_argument, NULL, 'o' },
 	{ "skip-locked", no_argument, NULL, 31 },
-	{ "part", required_argument, NULL, 32 },
-	{ "parts", required_argument, NULL, 33 },
+	{ "no-consistency", no_argument, NULL, 32 },
+	{ "missing-evidence", no_argument, NULL, 33 },
+	{ "part", required_argument, NULL, 34 },
+	{ "parts", required_argument, NULL, 35 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -120,8 +122,10 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 30: o->op_input = v; break;
 		case 31: o->op_skip_locked = 1; break;
 		case 'o': o->op_output = v; break;
-		case 32: o->op_part = v; break;
-		case 33: o->op_parts = v; break;
+		case 32: o->op_no_consistency = 1; break;
+		case 33: o->op_missing_evidence = 1; break;
+		case 34: o->op_part = v; break;
+		case 35: o->op_parts = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

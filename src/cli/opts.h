@@ -39,6 +39,8 @@ struct opts {
 	int op_quiet; /* --quiet */
 	int op_overdue; /* --overdue */
 	int op_skip_locked; /* --skip-locked */
+	int op_no_consistency; /* --no-consistency (dti import) */
+	int op_missing_evidence; /* --missing-evidence (dti review) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

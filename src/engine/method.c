@@ -214,13 +214,21 @@ number_parse(const struct m_input *mi, const char *v, size_t len,
 	}
 	*out = 0.0;
 	/*
-	 * The unit is the methodology's Vietnamese text: it goes into the
-	 * Vietnamese message only, the English one stays ASCII.
+	 * Amounts say their unit wherever they are asked for: the
+	 * methodology's (Vietnamese text, in the Vietnamese message only),
+	 * else the exchange format's tỷ đồng; in English, billion VND.
 	 */
-	if (mi->mi_kind == IK_AMOUNT && mi->mi_unit != NULL)
+	if (mi->mi_kind == IK_AMOUNT)
 		diag_add(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
-		    "số tiền tính bằng %s: %s%.0s", "%.0s%.0s%s", mi->mi_unit,
+		    "số tiền tính bằng %s: %s%.0s",
+		    "%.0s%.0s%s; amounts are in billion VND",
+		    mi->mi_unit != NULL ? mi->mi_unit : "tỷ đồng",
 		    r.d_items[0].di_vi, r.d_items[0].di_en);
+	else if (mi->mi_unit != NULL && strcmp(mi->mi_unit, "%") == 0)
+		diag_add(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
+		    "tỷ lệ phần trăm (%%): %s%.0s",
+		    "%.0s%s; a percentage, in %%", r.d_items[0].di_vi,
+		    r.d_items[0].di_en);
 	else
 		diag_put(why, DIAG_ERROR, r.d_items[0].di_code, NULL, 0, 0,
 		    r.d_items[0].di_vi, r.d_items[0].di_en);

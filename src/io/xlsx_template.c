@@ -427,7 +427,10 @@ write_input(lxw_worksheet *ws, const struct xlsx_fmts *f, int row, int stt,
 		    mi->mi_label ? mi->mi_label : mi->mi_name, f->xf_cell);
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_string(ws, r, XT_UNIT - 1,
-		    mi->mi_unit ? mi->mi_unit : "", f->xf_center);
+		    mi->mi_unit                    ? mi->mi_unit
+			: mi->mi_kind == IK_AMOUNT ? "tỷ đồng"
+						   : "",
+		    f->xf_center);
 	if (e == LXW_NO_ERROR)
 		e = worksheet_write_string(
 		    ws, r, XT_KIND - 1, kind_words(mi->mi_kind), f->xf_center);

@@ -44,6 +44,9 @@ OWNER = (UNAUTH, OK, OK, FORBID, OK, FORBID)
 # the audit log holds every login's address: an officer reads its
 # agency's part of it (tests/api/test_audit.py), a viewer nothing
 AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
+# a work list is what an agency has to do: an officer reads its own
+# agency's (the default), a viewer has none
+WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
 
 # (method, route pattern of api.c): expected answer per role, in the order
 # of ROLES.
@@ -74,6 +77,7 @@ MATRIX = {
     ("POST", "/api/v1/periods/{}/return"): MANAGE,
     ("POST", "/api/v1/periods/{}/reopen-values"): MANAGE,
     ("GET", "/api/v1/periods/{}/status"): READ,
+    ("GET", "/api/v1/periods/{}/worklist"): WORKLIST,
     ("GET", "/api/v1/periods/{}/scores"): READ,
     ("GET", "/api/v1/periods/{}/export"): READ,
     ("POST", "/api/v1/periods/{}/import"): MANAGE,  # a CSV file
@@ -186,6 +190,8 @@ def body(ck, srv):
             ck.eq(r.body, b"matrix\n", "%s: the file's bytes" % role)
         call(role, ("GET", "/api/v1/periods/{}/status"), "GET",
              pp + "/status")
+        call(role, ("GET", "/api/v1/periods/{}/worklist"), "GET",
+             pp + "/worklist")
         call(role, ("GET", "/api/v1/periods/{}/scores"), "GET",
              pp + "/scores?drafts=1")
         call(role, ("GET", "/api/v1/periods/{}/export"), "GET",
@@ -223,7 +229,9 @@ def body(ck, srv):
         ck.eq(n1 - n0, 1 if allowed else 0,
               "%s: evidence rows added by the upload" % role)
 
-        path, js = pp + "/submit", {"agency": "so-tttt"}
+        # counts: so-tttt's yes/no inputs would need evidence first
+        path, js = pp + "/submit", {"agency": "so-tttt",
+                                    "inputs": INPUT + ",3.3.b"}
         r = call(role, ("POST", "/api/v1/periods/{}/submit"), "POST", path,
                  json_body=js)
         fixup(r, "POST", path, json_body=js)
@@ -395,6 +403,13 @@ def collective(ck, srv, admin, demo_csv):
         (own, "POST", API + "/tasks/B.VII.1/progress", {"status": "done"},
          403, "so-tttt officer on task B.VII.1 (so-khdt)"),
     ]
+    # the yes/no and choice inputs submitted below need evidence
+    for who, unit, inp in [(nh, NH, "1.9"), (nh, NH, "1.10"), (nh, NH, "4.1"),
+                           (nh, NH, "4.2"), (other, UNIT, "2.11")]:
+        ct, b = multipart([("note", "biên bản")])
+        ck.status(srv.request("POST", pp + "/values/%s/%s/evidence" %
+                              (unit, inp), body=b, ctype=ct, session=who),
+                  201, "collective: evidence on %s for %s" % (inp, unit))
     for who, method, path, js, want, what in cases:
         r = srv.request(method, path, json_body=js, session=who)
         ck.status(r, want, "collective: " + what)
@@ -466,8 +481,10 @@ def units(ck, srv, admin, demo_csv):
             (nh, "ubnd-huyen", UNIT, 403), (nh, "ubnd-huyen", PEER, 403),
             (dep, "so-tttt", NH, 403), (dep, "so-tttt", PEER, 403),
             (dep, "so-tttt", UNIT, 200)]:
-        r = srv.request("POST", pp + "/submit", session=who,
-                        json_body={"agency": agency, "unit": unit})
+        js = {"agency": agency, "unit": unit}
+        if agency == "so-tttt":
+            js["inputs"] = INPUT + ",3.3.b"  # counts: no evidence needed
+        r = srv.request("POST", pp + "/submit", session=who, json_body=js)
         ck.status(r, want, "units: %s submits %s for %s" %
                   (who.login, agency, unit))
     st = srv.sql("SELECT v.status FROM value v JOIN unit u ON u.id = v.unit "

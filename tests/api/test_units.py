@@ -173,8 +173,9 @@ def body(ck, srv):
                           ctype="text/csv", session=co), 200,
               "import the demo drafts")
     ck.status(srv.request("POST", pp + "/submit", session=co,
-                          json_body={"agency": "so-tttt"}), 200,
-              "submit so-tttt")
+                          json_body={"agency": "so-tttt",
+                                     "inputs": "3.3.a,3.3.b"}), 200,
+              "submit so-tttt's 3.3")
     ck.eq(value("2075", "3.3.a")[1], "submitted", "3.3.a submitted")
     r = imp(pp, [(UNIT, "3.3.a", "1")])
     ck.status(r, 409, "import over a submitted value")

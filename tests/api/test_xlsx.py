@@ -167,7 +167,7 @@ def body(ck, srv):
                     session=own)
     ck.status(r, 200, "an officer imports its work sheet")
     ck.eq(r.json(), {"period": "2024", "values": 4, "status": "draft",
-                     "skipped": []}, "the answer")
+                     "skipped": [], "warnings": []}, "the answer")
     ck.eq(value("2024", "3.3.a"), ("99000", "draft"), "3.3.a")
     ck.eq(value("2024", "3.3.b"), ("150000", "draft"),
           "3.3.b typed as Vietnamese text")

@@ -2,7 +2,9 @@
  * test_policy.c: app/ checks who may do what itself, whatever the front
  * end: viewers never write, officers write only what their agency leads,
  * reviewing and reopening are for coordinators and admins, only an admin
- * creates an admin. Runs on a database made by app_init (no demo).
+ * creates an admin, a coordinating agency attaches evidence to what it
+ * coordinates but never writes its value, a work list is an officer's own
+ * agency's and no viewer's. Runs on a database made by app_init (no demo).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -156,6 +158,113 @@ test_reopen_and_admins(void **state)
 	    "a-long-password-1", NULL, 0, &d_));
 }
 
+/* The index of input ${name} in the methodology of period 2022-Q4. */
+static int
+input_of(struct store *s, const struct method **m, const char *name)
+{
+	struct st_period p;
+	struct diag d;
+	int in;
+
+	diag_init(&d);
+	assert_int_equal(app_period(s, "2022-Q4", &p, &d), 0);
+	assert_int_equal(app_method(s, p.sp_method, m, &d), 0);
+	diag_free(&d);
+	in = method_input(*m, name, strlen(name));
+	assert_true(in >= 0);
+	return in;
+}
+
+/*
+ * A coordinating agency (phối hợp) attaches evidence and comments to the
+ * inputs it coordinates; the value stays the lead's: cuc-thong-ke
+ * coordinates 7.1, led by so-khdt.
+ */
+static void
+test_coordinator_evidence(void **state)
+{
+	struct fixture *x = *state;
+	struct store *s = x->f_s;
+	const struct method *m;
+	const struct app_actor off_nh = { "t-off3", ROLE_OFFICER,
+		"ubnd-ninh-hai" };
+	int t71 = input_of(s, &m, "7.1.a"), a4 = input_of(s, &m, "A.4");
+	int c33 = input_of(s, &m, "3.3.a"), p411 = input_of(s, &m, "4.11.a");
+	struct st_evidence e;
+
+	assert_int_equal(
+	    app_input_role(s, "cuc-thong-ke", m, t71), APP_INPUT_COORD);
+	assert_int_equal(
+	    app_input_role(s, "cuc-thong-ke", m, a4), APP_INPUT_LEAD);
+	assert_int_equal(
+	    app_input_role(s, "cuc-thong-ke", m, c33), APP_INPUT_NONE);
+	assert_string_equal(
+	    app_input_role_name(APP_INPUT_COORD), "coordinator");
+	/* a member of a coordinating collective: ubnd-huyen on 4.11 */
+	assert_int_equal(
+	    app_input_role(s, "ubnd-ninh-hai", m, p411), APP_INPUT_COORD);
+	assert_int_equal(app_may_evidence(s, &off_tk, m, t71), 1);
+	assert_int_equal(app_may_evidence(s, &off_tk, m, c33), 0);
+	assert_int_equal(app_may_evidence(s, &off_tttt, m, c33), 1);
+	assert_int_equal(app_may_evidence(s, &viewer, m, t71), 0);
+	assert_int_equal(app_may_evidence(s, &off_nh, m, p411), 1);
+	assert_int_equal(app_may_evidence(s, &coord, m, t71), 1);
+	/* the value stays the lead's */
+	FORBIDDEN(app_value_put(s, &off_tk, "2022-Q4", NULL, "7.1.a", "1450",
+	    NUMFMT_MACHINE, NULL, NULL, NULL, &d_));
+	memset(&e, 0, sizeof(e));
+	e.sev_note = "ý kiến của Cục Thống kê";
+	ALLOWED(app_evidence_attach(
+	    s, &off_tk, "2022-Q4", NULL, "7.1.a", &e, NULL, 0, &d_));
+	assert_true(e.sev_id > 0);
+	memset(&e, 0, sizeof(e));
+	e.sev_note = "x";
+	FORBIDDEN(app_evidence_attach(
+	    s, &off_tk, "2022-Q4", NULL, "3.3.a", &e, NULL, 0, &d_));
+	FORBIDDEN(app_evidence_attach(
+	    s, &viewer, "2022-Q4", NULL, "7.1.a", &e, NULL, 0, &d_));
+	/* the unit rule still holds: a district writes for its district */
+	FORBIDDEN(app_evidence_attach(
+	    s, &off_nh, "2022-Q4", NULL, "4.11.a", &e, NULL, 0, &d_));
+}
+
+static int
+count_item(void *ctx, const struct app_work_item *it)
+{
+	int *n = ctx;
+
+	(*n) += it->wki_role == APP_INPUT_COORD ? 100 : 1;
+	return 0;
+}
+
+/* A work list: an officer's own agency's, no viewer's. */
+static void
+test_worklist_policy(void **state)
+{
+	struct fixture *x = *state;
+	struct store *s = x->f_s;
+	struct app_worklist wl;
+	int n = 0;
+
+	FORBIDDEN(app_worklist(
+	    s, &viewer, "2022-Q4", NULL, NULL, &wl, count_item, &n, &d_));
+	FORBIDDEN(app_worklist(
+	    s, &off_tk, "2022-Q4", "so-tttt", NULL, &wl, count_item, &n, &d_));
+	assert_int_equal(n, 0);
+	ALLOWED(app_worklist(
+	    s, &off_tk, "2022-Q4", NULL, NULL, &wl, count_item, &n, &d_));
+	/* A.4, A.5, A.6 led; 7.1.a, 7.1.b coordinated */
+	assert_int_equal(n, 203);
+	assert_string_equal(wl.wkl_agency, "cuc-thong-ke");
+	assert_int_equal(wl.wkl_items, 5);
+	assert_int_equal(wl.wkl_coord, 2);
+	assert_int_equal(wl.wkl_missing, 3);
+	n = 0;
+	ALLOWED(app_worklist(s, &coord, "2022-Q4", "cuc-thong-ke", NULL, &wl,
+	    count_item, &n, &d_));
+	assert_int_equal(n, 203);
+}
+
 int
 main(void)
 {
@@ -166,6 +275,10 @@ main(void)
 		    test_officer_own_agency, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_reopen_and_admins, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_coordinator_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_worklist_policy, setup, teardown),
 	};
 
 	if (auth_init() != 0)

@@ -5,8 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 
 CMDS="score methodology init period backup import template export value
-evidence status submit approve return reopen tasks task targets audit user
-serve"
+evidence status worklist submit approve return reopen review tasks task
+targets audit user serve"
 
 for lang in vi en; do
 	DTI_LANG=$lang ok --help
@@ -16,7 +16,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 21 ] || fail "dti --help ($lang) lists $n commands, not 21"
+	[ "$n" -eq 23 ] || fail "dti --help ($lang) lists $n commands, not 23"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then

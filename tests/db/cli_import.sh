@@ -108,7 +108,22 @@ with open(sys.argv[2], 'w', encoding='utf-8-sig', newline='') as f:
         w.writerow(r + ['ghi chú, có dấu phẩy'])
 EOF
 ok period open 2026 --db i.db
-ok import --add-units --db i.db --period 2026 shuffled.csv
+# cross_units breaks the consistency rules between inputs (a scoring
+# fixture): refused, every broken pair named with its unit and both inputs
+before=$(dump i.db)
+ko import --add-units --db i.db --period 2026 shuffled.csv
+err_has "binh-thuan: A\.4 \(Số lượng dân số\) = 1\.240\.000 khác 8\.1\.b"
+err_has "khanh-hoa: 3\.6\.a .* lớn hơn 3\.7\.b"
+eq "$(grep -c 'lỗi' "$T/err")" 19 "broken pairs named"
+eq "$(dump i.db)" "$before" "database after an inconsistent file"
+# --no-consistency imports it as it is: the pairs are warnings, and the
+# audit log says who imported what without the rules, and which pairs
+ok import --add-units --no-consistency --db i.db --period 2026 --user sotttt \
+    shuffled.csv
+err_has "cảnh báo: .*binh-thuan: A\.4"
+eq "$(sql i.db "SELECT actor, new, substr(reason, 1, 12) FROM audit
+    WHERE action = 'import.unchecked'")" "sotttt|19|shuffled.csv" \
+    "audit row of the unchecked import"
 ok export --db i.db --period 2026
 "$PY" - shuffled.csv "$T/out" <<'EOF' || fail "export of a shuffled file"
 import csv, sys

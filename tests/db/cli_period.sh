@@ -34,7 +34,8 @@ eq "$(dump p.db)" "$before" "database after refused period opens"
 
 # --- a period with values in every state, then closed -----------------------------
 ok import --db p.db --period 2022 --user nhap "$SP"
-ok submit --db p.db --period 2022 --agency so-tttt
+# counts (no evidence needed: the methodology asks it for yes/no inputs)
+ok submit --db p.db --period 2022 --agency so-tttt --inputs 3.3.a,3.3.b
 ok submit --db p.db --period 2022 --agency cuc-thong-ke
 ok approve --db p.db --period 2022 --agency cuc-thong-ke
 printf '%%PDF-1.4 minh chứng\n' >qd.pdf

@@ -9,7 +9,10 @@ for round in "$ILL" "$SRC"/tests/golden/data/*.round.csv; do
 	i=$((i + 1))
 	newdb "s$i.db"
 	ok period open 2022 --db "s$i.db"
-	ok import --add-units --db "s$i.db" --period 2022 --approve "$round"
+	# the golden rounds are scoring fixtures, invented to reach each
+	# rule's thresholds: some break the consistency rules between inputs
+	ok import --add-units --no-consistency --db "s$i.db" --period 2022 \
+	    --approve "$round"
 	for opts in "" "--explain" "--format json" "--format json --explain"; do
 		# shellcheck disable=SC2086
 		ok score $opts "$round"
@@ -45,7 +48,7 @@ EOF
 newdb d.db
 ok period open 2022 --db d.db
 ok import --add-units --db d.db --period 2022 --approve first.csv
-ok import --add-units --db d.db --period 2022 rest.csv
+ok import --add-units --no-consistency --db d.db --period 2022 rest.csv
 ok score first.csv
 cp "$T/out" first.score
 ok score --db d.db --period 2022
