@@ -149,6 +149,13 @@ for i in 1.9 1.10; do
 done
 ko submit --db c.db --period 2030 --agency ubnd-ninh-hai --inputs 1.9,1.10
 err_has "ubnd-ninh-hai cho 1\.10 cần ít nhất một tài liệu kiểm chứng"
+# each district's work list at the province: its own part and evidence
+ok worklist --db c.db --period 2030 --agency ubnd-ninh-hai --unit ninh-thuan
+grep -A2 "^1\.9 " "$T/out" | grep -q "giá trị: Có — nháp" ||
+    fail "Ninh Hải's work list does not show its part of 1.9"
+grep -q "BC-ubnd-bac-ai" "$T/out" && fail "Ninh Hải's list shows Bác Ái's evidence"
+ok worklist --db c.db --period 2030 --agency ubnd-bac-ai --unit ninh-thuan
+grep -q "12/BC-ubnd-bac-ai" "$T/out" || fail "Bác Ái's list lacks its evidence"
 for a in $DISTRICTS; do
 	[ "$a" = ubnd-bac-ai ] && continue
 	for i in 1.9 1.10; do
