@@ -669,8 +669,9 @@ api_export(struct api_req *ar)
 	}
 	diag_init(&d);
 	/* parts=1: the parts of contributed inputs, the CLI's --parts file */
-	rc = want_parts ? app_export_parts(ar->ar_s, p.sp_code, f, &d)
-			: app_export(ar->ar_s, p.sp_code, f, &d);
+	rc = want_parts
+	    ? app_export_parts(ar->ar_s, api_actor(ar), p.sp_code, f, &d)
+	    : app_export(ar->ar_s, p.sp_code, f, &d);
 	fclose(f);
 	if (rc != 0) {
 		free(text);

@@ -674,10 +674,12 @@ int app_aggregates(struct store *, const struct app_actor *,
     const struct st_period *, const char *,
     int (*)(void *, const struct app_aggregate *), void *, struct diag *);
 /*
- * app_export_parts(s, period, f, d): every part of the period as
- * unit,input,value,part,status (dti export --parts).
+ * app_export_parts(s, a, period, f, d): every part of the period ${a} may
+ * see (app_may_see_part) as unit,input,value,part,status (dti export
+ * --parts).
  */
-int app_export_parts(struct store *, const char *, FILE *, struct diag *);
+int app_export_parts(struct store *, const struct app_actor *, const char *,
+    FILE *, struct diag *);
 /*
  * app_part_input(m, in, tmp): the input a part of ${in} is read as: yes/no
  * for a count of yes (in ${tmp}), else ${in} itself.

@@ -589,6 +589,7 @@ app_cset_export(struct app_cset *c, const char *unit, const char *input,
 struct parts_out {
 	FILE *po_f;
 	const struct method *po_m;
+	const struct app_actor *po_a;
 	int po_err;
 };
 
@@ -598,7 +599,7 @@ parts_row(void *ctx, const struct st_value *v)
 	struct parts_out *o = ctx;
 	int in;
 
-	if (v->sv_part[0] == '\0')
+	if (v->sv_part[0] == '\0' || !app_may_see_part(o->po_a, v->sv_part))
 		return 0;
 	in = method_input(o->po_m, v->sv_input, strlen(v->sv_input));
 	if (in < 0 || method_contribution(o->po_m, in) == NULL)
@@ -619,9 +620,10 @@ parts_row(void *ctx, const struct st_value *v)
 }
 
 int
-app_export_parts(struct store *s, const char *period, FILE *f, struct diag *d)
+app_export_parts(struct store *s, const struct app_actor *a, const char *period,
+    FILE *f, struct diag *d)
 {
-	struct parts_out o = { f, NULL, 0 };
+	struct parts_out o = { f, NULL, a, 0 };
 	struct st_period p;
 
 	if (app_period(s, period, &p, d) != 0 ||

@@ -313,6 +313,7 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 	static const char usage[] =
 	    "Cách dùng / usage: dti export --period P [--parts PARTS.csv] [--db dti.db] [FILE]\n"
 	    "  --parts: also the parts of contributed inputs (unit,input,value,part,status)\n";
+	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
@@ -347,7 +348,8 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 			diag_free(&d);
 			return EXIT_IO;
 		}
-		rc = app_export_parts(s, o.op_period, pf, &d);
+		app_operator(&a, o.op_user);
+		rc = app_export_parts(s, &a, o.op_period, pf, &d);
 		if (fclose(pf) != 0 && rc == 0) {
 			cli_file_error("export", o.op_parts, errno, lang);
 			rc = -1;

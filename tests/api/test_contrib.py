@@ -296,6 +296,10 @@ def body(ck, srv):
           "every part approved")
     ck.status(srv.get(PP + "/export?parts=2", session=lead), 400,
               "parts=2")
+    r = srv.get(PP + "/export?parts=1", session=nh)
+    rows = list(csv.DictReader(io.StringIO(r.text())))
+    ck.eq(sorted({x["part"] for x in rows}), ["ubnd-ninh-hai"],
+          "Ninh Hải's parts file holds its own parts only")
 
 
 if __name__ == "__main__":

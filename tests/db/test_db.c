@@ -2053,8 +2053,9 @@ export_text(struct fx *x, int parts)
 
 	assert_non_null(f);
 	diag_init(&d);
-	assert_int_equal(parts ? app_export_parts(x->f_s, "2030", f, &d)
-			       : app_export(x->f_s, "2030", f, &d),
+	assert_int_equal(parts
+		? app_export_parts(x->f_s, dbfx_op("t"), "2030", f, &d)
+		: app_export(x->f_s, "2030", f, &d),
 	    0);
 	diag_free(&d);
 	fclose(f);
