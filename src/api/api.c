@@ -4,6 +4,7 @@
  * of parsed methodologies).
  */
 #include "api/api.h"
+#include "api/api_web.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -614,8 +615,12 @@ match(const char *pat, const char *path, struct http_req *rq)
 	return *pat == '\0' && *path == '\0';
 }
 
+/*
+ * security_headers_cached(rs, cache): every response's headers, with the
+ * Cache-Control ${cache} (the web interface's files may be cached).
+ */
 static void
-security_headers(struct http_resp *rs)
+security_headers_cached(struct http_resp *rs, const char *cache)
 {
 	http_set_header(rs, "Content-Security-Policy",
 	    "default-src 'self'; script-src 'self'; object-src 'none'; "
@@ -623,7 +628,13 @@ security_headers(struct http_resp *rs)
 	http_set_header(rs, "X-Content-Type-Options", "nosniff");
 	http_set_header(rs, "X-Frame-Options", "DENY");
 	http_set_header(rs, "Referrer-Policy", "no-referrer");
-	http_set_header(rs, "Cache-Control", "no-store");
+	http_set_header(rs, "Cache-Control", cache);
+}
+
+static void
+security_headers(struct http_resp *rs)
+{
+	security_headers_cached(rs, "no-store");
 }
 
 /* Find the session of the request's cookie; 1 when valid. */
@@ -819,6 +830,15 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 	ar.ar_srv = as;
 	ar.ar_rq = rq;
 	ar.ar_rs = rs;
+	/* the web interface: its pages and files, outside /api */
+	if (strncmp(rq->rq_path, "/api/", 5) != 0) {
+		const char *cache = NULL;
+
+		if (api_web(rq, rs, &cache) == 0) {
+			security_headers_cached(rs, cache);
+			return;
+		}
+	}
 	security_headers(rs);
 	/* paths are UTF-8 text: anything else cannot name a period or unit */
 	if (!utf8_valid(rq->rq_path, strlen(rq->rq_path))) {
