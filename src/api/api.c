@@ -550,6 +550,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/session", api_login, R_PUBLIC },
 	{ "GET", "/api/v1/session", api_session_get, 0 },
 	{ "DELETE", "/api/v1/session", api_logout, 0 },
+	{ "POST", "/api/v1/session/password", api_password, 0 },
 	{ "GET", "/api/v1/users", api_users, 0 },
 	{ "POST", "/api/v1/users", api_user_add, 0 },
 	{ "GET", "/api/v1/methodologies", api_methodologies, 0 },

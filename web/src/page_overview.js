@@ -113,7 +113,7 @@ function Trend({ trend }) {
   return html`<section aria-labelledby="xu-huong" class="card">
     <h2 id="xu-huong">Chỉ số DTI qua các năm</h2>
     <${ChartBox} config=${config} height=${260} label="Biểu đồ Chỉ số DTI của tỉnh qua các năm; số liệu ở bảng dưới" />
-    <table class="compact">
+    <div class="table-wrap"><table class="compact">
       <caption class="sr-only">Chỉ số DTI qua các năm</caption>
       <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Đã công bố</th>
         <th scope="col" class="num">Xếp hạng</th><th scope="col" class="num">Trong hệ thống</th>
@@ -127,7 +127,7 @@ function Trend({ trend }) {
           <td class="num">${t ? fmtIndex(t.index) : '—'}</td>
           <td class="num">${at(AVERAGE, y) !== null ? fmtIndex(at(AVERAGE, y)) : '—'}</td></tr>`;
       })}</tbody>
-    </table>
+    </table></div>
     <p class="small muted">Nguồn đã công bố: ${PUBLISHED.map((p) => `${p.year}: ${p.source}`).join('; ')}.
       Số “trong hệ thống” tính từ số liệu đã nhập${trend.some((t) => t.label) ? ' (có kỳ là số liệu minh họa)' : ''}.</p>
   </section>`;
@@ -141,11 +141,11 @@ function Losses({ m, rows, refd: ref, period }) {
   return html`<section aria-labelledby="mat-diem" class="card">
     <h2 id="mat-diem">Các chỉ số mất nhiều điểm nhất</h2>
     <div class="table-wrap"><table>
-      <thead><tr><th scope="col">Chỉ số</th><th scope="col">Cơ quan chủ trì</th>
+      <thead><tr><th scope="col">Chỉ số (cơ quan chủ trì)</th>
         <th scope="col" class="num">Đạt</th><th scope="col" class="num">Mất</th></tr></thead>
       <tbody>${list.map((x) => html`<tr>
-        <th scope="row"><a href=${`/chi-so/${x.i.code}?ky=${period.code}`}>${x.i.code}</a> ${x.i.name}</th>
-        <td>${agencyName(ref, x.i.lead)}</td>
+        <th scope="row"><a href=${`/chi-so/${x.i.code}?ky=${period.code}`}>${x.i.code}</a> ${x.i.name}
+          <div class="small muted">${agencyName(ref, x.i.lead)}</div></th>
         <td class="num">${x.r ? num(x.r.score, 2) : '—'} / ${num(x.i.points, 0)}</td>
         <td class="num strong">${num(x.lost, 2)}</td></tr>`)}</tbody>
     </table></div>
@@ -170,14 +170,14 @@ function Completeness({ status, refd: ref, period }) {
       `${status.agencies.filter((a) => a.submitted > 0).length} cơ quan chờ duyệt.`}</p>
     <div class="table-wrap"><table>
       <thead><tr><th scope="col">Cơ quan</th><th scope="col">Đã nhập</th>
-        <th scope="col" class="num">Chờ duyệt</th><th scope="col" class="num">Trả lại</th>
-        <th scope="col">Gửi</th><th scope="col">Trạng thái</th></tr></thead>
+        <th scope="col" class="num">Chờ duyệt</th><th scope="col" class="num hide-phone">Trả lại</th>
+        <th scope="col" class="hide-phone">Gửi</th><th scope="col">Trạng thái</th></tr></thead>
       <tbody>${rows.map((a) => html`<tr class=${a.overdue ? 'row-late' : ''}>
         <th scope="row"><a href=${`/co-quan/${a.agency}?ky=${period.code}`}>${agencyName(ref, a.agency)}</a></th>
         <td><${Bar} value=${a.filled} max=${a.inputs} label=${`${a.agency}: đã nhập ${a.filled} trên ${a.inputs}`} />
           <span class="small">${a.filled}/${a.inputs}</span></td>
-        <td class="num">${a.submitted}</td><td class="num">${a.returned}</td>
-        <td class="small">${a.late ? html`<span class="late">Trễ hạn</span>` : a.on_time ? 'Đúng hạn' : '—'}</td>
+        <td class="num">${a.submitted}</td><td class="num hide-phone">${a.returned}</td>
+        <td class="small hide-phone">${a.late ? html`<span class="late">Trễ hạn</span>` : a.on_time ? 'Đúng hạn' : '—'}</td>
         <td>${state(a)}</td></tr>`)}</tbody>
     </table></div>
   </section>`;

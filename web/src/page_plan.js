@@ -34,7 +34,7 @@ export function TasksPage({ query }) {
     <p>${tasks.length} nhiệm vụ; <span class="late">${overdue} quá hạn</span>.</p>
     <form class="toolbar filters" role="search" aria-label="Lọc nhiệm vụ" onSubmit=${(e) => e.preventDefault()}>
       <${AgencySelect} id="loc-co-quan" agencies=${agencies} value=${agency} onChange=${(v) => setQuery({ 'co-quan': v })} />
-      <div class="field field-inline">
+      <div class="field field-inline field-check">
         <input type="checkbox" id="loc-qua-han" checked=${late} onChange=${(e) => setQuery({ 'qua-han': e.target.checked ? '1' : null })} />
         <label for="loc-qua-han">Chỉ nhiệm vụ quá hạn</label>
       </div>
