@@ -1,7 +1,7 @@
 // app.js: the web interface of dti. The session, the frame of every page
 // (skip link, header, navigation by role, main, footer) and the pages by
 // URL. Pages: page_*.js; the API: api.js.
-import { html, render, useState, useEffect } from './lib.js';
+import { html, render, useState, useEffect, useRef } from './lib.js';
 import { get, api, setCsrf, onUnauthorized, clearCache } from './api.js';
 import { useLocation, navigate, match } from './router.js';
 import { ROLE } from './words.js';
@@ -107,8 +107,14 @@ function App() {
       },
     );
   }, []);
-  // focus the page's title when the page changes (screen readers, keyboard)
+  // focus the page's title when the app moves to another page (screen
+  // readers, keyboard); a page loaded afresh starts at the skip link
+  const first = useRef(true);
   useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     const h = document.querySelector('main h1');
     if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
   }, [loc.path]);
@@ -125,7 +131,7 @@ function App() {
         localStorage.setItem(SESSION_HINT, '1');
         setCsrf(s.csrf);
         setSession(s);
-        const next = loc.query.get('tiep');
+        const next = new URLSearchParams(location.search).get('tiep');
         navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home(s.user), { replace: true });
       }} />
     </main>`;

@@ -45,7 +45,7 @@ function Periods() {
     <h2 id="ky-h">Kỳ đánh giá và thời hạn</h2>
     ${msg && html`<${Notice} kind="ok">${msg}<//>`}
     <${ErrorBox} error=${err || error} />
-    ${data && html`<div class="table-wrap"><table>
+    ${data && html`<div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Kỳ</th><th scope="col">Hạn cơ quan</th><th scope="col">Hạn Sở TTTT</th>
         <th scope="col">Trạng thái</th><th scope="col">Ghi chú</th><th scope="col">Thao tác</th></tr></thead>
       <tbody>${data.periods.map((p) => html`<tr>
@@ -97,7 +97,7 @@ function Users() {
   };
   return html`<section aria-labelledby="tk-h">
     <h2 id="tk-h">Tài khoản</h2>
-    ${!data ? html`<${ErrorBox} error=${error} />` : html`<div class="table-wrap"><table>
+    ${!data ? html`<${ErrorBox} error=${error} />` : html`<div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th></tr></thead>
       <tbody>${data.users.map((u) => html`<tr><th scope="row">${u.login}</th><td>${ROLE[u.role] || u.role}</td>
         <td>${u.agency ? agencyName(data.ref, u.agency) : '—'}</td><td>${u.disabled ? 'Đã khóa' : 'Hoạt động'}</td></tr>`)}</tbody>
@@ -125,13 +125,13 @@ function Agencies() {
   if (!data) return html`<${ErrorBox} error=${error} />`;
   return html`<section aria-labelledby="cq-h">
     <h2 id="cq-h">Cơ quan (${data.agencies.length})</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Mã</th><th scope="col">Tên</th><th scope="col">Viết tắt</th><th scope="col">Loại</th></tr></thead>
       <tbody>${data.agencies.map((a) => html`<tr><td>${a.code}</td><th scope="row">${a.name}</th><td>${a.short}</td>
         <td>${AGENCY_KIND[a.kind] || a.kind}</td></tr>`)}</tbody>
     </table></div>
     <h2>Đơn vị đánh giá (${data.units.length})</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Mã</th><th scope="col">Tên</th><th scope="col">Cấp</th><th scope="col">Thuộc</th></tr></thead>
       <tbody>${data.units.map((u) => html`<tr><td>${u.code}</td><th scope="row">${u.name}</th>
         <td>${u.level === 'province' ? 'Tỉnh' : u.level === 'district' ? 'Huyện' : u.level}</td><td>${u.parent || '—'}</td></tr>`)}</tbody>
@@ -144,7 +144,7 @@ function Methods() {
   if (!data) return html`<${ErrorBox} error=${error} />`;
   return html`<section aria-labelledby="pp-h">
     <h2 id="pp-h">Các phiên bản phương pháp</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Mã</th><th scope="col">Tên</th><th scope="col">Phiên bản</th><th scope="col">Nạp lúc</th><th scope="col">SHA-256</th></tr></thead>
       <tbody>${data.methodologies.map((m) => html`<tr><td>${m.id}</td><th scope="row">${m.name}<div class="small muted">${m.code}</div></th>
         <td>${m.version}</td><td>${time(m.loaded_at)}</td><td class="small mono">${m.sha256.slice(0, 16)}…</td></tr>`)}</tbody>
@@ -176,7 +176,7 @@ function Audit({ query }) {
     ${loading && html`<${Loading} />`}
     <${ErrorBox} error=${error} />
     ${data && html`<p role="status" class="muted">${data.audit.length} dòng (mới nhất trước).</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Thời điểm</th><th scope="col">Người</th><th scope="col">Việc</th>
         <th scope="col">Đối tượng</th><th scope="col">Cũ → mới</th><th scope="col">Lý do</th></tr></thead>
       <tbody>${[...data.audit].reverse().slice(0, 500).map((a) => html`<tr>

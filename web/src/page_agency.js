@@ -267,9 +267,9 @@ function Workspace({ agency, user, query }) {
     ${list.length === 0 ? html`<p>Cơ quan này không chủ trì dữ liệu nào của tỉnh trong phương pháp của kỳ.</p>` : html`
     <form class="work" onSubmit=${(e) => e.preventDefault()} aria-label="Nhập số liệu">
       <p class="small muted">Số viết theo kiểu Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy thập phân (1.234.567 hoặc 15,2).</p>
-      <ul class="work-list">${sorted.map((inp) => html`<${Row} key=${inp.name + ':' + ((values.get(inp.name) || {}).value || '')}
+      <ul class="work-list">${sorted.map((inp) => html`<${Row} key=${period.code + ':' + inp.name}
         inp=${inp} v=${values.get(inp.name)} period=${period} unit=${unit} closed=${closed} canWrite=${canWrite}
-        chosen=${chosen.has(inp.name)} onSaved=${() => {}}
+        chosen=${chosen.has(inp.name)} onSaved=${reload}
         onChoose=${(on) => { const s = new Set(chosen); if (on) s.add(inp.name); else s.delete(inp.name); setChosen(s); }} />`)}
       </ul>
       ${canWrite && !closed && html`<div class="actions sticky-actions">

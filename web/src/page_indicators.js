@@ -75,7 +75,7 @@ export function IndicatorsPage({ query }) {
       </div>
     </form>
     <p role="status" class="muted">${list.length} chỉ số. Điểm tính cả số liệu nháp.</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Mã</th><th scope="col">Chỉ số</th><th scope="col">Chủ trì</th>
         <th scope="col" class="num">Điểm</th><th scope="col">Số liệu</th></tr></thead>
       <tbody>${list.map((i) => {
@@ -163,7 +163,7 @@ export function IndicatorPage({ params, query }) {
     </section>
     <section class="card" aria-labelledby="du-lieu">
       <h2 id="du-lieu">Dữ liệu đầu vào</h2>
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0"><table>
         <thead><tr><th scope="col">Mã</th><th scope="col">Nội dung</th><th scope="col">Loại</th>
           <th scope="col" class="num">Giá trị</th><th scope="col">Trạng thái</th><th scope="col">Minh chứng</th></tr></thead>
         <tbody>${(ind.inputs || []).map((inp, k) => {

@@ -113,7 +113,7 @@ function Trend({ trend }) {
   return html`<section aria-labelledby="xu-huong" class="card">
     <h2 id="xu-huong">Chỉ số DTI qua các năm</h2>
     <${ChartBox} config=${config} height=${260} label="Biểu đồ Chỉ số DTI của tỉnh qua các năm; số liệu ở bảng dưới" />
-    <div class="table-wrap"><table class="compact">
+    <div class="table-wrap" tabindex="0"><table class="compact">
       <caption class="sr-only">Chỉ số DTI qua các năm</caption>
       <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Đã công bố</th>
         <th scope="col" class="num">Xếp hạng</th><th scope="col" class="num">Trong hệ thống</th>
@@ -140,7 +140,7 @@ function Losses({ m, rows, refd: ref, period }) {
   }).filter((x) => x.lost > 0.0001).sort((a, b) => b.lost - a.lost).slice(0, 10);
   return html`<section aria-labelledby="mat-diem" class="card">
     <h2 id="mat-diem">Các chỉ số mất nhiều điểm nhất</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Chỉ số (cơ quan chủ trì)</th>
         <th scope="col" class="num">Đạt</th><th scope="col" class="num">Mất</th></tr></thead>
       <tbody>${list.map((x) => html`<tr>
@@ -168,7 +168,7 @@ function Completeness({ status, refd: ref, period }) {
     <p>${`Hạn của các cơ quan: ${date(period.agency_due)}. ` +
       `${status.agencies.filter((a) => a.overdue).length} cơ quan quá hạn, ` +
       `${status.agencies.filter((a) => a.submitted > 0).length} cơ quan chờ duyệt.`}</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Cơ quan</th><th scope="col">Đã nhập</th>
         <th scope="col" class="num">Chờ duyệt</th><th scope="col" class="num hide-phone">Trả lại</th>
         <th scope="col" class="hide-phone">Gửi</th><th scope="col">Trạng thái</th></tr></thead>

@@ -74,7 +74,7 @@ export function TargetsPage() {
   const list = data.targets;
   return html`<${Page} title="Chỉ tiêu của Kế hoạch">
     <p class="legend">${Object.entries(LIGHT).map(([k, v]) => html`<span class=${'light light-' + k} aria-hidden="true"></span> ${v} `)}</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Mục tiêu</th>
         <th scope="col" class="num">Hiện tại</th><th scope="col">Tiến độ</th><th scope="col">Đánh giá</th></tr></thead>
       <tbody>${list.map((t) => {

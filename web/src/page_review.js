@@ -102,7 +102,7 @@ function Queue({ data, reload }) {
     ${[...groups].map(([a, vs]) => html`<div class="card">
       <div class="card-head"><h3>${agencyName(ref, a, false)} <span class="muted">(${vs.length})</span></h3>
         <button type="button" onClick=${() => approveAgency(a)} disabled=${busy}>Phê duyệt cả ${vs.length}</button></div>
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0"><table>
         <thead><tr><th scope="col">Chọn</th><th scope="col">Dữ liệu</th><th scope="col" class="num">Giá trị</th>
           <th scope="col">Người nhập</th><th scope="col">Nhận xét nếu trả lại</th></tr></thead>
         <tbody>${vs.map((v) => {

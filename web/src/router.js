@@ -35,6 +35,7 @@ export function useLocation() {
   const [loc, setLoc] = useState(current());
   useEffect(() => {
     listeners.add(setLoc);
+    setLoc(current()); // a change made before this subscription
     return () => listeners.delete(setLoc);
   }, []);
   return loc;
