@@ -253,14 +253,12 @@ function Workspace({ agency, user, query }) {
     <${PeriodNote} period=${period} />
     <section class="card" aria-labelledby="tom-tat">
       <h2 id="tom-tat">Số liệu phải cung cấp</h2>
-      <p>${agencyName(ref, agency, false)} chủ trì <strong>${list.length}</strong> dữ liệu cho ${ref.province.name}
-        (${filled} đã có giá trị).</p>
+      <p>${agencyName(ref, agency, false)} chủ trì <strong>${list.length}</strong> dữ liệu cho ${`${ref.province.name} (${filled} đã có giá trị).`}</p>
       <${Bar} value=${filled} max=${list.length || 1} label=${`Đã nhập ${filled} trên ${list.length}`} />
       ${status && html`<p class="small">Nháp ${status.draft} · Chờ duyệt ${status.submitted} · Bị trả lại ${status.returned} ·
         Đã duyệt ${status.approved}${status.overdue ? html` · <span class="late">Quá hạn</span>` : ''}
         ${status.submitted_last ? ` · Gửi lần cuối ${time(status.submitted_last)}` : ''}</p>`}
-      ${returned.length > 0 && html`<div class="alert alert-warn"><strong>${returned.length} giá trị bị trả lại</strong>
-        cần sửa hoặc gửi lại: ${returned.map((i) => html`<a href=${'#muc-' + i.name}>${i.name}</a> `)}</div>`}
+      ${returned.length > 0 && html`<div class="alert alert-warn"><strong>${returned.length} giá trị bị trả lại</strong>${' cần sửa hoặc gửi lại: '} ${returned.map((i) => html`<a href=${'#muc-' + i.name}>${i.name}</a> `)}</div>`}
     </section>
     ${msg && html`<${Notice} kind="ok">${msg}<//>`}
     <${ErrorBox} error=${err} title="Chưa gửi được." />

@@ -75,7 +75,7 @@ export function IndicatorsPage({ query }) {
       </div>
     </form>
     <p role="status" class="muted">${list.length} chỉ số. Điểm tính cả số liệu nháp.</p>
-    <div class="table-wrap" tabindex="0"><table>
+    <div class="table-wrap" tabindex="0"><table class="stack">
       <thead><tr><th scope="col">Mã</th><th scope="col">Chỉ số</th><th scope="col">Chủ trì</th>
         <th scope="col" class="num">Điểm</th><th scope="col">Số liệu</th></tr></thead>
       <tbody>${list.map((i) => {
@@ -83,9 +83,9 @@ export function IndicatorsPage({ query }) {
         return html`<tr>
           <td><a href=${`/chi-so/${i.code}?ky=${period.code}`}>${i.code}</a></td>
           <td>${i.name}</td>
-          <td>${agencyName(ref, i.lead)}</td>
-          <td class="num">${r ? num(r.score, 2) : '—'} / ${num(i.points, 2)}</td>
-          <td><${Badge} status=${dataState(i, values)} /></td></tr>`;
+          <td data-label="Chủ trì">${agencyName(ref, i.lead)}</td>
+          <td class="num" data-label="Điểm">${r ? num(r.score, 2) : '—'} / ${num(i.points, 2)}</td>
+          <td data-label="Số liệu"><${Badge} status=${dataState(i, values)} /></td></tr>`;
       })}</tbody>
     </table></div>
   <//>`;

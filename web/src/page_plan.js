@@ -74,7 +74,7 @@ export function TargetsPage() {
   const list = data.targets;
   return html`<${Page} title="Chỉ tiêu của Kế hoạch">
     <p class="legend">${Object.entries(LIGHT).map(([k, v]) => html`<span class=${'light light-' + k} aria-hidden="true"></span> ${v} `)}</p>
-    <div class="table-wrap" tabindex="0"><table>
+    <div class="table-wrap" tabindex="0"><table class="stack">
       <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Mục tiêu</th>
         <th scope="col" class="num">Hiện tại</th><th scope="col">Tiến độ</th><th scope="col">Đánh giá</th></tr></thead>
       <tbody>${list.map((t) => {
@@ -83,11 +83,11 @@ export function TargetsPage() {
           <th scope="row">${t.text}
             <div class="small muted">Năm ${t.year}${t.indicator ? html` · chỉ số <a href=${'/chi-so/' + t.indicator}>${t.indicator}</a>` : ''}
               ${t.period && ` · số liệu kỳ ${t.period}`}</div></th>
-          <td class="num">${shownValue(t, t.target)}${t.target_max !== null ? ` – ${shownValue(t, t.target_max)}` : ''}</td>
-          <td class="num">${shownValue(t, t.value)}</td>
-          <td>${t.progress !== null ? html`<${Bar} value=${Math.min(t.progress, 1)} max=${1} tone=${'tone-' + l}
+          <td class="num" data-label="Mục tiêu">${shownValue(t, t.target)}${t.target_max !== null ? ` – ${shownValue(t, t.target_max)}` : ''}</td>
+          <td class="num" data-label="Hiện tại">${shownValue(t, t.value)}</td>
+          <td data-label="Tiến độ">${t.progress !== null ? html`<${Bar} value=${Math.min(t.progress, 1)} max=${1} tone=${'tone-' + l}
             label=${`${t.text}: ${pct(t.progress, 0)} mục tiêu`} /> <span class="small">${pct(t.progress, 0)}</span>` : '—'}</td>
-          <td><span class=${'light light-' + l} aria-hidden="true"></span> ${TARGET_STATE[t.state] || t.state}</td></tr>`;
+          <td data-label="Đánh giá"><span class=${'light light-' + l} aria-hidden="true"></span> ${TARGET_STATE[t.state] || t.state}</td></tr>`;
       })}</tbody>
     </table></div>
   <//>`;
