@@ -39,6 +39,20 @@ async function entry(ck, srv, b) {
   ck.eq(val('7.2.b'), '1234567', '1.234.567 is stored as 1234567');
   ck.eq(val('8.6'), '15.2', '15,2 is stored as 15.2');
 
+  // evidence: a file with its document number and date, with progress
+  await page.click('[id="muc-7.2.b"] >> text=Minh chứng');
+  await page.setInputFiles('#mc-7-2-b-tep', { name: 'danh-sach-doanh-nghiep.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('Danh sách doanh nghiệp 2023\n') });
+  await page.fill('#mc-7-2-b-so', '123/SKHĐT');
+  await page.fill('#mc-7-2-b-ngay', '15/12/2023');
+  await page.click('[id="muc-7.2.b"] >> text=Thêm minh chứng');
+  await page.waitForSelector('[id="muc-7.2.b"] >> text=danh-sach-doanh-nghiep.txt');
+  const ev = await page.textContent('[id="muc-7.2.b"] .evidence');
+  ck.check(ev.includes('số 123/SKHĐT') && ev.includes('ngày 15/12/2023'), 'the evidence is listed with its number and date', ev);
+  const e = await admin('GET', '/periods/2023/values/ninh-thuan/7.2.b/evidence');
+  ck.eq((e.data.evidence || []).map((x) => [x.doc_number, x.doc_date, x.file && x.file.name]),
+    [['123/SKHĐT', '2023-12-15', 'danh-sach-doanh-nghiep.txt']], 'the server stored it, the date as ISO');
+
   // checked as typed, in Vietnamese
   await page.fill('#gt-7-2-a', '1,234.5');
   const local = await page.textContent('#gt-7-2-a-loi');

@@ -5,7 +5,7 @@ import { get, post, enc } from './api.js';
 import { date, time } from './fmt.js';
 import { setQuery } from './router.js';
 import { useData, Loading, ErrorBox, Notice, Page, reference, agencyName, AgencySelect } from './ui.js';
-import { ROLE, PERIOD_STATUS, AGENCY_KIND } from './words.js';
+import { ROLE, PERIOD_STATUS, AGENCY_KIND, AUDIT_ACTION } from './words.js';
 
 const SECTIONS = [
   ['ky', 'Kỳ đánh giá'],
@@ -180,7 +180,7 @@ function Audit({ query }) {
       <thead><tr><th scope="col">Thời điểm</th><th scope="col">Người</th><th scope="col">Việc</th>
         <th scope="col">Đối tượng</th><th scope="col">Cũ → mới</th><th scope="col">Lý do</th></tr></thead>
       <tbody>${[...data.audit].reverse().slice(0, 500).map((a) => html`<tr>
-        <td class="small">${time(a.at)}</td><td>${a.actor}</td><td>${a.action}</td>
+        <td class="small">${time(a.at)}</td><td>${a.actor}</td><td>${AUDIT_ACTION[a.action] || a.action}</td>
         <td class="small">${[a.period, a.agency && agencyName(data.ref, a.agency), a.unit, a.input].filter(Boolean).join(' · ') || a.key}</td>
         <td class="small break">${a.old ?? '—'} → ${a.new ?? '—'}</td><td class="small break">${a.reason || ''}</td></tr>`)}</tbody>
     </table></div>`}

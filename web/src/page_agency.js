@@ -213,6 +213,7 @@ function Workspace({ agency, user, query }) {
   const [err, setErr] = useState(null);
   const [busy, setBusy] = useState(false);
   if (!data) return loading ? html`<${Loading} />` : html`<${ErrorBox} error=${error} />`;
+  Row.savers.clear(); // the rows rendered below register again
   const { ref, period, m, unit, values, status } = data;
   if (!period) return html`<p>Chưa có kỳ đánh giá nào.</p>`;
   const canWrite = user.role !== 'viewer';

@@ -54,3 +54,25 @@ export const AGENCY_KIND = {
   office: 'Văn phòng',
   enterprise: 'Doanh nghiệp',
 };
+
+// the audit log's actions (an unknown one is shown as it is stored)
+export const AUDIT_ACTION = {
+  'methodology.load': 'Nạp phương pháp',
+  'org.load': 'Nạp tổ chức',
+  'account.add': 'Tạo tài khoản',
+  'account.password': 'Đổi mật khẩu',
+  'session.login': 'Đăng nhập',
+  'period.open': 'Mở kỳ',
+  'period.close': 'Đóng kỳ',
+  'period.reopen': 'Mở lại kỳ',
+  'value.set': 'Nhập giá trị',
+  'value.submit': 'Gửi duyệt',
+  'value.approve': 'Phê duyệt',
+  'value.return': 'Trả lại',
+  'value.reopen': 'Mở lại giá trị',
+  'evidence.add': 'Thêm minh chứng',
+  'evidence.archive': 'Lưu trữ minh chứng',
+  'task.progress': 'Cập nhật nhiệm vụ',
+  'submission.event': 'Ghi nhận lần gửi',
+  import: 'Nhập tệp dữ liệu',
+};
