@@ -59,7 +59,7 @@ api_web(struct http_req *rq, struct http_resp *rs, const char **cache)
 		return -1;
 	if (api_web_page(rq->rq_path)) {
 		a = asset_find("/index.html");
-		*cache = "no-cache";
+		*cache = "no-store"; /* small; names the assets */
 	} else if (strncmp(rq->rq_path, "/assets/", 8) == 0) {
 		a = asset_find(rq->rq_path);
 		*cache = "public, max-age=31536000, immutable";
