@@ -153,7 +153,7 @@ async function account(ck, srv, b) {
   const page = await newPage(b);
   await login(page, srv, 'cb-thongke', 'sai-mat-khau-sai');
   await page.waitForSelector('[role=alert]');
-  ck.check((await page.textContent('[role=alert]')).includes('sai tên đăng nhập hoặc mật khẩu'), 'a wrong password: the server\'s Vietnamese message');
+  ck.check((await page.textContent('[role=alert]')).includes('Sai tên đăng nhập hoặc mật khẩu.'), 'a wrong password: the server\'s Vietnamese message');
   for (let i = 0; i < 5; i++) {
     await page.fill('#mat-khau', 'sai-mat-khau-' + i);
     await page.click('form button[type=submit]');
@@ -161,7 +161,7 @@ async function account(ck, srv, b) {
   }
   await page.waitForSelector('text=Tạm khóa đăng nhập');
   const msg = await page.textContent('[role=alert]');
-  ck.check(/thử lại sau \d+ giây/.test(msg) && /Còn phải chờ \d+ phút/.test(msg), 'the lockout says how long to wait', msg);
+  ck.check(/[Tt]hử lại sau \d+ giây\./.test(msg) && /Còn phải chờ \d+ phút/.test(msg), 'the lockout says how long to wait', msg);
   ck.check(await page.isDisabled('form button[type=submit]'), 'and the button waits');
   await shot(page, 'dang-nhap-khoa-1280');
 

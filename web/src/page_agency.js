@@ -15,7 +15,7 @@ import { get, put, post, upload, enc } from './api.js';
 import { readVi, viText, num, date, time } from './fmt.js';
 import {
   useData, Loading, ErrorBox, Notice, Page, reference, choosePeriod, PeriodPicker, PeriodNote,
-  methodology, agencyName, Badge, Bar,
+  methodology, agencyName, Badge, Bar, sentence,
 } from './ui.js';
 import { INPUT_KIND } from './words.js';
 
@@ -197,7 +197,7 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
       <button type="button" class="link-button" aria-expanded=${showEv ? 'true' : 'false'}
         onClick=${() => setShowEv(!showEv)}>Minh chứng</button>
     </div>
-    <p id=${id + '-loi'} class="field-error" role="alert">${!check.ok ? check.message : err ? err.message : ''}</p>
+    <p id=${id + '-loi'} class="field-error" role="alert">${!check.ok ? check.message : err ? sentence(err.message) : ''}</p>
     ${saved && html`<p class="ok small" role="status">Đã lưu nháp: ${text}</p>`}
     ${!open && canWrite && (status === 'submitted' || status === 'approved') &&
       html`<p class="small muted">Đã ${status === 'submitted' ? 'gửi, chờ duyệt' : 'duyệt'}: không sửa được.</p>`}

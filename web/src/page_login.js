@@ -2,7 +2,7 @@
 // password.
 import { html, useState, useEffect, useRef } from './lib.js';
 import { api, post } from './api.js';
-import { ErrorBox, Notice, Page } from './ui.js';
+import { ErrorBox, Notice, Page, sentence } from './ui.js';
 
 function waitText(seconds) {
   const m = Math.floor(seconds / 60);
@@ -60,7 +60,7 @@ export function LoginPage({ onLogin }) {
     <div tabindex="-1" ref=${errRef}>
       ${error && error.status === 429 ?
         html`<div class="alert alert-error" role="alert" id="loi-dang-nhap">
-          <strong>Tạm khóa đăng nhập.</strong> ${error.message}
+          <strong>Tạm khóa đăng nhập.</strong> ${sentence(error.message)}
           ${left > 0 ? html` Còn phải chờ <strong>${waitText(left)}</strong>.` : ' Bạn có thể thử lại.'}
         </div>` :
         html`<${ErrorBox} error=${error} />`}

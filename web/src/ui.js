@@ -28,13 +28,21 @@ export function Loading() {
   return html`<p class="loading" role="status">Đang tải…</p>`;
 }
 
+// sentence("thử lại sau 5 giây"): "Thử lại sau 5 giây." (the API's
+// messages are phrases, to be quoted inside others)
+export function sentence(t) {
+  const s = String(t || '').trim();
+  if (!s) return s;
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) + (/[.!?:]$/.test(s) ? '' : '.');
+}
+
 // An error of the API: its Vietnamese message and the details under it.
 export function ErrorBox({ error, title }) {
   if (!error) return null;
   return html`<div class="alert alert-error" role="alert">
-    ${title && html`<strong>${title} </strong>`}${error.message}
+    ${title && html`<strong>${title} </strong>`}${sentence(error.message)}
     ${error.details && error.details.length > 0 &&
-    html`<ul>${error.details.slice(0, 20).map((d) => html`<li>${d}</li>`)}</ul>`}
+    html`<ul>${error.details.slice(0, 20).map((d) => html`<li>${sentence(d)}</li>`)}</ul>`}
   </div>`;
 }
 
