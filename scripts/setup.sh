@@ -17,6 +17,7 @@ packages=(
 	libcmocka-dev                      # unit tests
 	clang-format cppcheck              # style and static checks (run as tests)
 	libreoffice-calc-nogui python3-uno # tests: a work sheet filled in LibreOffice, headless (db.cli.xlsx)
+	chromium                           # the web interface's browser tests (headless)
 )
 
 missing=()
@@ -30,4 +31,24 @@ if [ ${#missing[@]} -gt 0 ]; then
 	[ "$(id -u)" -eq 0 ] || sudo="sudo"
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The web interface: Node.js and npm (Debian's, unless a node is already
+# there), then the pinned npm packages of web/package-lock.json (Preact,
+# htm, Chart.js; playwright-core and axe-core for the browser tests), again
+# only when the lockfile changed. No package script runs.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	echo "setup: installing nodejs npm"
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+stamp="$web/node_modules/.dti-lock.sha256"
+want="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+	echo "setup: npm ci in web/"
+	(cd "$web" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+	echo "$want" >"$stamp"
 fi

@@ -158,6 +158,7 @@ void api_units(struct api_req *);
 void api_login(struct api_req *);
 void api_session_get(struct api_req *);
 void api_logout(struct api_req *);
+void api_password(struct api_req *);
 void api_users(struct api_req *);
 void api_user_add(struct api_req *);
 void api_periods(struct api_req *);

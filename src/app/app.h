@@ -548,6 +548,15 @@ int app_login(struct store *, const char *, const char *, const char *,
 int app_session(struct store *, const char *, long, struct st_session *);
 /* app_logout(s, token_hash, d): end a session. */
 int app_logout(struct store *, const char *, struct diag *);
+/*
+ * app_password_change(s, login, current, next, keep, d): the account's own
+ * change of password: 1 when ${current} is not its password (nothing
+ * changes), -1 with the reason in ${d} when ${next} is too weak or the
+ * store fails, 0 when changed; every other session of the account ends,
+ * the one whose token hash is ${keep} goes on.
+ */
+int app_password_change(struct store *, const char *, const char *,
+    const char *, const char *, struct diag *);
 
 /* app_score.c: the scores of a period. */
 

@@ -56,6 +56,7 @@ MATRIX = {
     ("POST", "/api/v1/session"): ALL,  # log in (again)
     ("GET", "/api/v1/session"): READ,
     ("DELETE", "/api/v1/session"): READ,
+    ("POST", "/api/v1/session/password"): READ,  # one's own password
     ("GET", "/api/v1/users"): MANAGE,
     ("POST", "/api/v1/users"): MANAGE,
     ("GET", "/api/v1/methodologies"): READ,
@@ -291,6 +292,19 @@ def body(ck, srv):
         st = (srv.get(pp, session=admin).json() or {}).get("status")
         ck.eq(st, "open" if r.ok() else "closed",
               "%s: period %s after reopen" % (role, P))
+
+        # one's own password; it ends the account's other sessions
+        who = LOGIN.get(role)
+        new_pw = "mat-khau-moi-%d-du-dai" % i
+        r = call(role, ("POST", "/api/v1/session/password"), "POST",
+                 API + "/session/password",
+                 json_body={"current": srv.passwords.get(who, "x"),
+                            "password": new_pw})
+        if r.ok():
+            srv.passwords[who] = new_pw
+            srv.secrets.add(new_pw)
+            if who == "admin":
+                admin = srv.must_login("admin")
 
         # log in again (anonymous: as the viewer), then log that session out
         who = LOGIN.get(role, "lanhdao")
