@@ -44,7 +44,7 @@ asset_find(const char *path)
 	size_t i;
 
 	for (i = 0; i < web_assets_n; i++)
-		if (strcmp(web_assets[i].wa_path, path) == 0)
+		if (strcmp(web_assets[i].wb_path, path) == 0)
 			return &web_assets[i];
 	return NULL;
 }
@@ -67,8 +67,8 @@ api_web(struct http_req *rq, struct http_resp *rs, const char **cache)
 	if (a == NULL)
 		return -1;
 	rs->rs_status = 200;
-	rs->rs_type = a->wa_type;
+	rs->rs_type = a->wb_type;
 	buf_reset(&rs->rs_body);
-	buf_append(&rs->rs_body, (const char *)a->wa_bytes, a->wa_len);
+	buf_append(&rs->rs_body, (const char *)a->wb_bytes, a->wb_len);
 	return 0;
 }

@@ -11,11 +11,11 @@
 
 /* One embedded file. */
 struct web_asset {
-	const char *wa_path; /* "/index.html" or "/assets/<hash>/app.js" */
-	const char *wa_type; /* Content-Type */
-	const unsigned char *wa_bytes;
-	size_t wa_len;
-	const char *wa_sha256; /* hex, of the bytes served */
+	const char *wb_path; /* "/index.html" or "/assets/<hash>/app.js" */
+	const char *wb_type; /* Content-Type */
+	const unsigned char *wb_bytes;
+	size_t wb_len;
+	const char *wb_sha256; /* hex, of the bytes served */
 };
 
 /* The generated table (web_assets.c in the build folder). */
