@@ -772,10 +772,13 @@ int app_results(struct store *, int, int (*)(void *, const struct app_result *),
 /* Where an index places the province among a year's recorded results. */
 struct app_place {
 	int pl_year;
-	int pl_rank; /* 1 + the recorded provinces above it, 0: none known */
+	/* 1 + the rank of the lowest recorded province above it (its best
+	 * possible rank), 0: no index recorded that year */
+	int pl_rank;
+	int pl_rank_worst; /* the rank of the best one below it, else pl_of */
 	int pl_of; /* provinces ranked that year (63) */
 	int pl_known; /* of them, with a recorded index */
-	char pl_group[16]; /* "cao", "khá", "trung bình", "thấp" */
+	char pl_group[16]; /* "khá" (at least the average), "dưới khá", "" */
 	double pl_kha; /* the index that enters the "khá" group, NAN */
 	double pl_to_kha; /* pl_kha - index when below it, else 0; NAN */
 };
@@ -874,7 +877,7 @@ int app_trend(struct store *, const char *, int, struct app_trend *,
 void app_trend_free(struct app_trend *);
 
 /* One indicator's next step and what it is worth. */
-struct app_step {
+struct app_sens_step {
 	const char *sp_indicator;
 	const char *sp_name;
 	const char *sp_agency;
@@ -891,7 +894,7 @@ struct app_sensitivity {
 	struct st_period sen_period;
 	double sen_index;
 	struct app_place sen_place;
-	struct app_step *sen_steps; /* most points per unit of effort first */
+	struct app_sens_step *sen_steps; /* most points per unit of effort first */
 	int sen_n;
 };
 /*

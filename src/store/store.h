@@ -710,4 +710,29 @@ int store_session_touch(struct store *, const char *, long);
  */
 int store_session_end(struct store *, const char *);
 
+
+/* Published results of a year (issue 11): NAN or 0 where not published. */
+struct st_result {
+	int sr_year;
+	const char *sr_province; /* as published; "": the national average */
+	double sr_index;
+	int sr_rank;
+	double sr_pillar[3]; /* CQS, KTS, XHS */
+	int sr_pillar_rank[3];
+	double sr_group[8]; /* main indicators I..VIII, fractions of max */
+	const char *sr_source;
+};
+/*
+ * [writes] store_result_put(s, r): record ${r}, merged into what is
+ * recorded for its year and province: each field given (not NAN, not 0,
+ * a source not "") replaces the recorded one.
+ */
+int store_result_put(struct store *, const struct st_result *);
+/*
+ * store_result_each(s, year, cb, ctx): the results of ${year} (0: all),
+ * by year, then rank (unranked last), then province.
+ */
+int store_result_each(
+    struct store *, int, int (*)(void *, const struct st_result *), void *);
+
 #endif

@@ -1,0 +1,82 @@
+/* sq_result.c: published results of a year. */
+#include "store/sqlite/sq.h"
+
+#include <math.h>
+
+
+int
+store_result_put(struct store *s, const struct st_result *r)
+{
+	/* NULL (NAN, rank 0 mapped below) keeps what is recorded */
+	return sq_exec(s,
+	    "INSERT INTO result (year, province, idx, rank, cqs, cqs_rank, kts,"
+	    " kts_rank, xhs, xhs_rank, g1, g2, g3, g4, g5, g6, g7, g8, source)"
+	    " VALUES (?, ?, ?, nullif(?, 0), ?, nullif(?, 0), ?, nullif(?, 0),"
+	    " ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''))"
+	    " ON CONFLICT (year, province) DO UPDATE SET"
+	    " idx = coalesce(excluded.idx, idx),"
+	    " rank = coalesce(excluded.rank, rank),"
+	    " cqs = coalesce(excluded.cqs, cqs),"
+	    " cqs_rank = coalesce(excluded.cqs_rank, cqs_rank),"
+	    " kts = coalesce(excluded.kts, kts),"
+	    " kts_rank = coalesce(excluded.kts_rank, kts_rank),"
+	    " xhs = coalesce(excluded.xhs, xhs),"
+	    " xhs_rank = coalesce(excluded.xhs_rank, xhs_rank),"
+	    " g1 = coalesce(excluded.g1, g1), g2 = coalesce(excluded.g2, g2),"
+	    " g3 = coalesce(excluded.g3, g3), g4 = coalesce(excluded.g4, g4),"
+	    " g5 = coalesce(excluded.g5, g5), g6 = coalesce(excluded.g6, g6),"
+	    " g7 = coalesce(excluded.g7, g7), g8 = coalesce(excluded.g8, g8),"
+	    " source = CASE excluded.source WHEN '' THEN source"
+	    "  ELSE excluded.source END",
+	    "isdididididdddddddds", (long)r->sr_year, r->sr_province,
+	    r->sr_index, (long)r->sr_rank, r->sr_pillar[0],
+	    (long)r->sr_pillar_rank[0], r->sr_pillar[1],
+	    (long)r->sr_pillar_rank[1], r->sr_pillar[2],
+	    (long)r->sr_pillar_rank[2], r->sr_group[0], r->sr_group[1],
+	    r->sr_group[2], r->sr_group[3], r->sr_group[4], r->sr_group[5],
+	    r->sr_group[6], r->sr_group[7], r->sr_source);
+}
+
+static double
+col_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+	    ? NAN
+	    : sqlite3_column_double(st, i);
+}
+
+static const char *
+result_map(sqlite3_stmt *st, void *out)
+{
+	struct st_result *r = out;
+	int k;
+
+	r->sr_year = sqlite3_column_int(st, 0);
+	r->sr_province = sq_text(st, 1);
+	r->sr_index = col_real(st, 2);
+	r->sr_rank = sqlite3_column_int(st, 3);
+	for (k = 0; k < 3; k++) {
+		r->sr_pillar[k] = col_real(st, 4 + 2 * k);
+		r->sr_pillar_rank[k] = sqlite3_column_int(st, 5 + 2 * k);
+	}
+	for (k = 0; k < 8; k++)
+		r->sr_group[k] = col_real(st, 10 + k);
+	r->sr_source = sq_text(st, 18);
+	return NULL;
+}
+
+int
+store_result_each(struct store *s, int year,
+    int (*cb)(void *, const struct st_result *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT year, province, idx, rank, cqs, cqs_rank, kts, kts_rank,"
+	    " xhs, xhs_rank, g1, g2, g3, g4, g5, g6, g7, g8, source"
+	    " FROM result WHERE ? = 0 OR year = ?"
+	    " ORDER BY year, rank IS NULL, rank, province",
+	    "ii", (long)year, (long)year);
+
+	if (st == NULL)
+		return s->sqs_errcode;
+	SQ_EACH(s, st, struct st_result, result_map, cb, ctx);
+}
