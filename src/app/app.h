@@ -885,6 +885,8 @@ struct app_sens_step {
 	const char *sp_input_name;
 	double sp_from; /* its value now (option index for a choice) */
 	double sp_to; /* the value that reaches the next score step */
+	const char *sp_from_text; /* yes/no and choice: "0"/"1", the option */
+	const char *sp_to_text; /* code; NULL for numbers */
 	double sp_points; /* TOTAL points gained */
 	double sp_effort; /* docs/analysis.md: relative change of the input */
 	double sp_per_effort; /* points / effort */

@@ -340,6 +340,18 @@ tr_of(const struct tr_ctx *tc, int k)
 	return AN_PROVINCES;
 }
 
+/* ${v} with exactly ${dec} decimals, a decimal comma, into ${b}. */
+static void
+tr_fixed(struct buf *b, double v, int dec)
+{
+	char t[64], *p;
+
+	snprintf(t, sizeof(t), "%.*f", dec, v);
+	if ((p = strchr(t, '.')) != NULL)
+		*p = ',';
+	buf_puts(b, t);
+}
+
 /* One figure's line, phrased as the plan's introduction phrases it. */
 static void
 tr_phrase(struct app_trend_line *l, int prev_year)
@@ -351,7 +363,7 @@ tr_phrase(struct app_trend_line *l, int prev_year)
 	buf_init(&n);
 	l->tl_growth = NAN;
 	if (!isnan(l->tl_now)) {
-		numfmt_vi(&n, l->tl_now, 4);
+		tr_fixed(&n, l->tl_now, 4);
 		buf_printf(&vi, "đạt %s", buf_cstr(&n));
 		buf_printf(&en, "%.4f", l->tl_now);
 	}
@@ -360,7 +372,7 @@ tr_phrase(struct app_trend_line *l, int prev_year)
 
 		l->tl_growth = g;
 		buf_reset(&n);
-		numfmt_vi(&n, fabs(round(g * 10) / 10), 1);
+		tr_fixed(&n, fabs(g), 1);
 		if (fabs(g) < 0.05) {
 			buf_printf(&vi, ", bằng năm %d", prev_year);
 			buf_printf(&en, ", the same as in %d", prev_year);
@@ -528,16 +540,35 @@ app_trend_free(struct app_trend *t)
 
 /* Sensitivity. */
 
+/* A yes/no or choice value as its code ("0", "1", the option's), else NULL. */
+static const char *
+an_choice_text(const struct app_an *an, int in, double v, int present)
+{
+	const struct m_input *mi = &an->an_m->m_inputs[in];
+
+	if (mi->mi_kind == IK_YESNO)
+		return !present ? "-" : v != 0 ? "1" : "0";
+	if (mi->mi_kind == IK_CHOICE)
+		return !present || v < 0 || v >= mi->mi_noptions
+		    ? "-"
+		    : mi->mi_options[(int)v].mo_code;
+	return NULL;
+}
+
 #define SEN_DOUBLINGS 48 /* search up to 2^48 times the value (or 1) */
 #define SEN_BISECT 60
+#define SEN_STEP 0.05 /* a step is worth 5 % of the indicator's points */
 
 /*
  * The smallest value of numeric input ${in}, above ${from}, whose TOTAL
- * exceeds ${total}: found by doubling, then bisection, with the engine.
+ * is at least ${total} + ${step_min}: found by doubling, then bisection,
+ * with the engine. A threshold or tier rule's next step is its next
+ * threshold; a proportional rule's is the change worth ${step_min}.
  * Its TOTAL in ${got}; NAN when no value up to the search's end gains.
  */
 static double
-sen_next(struct app_an *an, int in, double from, double total, double *got)
+sen_next(struct app_an *an, int in, double from, double total, double step_min,
+    double *got)
 {
 	double lo = from, hi = from > 0 ? from : 0, step = from > 0 ? from : 1;
 	double t = total;
@@ -545,25 +576,27 @@ sen_next(struct app_an *an, int in, double from, double total, double *got)
 
 	for (k = 0; k < SEN_DOUBLINGS; k++, step *= 2) {
 		hi = from + step;
-		if ((t = app_an_try(an, in, hi, 1)) > total + AN_EPS)
+		if ((t = app_an_try(an, in, hi, 1)) >= total + step_min)
 			break;
 		lo = hi;
 	}
-	if (!(t > total + AN_EPS))
+	if (!(t >= total + step_min))
 		return NAN;
 	for (k = 0; k < SEN_BISECT && hi - lo > 1e-9 * (1 + fabs(hi)); k++) {
 		double mid = lo + (hi - lo) / 2;
 		double v = app_an_try(an, in, mid, 1);
 
-		if (v > total + AN_EPS) {
+		if (v >= total + step_min) {
 			hi = mid;
 			t = v;
 		} else
 			lo = mid;
 	}
 	if (an->an_m->m_inputs[in].mi_kind == IK_COUNT) {
-		hi = ceil(hi - 1e-9);
-		t = app_an_try(an, in, hi, 1);
+		/* a count is whole: the bisection's last digits are noise */
+		hi = ceil(hi - 1e-6 * (1 + fabs(hi)));
+		if ((t = app_an_try(an, in, hi, 1)) < total + step_min)
+			t = app_an_try(an, in, ++hi, 1);
 	}
 	*got = t;
 	return hi;
@@ -605,7 +638,8 @@ sen_indicator(struct app_an *an, int i, double total, struct app_sens_step *st)
 			got = total + gain;
 			effort = 1.0;
 		} else {
-			to = sen_next(an, in, from, total, &got);
+			to = sen_next(an, in, from, total,
+			    SEN_STEP * ind->mn_points, &got);
 			effort = from > 0 ? (to - from) / from : to - from;
 			if (!(effort > 0))
 				effort = 1e-9;
@@ -613,6 +647,8 @@ sen_indicator(struct app_an *an, int i, double total, struct app_sens_step *st)
 		if (isnan(to) || !(got > total + AN_EPS))
 			continue;
 		if (!found || (got - total) / effort > st->sp_per_effort) {
+			st->sp_from_text = an_choice_text(an, in, from, round_has(r, an->an_unit, in));
+			st->sp_to_text = an_choice_text(an, in, to, 1);
 			st->sp_input = in;
 			st->sp_input_name = mi->mi_name;
 			st->sp_from = from;

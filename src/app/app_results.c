@@ -251,6 +251,9 @@ res_header(char **f, int nf, int *col, const char *file, struct diag *d)
 		/* the main indices file names the index "pdti" */
 		if (strcmp(name, "pdti") == 0)
 			name = "dti";
+		/* the pillars file names the index's rank "dti_rank" */
+		if (strcmp(name, "dti_rank") == 0)
+			name = "rank";
 		for (k = 0; k < RC_N; k++) {
 			if (strcmp(name, res_names[k]) == 0)
 				col[k] = i;

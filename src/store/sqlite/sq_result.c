@@ -28,7 +28,7 @@ store_result_put(struct store *s, const struct st_result *r)
 	    " g7 = coalesce(excluded.g7, g7), g8 = coalesce(excluded.g8, g8),"
 	    " source = CASE excluded.source WHEN '' THEN source"
 	    "  ELSE excluded.source END",
-	    "isdididididdddddddds", (long)r->sr_year, r->sr_province,
+	    "isdididididddddddds", (long)r->sr_year, r->sr_province,
 	    r->sr_index, (long)r->sr_rank, r->sr_pillar[0],
 	    (long)r->sr_pillar_rank[0], r->sr_pillar[1],
 	    (long)r->sr_pillar_rank[1], r->sr_pillar[2],
