@@ -792,6 +792,23 @@ struct app_place {
 int app_place(struct store *, int, double, const char *, struct app_place *,
     struct diag *);
 
+/*
+ * Reference bounds: when a period's round holds too few units to compare
+ * (one province alone), its Min-Max and proportional-to-best indicators
+ * are scored against bounds given as data (engine/round.h,
+ * round_set_bounds); app_score_period applies them. They are in the unit
+ * of what the rule compares (8.6: the count itself; 4.6: the ratio).
+ * app_bound_set(s, a, period, indicator, lo, hi, style, source, d): set
+ * them (numbers written in ${style}; lo <= hi), for an indicator with a
+ * cross-unit rule; a Sở TTTT task (APP_PERIOD), audited.
+ */
+int app_bound_set(struct store *, const struct app_actor *, const char *,
+    const char *, const char *, const char *, enum numfmt_style, const char *,
+    struct diag *);
+/* app_bounds(s, period, cb, ctx, d): the bounds set for ${period}. */
+int app_bounds(struct store *, const char *,
+    int (*)(void *, const struct st_bound *), void *, struct diag *);
+
 /* app_analysis.c: where the points are lost. */
 
 /* A line of points lost: an indicator, group, pillar or lead agency. */

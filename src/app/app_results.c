@@ -532,3 +532,89 @@ app_place(struct store *s, int year, double index, const char *self,
 		    index >= out->pl_kha ? "khá" : "dưới khá");
 	return 0;
 }
+
+/* A bound's number, read in ${style}; -1 with an error naming ${what}. */
+static int
+bound_num(const char *text, enum numfmt_style style, const char *what,
+    double *out, struct diag *d)
+{
+	struct diag why;
+	int rc;
+
+	diag_init(&why);
+	rc = numfmt_read(text, strlen(text), style, out, &why);
+	if (rc != 0)
+		diag_wrap(d, &why, "bound.value", NULL, 0, 0,
+		    "giới hạn %s '%s' không hợp lệ", "bound %s '%s' is invalid",
+		    what, text);
+	else if (!isfinite(*out)) {
+		diag_add(d, DIAG_ERROR, "bound.value", NULL, 0, 0,
+		    "giới hạn %s '%s' không phải là số hữu hạn",
+		    "bound %s '%s' is not a finite number", what, text);
+		rc = -1;
+	}
+	diag_free(&why);
+	return rc;
+}
+
+int
+app_bound_set(struct store *s, const struct app_actor *a, const char *period,
+    const char *indicator, const char *lo, const char *hi,
+    enum numfmt_style style, const char *source, struct diag *d)
+{
+	const struct method *m;
+	struct st_period p;
+	struct st_bound b;
+	int i;
+
+	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
+	    app_period(s, period, &p, d) != 0 ||
+	    app_method(s, p.sp_method, &m, d) != 0)
+		return -1;
+	if (app_refuse_closed(&p, d) != 0)
+		return -1;
+	i = method_indicator(m, indicator);
+	if (i < 0 || m->m_ind[i].mn_expr == NULL ||
+	    expr_ncross(m->m_ind[i].mn_expr) == 0) {
+		diag_add(d, DIAG_ERROR, "bound.indicator", NULL, 0, 0,
+		    "'%s' không phải chỉ tiêu chấm Min-Max hay tỷ lệ với cao "
+		    "nhất trong phương pháp %s",
+		    "'%s' is not an indicator scored by Min-Max or proportional "
+		    "to the best in methodology %s",
+		    indicator, m->m_id);
+		return -1;
+	}
+	memset(&b, 0, sizeof(b));
+	b.sb_indicator = m->m_ind[i].mn_code;
+	b.sb_source = source;
+	if (bound_num(lo, style, "min", &b.sb_lo, d) != 0 ||
+	    bound_num(hi, style, "max", &b.sb_hi, d) != 0)
+		return -1;
+	if (b.sb_lo > b.sb_hi) {
+		diag_add(d, DIAG_ERROR, "bound.order", NULL, 0, 0,
+		    "giới hạn dưới %s lớn hơn giới hạn trên %s",
+		    "the lower bound %s is above the upper bound %s", lo, hi);
+		return -1;
+	}
+	if (source != NULL && app_text_check(APP_TEXT_NOTE, source, d) != 0)
+		return -1;
+	if (store_tx_begin(s) != 0)
+		return app_store_error(s, d);
+	if (store_bound_put(s, p.sp_id, &b, a->ac_login) != 0 ||
+	    store_tx_commit(s) != 0)
+		return app_abort(s, d);
+	return 0;
+}
+
+int
+app_bounds(struct store *s, const char *period,
+    int (*cb)(void *, const struct st_bound *), void *ctx, struct diag *d)
+{
+	struct st_period p;
+
+	if (app_period(s, period, &p, d) != 0)
+		return -1;
+	if (store_bound_each(s, p.sp_id, cb, ctx) < 0)
+		return app_store_error(s, d);
+	return 0;
+}

@@ -493,3 +493,58 @@ cmd_results(int argc, char **argv, enum diag_lang lang)
 		return an_json(json_pack("{s:o}", "results", rp.rp_json));
 	return EXIT_OK;
 }
+
+static int
+bound_row(void *ctx, const struct st_bound *b)
+{
+	enum diag_lang *lang = ctx;
+	struct buf x, y;
+
+	buf_init(&x);
+	buf_init(&y);
+	printf("%s%*s %12s %12s  %s\n", b->sb_indicator,
+	    cli_pad(b->sb_indicator, 8), "", an_num(&x, b->sb_lo, 4, *lang),
+	    an_num(&y, b->sb_hi, 4, *lang), b->sb_source ? b->sb_source : "");
+	buf_free(&x);
+	buf_free(&y);
+	return 0;
+}
+
+int
+cmd_bounds(int argc, char **argv, enum diag_lang lang)
+{
+	static const char usage[] =
+	    "Cách dùng / usage: dti bounds set --period P INDICATOR MIN MAX [--source TEXT] [--number-format vi|machine] [--db dti.db]\n"
+	    "                   dti bounds list --period P [--db dti.db]\n"
+	    "  giới hạn tham chiếu của chỉ tiêu Min-Max / tỷ lệ với cao nhất khi kỳ chỉ có một tỉnh\n"
+	    "  reference bounds of Min-Max / proportional-to-best indicators when a period holds one province\n";
+	struct app_actor a;
+	struct store *s;
+	struct opts o;
+	struct diag d;
+	int set, rc = opts_parse(&o, argc, argv,
+		     "db user period source number-format", usage, lang);
+
+	if (rc != 0)
+		return rc == 100 ? EXIT_OK : rc;
+	set = o.op_nargs == 4 && strcmp(o.op_args[0], "set") == 0;
+	if (o.op_period == NULL ||
+	    (!set && !(o.op_nargs == 1 && strcmp(o.op_args[0], "list") == 0))) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if ((s = cli_open_db(&o)) == NULL)
+		return EXIT_INVALID;
+	diag_init(&d);
+	if (set) {
+		app_operator(&a, o.op_user);
+		rc = app_bound_set(s, &a, o.op_period, o.op_args[1],
+		    o.op_args[2], o.op_args[3], o.op_numfmt, o.op_source, &d);
+	} else
+		rc = app_bounds(s, o.op_period, bound_row, &lang, &d);
+	app_close(s);
+	if (rc != 0)
+		return cli_fail(&d, rc, lang);
+	diag_free(&d);
+	return EXIT_OK;
+}

@@ -735,4 +735,26 @@ int store_result_put(struct store *, const struct st_result *);
 int store_result_each(
     struct store *, int, int (*)(void *, const struct st_result *), void *);
 
+
+/*
+ * Reference bounds of a cross-unit indicator (Min-Max, proportional to
+ * the best) in a period: what it is compared with when the round holds
+ * too few units, such as last year's national minimum and maximum.
+ */
+struct st_bound {
+	const char *sb_indicator;
+	double sb_lo;
+	double sb_hi;
+	const char *sb_source;
+};
+/*
+ * [writes] store_bound_put(s, period, b, actor): set the bounds of
+ * ${b}'s indicator in period id ${period} (replacing any) and log it.
+ */
+int store_bound_put(struct store *, long, const struct st_bound *,
+    const char *);
+/* store_bound_each(s, period, cb, ctx): the bounds of period id ${period}. */
+int store_bound_each(
+    struct store *, long, int (*)(void *, const struct st_bound *), void *);
+
 #endif

@@ -80,3 +80,51 @@ store_result_each(struct store *s, int year,
 		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_result, result_map, cb, ctx);
 }
+
+int
+store_bound_put(struct store *s, long period, const struct st_bound *b,
+    const char *actor)
+{
+	char pcode[16], val[80];
+	struct sq_about ab = { NULL, NULL, NULL, NULL };
+	int rc;
+
+	rc = sq_exec(s,
+	    "INSERT INTO bound (period, indicator, lo, hi, source)"
+	    " VALUES (?, ?, ?, ?, coalesce(?, ''))"
+	    " ON CONFLICT (period, indicator) DO UPDATE SET lo = excluded.lo,"
+	    " hi = excluded.hi, source = excluded.source",
+	    "isdds", period, b->sb_indicator, b->sb_lo, b->sb_hi, b->sb_source);
+	if (rc != 0)
+		return rc;
+	ab.sqa_period = sq_period_code(s, period, pcode, sizeof(pcode));
+	snprintf(val, sizeof(val), "%.17g..%.17g", b->sb_lo, b->sb_hi);
+	return sq_audit(s, actor, "bound.set", "bound", b->sb_indicator, NULL,
+	    val, b->sb_source, &ab);
+}
+
+static const char *
+bound_map(sqlite3_stmt *st, void *out)
+{
+	struct st_bound *b = out;
+
+	b->sb_indicator = sq_text(st, 0);
+	b->sb_lo = sqlite3_column_double(st, 1);
+	b->sb_hi = sqlite3_column_double(st, 2);
+	b->sb_source = sq_text(st, 3);
+	return NULL;
+}
+
+int
+store_bound_each(struct store *s, long period,
+    int (*cb)(void *, const struct st_bound *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT indicator, lo, hi, source FROM bound WHERE period = ?"
+	    " ORDER BY indicator",
+	    "i", period);
+
+	if (st == NULL)
+		return s->sqs_errcode;
+	SQ_EACH(s, st, struct st_bound, bound_map, cb, ctx);
+}

@@ -240,7 +240,14 @@ static const char *const migrations[] = {
 	"  g1 REAL, g2 REAL, g3 REAL, g4 REAL, g5 REAL, g6 REAL, g7 REAL,"
 	"  g8 REAL,"
 	"  source TEXT NOT NULL DEFAULT '',"
-	"  PRIMARY KEY (year, province));",
+	"  PRIMARY KEY (year, province));"
+	/* reference bounds of cross-unit indicators, per period */
+	"CREATE TABLE bound ("
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  indicator TEXT NOT NULL,"
+	"  lo REAL NOT NULL, hi REAL NOT NULL CHECK (lo <= hi),"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (period, indicator));",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
