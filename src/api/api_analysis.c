@@ -300,8 +300,7 @@ api_whatif(struct api_req *ar)
 	if (rc == 0)
 		app_whatif_free(&o);
 out:
-	free(vals);
-	json_decref(body);
+	free(vals); /* the body is the request's (ar_body) */
 }
 
 static int
