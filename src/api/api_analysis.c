@@ -37,7 +37,8 @@ loss_list(const struct app_loss *l, int n)
 		    jnum(l[i].lo_lost));
 
 		if (l[i].lo_agency != NULL)
-			json_object_set_new(o, "agency", json_string(l[i].lo_agency));
+			json_object_set_new(
+			    o, "agency", json_string(l[i].lo_agency));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -47,9 +48,8 @@ json_t *
 api_place_json(const struct app_place *pl)
 {
 	return json_pack("{s:i, s:o, s:o, s:i, s:i, s:o, s:o, s:o}", "year",
-	    pl->pl_year, "rank", pl->pl_rank ? json_integer(pl->pl_rank)
-					    : json_null(),
-	    "rank_worst",
+	    pl->pl_year, "rank",
+	    pl->pl_rank ? json_integer(pl->pl_rank) : json_null(), "rank_worst",
 	    pl->pl_rank ? json_integer(pl->pl_rank_worst) : json_null(), "of",
 	    pl->pl_of, "known", pl->pl_known, "group",
 	    pl->pl_group[0] ? json_string(pl->pl_group) : json_null(),
@@ -92,7 +92,8 @@ api_whatif_json(const struct app_whatif *w)
 			w->wi_cols[i].dl_code, "before",
 			jnum(w->wi_cols[i].dl_before), "after",
 			jnum(w->wi_cols[i].dl_after), "change",
-			jnum(w->wi_cols[i].dl_after - w->wi_cols[i].dl_before)));
+			jnum(
+			    w->wi_cols[i].dl_after - w->wi_cols[i].dl_before)));
 	return json_pack("{s:s, s:i, s:o, s:o, s:o, s:o, s:o}", "period",
 	    w->wi_period.sp_code, "changed", w->wi_nchanged, "index_before",
 	    jnum(w->wi_index_before), "index_after", jnum(w->wi_index_after),
@@ -122,8 +123,8 @@ api_trend_json(const struct app_trend *t)
 			"of", l->tl_of, "text", "vi", l->tl_text, "en",
 			l->tl_text_en));
 	}
-	return json_pack("{s:i, s:i, s:o}", "year", t->tr_year,
-	    "previous_year", t->tr_prev_year, "lines", a);
+	return json_pack("{s:i, s:i, s:o}", "year", t->tr_year, "previous_year",
+	    t->tr_prev_year, "lines", a);
 }
 
 json_t *
@@ -138,12 +139,13 @@ api_sensitivity_json(const struct app_sensitivity *o)
 		json_array_append_new(a,
 		    json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
 			      " s:i}",
-			"indicator", st->sp_indicator, "name", jstr(st->sp_name),
-			"agency", jstr(st->sp_agency), "input",
-			jstr(st->sp_input_name), "from", jnum(st->sp_from), "to",
-			jnum(st->sp_to), "points", jnum(st->sp_points),
-			"effort", jnum(st->sp_effort), "points_per_effort",
-			jnum(st->sp_per_effort), "ranks", st->sp_ranks));
+			"indicator", st->sp_indicator, "name",
+			jstr(st->sp_name), "agency", jstr(st->sp_agency),
+			"input", jstr(st->sp_input_name), "from",
+			jnum(st->sp_from), "to", jnum(st->sp_to), "points",
+			jnum(st->sp_points), "effort", jnum(st->sp_effort),
+			"points_per_effort", jnum(st->sp_per_effort), "ranks",
+			st->sp_ranks));
 	}
 	return json_pack("{s:s, s:o, s:o, s:o}", "period",
 	    o->sen_period.sp_code, "index", jnum(o->sen_index), "place",
@@ -252,8 +254,7 @@ api_whatif(struct api_req *ar)
 	struct diag d;
 	int bad = 0, n = 0, rc, flags = 0;
 
-	if (api_path_period(ar, &p) != 0 ||
-	    (body = api_body(ar, keys)) == NULL)
+	if (api_path_period(ar, &p) != 0 || (body = api_body(ar, keys)) == NULL)
 		return;
 	fmt = api_str(ar, body, "number_format", 0, &bad);
 	if (bad)
@@ -334,6 +335,6 @@ api_results(struct api_req *ar)
 	rc = app_results(ar->ar_s, (int)year, result_row, a, &d);
 	if (rc != 0)
 		json_decref(a);
-	api_answer(ar, rc, &d, 200,
-	    rc == 0 ? json_pack("{s:o}", "results", a) : NULL);
+	api_answer(
+	    ar, rc, &d, 200, rc == 0 ? json_pack("{s:o}", "results", a) : NULL);
 }

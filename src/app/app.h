@@ -836,7 +836,8 @@ struct app_losses {
 	struct st_period lss_period;
 	double lss_total; /* TOTAL points and the methodology's maximum */
 	double lss_max;
-	struct app_loss *lss_ind; /* leaf and whole indicators, most lost first */
+	struct app_loss
+	    *lss_ind; /* leaf and whole indicators, most lost first */
 	int lss_nind;
 	struct app_loss *lss_groups;
 	int lss_ngroups;
@@ -889,8 +890,8 @@ struct app_trend {
  * published figures), else from the scores of the two periods; free with
  * app_trend_free.
  */
-int app_trend(struct store *, const char *, int, struct app_trend *,
-    struct diag *);
+int app_trend(
+    struct store *, const char *, int, struct app_trend *, struct diag *);
 void app_trend_free(struct app_trend *);
 
 /* One indicator's next step and what it is worth. */
@@ -913,7 +914,8 @@ struct app_sensitivity {
 	struct st_period sen_period;
 	double sen_index;
 	struct app_place sen_place;
-	struct app_sens_step *sen_steps; /* most points per unit of effort first */
+	struct app_sens_step
+	    *sen_steps; /* most points per unit of effort first */
 	int sen_n;
 };
 /*
@@ -922,8 +924,8 @@ struct app_sensitivity {
  * next step (found by searching with the engine), its points and ranks;
  * free with app_sensitivity_free.
  */
-int app_sensitivity(struct store *, const char *, int,
-    struct app_sensitivity *, struct diag *);
+int app_sensitivity(
+    struct store *, const char *, int, struct app_sensitivity *, struct diag *);
 void app_sensitivity_free(struct app_sensitivity *);
 
 /* app_whatif.c: hypothetical values, scored beside the current ones. */

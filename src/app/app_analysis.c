@@ -163,19 +163,19 @@ an_wins(struct app_an *an, struct store *s, struct app_losses *o)
 		to = an_best_choice(an, in, total, &gain);
 		if (isnan(to))
 			continue;
-		o->lss_wins = xreallocarray(
-		    o->lss_wins, (size_t)o->lss_nwins + 1, sizeof(*o->lss_wins));
+		o->lss_wins = xreallocarray(o->lss_wins,
+		    (size_t)o->lss_nwins + 1, sizeof(*o->lss_wins));
 		w = &o->lss_wins[o->lss_nwins++];
 		memset(w, 0, sizeof(*w));
 		w->qw_input = in;
 		w->qw_name = mi->mi_name;
 		w->qw_label = mi->mi_label;
 		w->qw_indicator = m->m_ind[mi->mi_indicator].mn_code;
-		w->qw_now = !round_has(an->an_sd.sd_round, an->an_unit, in)
-		    ? ""
+		w->qw_now = !round_has(an->an_sd.sd_round, an->an_unit, in) ? ""
 		    : mi->mi_kind == IK_YESNO
-		    ? (round_get(an->an_sd.sd_round, an->an_unit, in) != 0 ? "1"
-									   : "0")
+		    ? (round_get(an->an_sd.sd_round, an->an_unit, in) != 0
+			      ? "1"
+			      : "0")
 		    : mi->mi_options[(int)round_get(
 					 an->an_sd.sd_round, an->an_unit, in)]
 			  .mo_code;
@@ -254,12 +254,12 @@ app_losses(struct store *s, const char *period, int drafts,
 		    m->m_derived[col - m->m_nind - m->m_ngroups].md_name, 1.0,
 		    score_get(sc, an.an_unit, col), NULL);
 	}
-	qsort(o->lss_ind, (size_t)o->lss_nind, sizeof(*o->lss_ind),
-	    an_cmp_loss);
+	qsort(
+	    o->lss_ind, (size_t)o->lss_nind, sizeof(*o->lss_ind), an_cmp_loss);
 	qsort(o->lss_groups, (size_t)o->lss_ngroups, sizeof(*o->lss_groups),
 	    an_cmp_loss);
-	qsort(o->lss_pillars, (size_t)o->lss_npillars,
-	    sizeof(*o->lss_pillars), an_cmp_loss);
+	qsort(o->lss_pillars, (size_t)o->lss_npillars, sizeof(*o->lss_pillars),
+	    an_cmp_loss);
 	qsort(o->lss_agencies, (size_t)o->lss_nagencies,
 	    sizeof(*o->lss_agencies), an_cmp_loss);
 	an_wins(&an, s, o);
@@ -442,8 +442,8 @@ self_row(void *ctx, const struct st_unit *u)
 }
 
 int
-app_trend(struct store *s, const char *period, int drafts,
-    struct app_trend *t, struct diag *d)
+app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
+    struct diag *d)
 {
 	static const char *const pcode[] = { "CQS", "KTS", "XHS" };
 	static const char *const pname[] = { "Chính quyền số", "Kinh tế số",
@@ -489,8 +489,8 @@ app_trend(struct store *s, const char *period, int drafts,
 			tc.tc_res[0].rs_group[k] =
 			    score_get(sco, an.an_unit, m->m_nind + k) /
 			    score_col_max(sco, m->m_nind + k);
-		if (app_place(s, p.sp_year, tc.tc_res[0].rs_index, NULL, &pl,
-			d) == 0)
+		if (app_place(
+			s, p.sp_year, tc.tc_res[0].rs_index, NULL, &pl, d) == 0)
 			tc.tc_res[0].rs_rank = pl.pl_rank;
 		app_an_free(&an);
 	}
@@ -647,7 +647,8 @@ sen_indicator(struct app_an *an, int i, double total, struct app_sens_step *st)
 		if (isnan(to) || !(got > total + AN_EPS))
 			continue;
 		if (!found || (got - total) / effort > st->sp_per_effort) {
-			st->sp_from_text = an_choice_text(an, in, from, round_has(r, an->an_unit, in));
+			st->sp_from_text = an_choice_text(
+			    an, in, from, round_has(r, an->an_unit, in));
 			st->sp_to_text = an_choice_text(an, in, to, 1);
 			st->sp_input = in;
 			st->sp_input_name = mi->mi_name;
@@ -681,7 +682,8 @@ app_sensitivity(struct store *s, const char *period, int drafts,
 	o->sen_index = score_get(sc, an.an_unit, an.an_index);
 	total = score_get(sc, an.an_unit, an.an_total);
 	/* INDEX per TOTAL point (1/1000 in the 2022 methodology) */
-	per_point = score_col_max(sc, an.an_index) / score_col_max(sc, an.an_total);
+	per_point =
+	    score_col_max(sc, an.an_index) / score_col_max(sc, an.an_total);
 	if (app_place(s, o->sen_period.sp_year, o->sen_index, NULL,
 		&o->sen_place, d) != 0) {
 		app_an_free(&an);
@@ -704,8 +706,8 @@ app_sensitivity(struct store *s, const char *period, int drafts,
 		st.sp_agency = an_lead(m, i);
 		if (o->sen_place.pl_rank > 0 &&
 		    app_place(s, o->sen_period.sp_year,
-			o->sen_index + st.sp_points * per_point, NULL,
-			&pl, d) == 0)
+			o->sen_index + st.sp_points * per_point, NULL, &pl,
+			d) == 0)
 			st.sp_ranks = o->sen_place.pl_rank - pl.pl_rank;
 		o->sen_steps = xreallocarray(
 		    o->sen_steps, (size_t)o->sen_n + 1, sizeof(*o->sen_steps));

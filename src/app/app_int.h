@@ -160,7 +160,6 @@ int app_work_each(struct store *, const struct st_period *,
     struct app_worklist *, int (*)(void *, const struct app_work_item *),
     void *, struct diag *);
 
-
 /* app_whatif.c: what the analyses share. */
 /* A period scored for analysis, with the province's unit in its round. */
 struct app_an {
@@ -171,8 +170,8 @@ struct app_an {
 	int an_index;
 };
 /* app_an_load(s, period, drafts, an, d): score ${period} for analysis. */
-int app_an_load(struct store *, const char *, int, struct app_an *,
-    struct diag *);
+int app_an_load(
+    struct store *, const char *, int, struct app_an *, struct diag *);
 void app_an_free(struct app_an *);
 /*
  * app_an_try(an, input, v, present): TOTAL points of the province with

@@ -120,7 +120,8 @@ res_year_of(const char *file)
 	const char *p = strrchr(file, '/');
 
 	for (p = p ? p + 1 : file; *p != '\0'; p++) {
-		if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) &&
+		if (p[0] == '2' && p[1] == '0' &&
+		    isdigit((unsigned char)p[2]) &&
 		    isdigit((unsigned char)p[3]) &&
 		    !isdigit((unsigned char)p[4]))
 			return atoi(p);
@@ -147,8 +148,8 @@ res_bad(struct diag *d, const char *file, long line, const char *what,
     const char *val)
 {
 	diag_add(d, DIAG_ERROR, "results.value", file, line, 0,
-	    "cột %s: giá trị '%s' không hợp lệ", "column %s: invalid value '%s'",
-	    what, val);
+	    "cột %s: giá trị '%s' không hợp lệ",
+	    "column %s: invalid value '%s'", what, val);
 }
 
 /* Parse one data row into ${r}; 1: a row to skip, -1: an error. */
@@ -194,7 +195,8 @@ res_row(char **f, int nf, const int *col, int year, const char *source,
 	}
 	r->sr_province = f[col[RC_PROVINCE]];
 	if (*r->sr_province == '\0' ||
-	    strlen(r->sr_province) >= sizeof(((struct app_result *)0)->rs_province)) {
+	    strlen(r->sr_province) >=
+		sizeof(((struct app_result *)0)->rs_province)) {
 		res_bad(d, file, line, "province", r->sr_province);
 		return -1;
 	}
@@ -272,8 +274,7 @@ res_header(char **f, int nf, int *col, const char *file, struct diag *d)
 
 int
 app_results_import(struct store *s, const struct app_actor *a, FILE *in,
-    const char *file, int year, const char *source, int *count,
-    struct diag *d)
+    const char *file, int year, const char *source, int *count, struct diag *d)
 {
 	char line[RES_MAX_LINE + 2], *f[RES_MAX_FIELDS];
 	int col[RC_N], nf, rc, n = 0;
@@ -302,7 +303,8 @@ app_results_import(struct store *s, const struct app_actor *a, FILE *in,
 			    RES_MAX_LINE);
 			goto fail;
 		}
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		while (
+		    len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (lineno == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0)
 			memmove(line, line + 3, len - 2);
@@ -321,8 +323,7 @@ app_results_import(struct store *s, const struct app_actor *a, FILE *in,
 				goto fail;
 			if (col[RC_YEAR] < 0 && year == 0) {
 				diag_add(d, DIAG_ERROR, "results.year", file, 1,
-				    0,
-				    "tệp không có cột year: hãy cho --year",
+				    0, "tệp không có cột year: hãy cho --year",
 				    "the file has no year column: give --year");
 				goto fail;
 			}
@@ -518,8 +519,8 @@ app_place(struct store *s, int year, double index, const char *self,
 		return -1;
 	if (out->pl_known > 0 && !isnan(index)) {
 		out->pl_rank = pc.pc_above_rank + 1;
-		out->pl_rank_worst = pc.pc_below_rank > 0 ? pc.pc_below_rank
-							  : out->pl_of;
+		out->pl_rank_worst =
+		    pc.pc_below_rank > 0 ? pc.pc_below_rank : out->pl_of;
 		if (out->pl_rank_worst < out->pl_rank)
 			out->pl_rank_worst = out->pl_rank;
 	}

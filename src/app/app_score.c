@@ -28,8 +28,8 @@ app_score_period(struct store *s, const char *period, int drafts,
 	    (rc = app_round(
 		 s, &out->sd_period, !drafts, m, &out->sd_round, d)) != 0)
 		return rc;
-	if (store_bound_each(s, out->sd_period.sp_id, score_bound_row,
-		out->sd_round) < 0) {
+	if (store_bound_each(
+		s, out->sd_period.sp_id, score_bound_row, out->sd_round) < 0) {
 		app_scored_free(out);
 		return app_store_error(s, d);
 	}

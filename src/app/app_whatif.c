@@ -50,8 +50,8 @@ double
 app_an_try(struct app_an *an, int input, double v, int present)
 {
 	struct round *r = an->an_sd.sd_round;
-	size_t at = (size_t)an->an_unit * (size_t)an->an_m->m_ninputs +
-	    (size_t)input;
+	size_t at =
+	    (size_t)an->an_unit * (size_t)an->an_m->m_ninputs + (size_t)input;
 	double old = r->r_vals[at], total;
 	unsigned char had = r->r_have[at];
 	struct score *sc;
@@ -227,8 +227,8 @@ app_whatif(struct store *s, const char *period, int drafts,
 	app_an_free(&an);
 	if (app_place(s, year, out->wi_index_before, NULL,
 		&out->wi_place_before, d) != 0 ||
-	    app_place(s, year, out->wi_index_after, NULL,
-		&out->wi_place_after, d) != 0) {
+	    app_place(s, year, out->wi_index_after, NULL, &out->wi_place_after,
+		d) != 0) {
 		app_whatif_free(out);
 		return -1;
 	}

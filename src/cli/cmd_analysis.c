@@ -109,13 +109,13 @@ an_losses(struct store *s, const struct opts *o, struct diag *d)
 	    l.lss_period.sp_code, cli_msg(lang, "tổng điểm", "total points"),
 	    an_num(&a, l.lss_total, 2, lang), an_num(&b, l.lss_max, 0, lang));
 	an_losses_table("Điểm bị mất theo trụ cột (chỉ số 0..1)",
-	    "Points lost by pillar (index 0..1)", l.lss_pillars,
-	    l.lss_npillars, 0, 4, lang);
-	an_losses_table("Điểm bị mất theo nhóm chỉ số",
-	    "Points lost by group", l.lss_groups, l.lss_ngroups, 0, 2, lang);
+	    "Points lost by pillar (index 0..1)", l.lss_pillars, l.lss_npillars,
+	    0, 4, lang);
+	an_losses_table("Điểm bị mất theo nhóm chỉ số", "Points lost by group",
+	    l.lss_groups, l.lss_ngroups, 0, 2, lang);
 	an_losses_table("Điểm bị mất theo cơ quan chủ trì",
-	    "Points lost by lead agency", l.lss_agencies, l.lss_nagencies, 0,
-	    2, lang);
+	    "Points lost by lead agency", l.lss_agencies, l.lss_nagencies, 0, 2,
+	    lang);
 	an_losses_table("Chỉ tiêu mất nhiều điểm nhất (20 đầu)",
 	    "Indicators losing most (first 20)", l.lss_ind, l.lss_nind, 20, 2,
 	    lang);
@@ -193,7 +193,8 @@ an_sensitivity(struct store *s, const struct opts *o, struct diag *d)
 	    se.sen_period.sp_code, cli_msg(lang, "chỉ số", "index"),
 	    an_num(&a, se.sen_index, 4, lang));
 	if (se.sen_place.pl_rank > 0)
-		printf(", %s %d/%d", cli_msg(lang, "hạng ước tính", "estimated rank"),
+		printf(", %s %d/%d",
+		    cli_msg(lang, "hạng ước tính", "estimated rank"),
 		    se.sen_place.pl_rank, se.sen_place.pl_of);
 	printf("\n%s\n",
 	    cli_msg(lang,
@@ -237,8 +238,8 @@ cmd_analysis(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	const char *what;
-	int rc = opts_parse(&o, argc, argv, "db user period format include-drafts",
-	    usage, lang);
+	int rc = opts_parse(&o, argc, argv,
+	    "db user period format include-drafts", usage, lang);
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -282,9 +283,11 @@ wi_place(const char *vi, const char *en, const struct app_place *pl,
 		printf(", %s %s", cli_msg(lang, "nhóm", "group"),
 		    lang == LANG_EN && strcmp(pl->pl_group, "khá") == 0
 			? "kha (good)"
-			: lang == LANG_EN ? "below kha" : pl->pl_group);
+			: lang == LANG_EN ? "below kha"
+					  : pl->pl_group);
 	if (isfinite(pl->pl_to_kha) && pl->pl_to_kha > 0)
-		printf(", %s %s", cli_msg(lang, "còn cách nhóm khá", "to the kha group"),
+		printf(", %s %s",
+		    cli_msg(lang, "còn cách nhóm khá", "to the kha group"),
 		    an_num(&a, pl->pl_to_kha, 4, lang));
 	putchar('\n');
 	buf_free(&a);
@@ -304,10 +307,11 @@ cmd_whatif(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	struct buf a, b, c;
-	int i, rc = opts_parse(&o, argc, argv,
-		   "db user period format include-drafts number-format "
-		   "targets-met",
-		   usage, lang);
+	int i,
+	    rc = opts_parse(&o, argc, argv,
+		"db user period format include-drafts number-format "
+		"targets-met",
+		usage, lang);
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -359,19 +363,22 @@ cmd_whatif(int argc, char **argv, enum diag_lang lang)
 	    an_num(&b, w.wi_index_after, 4, lang));
 	wi_place("hạng hiện nay (ước tính)", "rank now (estimated)",
 	    &w.wi_place_before, lang);
-	wi_place("hạng giả định", "rank under the what-if", &w.wi_place_after,
-	    lang);
+	wi_place(
+	    "hạng giả định", "rank under the what-if", &w.wi_place_after, lang);
 	printf("  %-10s %12s %12s %12s\n", cli_msg(lang, "mã", "code"),
-	    cli_msg(lang, "hiện nay", "now"), cli_msg(lang, "giả định", "what-if"),
+	    cli_msg(lang, "hiện nay", "now"),
+	    cli_msg(lang, "giả định", "what-if"),
 	    cli_msg(lang, "chênh lệch", "change"));
 	for (i = 0; i < w.wi_ncols; i++) {
 		const struct app_delta *dl = &w.wi_cols[i];
-		int dec = fabs(dl->dl_before) <= 1 && fabs(dl->dl_after) <= 1 ? 4 : 2;
+		int dec =
+		    fabs(dl->dl_before) <= 1 && fabs(dl->dl_after) <= 1 ? 4 : 2;
 
 		printf("  %-10s %12s %12s ", dl->dl_code,
 		    an_num(&a, dl->dl_before, dec, lang),
 		    an_num(&b, dl->dl_after, dec, lang));
-		printf("%12s\n", an_num(&c, dl->dl_after - dl->dl_before, dec, lang));
+		printf("%12s\n",
+		    an_num(&c, dl->dl_after - dl->dl_before, dec, lang));
 	}
 	buf_free(&a);
 	buf_free(&b);
@@ -441,9 +448,9 @@ cmd_results(int argc, char **argv, enum diag_lang lang)
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
 	if (o.op_nargs < 1 ||
-	    (strcmp(o.op_args[0], "import") == 0 ? o.op_nargs != 2
-	     : strcmp(o.op_args[0], "list") == 0 ? o.op_nargs != 1
-						 : 1)) {
+	    (strcmp(o.op_args[0], "import") == 0        ? o.op_nargs != 2
+		    : strcmp(o.op_args[0], "list") == 0 ? o.op_nargs != 1
+							: 1)) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -522,8 +529,9 @@ cmd_bounds(int argc, char **argv, enum diag_lang lang)
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	int set, rc = opts_parse(&o, argc, argv,
-		     "db user period source number-format", usage, lang);
+	int set,
+	    rc = opts_parse(&o, argc, argv,
+		"db user period source number-format", usage, lang);
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;

@@ -710,7 +710,6 @@ int store_session_touch(struct store *, const char *, long);
  */
 int store_session_end(struct store *, const char *);
 
-
 /* Published results of a year (issue 11): NAN or 0 where not published. */
 struct st_result {
 	int sr_year;
@@ -735,7 +734,6 @@ int store_result_put(struct store *, const struct st_result *);
 int store_result_each(
     struct store *, int, int (*)(void *, const struct st_result *), void *);
 
-
 /*
  * Reference bounds of a cross-unit indicator (Min-Max, proportional to
  * the best) in a period: what it is compared with when the round holds
@@ -751,8 +749,8 @@ struct st_bound {
  * [writes] store_bound_put(s, period, b, actor): set the bounds of
  * ${b}'s indicator in period id ${period} (replacing any) and log it.
  */
-int store_bound_put(struct store *, long, const struct st_bound *,
-    const char *);
+int store_bound_put(
+    struct store *, long, const struct st_bound *, const char *);
 /* store_bound_each(s, period, cb, ctx): the bounds of period id ${period}. */
 int store_bound_each(
     struct store *, long, int (*)(void *, const struct st_bound *), void *);

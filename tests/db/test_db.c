@@ -2029,9 +2029,8 @@ test_analysis_readonly(void **state)
 	int i, k;
 
 	diag_init(&d);
-	assert_int_equal(app_whatif(x->f_s, "2022", 0, vals, 2, NUMFMT_VI, 0,
-			     &w, &d),
-	    0);
+	assert_int_equal(
+	    app_whatif(x->f_s, "2022", 0, vals, 2, NUMFMT_VI, 0, &w, &d), 0);
 	/* 2.6 (0 -> 10 points) and 7.2 (0,47 -> 20) */
 	/* demo: 536,0009 points; 2.6 gains 10, 7.2 gains 20 - 0,4748 */
 	assert_true(fabs(w.wi_index_before - 0.536000917) < 1e-9);
@@ -2049,8 +2048,8 @@ test_analysis_readonly(void **state)
 	app_whatif_free(&w);
 	/* an unknown input changes nothing and says which */
 	assert_int_not_equal(app_whatif(x->f_s, "2022", 0,
-				 &(struct app_whatif_value){ "9.99.z", "1" },
-				 1, NUMFMT_VI, 0, &w, &d),
+				 &(struct app_whatif_value){ "9.99.z", "1" }, 1,
+				 NUMFMT_VI, 0, &w, &d),
 	    0);
 	assert_non_null(strstr(diag_msg(&d.d_items[0], LANG_EN), "9.99.z"));
 	diag_free(&d);

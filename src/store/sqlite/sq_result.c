@@ -3,7 +3,6 @@
 
 #include <math.h>
 
-
 int
 store_result_put(struct store *s, const struct st_result *r)
 {
@@ -82,8 +81,8 @@ store_result_each(struct store *s, int year,
 }
 
 int
-store_bound_put(struct store *s, long period, const struct st_bound *b,
-    const char *actor)
+store_bound_put(
+    struct store *s, long period, const struct st_bound *b, const char *actor)
 {
 	char pcode[16], val[80];
 	struct sq_about ab = { NULL, NULL, NULL, NULL };
