@@ -139,13 +139,13 @@ api_sensitivity_json(const struct app_sensitivity *o)
 		json_array_append_new(a,
 		    json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
 			      " s:i}",
-			"indicator", st->sp_indicator, "name",
-			jstr(st->sp_name), "agency", jstr(st->sp_agency),
-			"input", jstr(st->sp_input_name), "from",
-			jnum(st->sp_from), "to", jnum(st->sp_to), "points",
-			jnum(st->sp_points), "effort", jnum(st->sp_effort),
-			"points_per_effort", jnum(st->sp_per_effort), "ranks",
-			st->sp_ranks));
+			"indicator", st->sst_indicator, "name",
+			jstr(st->sst_name), "agency", jstr(st->sst_agency),
+			"input", jstr(st->sst_input_name), "from",
+			jnum(st->sst_from), "to", jnum(st->sst_to), "points",
+			jnum(st->sst_points), "effort", jnum(st->sst_effort),
+			"points_per_effort", jnum(st->sst_per_effort), "ranks",
+			st->sst_ranks));
 	}
 	return json_pack("{s:s, s:o, s:o, s:o}", "period",
 	    o->sen_period.sp_code, "index", jnum(o->sen_index), "place",
@@ -161,26 +161,26 @@ api_result_json(const struct app_result *r)
 	int k;
 
 	for (k = 0; k < APP_RESULT_NGROUPS; k++) {
-		if (isfinite(r->rs_group[k]))
-			json_object_set_new(g, gk[k], jnum(r->rs_group[k]));
+		if (isfinite(r->rsl_group[k]))
+			json_object_set_new(g, gk[k], jnum(r->rsl_group[k]));
 	}
 	return json_pack(
 	    "{s:i, s:s, s:o, s:o, s:{s:o, s:o, s:o}, s:{s:o, s:o, s:o},"
 	    " s:o, s:s}",
-	    "year", r->rs_year, "province", r->rs_province, "index",
-	    jnum(r->rs_index), "rank",
-	    r->rs_rank ? json_integer(r->rs_rank) : json_null(), "pillars",
-	    "CQS", jnum(r->rs_pillar[0]), "KTS", jnum(r->rs_pillar[1]), "XHS",
-	    jnum(r->rs_pillar[2]), "pillar_ranks", "CQS",
-	    r->rs_pillar_rank[0] ? json_integer(r->rs_pillar_rank[0])
-				 : json_null(),
+	    "year", r->rsl_year, "province", r->rsl_province, "index",
+	    jnum(r->rsl_index), "rank",
+	    r->rsl_rank ? json_integer(r->rsl_rank) : json_null(), "pillars",
+	    "CQS", jnum(r->rsl_pillar[0]), "KTS", jnum(r->rsl_pillar[1]), "XHS",
+	    jnum(r->rsl_pillar[2]), "pillar_ranks", "CQS",
+	    r->rsl_pillar_rank[0] ? json_integer(r->rsl_pillar_rank[0])
+				  : json_null(),
 	    "KTS",
-	    r->rs_pillar_rank[1] ? json_integer(r->rs_pillar_rank[1])
-				 : json_null(),
+	    r->rsl_pillar_rank[1] ? json_integer(r->rsl_pillar_rank[1])
+				  : json_null(),
 	    "XHS",
-	    r->rs_pillar_rank[2] ? json_integer(r->rs_pillar_rank[2])
-				 : json_null(),
-	    "groups", g, "source", r->rs_source);
+	    r->rsl_pillar_rank[2] ? json_integer(r->rsl_pillar_rank[2])
+				  : json_null(),
+	    "groups", g, "source", r->rsl_source);
 }
 
 /* ?drafts=1: score drafts and submitted values too. */

@@ -741,14 +741,14 @@ int app_review_list(struct store *, const char *, const char *, const char *,
  * (st_result of store.h); NAN: not published, rank 0: not published.
  */
 struct app_result {
-	int rs_year;
-	char rs_province[128]; /* as published: "Ninh Thuận" */
-	double rs_index; /* 0..1 */
-	int rs_rank;
-	double rs_pillar[3]; /* CQS, KTS, XHS */
-	int rs_pillar_rank[3];
-	double rs_group[APP_RESULT_NGROUPS]; /* I..VIII, fractions of max */
-	char rs_source[512];
+	int rsl_year;
+	char rsl_province[128]; /* as published: "Ninh Thuận" */
+	double rsl_index; /* 0..1 */
+	int rsl_rank;
+	double rsl_pillar[3]; /* CQS, KTS, XHS */
+	int rsl_pillar_rank[3];
+	double rsl_group[APP_RESULT_NGROUPS]; /* I..VIII, fractions of max */
+	char rsl_source[512];
 };
 /*
  * app_results_import(s, a, f, file, year, source, count, d): record the
@@ -896,19 +896,19 @@ void app_trend_free(struct app_trend *);
 
 /* One indicator's next step and what it is worth. */
 struct app_sens_step {
-	const char *sp_indicator;
-	const char *sp_name;
-	const char *sp_agency;
-	int sp_input; /* the input changed (index), -1: none found */
-	const char *sp_input_name;
-	double sp_from; /* its value now (option index for a choice) */
-	double sp_to; /* the value that reaches the next score step */
-	const char *sp_from_text; /* yes/no and choice: "0"/"1", the option */
-	const char *sp_to_text; /* code; NULL for numbers */
-	double sp_points; /* TOTAL points gained */
-	double sp_effort; /* docs/analysis.md: relative change of the input */
-	double sp_per_effort; /* points / effort */
-	int sp_ranks; /* ranks gained among the recorded results */
+	const char *sst_indicator;
+	const char *sst_name;
+	const char *sst_agency;
+	int sst_input; /* the input changed (index), -1: none found */
+	const char *sst_input_name;
+	double sst_from; /* its value now (option index for a choice) */
+	double sst_to; /* the value that reaches the next score step */
+	const char *sst_from_text; /* yes/no and choice: "0"/"1", the option */
+	const char *sst_to_text; /* code; NULL for numbers */
+	double sst_points; /* TOTAL points gained */
+	double sst_effort; /* docs/analysis.md: relative change of the input */
+	double sst_per_effort; /* points / effort */
+	int sst_ranks; /* ranks gained among the recorded results */
 };
 struct app_sensitivity {
 	struct st_period sen_period;

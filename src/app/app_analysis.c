@@ -58,8 +58,8 @@ an_cmp_win(const void *a, const void *b)
 
 /* The plan's tasks linked to each indicator, gathered once. */
 struct an_tasks {
-	const struct method *at_m;
-	struct buf *at_by; /* per indicator: task codes, comma separated */
+	const struct method *atk_m;
+	struct buf *atk_by; /* per indicator: task codes, comma separated */
 };
 
 static int
@@ -78,10 +78,10 @@ an_task_row(void *ctx, const struct st_task *t)
 		if (n < sizeof(code)) {
 			memcpy(code, p, n);
 			code[n] = '\0';
-			if ((i = method_indicator(at->at_m, code)) >= 0) {
-				if (at->at_by[i].b_len > 0)
-					buf_putc(&at->at_by[i], ',');
-				buf_puts(&at->at_by[i], t->st_code);
+			if ((i = method_indicator(at->atk_m, code)) >= 0) {
+				if (at->atk_by[i].b_len > 0)
+					buf_putc(&at->atk_by[i], ',');
+				buf_puts(&at->atk_by[i], t->st_code);
 			}
 		}
 		p = e ? e + 1 : NULL;
@@ -93,9 +93,9 @@ an_task_row(void *ctx, const struct st_task *t)
 static char *
 an_task_list(const struct an_tasks *at, int i)
 {
-	while (i >= 0 && at->at_by[i].b_len == 0)
-		i = at->at_m->m_ind[i].mn_parent;
-	return xstrdup(i >= 0 ? buf_cstr(&at->at_by[i]) : "");
+	while (i >= 0 && at->atk_by[i].b_len == 0)
+		i = at->atk_m->m_ind[i].mn_parent;
+	return xstrdup(i >= 0 ? buf_cstr(&at->atk_by[i]) : "");
 }
 
 /* The best value of yes/no or choice input ${in}; its gain in ${gain}. */
@@ -147,10 +147,10 @@ an_wins(struct app_an *an, struct store *s, struct app_losses *o)
 	double total = score_get(an->an_sd.sd_score, an->an_unit, an->an_total);
 	int in, i;
 
-	at.at_m = m;
-	at.at_by = xcalloc((size_t)m->m_nind + 1, sizeof(*at.at_by));
+	at.atk_m = m;
+	at.atk_by = xcalloc((size_t)m->m_nind + 1, sizeof(*at.atk_by));
 	for (i = 0; i < m->m_nind; i++)
-		buf_init(&at.at_by[i]);
+		buf_init(&at.atk_by[i]);
 	(void)store_task_each(s, an_task_row, &at);
 	for (in = 0; in < m->m_ninputs; in++) {
 		const struct m_input *mi = &m->m_inputs[in];
@@ -187,8 +187,8 @@ an_wins(struct app_an *an, struct store *s, struct app_losses *o)
 		w->qw_tasks = an_task_list(&at, mi->mi_indicator);
 	}
 	for (i = 0; i < m->m_nind; i++)
-		buf_free(&at.at_by[i]);
-	free(at.at_by);
+		buf_free(&at.atk_by[i]);
+	free(at.atk_by);
 	qsort(o->lss_wins, (size_t)o->lss_nwins, sizeof(*o->lss_wins),
 	    an_cmp_win);
 }
@@ -315,16 +315,16 @@ static int
 tr_row(void *ctx, const struct app_result *r)
 {
 	struct tr_ctx *tc = ctx;
-	int k = r->rs_year == tc->tc_year ? 0 : 1;
+	int k = r->rsl_year == tc->tc_year ? 0 : 1;
 
-	if (r->rs_year != tc->tc_year && r->rs_year != tc->tc_year - 1)
+	if (r->rsl_year != tc->tc_year && r->rsl_year != tc->tc_year - 1)
 		return 0;
-	if (r->rs_rank > 0) {
+	if (r->rsl_rank > 0) {
 		tc->tc_ranked[k]++;
-		if (r->rs_rank > tc->tc_max_rank[k])
-			tc->tc_max_rank[k] = r->rs_rank;
+		if (r->rsl_rank > tc->tc_max_rank[k])
+			tc->tc_max_rank[k] = r->rsl_rank;
 	}
-	if (strcmp(an_bare(r->rs_province), tc->tc_self) == 0) {
+	if (strcmp(an_bare(r->rsl_province), tc->tc_self) == 0) {
 		tc->tc_res[k] = *r;
 		tc->tc_have[k] = 1;
 	}
@@ -425,19 +425,19 @@ tr_add(struct app_trend *t, const char *code, const char *name)
 }
 
 /* The name of the database's province (the unit named in the meta). */
-struct self_ctx {
-	const char *sc_code;
-	char *sc_out;
-	size_t sc_size;
+struct an_self {
+	const char *asf_code;
+	char *asf_out;
+	size_t asf_size;
 };
 
 static int
 self_row(void *ctx, const struct st_unit *u)
 {
-	struct self_ctx *sc = ctx;
+	struct an_self *sc = ctx;
 
-	if (strcmp(u->su_code, sc->sc_code) == 0)
-		snprintf(sc->sc_out, sc->sc_size, "%s", u->su_name);
+	if (strcmp(u->su_code, sc->asf_code) == 0)
+		snprintf(sc->asf_out, sc->asf_size, "%s", u->su_name);
 	return 0;
 }
 
@@ -453,7 +453,7 @@ app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
 	struct app_trend_line *l;
 	struct app_an an;
 	char code[80], name[128] = "";
-	struct self_ctx sc = { code, name, sizeof(name) };
+	struct an_self sc = { code, name, sizeof(name) };
 	const struct method *m = NULL;
 	int k, scored;
 
@@ -478,50 +478,51 @@ app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
 		struct app_place pl;
 
 		m = an.an_m;
-		tc.tc_res[0].rs_index = score_get(sco, an.an_unit, an.an_index);
+		tc.tc_res[0].rsl_index =
+		    score_get(sco, an.an_unit, an.an_index);
 		for (k = 0; k < 3; k++) {
 			int col = score_col_of(sco, pcode[k]);
 
-			tc.tc_res[0].rs_pillar[k] =
+			tc.tc_res[0].rsl_pillar[k] =
 			    col < 0 ? NAN : score_get(sco, an.an_unit, col);
 		}
 		for (k = 0; k < APP_RESULT_NGROUPS && k < m->m_ngroups; k++)
-			tc.tc_res[0].rs_group[k] =
+			tc.tc_res[0].rsl_group[k] =
 			    score_get(sco, an.an_unit, m->m_nind + k) /
 			    score_col_max(sco, m->m_nind + k);
-		if (app_place(
-			s, p.sp_year, tc.tc_res[0].rs_index, NULL, &pl, d) == 0)
-			tc.tc_res[0].rs_rank = pl.pl_rank;
+		if (app_place(s, p.sp_year, tc.tc_res[0].rsl_index, NULL, &pl,
+			d) == 0)
+			tc.tc_res[0].rsl_rank = pl.pl_rank;
 		app_an_free(&an);
 	}
 	l = tr_add(t, "INDEX", "Chỉ số DTI");
-	l->tl_now = tc.tc_res[0].rs_index;
-	l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rs_index : NAN;
-	l->tl_rank = tc.tc_res[0].rs_rank;
-	l->tl_prev_rank = tc.tc_have[1] ? tc.tc_res[1].rs_rank : 0;
+	l->tl_now = tc.tc_res[0].rsl_index;
+	l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rsl_index : NAN;
+	l->tl_rank = tc.tc_res[0].rsl_rank;
+	l->tl_prev_rank = tc.tc_have[1] ? tc.tc_res[1].rsl_rank : 0;
 	l->tl_of = tr_of(&tc, 0);
 	for (k = 0; k < 3; k++) {
 		l = tr_add(t, pcode[k], pname[k]);
-		l->tl_now = tc.tc_res[0].rs_pillar[k];
-		l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rs_pillar[k] : NAN;
-		l->tl_rank = tc.tc_res[0].rs_pillar_rank[k];
+		l->tl_now = tc.tc_res[0].rsl_pillar[k];
+		l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rsl_pillar[k] : NAN;
+		l->tl_rank = tc.tc_res[0].rsl_pillar_rank[k];
 		l->tl_prev_rank =
-		    tc.tc_have[1] ? tc.tc_res[1].rs_pillar_rank[k] : 0;
+		    tc.tc_have[1] ? tc.tc_res[1].rsl_pillar_rank[k] : 0;
 		l->tl_of = tr_of(&tc, 0);
 	}
 	for (k = 0; k < APP_RESULT_NGROUPS; k++) {
 		static const char *const gcode[] = { "I", "II", "III", "IV",
 			"V", "VI", "VII", "VIII" };
 
-		if (isnan(tc.tc_res[0].rs_group[k]))
+		if (isnan(tc.tc_res[0].rsl_group[k]))
 			continue;
 		l = tr_add(t, gcode[k], gcode[k]);
 		if (m != NULL && k < m->m_ngroups) {
 			l->tl_code = m->m_groups[k].mg_code;
 			l->tl_name = m->m_groups[k].mg_name;
 		}
-		l->tl_now = tc.tc_res[0].rs_group[k];
-		l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rs_group[k] : NAN;
+		l->tl_now = tc.tc_res[0].rsl_group[k];
+		l->tl_prev = tc.tc_have[1] ? tc.tc_res[1].rsl_group[k] : NAN;
 		l->tl_of = tr_of(&tc, 0);
 	}
 	for (k = 0; k < t->tr_n; k++)
@@ -607,9 +608,9 @@ sen_cmp(const void *a, const void *b)
 {
 	const struct app_sens_step *x = a, *y = b;
 
-	if (x->sp_per_effort != y->sp_per_effort)
-		return x->sp_per_effort < y->sp_per_effort ? 1 : -1;
-	return strcmp(x->sp_indicator, y->sp_indicator);
+	if (x->sst_per_effort != y->sst_per_effort)
+		return x->sst_per_effort < y->sst_per_effort ? 1 : -1;
+	return strcmp(x->sst_indicator, y->sst_indicator);
 }
 
 /* Indicator ${i}'s best next step, by points per effort, into ${st}. */
@@ -646,17 +647,17 @@ sen_indicator(struct app_an *an, int i, double total, struct app_sens_step *st)
 		}
 		if (isnan(to) || !(got > total + AN_EPS))
 			continue;
-		if (!found || (got - total) / effort > st->sp_per_effort) {
-			st->sp_from_text = an_choice_text(
+		if (!found || (got - total) / effort > st->sst_per_effort) {
+			st->sst_from_text = an_choice_text(
 			    an, in, from, round_has(r, an->an_unit, in));
-			st->sp_to_text = an_choice_text(an, in, to, 1);
-			st->sp_input = in;
-			st->sp_input_name = mi->mi_name;
-			st->sp_from = from;
-			st->sp_to = to;
-			st->sp_points = got - total;
-			st->sp_effort = effort;
-			st->sp_per_effort = st->sp_points / effort;
+			st->sst_to_text = an_choice_text(an, in, to, 1);
+			st->sst_input = in;
+			st->sst_input_name = mi->mi_name;
+			st->sst_from = from;
+			st->sst_to = to;
+			st->sst_points = got - total;
+			st->sst_effort = effort;
+			st->sst_per_effort = st->sst_points / effort;
 			found = 1;
 		}
 	}
@@ -698,17 +699,17 @@ app_sensitivity(struct store *s, const char *period, int drafts,
 		    score_get(sc, an.an_unit, i) >= ind->mn_points - AN_EPS)
 			continue;
 		memset(&st, 0, sizeof(st));
-		st.sp_input = -1;
+		st.sst_input = -1;
 		if (!sen_indicator(&an, i, total, &st))
 			continue;
-		st.sp_indicator = ind->mn_code;
-		st.sp_name = ind->mn_name;
-		st.sp_agency = an_lead(m, i);
+		st.sst_indicator = ind->mn_code;
+		st.sst_name = ind->mn_name;
+		st.sst_agency = an_lead(m, i);
 		if (o->sen_place.pl_rank > 0 &&
 		    app_place(s, o->sen_period.sp_year,
-			o->sen_index + st.sp_points * per_point, NULL, &pl,
+			o->sen_index + st.sst_points * per_point, NULL, &pl,
 			d) == 0)
-			st.sp_ranks = o->sen_place.pl_rank - pl.pl_rank;
+			st.sst_ranks = o->sen_place.pl_rank - pl.pl_rank;
 		o->sen_steps = xreallocarray(
 		    o->sen_steps, (size_t)o->sen_n + 1, sizeof(*o->sen_steps));
 		o->sen_steps[o->sen_n++] = st;

@@ -135,12 +135,12 @@ res_blank(struct st_result *r)
 	int k;
 
 	memset(r, 0, sizeof(*r));
-	r->sr_index = NAN;
+	r->srs_index = NAN;
 	for (k = 0; k < 3; k++)
-		r->sr_pillar[k] = NAN;
+		r->srs_pillar[k] = NAN;
 	for (k = 0; k < 8; k++)
-		r->sr_group[k] = NAN;
-	r->sr_source = "";
+		r->srs_group[k] = NAN;
+	r->srs_source = "";
 }
 
 static void
@@ -171,33 +171,33 @@ res_row(char **f, int nf, const int *col, int year, const char *source,
 			return -1;
 		}
 	}
-	r->sr_year = year;
+	r->srs_year = year;
 	if (col[RC_YEAR] >= 0) {
 		if (res_num(f[col[RC_YEAR]], 1990, 2200, &v) != 0) {
 			res_bad(d, file, line, "year", f[col[RC_YEAR]]);
 			return -1;
 		}
-		r->sr_year = (int)v;
+		r->srs_year = (int)v;
 	}
-	r->sr_source = col[RC_SOURCE] >= 0 && *f[col[RC_SOURCE]] != '\0'
+	r->srs_source = col[RC_SOURCE] >= 0 && *f[col[RC_SOURCE]] != '\0'
 	    ? f[col[RC_SOURCE]]
 	    : source;
 	if (col[RC_LEVEL] >= 0) {
 		/* the averages file: only the provinces' average is a result */
 		if (strcmp(f[col[RC_LEVEL]], "provincial") != 0)
 			return 1;
-		r->sr_province = "";
-		if (res_num(f[col[RC_VALUE]], 0, 1, &r->sr_index) != 0) {
+		r->srs_province = "";
+		if (res_num(f[col[RC_VALUE]], 0, 1, &r->srs_index) != 0) {
 			res_bad(d, file, line, "value", f[col[RC_VALUE]]);
 			return -1;
 		}
 		return 0;
 	}
-	r->sr_province = f[col[RC_PROVINCE]];
-	if (*r->sr_province == '\0' ||
-	    strlen(r->sr_province) >=
-		sizeof(((struct app_result *)0)->rs_province)) {
-		res_bad(d, file, line, "province", r->sr_province);
+	r->srs_province = f[col[RC_PROVINCE]];
+	if (*r->srs_province == '\0' ||
+	    strlen(r->srs_province) >=
+		sizeof(((struct app_result *)0)->rsl_province)) {
+		res_bad(d, file, line, "province", r->srs_province);
 		return -1;
 	}
 	if (col[RC_RANK] >= 0) {
@@ -205,16 +205,16 @@ res_row(char **f, int nf, const int *col, int year, const char *source,
 			res_bad(d, file, line, "rank", f[col[RC_RANK]]);
 			return -1;
 		}
-		r->sr_rank = isnan(v) ? 0 : (int)v;
+		r->srs_rank = isnan(v) ? 0 : (int)v;
 	}
 	if (col[RC_INDEX] >= 0 &&
-	    res_num(f[col[RC_INDEX]], 0, 1, &r->sr_index) < 0) {
+	    res_num(f[col[RC_INDEX]], 0, 1, &r->srs_index) < 0) {
 		res_bad(d, file, line, res_names[RC_INDEX], f[col[RC_INDEX]]);
 		return -1;
 	}
 	for (k = 0; k < 3; k++) {
 		if (col[pairs[k][0]] >= 0 &&
-		    res_num(f[col[pairs[k][0]]], 0, 1, &r->sr_pillar[k]) < 0) {
+		    res_num(f[col[pairs[k][0]]], 0, 1, &r->srs_pillar[k]) < 0) {
 			res_bad(d, file, line, res_names[pairs[k][0]],
 			    f[col[pairs[k][0]]]);
 			return -1;
@@ -225,12 +225,12 @@ res_row(char **f, int nf, const int *col, int year, const char *source,
 				    f[col[pairs[k][1]]]);
 				return -1;
 			}
-			r->sr_pillar_rank[k] = isnan(v) ? 0 : (int)v;
+			r->srs_pillar_rank[k] = isnan(v) ? 0 : (int)v;
 		}
 	}
 	for (k = 0; k < 8; k++) {
 		if (col[RC_G1 + k] >= 0 &&
-		    res_num(f[col[RC_G1 + k]], 0, 1, &r->sr_group[k]) < 0) {
+		    res_num(f[col[RC_G1 + k]], 0, 1, &r->srs_group[k]) < 0) {
 			res_bad(d, file, line, res_names[RC_G1 + k],
 			    f[col[RC_G1 + k]]);
 			return -1;
@@ -323,8 +323,9 @@ app_results_import(struct store *s, const struct app_actor *a, FILE *in,
 				goto fail;
 			if (col[RC_YEAR] < 0 && year == 0) {
 				diag_add(d, DIAG_ERROR, "results.year", file, 1,
-				    0, "tệp không có cột year: hãy cho --year",
-				    "the file has no year column: give --year");
+				    0,
+				    "tệp không có cột year và tên tệp không có năm: hãy cho biết năm",
+				    "the file has neither a year column nor a year in its name: give the year");
 				goto fail;
 			}
 			continue;
@@ -377,24 +378,24 @@ res_copy(struct app_result *o, const struct st_result *r)
 	int k;
 
 	memset(o, 0, sizeof(*o));
-	o->rs_year = r->sr_year;
-	snprintf(o->rs_province, sizeof(o->rs_province), "%s",
-	    r->sr_province ? r->sr_province : "");
-	o->rs_index = r->sr_index;
-	o->rs_rank = r->sr_rank;
+	o->rsl_year = r->srs_year;
+	snprintf(o->rsl_province, sizeof(o->rsl_province), "%s",
+	    r->srs_province ? r->srs_province : "");
+	o->rsl_index = r->srs_index;
+	o->rsl_rank = r->srs_rank;
 	for (k = 0; k < 3; k++) {
-		o->rs_pillar[k] = r->sr_pillar[k];
-		o->rs_pillar_rank[k] = r->sr_pillar_rank[k];
+		o->rsl_pillar[k] = r->srs_pillar[k];
+		o->rsl_pillar_rank[k] = r->srs_pillar_rank[k];
 	}
 	for (k = 0; k < APP_RESULT_NGROUPS; k++)
-		o->rs_group[k] = r->sr_group[k];
-	snprintf(o->rs_source, sizeof(o->rs_source), "%s",
-	    r->sr_source ? r->sr_source : "");
+		o->rsl_group[k] = r->srs_group[k];
+	snprintf(o->rsl_source, sizeof(o->rsl_source), "%s",
+	    r->srs_source ? r->srs_source : "");
 }
 
 struct res_each {
-	int (*re_cb)(void *, const struct app_result *);
-	void *re_ctx;
+	int (*rse_cb)(void *, const struct app_result *);
+	void *rse_ctx;
 };
 
 static int
@@ -404,7 +405,7 @@ res_each_row(void *ctx, const struct st_result *r)
 	struct app_result o;
 
 	res_copy(&o, r);
-	return re->re_cb(re->re_ctx, &o);
+	return re->rse_cb(re->rse_ctx, &o);
 }
 
 int
@@ -433,19 +434,19 @@ res_bare(const char *name)
 	return name;
 }
 
-struct self_ctx {
-	const char *sc_code;
-	char *sc_out;
-	size_t sc_size;
+struct res_self_ctx {
+	const char *rsf_code;
+	char *rsf_out;
+	size_t rsf_size;
 };
 
 static int
 self_row(void *ctx, const struct st_unit *u)
 {
-	struct self_ctx *sc = ctx;
+	struct res_self_ctx *sc = ctx;
 
-	if (strcmp(u->su_code, sc->sc_code) == 0)
-		snprintf(sc->sc_out, sc->sc_size, "%s", u->su_name);
+	if (strcmp(u->su_code, sc->rsf_code) == 0)
+		snprintf(sc->rsf_out, sc->rsf_size, "%s", u->su_name);
 	return 0;
 }
 
@@ -454,7 +455,7 @@ static void
 res_self(struct store *s, char *out, size_t size)
 {
 	char code[80];
-	struct self_ctx sc = { code, out, size };
+	struct res_self_ctx sc = { code, out, size };
 
 	out[0] = '\0';
 	if (store_meta_get(s, "province", code, sizeof(code)) != 0)
@@ -477,22 +478,22 @@ place_row(void *ctx, const struct app_result *r)
 	struct place_ctx *pc = ctx;
 	struct app_place *pl = pc->pc_out;
 
-	if (r->rs_province[0] == '\0') {
-		pl->pl_kha = r->rs_index;
+	if (r->rsl_province[0] == '\0') {
+		pl->pl_kha = r->rsl_index;
 		return 0;
 	}
-	if (r->rs_rank > pl->pl_of)
-		pl->pl_of = r->rs_rank;
-	if (strcmp(res_bare(r->rs_province), pc->pc_self) == 0 ||
-	    isnan(r->rs_index))
+	if (r->rsl_rank > pl->pl_of)
+		pl->pl_of = r->rsl_rank;
+	if (strcmp(res_bare(r->rsl_province), pc->pc_self) == 0 ||
+	    isnan(r->rsl_index))
 		return 0;
 	pl->pl_known++;
-	if (r->rs_index > pc->pc_index) {
-		if (r->rs_rank > pc->pc_above_rank)
-			pc->pc_above_rank = r->rs_rank;
-	} else if (r->rs_rank > 0 &&
-	    (pc->pc_below_rank == 0 || r->rs_rank < pc->pc_below_rank))
-		pc->pc_below_rank = r->rs_rank;
+	if (r->rsl_index > pc->pc_index) {
+		if (r->rsl_rank > pc->pc_above_rank)
+			pc->pc_above_rank = r->rsl_rank;
+	} else if (r->rsl_rank > 0 &&
+	    (pc->pc_below_rank == 0 || r->rsl_rank < pc->pc_below_rank))
+		pc->pc_below_rank = r->rsl_rank;
 	return 0;
 }
 

@@ -204,18 +204,18 @@ an_sensitivity(struct store *s, const struct opts *o, struct diag *d)
 		const struct app_sens_step *st = &se.sen_steps[i];
 
 		printf("  %s%*s %s: %s -> %s  +%s %s  %s %s  %s %d  %s\n",
-		    st->sp_indicator, cli_pad(st->sp_indicator, 8), "",
-		    st->sp_input_name,
-		    st->sp_from_text ? st->sp_from_text
-				     : an_num(&a, st->sp_from, 2, lang),
-		    st->sp_to_text ? st->sp_to_text
-				   : an_num(&b, st->sp_to, 2, lang),
-		    an_num(&c, st->sp_points, 2, lang),
+		    st->sst_indicator, cli_pad(st->sst_indicator, 8), "",
+		    st->sst_input_name,
+		    st->sst_from_text ? st->sst_from_text
+				      : an_num(&a, st->sst_from, 2, lang),
+		    st->sst_to_text ? st->sst_to_text
+				    : an_num(&b, st->sst_to, 2, lang),
+		    an_num(&c, st->sst_points, 2, lang),
 		    cli_msg(lang, "điểm", "points"),
 		    cli_msg(lang, "công sức", "effort"),
-		    an_num(&e, st->sp_effort, 2, lang),
-		    cli_msg(lang, "bậc", "ranks"), st->sp_ranks,
-		    st->sp_agency ? st->sp_agency : "");
+		    an_num(&e, st->sst_effort, 2, lang),
+		    cli_msg(lang, "bậc", "ranks"), st->sst_ranks,
+		    st->sst_agency ? st->sst_agency : "");
 	}
 	buf_free(&a);
 	buf_free(&b);
@@ -409,18 +409,19 @@ res_row(void *ctx, const struct app_result *r)
 	buf_init(&b);
 	buf_init(&c);
 	buf_init(&e);
-	name = r->rs_province[0] ? r->rs_province
-				 : cli_msg(rp->rp_lang, "(trung bình các tỉnh)",
-				       "(provincial average)");
-	if (r->rs_rank > 0)
-		snprintf(rank, sizeof(rank), "%d", r->rs_rank);
+	name = r->rsl_province[0]
+	    ? r->rsl_province
+	    : cli_msg(
+		  rp->rp_lang, "(trung bình các tỉnh)", "(provincial average)");
+	if (r->rsl_rank > 0)
+		snprintf(rank, sizeof(rank), "%d", r->rsl_rank);
 	else
 		snprintf(rank, sizeof(rank), "-");
-	printf("%d  %3s  %s%*s %7s  %7s %7s %7s\n", r->rs_year, rank, name,
-	    cli_pad(name, 24), "", an_num(&a, r->rs_index, 4, rp->rp_lang),
-	    an_num(&b, r->rs_pillar[0], 4, rp->rp_lang),
-	    an_num(&c, r->rs_pillar[1], 4, rp->rp_lang),
-	    an_num(&e, r->rs_pillar[2], 4, rp->rp_lang));
+	printf("%d  %3s  %s%*s %7s  %7s %7s %7s\n", r->rsl_year, rank, name,
+	    cli_pad(name, 24), "", an_num(&a, r->rsl_index, 4, rp->rp_lang),
+	    an_num(&b, r->rsl_pillar[0], 4, rp->rp_lang),
+	    an_num(&c, r->rsl_pillar[1], 4, rp->rp_lang),
+	    an_num(&e, r->rsl_pillar[2], 4, rp->rp_lang));
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&c);

@@ -712,14 +712,14 @@ int store_session_end(struct store *, const char *);
 
 /* Published results of a year (issue 11): NAN or 0 where not published. */
 struct st_result {
-	int sr_year;
-	const char *sr_province; /* as published; "": the national average */
-	double sr_index;
-	int sr_rank;
-	double sr_pillar[3]; /* CQS, KTS, XHS */
-	int sr_pillar_rank[3];
-	double sr_group[8]; /* main indicators I..VIII, fractions of max */
-	const char *sr_source;
+	int srs_year;
+	const char *srs_province; /* as published; "": the national average */
+	double srs_index;
+	int srs_rank;
+	double srs_pillar[3]; /* CQS, KTS, XHS */
+	int srs_pillar_rank[3];
+	double srs_group[8]; /* main indicators I..VIII, fractions of max */
+	const char *srs_source;
 };
 /*
  * [writes] store_result_put(s, r): record ${r}, merged into what is

@@ -2066,10 +2066,10 @@ test_analysis_readonly(void **state)
 	assert_int_equal(app_sensitivity(x->f_s, "2022", 0, &se, &d), 0);
 	assert_true(se.sen_n > 10);
 	for (i = 0; i < se.sen_n; i++) {
-		assert_true(se.sen_steps[i].sp_points > 0);
+		assert_true(se.sen_steps[i].sst_points > 0);
 		if (i > 0)
-			assert_true(se.sen_steps[i - 1].sp_per_effort >=
-			    se.sen_steps[i].sp_per_effort);
+			assert_true(se.sen_steps[i - 1].sst_per_effort >=
+			    se.sen_steps[i].sst_per_effort);
 	}
 	app_sensitivity_free(&se);
 	diag_free(&d);

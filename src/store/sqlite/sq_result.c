@@ -27,13 +27,13 @@ store_result_put(struct store *s, const struct st_result *r)
 	    " g7 = coalesce(excluded.g7, g7), g8 = coalesce(excluded.g8, g8),"
 	    " source = CASE excluded.source WHEN '' THEN source"
 	    "  ELSE excluded.source END",
-	    "isdididididddddddds", (long)r->sr_year, r->sr_province,
-	    r->sr_index, (long)r->sr_rank, r->sr_pillar[0],
-	    (long)r->sr_pillar_rank[0], r->sr_pillar[1],
-	    (long)r->sr_pillar_rank[1], r->sr_pillar[2],
-	    (long)r->sr_pillar_rank[2], r->sr_group[0], r->sr_group[1],
-	    r->sr_group[2], r->sr_group[3], r->sr_group[4], r->sr_group[5],
-	    r->sr_group[6], r->sr_group[7], r->sr_source);
+	    "isdididididddddddds", (long)r->srs_year, r->srs_province,
+	    r->srs_index, (long)r->srs_rank, r->srs_pillar[0],
+	    (long)r->srs_pillar_rank[0], r->srs_pillar[1],
+	    (long)r->srs_pillar_rank[1], r->srs_pillar[2],
+	    (long)r->srs_pillar_rank[2], r->srs_group[0], r->srs_group[1],
+	    r->srs_group[2], r->srs_group[3], r->srs_group[4], r->srs_group[5],
+	    r->srs_group[6], r->srs_group[7], r->srs_source);
 }
 
 static double
@@ -50,17 +50,17 @@ result_map(sqlite3_stmt *st, void *out)
 	struct st_result *r = out;
 	int k;
 
-	r->sr_year = sqlite3_column_int(st, 0);
-	r->sr_province = sq_text(st, 1);
-	r->sr_index = col_real(st, 2);
-	r->sr_rank = sqlite3_column_int(st, 3);
+	r->srs_year = sqlite3_column_int(st, 0);
+	r->srs_province = sq_text(st, 1);
+	r->srs_index = col_real(st, 2);
+	r->srs_rank = sqlite3_column_int(st, 3);
 	for (k = 0; k < 3; k++) {
-		r->sr_pillar[k] = col_real(st, 4 + 2 * k);
-		r->sr_pillar_rank[k] = sqlite3_column_int(st, 5 + 2 * k);
+		r->srs_pillar[k] = col_real(st, 4 + 2 * k);
+		r->srs_pillar_rank[k] = sqlite3_column_int(st, 5 + 2 * k);
 	}
 	for (k = 0; k < 8; k++)
-		r->sr_group[k] = col_real(st, 10 + k);
-	r->sr_source = sq_text(st, 18);
+		r->srs_group[k] = col_real(st, 10 + k);
+	r->srs_source = sq_text(st, 18);
 	return NULL;
 }
 
