@@ -121,16 +121,16 @@ score_indicators(struct score *s, int u)
 			st[i] = SC_MISSING;
 			continue;
 		}
-		if (lone_cross(s, i)) {
-			val[i] = 0.0;
-			st[i] = SC_NOBOUNDS;
-			continue;
-		}
 		ev.ev_cross = s->sco_cross + s->sco_cross_off[i];
 		v = expr_eval(ind->mn_expr, &ev);
 		if (ev.ev_flags & (EXPR_F_DIV0 | EXPR_F_LIMIT)) {
 			val[i] = 0.0;
 			st[i] = SC_DIV0;
+			continue;
+		}
+		if (lone_cross(s, i)) {
+			val[i] = 0.0;
+			st[i] = SC_NOBOUNDS;
 			continue;
 		}
 		val[i] = clampv(v, ind->mn_points);
