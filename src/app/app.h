@@ -952,9 +952,10 @@ struct app_whatif {
  * app_whatif(s, period, drafts, vals, n, style, flags, out, d): score
  * ${period} with the ${n} values ${vals} (numbers read in ${style}) in
  * place of the stored ones, and with APP_WHATIF_TARGETS each numeric
- * target met (its numerator inputs raised to target x denominator); in a
- * read-only transaction: the database is not changed. Free with
- * app_whatif_free.
+ * target met (its numerator's first input raised to target x
+ * denominator). The values are changed in a round in memory; the store is
+ * only read, nothing is written (tests compare store_digest before and
+ * after). Free with app_whatif_free.
  */
 int app_whatif(struct store *, const char *, int,
     const struct app_whatif_value *, int, enum numfmt_style, int,
