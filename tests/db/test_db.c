@@ -2166,6 +2166,7 @@ test_contrib_parts(void **state)
 	assert_string_equal(buf_cstr(&b), "1.9#ubnd-ninh-son@ubnd-ninh-son;");
 	buf_free(&b);
 	diag_free(&d);
+}
 
 /* ---- issue 11: the analyses read, never write ----------------------------- */
 
