@@ -14,6 +14,7 @@ const PAGES = [
   ['lanhdao', '/nhiem-vu', 'nhiem-vu', 'Nhiệm vụ của Kế hoạch'],
   ['lanhdao', '/chi-tieu', 'chi-tieu', 'Chỉ tiêu của Kế hoạch'],
   ['cb-sotttt', '/co-quan/so-tttt', 'co-quan', 'Số liệu phải cung cấp'],
+  ['cb-ninhhai', '/co-quan/ubnd-ninh-hai', 'co-quan-huyen', 'Số liệu phải cung cấp'],
   ['cb-sotttt', '/doi-mat-khau', 'doi-mat-khau', 'Mật khẩu hiện tại'],
   ['sotttt', '/duyet', 'duyet', 'Chờ duyệt'],
   ['sotttt', '/co-quan', 'co-quan-chon', 'Nhập liệu theo cơ quan'],
@@ -103,6 +104,8 @@ run('web.pages', async (ck, srv, b) => {
   await page.fill('#ten-dang-nhap', 'lanhdao');
   await page.fill('#mat-khau', srv.passwords.lanhdao);
   await page.click('form button[type=submit]');
+  // the login answers before the page moves on: wait for the move, not a fixed time
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 15000 }).catch(() => {});
   await settle(page);
   ck.check(page.url().endsWith('/chi-so/3.3?ky=2022'), 'and back to it after the login', page.url());
   // the skip link is the first thing the keyboard reaches on a page
