@@ -247,8 +247,8 @@ function Sheet({ period, agency, unit, closed, onDone }) {
     ${res && html`<div class="alert alert-ok" role="status">Đã nhập ${num(res.values, 0)} giá trị từ phiếu.
       ${res.skipped.length > 0 && html`<p>Bỏ qua ${res.skipped.length} dòng:</p><ul>${res.skipped.map((k) => html`<li>${sentence(k.message.vi)}</li>`)}</ul>`}
       ${res.warnings && res.warnings.length > 0 && html`<${Warnings} list=${res.warnings} />`}</div>`}
-    ${err && html`<div class="alert alert-error" role="alert"><strong>Chưa nhập được phiếu.</strong> ${sentence(err.message)}
-      ${err.details.length > 0 && html`<ul>${err.details.map((d) => html`<li>${sentence(d)}</li>`)}</ul>`}</div>`}
+    ${err && html`<div class="alert alert-error" role="alert"><strong>Chưa nhập được phiếu.</strong>
+      ${err.details.length > 0 ? html`<ul>${err.details.map((d) => html`<li>${sentence(d)}</li>`)}</ul>` : ` ${sentence(err.message)}`}</div>`}
   </div>`;
 }
 
