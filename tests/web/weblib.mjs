@@ -126,6 +126,13 @@ export async function login(page, srv, who, password) {
   await page.fill('#ten-dang-nhap', who);
   await page.fill('#mat-khau', password ?? srv.passwords[who]);
   await page.click('form button[type=submit]');
+  // the login's answer, then the move to the page (or its error): a busy
+  // machine answers late, and a page opened before the cookie is set
+  // lands on the login again
+  await Promise.race([
+    page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 20000 }),
+    page.waitForSelector('main [role=alert]', { timeout: 20000 }),
+  ]).catch(() => {});
 }
 
 // settle(page): the page's data loaded (no "Đang tải…" left).

@@ -69,6 +69,13 @@ function Control({ inp, id, value, onChange, disabled, invalid, describedBy }) {
     aria-describedby=${describedBy} onInput=${(e) => onChange(e.target.value)} />`;
 }
 
+// What a person reads for a typed or chosen value: Có/Không, a choice's label.
+function said(inp, text) {
+  if (inp.kind === 'yesno') return text === '1' ? 'Có' : text === '0' ? 'Không' : text;
+  if (inp.kind === 'choice') return ((inp.options || []).find((o) => o.code === text) || { label: text }).label;
+  return text;
+}
+
 function shown(inp, v) {
   if (!v) return '';
   return NUMERIC.has(inp.kind) || inp.kind === 'general' ? viText(v.value) : v.value;
@@ -204,7 +211,7 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
         onClick=${() => setShowEv(!showEv)}>${ro ? 'Bổ sung minh chứng' : 'Minh chứng'}${inp.evidence && inp.evidence.count ? ` (${inp.evidence.count})` : ''}</button>
     </div>
     <p id=${id + '-loi'} class="field-error" role="alert">${!check.ok ? check.message : err ? sentence(err.message) : ''}</p>
-    ${saved && html`<p class="ok small" role="status">Đã lưu nháp: ${text}</p>`}
+    ${saved && html`<p class="ok small" role="status">Đã lưu nháp: ${said(inp, text)}</p>`}
     ${!open && canWrite && (status === 'submitted' || status === 'approved') &&
       html`<p class="small muted">Đã ${status === 'submitted' ? 'gửi, chờ duyệt' : 'duyệt'}: không sửa được.</p>`}
     ${showEv && html`<${Evidence} period=${period} unit=${unit} inp=${inp} canWrite=${canWrite && !closed && (ro || status !== 'approved')} />`}
@@ -253,7 +260,7 @@ function Sheet({ period, agency, unit, closed, onDone }) {
 }
 
 function Workspace({ agency, user, query }) {
-  const { data, error, loading, reload } = useData(() => load(agency, query), [agency, query.get('ky')]);
+  const { data, error, loading, reload } = useData(() => load(agency, query), [agency, query.get('ky'), query.get('dv')]);
   const [chosen, setChosen] = useState(new Set());
   const [msg, setMsg] = useState(null);
   const [err, setErr] = useState(null);
@@ -310,8 +317,8 @@ function Workspace({ agency, user, query }) {
         ${wl.counts.warned ? html` <span class="warning-text">${wl.counts.warned} giá trị có cảnh báo.</span>` : ''}
         ${wl.counts.no_evidence ? html` <span class="late">${wl.counts.no_evidence} dữ liệu cần minh chứng còn thiếu.</span>` : ''}</p>
       <${Bar} value=${filled} max=${list.length || 1} label=${`Đã nhập ${filled} trên ${list.length}`} />
-      ${status && html`<p class="small">Nháp ${status.draft} · Chờ duyệt ${status.submitted} · Bị trả lại ${status.returned} ·
-        Đã duyệt ${status.approved}${status.overdue ? html` · <span class="late">Quá hạn</span>` : ''}
+      ${status && html`<p class="small">Nháp ${wl.counts.draft} · Chờ duyệt ${wl.counts.submitted} · Bị trả lại ${wl.counts.returned} ·
+        Đã duyệt ${wl.counts.approved}${status.overdue ? html` · <span class="late">Quá hạn</span>` : ''}
         ${status.submitted_last ? ` · Gửi lần cuối ${time(status.submitted_last)}` : ''}</p>`}
       ${canWrite && html`<${Sheet} period=${period} agency=${agency} unit=${unit} closed=${closed} onDone=${reload} />`}
       ${returned.length > 0 && html`<div class="alert alert-warn"><strong>${returned.length} giá trị bị trả lại</strong>${' cần sửa hoặc gửi lại: '} ${returned.map((i) => html`<a href=${'#muc-' + i.name}>${i.name}</a> `)}</div>`}
