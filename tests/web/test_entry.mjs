@@ -205,6 +205,30 @@ async function district(ck, srv, b) {
   await shot(page, 'nhap-lieu-huyen-1280');
 }
 
+// Task progress: the coordinator reports it; a viewer has no form.
+async function tasks(ck, srv, b) {
+  const admin = await srv.session('admin');
+  const t0 = (await admin('GET', '/tasks')).data.tasks.find((t) => t.status !== 'done');
+  const page = await newPage(b);
+  await login(page, srv, 'sotttt');
+  await page.goto(srv.base + '/nhiem-vu');
+  await settle(page);
+  const id = 'td-' + t0.code.replace(/[^a-zA-Z0-9]/g, '-');
+  await page.click(`#${id}-tt >> xpath=ancestor::details/summary`);
+  await page.selectOption(`#${id}-tt`, 'done');
+  await page.fill(`#${id}-vb`, '45/KH-STTTT');
+  await page.fill(`#${id}-gc`, 'Đã hoàn thành theo kế hoạch');
+  await page.click(`#${id}-tt >> xpath=ancestor::form >> text=Ghi tiến độ`);
+  await page.waitForSelector('text=Đã ghi tiến độ');
+  const t1 = (await admin('GET', '/tasks')).data.tasks.find((t) => t.code === t0.code);
+  ck.eq(t1.status, 'done', `the coordinator's progress of task ${t0.code} is recorded`);
+  const v = await newPage(b);
+  await login(v, srv, 'lanhdao');
+  await v.goto(srv.base + '/nhiem-vu');
+  await settle(v);
+  ck.check(!(await v.textContent('main')).includes('Báo cáo tiến độ'), 'a viewer has no progress form');
+}
+
 async function viewer(ck, srv, b) {
   const page = await newPage(b);
   await login(page, srv, 'lanhdao');
@@ -274,6 +298,7 @@ async function account(ck, srv, b) {
 run('web.entry', async (ck, srv, b) => {
   await entry(ck, srv, b);
   await district(ck, srv, b);
+  await tasks(ck, srv, b);
   await viewer(ck, srv, b);
   await account(ck, srv, b);
 });

@@ -17,6 +17,7 @@ const PAGES = [
   ['cb-ninhhai', '/co-quan/ubnd-ninh-hai', 'co-quan-huyen', 'Số liệu phải cung cấp'],
   ['cb-sotttt', '/doi-mat-khau', 'doi-mat-khau', 'Mật khẩu hiện tại'],
   ['sotttt', '/duyet', 'duyet', 'Chờ duyệt'],
+  ['sotttt', '/nhiem-vu', 'nhiem-vu-dieu-phoi', 'Báo cáo tiến độ'],
   ['sotttt', '/co-quan', 'co-quan-chon', 'Nhập liệu theo cơ quan'],
   ['sotttt', '/quan-tri/ky', 'quan-tri-ky', 'Mở kỳ mới'],
   ['sotttt', '/quan-tri/tai-khoan', 'quan-tri-tai-khoan', 'Tạo tài khoản'],
