@@ -6,6 +6,7 @@
 // comment, corrects and resubmits; the coordinator approves. An officer
 // cannot reach another agency's forms (the page hides them, the API
 // refuses); a viewer sees no form.
+import fs from 'node:fs';
 import { run, newPage, login, settle, shot } from './weblib.mjs';
 
 const VI = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
@@ -46,7 +47,7 @@ async function entry(ck, srv, b) {
   await page.fill('#mc-7-2-b-so', '123/SKHĐT');
   await page.fill('#mc-7-2-b-ngay', '15/12/2023');
   await page.click('[id="muc-7.2.b"] >> text=Thêm minh chứng');
-  await page.waitForSelector('[id="muc-7.2.b"] >> text=danh-sach-doanh-nghiep.txt');
+  await page.waitForSelector('[id="muc-7.2.b"] .evidence li >> text=danh-sach-doanh-nghiep.txt');
   const ev = await page.textContent('[id="muc-7.2.b"] .evidence');
   ck.check(ev.includes('số 123/SKHĐT') && ev.includes('ngày 15/12/2023'), 'the evidence is listed with its number and date', ev);
   const e = await admin('GET', '/periods/2023/values/ninh-thuan/7.2.b/evidence');
@@ -69,6 +70,45 @@ async function entry(ck, srv, b) {
   await page.fill('#gt-7-2-a', '');
   await page.fill('#gt-7-4-b', '');
   await shot(page, 'nhap-lieu-kiem-tra-1280');
+
+  // an implausible value: the server's warning beside it, after saving
+  await page.fill('#gt-A-16', '99.999.999');
+  await page.click('[id="muc-A.16"] >> text=Lưu nháp');
+  await page.waitForSelector('[id="muc-A.16"] >> text=Cảnh báo');
+  const warn = await page.textContent('[id="muc-A.16"] .warning');
+  ck.check(warn.includes('gấp 25.000 lần giá trị kỳ trước'), 'a 25,000-fold jump is warned about beside the value', warn);
+  ck.check((await page.textContent('[id="muc-A.16"]')).includes('Kỳ 2022: 4.000'), 'last period\'s value is shown');
+  await shot(page, 'nhap-lieu-canh-bao-1280');
+
+  // the Excel work sheet: downloaded, and uploaded back as it is
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải phiếu Excel')]);
+  const sheet = await dl.path();
+  const head = fs.readFileSync(sheet).subarray(0, 2).toString();
+  ck.check(dl.suggestedFilename().endsWith('.xlsx') && head === 'PK', 'the work sheet downloads as an .xlsx file', dl.suggestedFilename());
+  await page.setInputFiles('#phieu-tep', { name: 'phieu.xlsx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(sheet) });
+  await page.click('text=Nhập phiếu');
+  await page.waitForSelector('.sheet [role=status], .sheet [role=alert]');
+  const bad = await page.textContent('.sheet [role=alert]');
+  ck.check(bad.includes("Sheet 'Số liệu', ô H7") && bad.includes('phải bằng nhau'),
+    'the sheet with A.16 ≠ 7.2.b is refused, the error naming its sheet and cell', bad);
+  await shot(page, 'nhap-lieu-phieu-loi-1280');
+  await page.fill('#gt-A-16', '1.234.567');
+  await page.click('[id="muc-A.16"] >> text=Lưu nháp');
+  await page.waitForSelector('[id="muc-A.16"] >> text=Đã lưu nháp');
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('text=Tải phiếu Excel')]);
+  await page.setInputFiles('#phieu-tep', { name: 'phieu.xlsx', mimeType: 'application/octet-stream', buffer: fs.readFileSync(await dl2.path()) });
+  await page.click('text=Nhập phiếu');
+  await page.waitForSelector('.sheet [role=status]');
+  const imp = await page.textContent('.sheet [role=status]');
+  ck.check(/Đã nhập \d+ giá trị từ phiếu/.test(imp), 'the corrected sheet imports back', imp);
+
+  // the leader's overview of 2023 before anything is approved
+  const lead = await newPage(b);
+  await login(lead, srv, 'lanhdao');
+  await settle(lead);
+  await lead.goto(srv.base + '/tong-quan?ky=2023');
+  await settle(lead);
+  const before = await lead.textContent('.figure-sub');
 
   // submit a chosen part
   await page.check('[id="muc-7.2.b"] input[type=checkbox]');
@@ -117,7 +157,17 @@ async function entry(ck, srv, b) {
   const a = await admin('GET', '/periods/2023/values?unit=ninh-thuan&status=approved');
   ck.eq((a.data.values || []).map((x) => `${x.input}=${x.value}`).sort(), ['7.2.b=1234567', '8.6=15.3'],
     'both values approved, 8.6 as corrected');
-  // the leader's overview of 2023 counts them
+  // the leader's overview of 2023 shows the new score
+  await lead.reload();
+  await settle(lead);
+  const after = await lead.textContent('.figure-sub');
+  ck.check(after !== before && /\d/.test(after), 'the leader\'s overview shows a new score after approval', `${before} -> ${after}`);
+  const sc = await admin('GET', '/periods/2023/scores');
+  const total = ((sc.data.rows || []).find((x) => x.unit === 'ninh-thuan' && x.code === 'TOTAL') || {}).score;
+  const shownTotal = Number(after.split('/')[0].trim().replace(/\./g, '').replace(',', '.'));
+  ck.check(total > 0 && Math.abs(shownTotal - total) < 0.05,
+    'the overview\'s points are the server\'s', `${after} vs ${total}`);
+  await shot(lead, 'tong-quan-sau-duyet-1280');
   await co.goto(srv.base + '/chi-so/8.6?ky=2023');
   await settle(co);
   ck.check((await co.textContent('main')).includes('15,3'), 'the indicator page shows the approved 15,3');
@@ -132,6 +182,51 @@ async function entry(ck, srv, b) {
   ck.eq(put.status, 403, 'the API refuses the officer another agency\'s value');
   const menu = await page.textContent('nav#menu-chinh');
   ck.check(!menu.includes('Duyệt') && !menu.includes('Quản trị'), 'an officer\'s menu has no review or administration');
+}
+
+// A district's officer: its own district's unit and its parts of the
+// contributed inputs, nothing of the province's or another district's.
+async function district(ck, srv, b) {
+  const page = await newPage(b);
+  await login(page, srv, 'cb-ninhhai');
+  await settle(page);
+  ck.check(page.url().endsWith('/co-quan/ubnd-ninh-hai'), 'a district officer lands on its workspace', page.url());
+  const main = await page.textContent('main');
+  ck.check(main.includes('Ninh Hải') && main.includes('1.9') && !main.includes('7.2.b'),
+    'it owes its district\'s part of 1.9, not the province\'s inputs', main.slice(0, 400));
+  await page.selectOption('#gt-1-9', '1');
+  await page.click('[id="muc-1.9"] >> text=Lưu nháp');
+  await page.waitForSelector('[id="muc-1.9"] >> text=Đã lưu nháp');
+  const admin = await srv.session('admin');
+  const v = await admin('GET', '/periods/2023/values?unit=ninh-hai');
+  ck.eq((v.data.values || []).filter((x) => x.input === '1.9').map((x) => x.value), ['1'], 'its part is stored for its district');
+  const after = await page.textContent('main');
+  ck.check(!/Ninh Phước|Thuận Bắc|Bác Ái/.test(after), 'nothing of another district is shown', after.slice(0, 400));
+  await shot(page, 'nhap-lieu-huyen-1280');
+}
+
+// Task progress: the coordinator reports it; a viewer has no form.
+async function tasks(ck, srv, b) {
+  const admin = await srv.session('admin');
+  const t0 = (await admin('GET', '/tasks')).data.tasks.find((t) => t.status !== 'done');
+  const page = await newPage(b);
+  await login(page, srv, 'sotttt');
+  await page.goto(srv.base + '/nhiem-vu');
+  await settle(page);
+  const id = 'td-' + t0.code.replace(/[^a-zA-Z0-9]/g, '-');
+  await page.click(`#${id}-tt >> xpath=ancestor::details/summary`);
+  await page.selectOption(`#${id}-tt`, 'done');
+  await page.fill(`#${id}-vb`, '45/KH-STTTT');
+  await page.fill(`#${id}-gc`, 'Đã hoàn thành theo kế hoạch');
+  await page.click(`#${id}-tt >> xpath=ancestor::form >> text=Ghi tiến độ`);
+  await page.waitForSelector('text=Đã ghi tiến độ');
+  const t1 = (await admin('GET', '/tasks')).data.tasks.find((t) => t.code === t0.code);
+  ck.eq(t1.status, 'done', `the coordinator's progress of task ${t0.code} is recorded`);
+  const v = await newPage(b);
+  await login(v, srv, 'lanhdao');
+  await v.goto(srv.base + '/nhiem-vu');
+  await settle(v);
+  ck.check(!(await v.textContent('main')).includes('Báo cáo tiến độ'), 'a viewer has no progress form');
 }
 
 async function viewer(ck, srv, b) {
@@ -202,6 +297,8 @@ async function account(ck, srv, b) {
 
 run('web.entry', async (ck, srv, b) => {
   await entry(ck, srv, b);
+  await district(ck, srv, b);
+  await tasks(ck, srv, b);
   await viewer(ck, srv, b);
   await account(ck, srv, b);
 });

@@ -4,7 +4,7 @@
 // phone has no horizontal scrolling, and a screenshot of each is saved.
 // The HTTP side: pages answer index.html, assets are cached for good, the
 // security headers stay, and other paths stay 404.
-import { run, newPage, login, loginDone, settle, axe, shot } from './weblib.mjs';
+import { run, newPage, login, settle, axe, shot } from './weblib.mjs';
 
 const PAGES = [
   // [role's login, path, name of the screenshot, text the page must show]
@@ -14,8 +14,10 @@ const PAGES = [
   ['lanhdao', '/nhiem-vu', 'nhiem-vu', 'Nhiệm vụ của Kế hoạch'],
   ['lanhdao', '/chi-tieu', 'chi-tieu', 'Chỉ tiêu của Kế hoạch'],
   ['cb-sotttt', '/co-quan/so-tttt', 'co-quan', 'Số liệu phải cung cấp'],
+  ['cb-ninhhai', '/co-quan/ubnd-ninh-hai', 'co-quan-huyen', 'Số liệu phải cung cấp'],
   ['cb-sotttt', '/doi-mat-khau', 'doi-mat-khau', 'Mật khẩu hiện tại'],
   ['sotttt', '/duyet', 'duyet', 'Chờ duyệt'],
+  ['sotttt', '/nhiem-vu', 'nhiem-vu-dieu-phoi', 'Báo cáo tiến độ'],
   ['sotttt', '/co-quan', 'co-quan-chon', 'Nhập liệu theo cơ quan'],
   ['sotttt', '/quan-tri/ky', 'quan-tri-ky', 'Mở kỳ mới'],
   ['sotttt', '/quan-tri/tai-khoan', 'quan-tri-tai-khoan', 'Tạo tài khoản'],
@@ -103,7 +105,8 @@ run('web.pages', async (ck, srv, b) => {
   await page.fill('#ten-dang-nhap', 'lanhdao');
   await page.fill('#mat-khau', srv.passwords.lanhdao);
   await page.click('form button[type=submit]');
-  await loginDone(page);
+  // the login answers before the page moves on: wait for the move, not a fixed time
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 60000 }).catch(() => {});
   await settle(page);
   ck.check(page.url().endsWith('/chi-so/3.3?ky=2022'), 'and back to it after the login', page.url());
   // the skip link is the first thing the keyboard reaches on a page

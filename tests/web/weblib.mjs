@@ -126,15 +126,12 @@ export async function login(page, srv, who, password) {
   await page.fill('#ten-dang-nhap', who);
   await page.fill('#mat-khau', password ?? srv.passwords[who]);
   await page.click('form button[type=submit]');
-  await loginDone(page);
-}
-
-// loginDone(page): the login answered: the page left /dang-nhap or shows
-// its alert (Argon2id under ASan on a busy machine can take seconds).
-export async function loginDone(page) {
+  // the login's answer, then the move to the page (or its error): a busy
+  // machine answers late, and a page opened before the cookie is set
+  // lands on the login again
   await Promise.race([
     page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 60000 }),
-    page.waitForSelector('[role=alert]', { timeout: 60000 }),
+    page.waitForSelector('main [role=alert]', { timeout: 60000 }),
   ]).catch(() => {});
 }
 

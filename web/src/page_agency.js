@@ -5,32 +5,20 @@
 // of all or chosen values. An officer works on its own agency only; a
 // viewer gets no form; the API refuses the rest in any case.
 //
-// Seams for the work-list and contributions API (issue 9's follow-up):
-// workList() below derives what an agency owes from the methodology's lead
-// agencies for the province's unit; when GET .../work-list lands it
-// replaces workList() (units of districts and collectives, last year's
-// value, plausibility warnings, the Excel sheet's download and upload).
+// What the agency owes comes from the work list (GET .../worklist): its
+// own unit (the province's, or a district's for a district's UBND, whose
+// items are its parts of contributed inputs), last period's value, the
+// days left, plausibility warnings, required evidence, and the inputs it
+// coordinates (read only, evidence may be added). The Excel work sheet is
+// downloaded (GET .../template) and uploaded (POST .../import).
 import { html, useState, useRef } from './lib.js';
-import { get, put, post, upload, enc } from './api.js';
+import { get, put, post, upload, postFile, enc } from './api.js';
 import { readVi, viText, num, date, time } from './fmt.js';
 import {
   useData, Loading, ErrorBox, Notice, Page, reference, choosePeriod, PeriodPicker, PeriodNote,
   methodology, agencyName, Badge, Bar, sentence,
 } from './ui.js';
 import { INPUT_KIND } from './words.js';
-
-// What ${agency} owes in ${m}: the inputs of the indicators it leads and
-// the general figures it provides, in the methodology's order.
-export function workList(m, agency) {
-  const out = [];
-  for (const a of m.general || [])
-    if (a.lead === agency)
-      out.push({ name: a.code, kind: 'general', label: a.name, unit: null, indicator: null });
-  for (const ind of m._index.indicators)
-    if (ind.lead === agency)
-      for (const inp of ind.inputs || []) out.push({ ...inp, indicator: ind });
-  return out;
-}
 
 const NUMERIC = new Set(['count', 'amount', 'percent']);
 const editable = (s) => s === 'missing' || s === 'draft' || s === 'returned';
@@ -39,16 +27,27 @@ async function load(agency, query) {
   const ref = await reference();
   const period = choosePeriod(ref.periods, query);
   if (!period) return { ref, period };
-  const unit = ref.province.code;
-  const [m, values, status] = await Promise.all([
-    methodology(period.methodology),
-    get(`/periods/${enc(period.code)}/values?unit=${enc(unit)}`),
+  const unit = query.get('dv');
+  const [wl, status] = await Promise.all([
+    get(`/periods/${enc(period.code)}/worklist?agency=${enc(agency)}${unit ? '&unit=' + enc(unit) : ''}`),
     get(`/periods/${enc(period.code)}/status`),
   ]);
+  // a work-list item as the rows read it: the input's name, its value
+  const items = wl.items.map((it) => ({
+    ...it, name: it.input, indicator: it.indicator && it.indicator.code && !it.indicator.general ? it.indicator : null,
+    v: it.status ? { value: it.value, status: it.status, comment: it.comment, entered_by: it.entered_by, entered_at: it.entered_at } : null,
+  }));
   return {
-    ref, period, m, unit, values: new Map(values.values.map((v) => [v.input, v])),
+    ref, period, wl, items, unit: wl.unit,
     status: status.agencies.find((a) => a.agency === agency) || null,
   };
+}
+
+// Plausibility warnings of a value, in Vietnamese, beside it.
+function Warnings({ list }) {
+  if (!list || !list.length) return null;
+  return html`<ul class="warning small" aria-label="Cảnh báo hợp lý">${list.map((w) => html`<li>
+    <strong>Cảnh báo:</strong> ${sentence((w.message && w.message.vi) || w.code)}</li>`)}</ul>`;
 }
 
 // The control of one input: a select for yes/no and choices, else text
@@ -68,6 +67,13 @@ function Control({ inp, id, value, onChange, disabled, invalid, describedBy }) {
   return html`<input id=${id} type="text" value=${value} disabled=${disabled} autocomplete="off"
     inputmode=${NUMERIC.has(inp.kind) ? 'decimal' : null} aria-invalid=${invalid ? 'true' : 'false'}
     aria-describedby=${describedBy} onInput=${(e) => onChange(e.target.value)} />`;
+}
+
+// What a person reads for a typed or chosen value: Có/Không, a choice's label.
+function said(inp, text) {
+  if (inp.kind === 'yesno') return text === '1' ? 'Có' : text === '0' ? 'Không' : text;
+  if (inp.kind === 'choice') return ((inp.options || []).find((o) => o.code === text) || { label: text }).label;
+  return text;
 }
 
 function shown(inp, v) {
@@ -150,8 +156,10 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [showEv, setShowEv] = useState(false);
+  const [warned, setWarned] = useState(null); // the PUT answer's warnings
   const id = 'gt-' + inp.name.replace(/[^a-zA-Z0-9]/g, '-');
-  const open = canWrite && !closed && editable(status);
+  const ro = !!inp.read_only; // an input this agency coordinates: evidence only
+  const open = canWrite && !ro && !closed && editable(status);
   const check = NUMERIC.has(inp.kind) && text.trim() !== '' ? readVi(text) : { ok: true };
   const changed = text !== shown(inp, v);
   const save = async () => {
@@ -165,7 +173,8 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
     try {
       const body = { value: text.trim() };
       if (inp.kind !== 'yesno' && inp.kind !== 'choice') body.number_format = 'vi';
-      await put(`/periods/${enc(period.code)}/values/${enc(unit)}/${enc(inp.name)}`, body);
+      const r = await put(`/periods/${enc(period.code)}/values/${enc(unit)}/${enc(inp.name)}`, body);
+      setWarned((r && r.warnings) || []);
       setSaved(true);
       onSaved();
       return true;
@@ -179,7 +188,7 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
   Row.savers.set(inp.name, changed && open ? save : null);
   return html`<li class=${'work-item status-' + status} id=${'muc-' + inp.name}>
     <div class="work-head">
-      ${canWrite && html`<input type="checkbox" id=${id + '-chon'} checked=${chosen} disabled=${closed || status === 'approved' || status === 'missing'}
+      ${canWrite && !ro && html`<input type="checkbox" id=${id + '-chon'} checked=${chosen} disabled=${closed || status === 'approved' || status === 'missing'}
         onChange=${(e) => onChoose(e.target.checked)} aria-label=${`Chọn ${inp.name} để gửi`} />`}
       <label for=${id} class="work-label"><span class="code">${inp.name}</span> ${inp.label}</label>
       <${Badge} status=${status} />
@@ -187,44 +196,92 @@ function Row({ inp, v, period, unit, closed, chosen, onChoose, onSaved, canWrite
     <p class="small muted">${inp.indicator ? html`Chỉ số <a href=${`/chi-so/${inp.indicator.code}?ky=${period.code}`}>${inp.indicator.code}</a> · ` : 'Thông tin chung · '}
       ${INPUT_KIND[inp.kind] || 'Thông tin'}${inp.unit ? html` · đơn vị: <strong>${inp.unit}</strong>` : ''}
       ${v && html` · ${v.entered_by}, ${time(v.entered_at)}`}</p>
+    ${inp.rule && html`<p class="small">${inp.rule}</p>`}
+    <p class="small">${inp.previous && inp.previous.period ? html`Kỳ ${inp.previous.period}: <strong>${inp.previous.value_shown || shown(inp, { value: inp.previous.value }) || 'chưa có'}</strong>` : ''}
+      ${ro ? html`${inp.previous && inp.previous.period ? ' · ' : ''}<span class="tag">Phối hợp — cơ quan chủ trì: ${inp.lead}</span>` : ''}
+      ${inp.evidence_required && (!inp.evidence || inp.evidence.count === 0) ? html` · <span class="late">Cần minh chứng</span>` : ''}</p>
     ${status === 'returned' && v.comment && html`<p class="comment" role="note"><strong>Nhận xét của Sở TTTT:</strong> ${v.comment}</p>`}
-    ${v && v.warnings && html`<p class="warning small">${v.warnings}</p>`}
+    <${Warnings} list=${warned || inp.warnings} />
     <div class="work-entry">
-      ${canWrite ? html`<${Control} inp=${inp} id=${id} value=${text} disabled=${!open || busy}
+      ${canWrite && !ro ? html`<${Control} inp=${inp} id=${id} value=${text} disabled=${!open || busy}
         invalid=${!check.ok} describedBy=${id + '-loi'} onChange=${(x) => { setText(x); setSaved(false); }} />` :
         html`<span id=${id}>${shown(inp, v) || '—'}</span>`}
       ${open && html`<button type="button" onClick=${save} disabled=${busy || !changed}>Lưu nháp</button>`}
       <button type="button" class="link-button" aria-expanded=${showEv ? 'true' : 'false'}
-        onClick=${() => setShowEv(!showEv)}>Minh chứng</button>
+        onClick=${() => setShowEv(!showEv)}>${ro ? 'Bổ sung minh chứng' : 'Minh chứng'}${inp.evidence && inp.evidence.count ? ` (${inp.evidence.count})` : ''}</button>
     </div>
     <p id=${id + '-loi'} class="field-error" role="alert">${!check.ok ? check.message : err ? sentence(err.message) : ''}</p>
-    ${saved && html`<p class="ok small" role="status">Đã lưu nháp: ${text}</p>`}
+    ${saved && html`<p class="ok small" role="status">Đã lưu nháp: ${said(inp, text)}</p>`}
     ${!open && canWrite && (status === 'submitted' || status === 'approved') &&
       html`<p class="small muted">Đã ${status === 'submitted' ? 'gửi, chờ duyệt' : 'duyệt'}: không sửa được.</p>`}
-    ${showEv && html`<${Evidence} period=${period} unit=${unit} inp=${inp} canWrite=${canWrite && !closed && status !== 'approved'} />`}
+    ${showEv && html`<${Evidence} period=${period} unit=${unit} inp=${inp} canWrite=${canWrite && !closed && (ro || status !== 'approved')} />`}
   </li>`;
 }
 Row.savers = new Map();
 
+// The Excel work sheet: download it, fill it in Excel, upload it back
+// (values already submitted or approved are skipped and listed).
+function Sheet({ period, agency, unit, closed, onDone }) {
+  const [file, setFile] = useState(null);
+  const [res, setRes] = useState(null);
+  const [err, setErr] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const href = `/api/v1/periods/${enc(period.code)}/template?agency=${enc(agency)}&unit=${enc(unit)}`;
+  const send = async (e) => {
+    e.preventDefault();
+    setRes(null);
+    setErr(null);
+    setBusy(true);
+    try {
+      setRes(await postFile(`/periods/${enc(period.code)}/import?skip_locked=1`, file,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+      onDone();
+    } catch (x) {
+      setErr(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<div class="sheet">
+    <p><a class="button" href=${href} download>Tải phiếu Excel</a>
+      <span class="small muted"> Điền phiếu trong Excel rồi tải lên lại: giá trị được lưu nháp.</span></p>
+    ${!closed && html`<form class="field-row" onSubmit=${send}>
+      <div class="field"><label for="phieu-tep">Tải lên phiếu Excel đã điền (.xlsx)</label>
+        <input id="phieu-tep" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange=${(e) => setFile(e.target.files[0] || null)} /></div>
+      <div class="field"><button type="submit" disabled=${!file || busy}>Nhập phiếu</button></div>
+    </form>`}
+    ${res && html`<div class="alert alert-ok" role="status">Đã nhập ${num(res.values, 0)} giá trị từ phiếu.
+      ${res.skipped.length > 0 && html`<p>Bỏ qua ${res.skipped.length} dòng:</p><ul>${res.skipped.map((k) => html`<li>${sentence(k.message.vi)}</li>`)}</ul>`}
+      ${res.warnings && res.warnings.length > 0 && html`<${Warnings} list=${res.warnings} />`}</div>`}
+    ${err && html`<div class="alert alert-error" role="alert"><strong>Chưa nhập được phiếu.</strong>
+      ${err.details.length > 0 ? html`<ul>${err.details.map((d) => html`<li>${sentence(d)}</li>`)}</ul>` : ` ${sentence(err.message)}`}</div>`}
+  </div>`;
+}
+
 function Workspace({ agency, user, query }) {
-  const { data, error, loading, reload } = useData(() => load(agency, query), [agency, query.get('ky')]);
+  const { data, error, loading, reload } = useData(() => load(agency, query), [agency, query.get('ky'), query.get('dv')]);
   const [chosen, setChosen] = useState(new Set());
   const [msg, setMsg] = useState(null);
   const [err, setErr] = useState(null);
   const [busy, setBusy] = useState(false);
   if (!data) return loading ? html`<${Loading} />` : html`<${ErrorBox} error=${error} />`;
   Row.savers.clear(); // the rows rendered below register again
-  const { ref, period, m, unit, values, status } = data;
+  const { ref, period, unit, status, wl, items } = data;
   if (!period) return html`<p>Chưa có kỳ đánh giá nào.</p>`;
   const canWrite = user.role !== 'viewer';
   const closed = period.status === 'closed';
-  const list = workList(m, agency);
+  const values = new Map(items.filter((i) => i.v).map((i) => [i.name, i.v]));
+  const list = items.filter((i) => !i.read_only);
+  const coord = items.filter((i) => i.read_only);
   // returned values first: the coordinator's comments on top
   const rank = (inp) => ({ returned: 0, missing: 1, draft: 2, submitted: 3, approved: 4 })[
     (values.get(inp.name) || { status: 'missing' }).status];
   const sorted = [...list].sort((a, b) => rank(a) - rank(b));
   const returned = list.filter((i) => (values.get(i.name) || {}).status === 'returned');
   const filled = list.filter((i) => values.has(i.name)).length;
+  const unitName = (ref.units.find((u) => u.code === unit) || { name: unit }).name;
+  const days = wl.days_left;
   const submit = async (inputs) => {
     setMsg(null);
     setErr(null);
@@ -254,16 +311,21 @@ function Workspace({ agency, user, query }) {
     <${PeriodNote} period=${period} />
     <section class="card" aria-labelledby="tom-tat">
       <h2 id="tom-tat">Số liệu phải cung cấp</h2>
-      <p>${agencyName(ref, agency, false)} chủ trì <strong>${list.length}</strong> dữ liệu cho ${`${ref.province.name} (${filled} đã có giá trị).`}</p>
+      <p>${agencyName(ref, agency, false)} chủ trì <strong>${list.length}</strong> dữ liệu cho ${`${unitName} (${filled} đã có giá trị)`}${coord.length ? `, phối hợp ${coord.length} dữ liệu` : ''}.</p>
+      <p>Hạn nộp <strong>${date(wl.deadline)}</strong>: ${days >= 0 ? html`còn <strong>${num(days, 0)}</strong> ngày` :
+        html`<span class="late">quá hạn ${num(-days, 0)} ngày</span>`}.
+        ${wl.counts.warned ? html` <span class="warning-text">${wl.counts.warned} giá trị có cảnh báo.</span>` : ''}
+        ${wl.counts.no_evidence ? html` <span class="late">${wl.counts.no_evidence} dữ liệu cần minh chứng còn thiếu.</span>` : ''}</p>
       <${Bar} value=${filled} max=${list.length || 1} label=${`Đã nhập ${filled} trên ${list.length}`} />
-      ${status && html`<p class="small">Nháp ${status.draft} · Chờ duyệt ${status.submitted} · Bị trả lại ${status.returned} ·
-        Đã duyệt ${status.approved}${status.overdue ? html` · <span class="late">Quá hạn</span>` : ''}
+      ${status && html`<p class="small">Nháp ${wl.counts.draft} · Chờ duyệt ${wl.counts.submitted} · Bị trả lại ${wl.counts.returned} ·
+        Đã duyệt ${wl.counts.approved}${status.overdue ? html` · <span class="late">Quá hạn</span>` : ''}
         ${status.submitted_last ? ` · Gửi lần cuối ${time(status.submitted_last)}` : ''}</p>`}
+      ${canWrite && html`<${Sheet} period=${period} agency=${agency} unit=${unit} closed=${closed} onDone=${reload} />`}
       ${returned.length > 0 && html`<div class="alert alert-warn"><strong>${returned.length} giá trị bị trả lại</strong>${' cần sửa hoặc gửi lại: '} ${returned.map((i) => html`<a href=${'#muc-' + i.name}>${i.name}</a> `)}</div>`}
     </section>
     ${msg && html`<${Notice} kind="ok">${msg}<//>`}
     <${ErrorBox} error=${err} title="Chưa gửi được." />
-    ${list.length === 0 ? html`<p>Cơ quan này không chủ trì dữ liệu nào của tỉnh trong phương pháp của kỳ.</p>` : html`
+    ${items.length === 0 ? html`<p>Cơ quan này không có dữ liệu nào phải cung cấp trong kỳ.</p>` : html`
     <form class="work" onSubmit=${(e) => e.preventDefault()} aria-label="Nhập số liệu">
       <p class="small muted">Số viết theo kiểu Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy thập phân (1.234.567 hoặc 15,2).</p>
       <ul class="work-list">${sorted.map((inp) => html`<${Row} key=${period.code + ':' + inp.name}
@@ -271,6 +333,10 @@ function Workspace({ agency, user, query }) {
         chosen=${chosen.has(inp.name)} onSaved=${reload}
         onChoose=${(on) => { const s = new Set(chosen); if (on) s.add(inp.name); else s.delete(inp.name); setChosen(s); }} />`)}
       </ul>
+      ${coord.length > 0 && html`<details class="coord-items"><summary>Dữ liệu phối hợp (${coord.length}): chỉ xem, bổ sung minh chứng</summary>
+        <ul class="work-list">${coord.map((inp) => html`<${Row} key=${period.code + ':' + inp.name}
+          inp=${inp} v=${values.get(inp.name)} period=${period} unit=${unit} closed=${closed} canWrite=${canWrite}
+          chosen=${false} onSaved=${reload} onChoose=${() => {}} />`)}</ul></details>`}
       ${canWrite && !closed && html`<div class="actions sticky-actions">
         <button type="button" onClick=${saveAll} disabled=${busy}>Lưu tất cả thay đổi</button>
         <button type="button" class="primary" onClick=${() => submit(null)} disabled=${busy}>Gửi tất cả để duyệt</button>

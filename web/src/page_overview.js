@@ -4,7 +4,7 @@
 // points and their lead agency; completeness per agency. Prints on A4.
 import { html } from './lib.js';
 import { get, enc } from './api.js';
-import { num, index as fmtIndex, date } from './fmt.js';
+import { num, index as fmtIndex, date, time } from './fmt.js';
 import {
   useData, Loading, ErrorBox, Page, reference, choosePeriod, PeriodPicker, PeriodNote,
   methodology, agencyName, Bar,
@@ -156,8 +156,9 @@ function Completeness({ status, refd: ref, period }) {
   const rows = [...status.agencies].sort((a, b) =>
     (b.overdue - a.overdue) || (a.filled / (a.inputs || 1)) - (b.filled / (b.inputs || 1)));
   const state = (a) => {
-    if (a.overdue) return html`<span class="badge badge-late">Quá hạn</span>`;
+    // waiting for Sở TTTT comes first: the agency has done its part
     if (a.submitted > 0) return html`<span class="badge badge-submitted">Chờ duyệt</span>`;
+    if (a.overdue) return html`<span class="badge badge-late">Quá hạn</span>`;
     if (a.returned > 0) return html`<span class="badge badge-returned">Bị trả lại</span>`;
     if (a.approved === a.inputs && a.inputs > 0) return html`<span class="badge badge-approved">Đã duyệt</span>`;
     if (a.complete) return html`<span class="badge badge-draft">Đủ, chưa gửi</span>`;
@@ -177,7 +178,9 @@ function Completeness({ status, refd: ref, period }) {
         <td><${Bar} value=${a.filled} max=${a.inputs} label=${`${a.agency}: đã nhập ${a.filled} trên ${a.inputs}`} />
           <span class="small">${a.filled}/${a.inputs}</span></td>
         <td class="num">${a.submitted}</td><td class="num hide-phone">${a.returned}</td>
-        <td class="small hide-phone">${a.late ? html`<span class="late">Trễ hạn</span>` : a.on_time ? 'Đúng hạn' : '—'}</td>
+        <td class="small hide-phone">${a.late ? html`<span class="late">Trễ hạn</span>` : a.on_time ? 'Đúng hạn' : '—'}${
+          a.submitted_last ? html`<br />gửi ${time(a.submitted_last)}` : ''}${
+          a.approved_at ? html`<br />duyệt ${time(a.approved_at)}` : ''}</td>
         <td>${state(a)}</td></tr>`)}</tbody>
     </table></div>
   </section>`;

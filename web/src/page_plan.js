@@ -1,11 +1,11 @@
 // page_plan.js: the plan's tasks by group with their status, overdue ones
 // highlighted, filtered by agency; the targets with a progress bar and a
 // traffic light (always with its words, never colour alone).
-import { html } from './lib.js';
-import { get } from './api.js';
+import { html, useState } from './lib.js';
+import { get, post, enc } from './api.js';
 import { num, pct, date } from './fmt.js';
 import { setQuery } from './router.js';
-import { useData, Loading, ErrorBox, Page, reference, agencyName, Badge, Bar, AgencySelect } from './ui.js';
+import { useData, Loading, ErrorBox, Notice, Page, reference, agencyName, Badge, Bar, AgencySelect } from './ui.js';
 import { TASK_STATUS, TARGET_STATE } from './words.js';
 
 async function loadTasks() {
@@ -13,8 +13,55 @@ async function loadTasks() {
   return { ref, tasks: t.tasks };
 }
 
-export function TasksPage({ query }) {
-  const { data, error, loading } = useData(loadTasks, []);
+// The progress of a task, reported by its lead agencies' officers,
+// coordinators and admins (the API checks it again); never by a viewer.
+function Progress({ t, onDone }) {
+  const [status, setStatus] = useState(t.status);
+  const [note, setNote] = useState('');
+  const [doc, setDoc] = useState('');
+  const [err, setErr] = useState(null);
+  const [ok, setOk] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const id = 'td-' + t.code.replace(/[^a-zA-Z0-9]/g, '-');
+  const send = async (e) => {
+    e.preventDefault();
+    setErr(null);
+    setOk(false);
+    setBusy(true);
+    try {
+      const body = { status };
+      if (note.trim()) body.note = note.trim();
+      if (doc.trim()) body.doc = doc.trim();
+      await post(`/tasks/${enc(t.code)}/progress`, body);
+      setOk(true);
+      setNote('');
+      setDoc('');
+      onDone();
+    } catch (x) {
+      setErr(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<details class="task-progress"><summary>Báo cáo tiến độ</summary>
+    <form onSubmit=${send}>
+      <div class="field-row">
+        <div class="field"><label for=${id + '-tt'}>Trạng thái</label>
+          <select id=${id + '-tt'} value=${status} onChange=${(e) => setStatus(e.target.value)}>
+            ${Object.entries(TASK_STATUS).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select></div>
+        <div class="field"><label for=${id + '-vb'}>Số văn bản</label>
+          <input id=${id + '-vb'} value=${doc} onInput=${(e) => setDoc(e.target.value)} /></div>
+      </div>
+      <div class="field"><label for=${id + '-gc'}>Ghi chú tiến độ</label>
+        <textarea id=${id + '-gc'} rows="2" value=${note} onInput=${(e) => setNote(e.target.value)}></textarea></div>
+      <${ErrorBox} error=${err} title="Chưa ghi được." />
+      ${ok && html`<${Notice} kind="ok">Đã ghi tiến độ.<//>`}
+      <button type="submit" disabled=${busy}>Ghi tiến độ</button>
+    </form></details>`;
+}
+
+export function TasksPage({ query, user }) {
+  const { data, error, loading, reload } = useData(loadTasks, []);
   if (!data) return html`<${Page} title="Nhiệm vụ">${loading ? html`<${Loading} />` : html`<${ErrorBox} error=${error} />`}<//>`;
   const { ref, tasks } = data;
   const agency = query.get('co-quan');
@@ -51,6 +98,8 @@ export function TasksPage({ query }) {
           ${t.coordinators.length > 0 && ` · Phối hợp: ${t.coordinators.map((c) => agencyName(ref, c)).join(', ')}`}
           · Thời hạn: ${t.due_date ? date(t.due_date) : t.due_text || 'không ghi'}
           ${t.indicators.length > 0 && html` · Chỉ số: ${t.indicators.map((i) => html`<a href=${'/chi-so/' + i}>${i}</a> `)}`}</p>
+        ${user && (user.role === 'admin' || user.role === 'coordinator' ||
+          (user.role === 'officer' && t.leads.includes(user.agency))) && html`<${Progress} t=${t} onDone=${reload} />`}
       </li>`)}</ul>
     </section>`)}
   <//>`;

@@ -3,27 +3,70 @@
 // at once), return the chosen values with a comment each, and reopen
 // approved values with a reason.
 //
-// Seam: "what changed since the last approval", plausibility warnings and
-// missing evidence come with the work-list and contributions API; the
-// value's "warnings" field is shown when the API fills it.
+// What changed is shown against the previous period's approved value (the
+// API keeps no earlier approved version of a value; the previous period's
+// is what it offers). Plausibility warnings and missing required evidence
+// are flagged per value; the approved values still missing evidence are
+// listed (values?missing_evidence=1); contributed inputs show each
+// district's part.
 import { html, useState } from './lib.js';
 import { get, post, enc } from './api.js';
-import { viText, time } from './fmt.js';
+import { VALUE_STATUS } from './words.js';
+import { viText, time, num } from './fmt.js';
 import {
   useData, Loading, ErrorBox, Notice, Page, reference, choosePeriod, PeriodPicker, PeriodNote,
-  methodology, agencyName, inputLead,
+  methodology, agencyName, inputLead, sentence,
 } from './ui.js';
 
 async function load(query) {
   const ref = await reference();
   const period = choosePeriod(ref.periods, query);
   if (!period) return { ref, period };
-  const [m, sub, appr] = await Promise.all([
+  // the previous period of the same kind: what "changed" is measured against
+  const prev = ref.periods.filter((p) => p.kind === period.kind && p.code < period.code)
+    .sort((a, b) => (a.code < b.code ? 1 : -1))[0] || null;
+  const [m, sub, appr, all, noev, before] = await Promise.all([
     methodology(period.methodology),
     get(`/periods/${enc(period.code)}/values?status=submitted`),
     get(`/periods/${enc(period.code)}/values?status=approved`),
+    get(`/periods/${enc(period.code)}/values`),
+    get(`/periods/${enc(period.code)}/values?missing_evidence=1`).catch(() => null),
+    prev ? get(`/periods/${enc(prev.code)}/values?status=approved`).catch(() => null) : null,
   ]);
-  return { ref, period, m, submitted: sub.values, approved: appr.values };
+  const k = (v) => `${v.unit}|${v.input}`;
+  // the work lists of the agencies in the queue: which values need evidence and have none
+  const leads = [...new Set(sub.values.map((v) => v.part || inputLead(m, v.input)).filter(Boolean))];
+  const lists = await Promise.all(leads.map((a) =>
+    get(`/periods/${enc(period.code)}/worklist?agency=${enc(a)}`).catch(() => null)));
+  const needs = new Set();
+  for (const wl of lists.filter(Boolean))
+    for (const i of wl.items)
+      if (!i.read_only && i.evidence_required && (!i.evidence || i.evidence.count === 0)) needs.add(`${wl.unit}|${i.input}`);
+  return {
+    needs,
+    ref, period, m, submitted: sub.values.filter((v) => !v.computed), approved: appr.values,
+    contributed: all.values.filter((v) => v.computed),
+    noEvidence: noev ? noev.items : [], noEvidenceKeys: new Set((noev ? noev.items : []).map((i) => `${noev.unit}|${i.input}`)),
+    prev, before: new Map((before ? before.values : []).filter((v) => !v.computed).map((v) => [k(v), v])),
+  };
+}
+
+const shownValue = (x) => (/^-?\d+(\.\d+)?$/.test(x) ? viText(x) : x);
+
+// The change of a value against the previous period's approved one.
+function Change({ v, before, prev }) {
+  if (!prev) return html`<span class="small muted">chưa có kỳ trước</span>`;
+  const b = before.get(`${v.unit}|${v.input}`);
+  if (!b) return html`<span class="small muted">kỳ ${prev.code}: chưa có</span>`;
+  const x = Number(v.value), y = Number(b.value);
+  const diff = /^-?\d+(\.\d+)?$/.test(v.value) && /^-?\d+(\.\d+)?$/.test(b.value) && y !== 0 ?
+    ` (${x >= y ? '+' : ''}${num((x - y) / y * 100, 1)} %)` : b.value === v.value ? ' (không đổi)' : '';
+  return html`<span class="small">kỳ ${prev.code}: ${shownValue(b.value)}${diff}</span>`;
+}
+
+function Warned({ list }) {
+  if (!list || !list.length) return null;
+  return html`<ul class="warning small">${list.map((w) => html`<li><strong>Cảnh báo:</strong> ${sentence((w.message && w.message.vi) || w.code)}</li>`)}</ul>`;
 }
 
 function label(m, name) {
@@ -104,6 +147,7 @@ function Queue({ data, reload }) {
         <button type="button" onClick=${() => approveAgency(a)} disabled=${busy}>Phê duyệt cả ${vs.length}</button></div>
       <div class="table-wrap" tabindex="0"><table>
         <thead><tr><th scope="col">Chọn</th><th scope="col">Dữ liệu</th><th scope="col" class="num">Giá trị</th>
+          <th scope="col">So với kỳ trước</th>
           <th scope="col">Người nhập</th><th scope="col">Nhận xét nếu trả lại</th></tr></thead>
         <tbody>${vs.map((v) => {
           const k = key(v);
@@ -113,8 +157,11 @@ function Queue({ data, reload }) {
               onChange=${(e) => { const s = new Set(chosen); if (e.target.checked) s.add(k); else s.delete(k); setChosen(s); }} /></td>
             <td><strong>${v.input}</strong> ${label(m, v.input)}
               ${v.unit !== ref.province.code && html`<span class="small muted"> · ${v.unit}</span>`}
-              ${v.warnings && html`<div class="warning small">${v.warnings}</div>`}</td>
-            <td class="num">${/^-?\d+(\.\d+)?$/.test(v.value) ? viText(v.value) : v.value}</td>
+              ${v.part && html`<span class="small muted"> · phần của ${agencyName(ref, v.part)}</span>`}
+              ${data.needs.has(k) && html`<div class="late small">Thiếu minh chứng bắt buộc</div>`}
+              <${Warned} list=${v.warnings} /></td>
+            <td class="num">${shownValue(v.value)}</td>
+            <td><${Change} v=${v} before=${data.before} prev=${data.prev} /></td>
             <td class="small">${v.entered_by}<br />${time(v.entered_at)}</td>
             <td><label class="sr-only" for=${id}>Nhận xét cho ${v.input}</label>
               <input id=${id} value=${comments[k] || ''}
@@ -128,6 +175,33 @@ function Queue({ data, reload }) {
       <button type="button" onClick=${returnChosen} disabled=${busy || chosen.size === 0}>
         Trả lại ${chosen.size} mục đã chọn</button>
     </div>`}
+  </section>`;
+}
+
+// Approved values whose required evidence is missing.
+function NoEvidence({ data }) {
+  const { ref, period } = data;
+  return html`<section class="card" aria-labelledby="thieu-mc">
+    <h2 id="thieu-mc">Đã duyệt nhưng thiếu minh chứng (${data.noEvidence.length})</h2>
+    ${data.noEvidence.length === 0 ? html`<p>Không có giá trị nào thiếu minh chứng bắt buộc.</p>` :
+      html`<ul class="plain">${data.noEvidence.map((i) => html`<li><strong>${i.input}</strong> ${i.label}
+        <span class="small muted"> · ${agencyName(ref, i.lead)} · </span>
+        <a href=${`/co-quan/${i.lead}?ky=${period.code}#muc-${i.input}`}>xem</a></li>`)}</ul>`}
+  </section>`;
+}
+
+// Contributed inputs: each district's part and who has not answered.
+function Contributed({ data }) {
+  const { ref, m } = data;
+  if (!data.contributed.length) return null;
+  return html`<section class="card" aria-labelledby="dong-gop">
+    <h2 id="dong-gop">Dữ liệu do các huyện đóng góp</h2>
+    ${data.contributed.map((g) => html`<div class="contrib">
+      <h3><span class="code">${g.input}</span> ${label(m, g.input)}: ${g.complete ? shownValue(g.value) : html`<span class="muted">chưa đủ</span>`}
+        <span class="small muted"> (${g.answered}/${g.members} huyện)</span></h3>
+      <ul class="plain small">${g.parts.map((p) => html`<li>${agencyName(ref, p.agency)}: <strong>${shownValue(p.value)}</strong> — ${VALUE_STATUS[p.status] || p.status}${p.comment ? ` · ${p.comment}` : ''}</li>`)}
+        ${g.missing.map((a) => html`<li class="late">${agencyName(ref, a)}: chưa nhập</li>`)}</ul>
+    </div>`)}
   </section>`;
 }
 
@@ -178,6 +252,8 @@ export function ReviewPage({ user, query }) {
     <div class="toolbar"><${PeriodPicker} periods=${data.ref.periods} period=${data.period} /></div>
     <${PeriodNote} period=${data.period} />
     <${Queue} data=${data} reload=${reload} />
+    <${NoEvidence} data=${data} />
+    <${Contributed} data=${data} />
     <${Reopen} data=${data} reload=${reload} />
   <//>`;
 }
