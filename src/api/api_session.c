@@ -24,6 +24,38 @@ set_cookie(struct api_req *ar, const char *token, long max_age)
 	http_set_header(ar->ar_rs, "Set-Cookie", c);
 }
 
+/*
+ * limiter_gate(ar, login, now, kacc, kip, change): count one attempt of
+ * ${login} from the request's address (keys into ${kacc}, ${kip}) before
+ * the password is checked, so concurrent attempts cannot pass the limit
+ * between the check and the count; 1 with a 429 and Retry-After when the
+ * limit is reached (${change}: a password change's wording).
+ */
+static int
+limiter_gate(struct api_req *ar, const char *login, long now, char kacc[96],
+    char kip[96], int change)
+{
+	long wait;
+	char ra[32];
+
+	snprintf(kacc, 96, "a:%s", login);
+	snprintf(kip, 96, "i:%s", ar->ar_rq->rq_ip);
+	wait = auth_limiter_take(ar->ar_srv->as_lim, kacc, kip, now);
+	if (wait <= 0)
+		return 0;
+	snprintf(ra, sizeof(ra), "%ld", wait);
+	http_set_header(ar->ar_rs, "Retry-After", ra);
+	if (change)
+		api_error(ar, 429, "too_many_attempts", NULL,
+		    "nhập sai mật khẩu quá nhiều lần; thử lại sau %ld giây",
+		    "too many wrong passwords; try again in %ld seconds", wait);
+	else
+		api_error(ar, 429, "too_many_attempts", NULL,
+		    "đăng nhập sai quá nhiều lần; thử lại sau %ld giây",
+		    "too many failed logins; try again in %ld seconds", wait);
+	return 1;
+}
+
 void
 api_login(struct api_req *ar)
 {
@@ -31,7 +63,7 @@ api_login(struct api_req *ar)
 	struct st_account a;
 	char kacc[96], kip[96], token[65], csrf[65];
 	const char *login, *pw;
-	long now = (long)time(NULL), wait;
+	long now = (long)time(NULL);
 	json_t *j = api_body(ar, keys);
 	struct diag d;
 	int bad = 0, rc;
@@ -50,21 +82,8 @@ api_login(struct api_req *ar)
 	pw = api_str(ar, j, "password", 1, &bad);
 	if (bad)
 		return;
-	snprintf(kacc, sizeof(kacc), "a:%s", login);
-	snprintf(kip, sizeof(kip), "i:%s", ar->ar_rq->rq_ip);
-	/* counted before the password is checked: concurrent attempts
-	 * cannot pass the limit between the check and the count */
-	wait = auth_limiter_take(ar->ar_srv->as_lim, kacc, kip, now);
-	if (wait > 0) {
-		char ra[32];
-
-		snprintf(ra, sizeof(ra), "%ld", wait);
-		http_set_header(ar->ar_rs, "Retry-After", ra);
-		api_error(ar, 429, "too_many_attempts", NULL,
-		    "đăng nhập sai quá nhiều lần; thử lại sau %ld giây",
-		    "too many failed logins; try again in %ld seconds", wait);
+	if (limiter_gate(ar, login, now, kacc, kip, 0))
 		return;
-	}
 	diag_init(&d);
 	rc = app_login(ar->ar_s, login, pw, ar->ar_srv->as_dummy_hash,
 	    ar->ar_rq->rq_ip, now, &a, token, csrf, &d);
@@ -248,7 +267,7 @@ api_password(struct api_req *ar)
 	const char *login = ar->ar_sess.ss_account.sac_login;
 	const char *cur, *next;
 	char kacc[96], kip[96];
-	long now = (long)time(NULL), wait;
+	long now = (long)time(NULL);
 	json_t *j = api_body(ar, keys);
 	struct diag d;
 	int bad = 0, rc;
@@ -261,19 +280,8 @@ api_password(struct api_req *ar)
 	next = api_str(ar, j, "password", 1, &bad);
 	if (bad)
 		return;
-	snprintf(kacc, sizeof(kacc), "a:%s", login);
-	snprintf(kip, sizeof(kip), "i:%s", ar->ar_rq->rq_ip);
-	wait = auth_limiter_take(ar->ar_srv->as_lim, kacc, kip, now);
-	if (wait > 0) {
-		char ra[32];
-
-		snprintf(ra, sizeof(ra), "%ld", wait);
-		http_set_header(ar->ar_rs, "Retry-After", ra);
-		api_error(ar, 429, "too_many_attempts", NULL,
-		    "nhập sai mật khẩu quá nhiều lần; thử lại sau %ld giây",
-		    "too many wrong passwords; try again in %ld seconds", wait);
+	if (limiter_gate(ar, login, now, kacc, kip, 1))
 		return;
-	}
 	diag_init(&d);
 	rc = app_password_change(
 	    ar->ar_s, login, cur, next, ar->ar_token_hash, &d);
