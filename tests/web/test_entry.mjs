@@ -102,6 +102,12 @@ async function entry(ck, srv, b) {
   const imp = await page.textContent('.sheet [role=status]');
   ck.check(/Đã nhập \d+ giá trị từ phiếu/.test(imp), 'the corrected sheet imports back', imp);
 
+  // 7.2's numerator too: alone in the round, 8.6 (Min-Max) scores
+  // nothing without reference bounds, and 7.2 needs both of its inputs
+  await page.fill('#gt-7-2-a', '61.728');
+  await page.click('[id="muc-7.2.a"] >> text=Lưu nháp');
+  await page.waitForSelector('[id="muc-7.2.a"] >> text=Đã lưu nháp');
+
   // the leader's overview of 2023 before anything is approved
   const lead = await newPage(b);
   await login(lead, srv, 'lanhdao');
@@ -111,12 +117,13 @@ async function entry(ck, srv, b) {
   const before = await lead.textContent('.figure-sub');
 
   // submit a chosen part
+  await page.check('[id="muc-7.2.a"] input[type=checkbox]');
   await page.check('[id="muc-7.2.b"] input[type=checkbox]');
   await page.check('[id="muc-8.6"] input[type=checkbox]');
-  await page.click('text=Gửi 2 mục đã chọn');
-  await page.waitForSelector('text=Đã gửi 2 giá trị');
+  await page.click('text=Gửi 3 mục đã chọn');
+  await page.waitForSelector('text=Đã gửi 3 giá trị');
   const s = await admin('GET', '/periods/2023/values?unit=ninh-thuan&status=submitted');
-  ck.eq((s.data.values || []).map((x) => x.input).sort(), ['7.2.b', '8.6'], 'the two chosen values were submitted');
+  ck.eq((s.data.values || []).map((x) => x.input).sort(), ['7.2.a', '7.2.b', '8.6'], 'the three chosen values were submitted');
 
   // the coordinator returns 8.6 with a comment
   const co = await newPage(b);
@@ -152,11 +159,11 @@ async function entry(ck, srv, b) {
   // the coordinator approves all of the agency's
   await co.reload();
   await settle(co);
-  await co.click('text=Phê duyệt cả 2');
+  await co.click('text=Phê duyệt cả 3');
   await co.waitForSelector('text=Đã phê duyệt');
   const a = await admin('GET', '/periods/2023/values?unit=ninh-thuan&status=approved');
-  ck.eq((a.data.values || []).map((x) => `${x.input}=${x.value}`).sort(), ['7.2.b=1234567', '8.6=15.3'],
-    'both values approved, 8.6 as corrected');
+  ck.eq((a.data.values || []).map((x) => `${x.input}=${x.value}`).sort(), ['7.2.a=61728', '7.2.b=1234567', '8.6=15.3'],
+    'the three values approved, 8.6 as corrected');
   // the leader's overview of 2023 shows the new score
   await lead.reload();
   await settle(lead);
@@ -295,10 +302,15 @@ async function account(ck, srv, b) {
   ck.check(p4.url().endsWith('/co-quan/ttpvhcc'), 'the new password logs in', p4.url());
 }
 
+// Each step closes its browser contexts: their idle keep-alive connections
+// count against the server's per-address connection limit (docs/security.md).
+const closeAll = async (b) => {
+  for (const c of b.contexts()) await c.close();
+};
+
 run('web.entry', async (ck, srv, b) => {
-  await entry(ck, srv, b);
-  await district(ck, srv, b);
-  await tasks(ck, srv, b);
-  await viewer(ck, srv, b);
-  await account(ck, srv, b);
+  for (const step of [entry, district, tasks, viewer, account]) {
+    await step(ck, srv, b);
+    await closeAll(b);
+  }
 });
