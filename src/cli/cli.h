@@ -44,6 +44,7 @@ int cmd_user(int, char **, enum diag_lang);
 int cmd_worklist(int, char **, enum diag_lang);
 int cmd_review_list(int, char **, enum diag_lang);
 int cmd_template(int, char **, enum diag_lang);
+int cmd_report(int, char **, enum diag_lang); /* cmd_report.c */
 
 /*
  * cli_open_db(o): open the database named by the options (app_open);
