@@ -581,6 +581,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/tasks/{}/progress", api_task_progress, 0 },
 	{ "GET", "/api/v1/targets", api_targets, 0 },
 	{ "GET", "/api/v1/audit", api_audit, 0 },
+	{ "GET", "/api/v1/periods/{}/report", api_report, 0 },
 };
 
 /*

@@ -193,9 +193,21 @@ report_indicators(struct store *s, struct app_report *r,
 		for (k = 0; k < mi->mn_ninputs; k++) {
 			const struct m_input *in =
 			    &m->m_inputs[mi->mn_inputs[k]];
-			const char *raw = u >= 0
-			    ? round_raw(sd->sd_round, u, mi->mn_inputs[k])
-			    : NULL;
+			int x = mi->mn_inputs[k];
+			const char *raw =
+			    u >= 0 ? round_raw(sd->sd_round, u, x) : NULL;
+			char num[64];
+
+			/* a stored number keeps no text: write it back */
+			if (raw == NULL && u >= 0 &&
+			    round_has(sd->sd_round, u, x)) {
+				raw = round_text(sd->sd_round, u, x);
+				if (raw == NULL) {
+					numfmt_shortest(num, sizeof(num),
+					    round_get(sd->sd_round, u, x));
+					raw = num;
+				}
+			}
 
 			buf_printf(
 			    &b, "%s%s: ", k > 0 ? "\n" : "", in->mi_label);

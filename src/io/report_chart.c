@@ -13,6 +13,7 @@
 #include "app/app.h"
 
 #define MAX_BARS 40
+#define PNG_PT 450.0 /* a PNG chart's width in the document, points */
 
 /* One bar: its label, its value and the most it can be. */
 struct rc_bar {
@@ -35,6 +36,8 @@ text_at(cairo_t *cr, const char *text, double size, int bold, double x,
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(l, align);
+	/* one line: a long name is cut with "…", never runs into the next */
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_text(l, text, -1);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
@@ -143,9 +146,12 @@ report_chart_png(const struct app_report *r, enum report_chart which, int w,
 	cairo_t *cr = cairo_create(sf);
 	cairo_status_t st;
 
-	/* drawn at twice the size of the points it stands for: sharp */
-	cairo_scale(cr, 2, 2);
-	report_chart_draw(cr, r, which, w / 2.0, h / 2.0);
+	/* laid out at the points it takes in the document (the text width),
+	 * drawn at ${w} pixels: the words stay readable and sharp */
+	double k = w / PNG_PT;
+
+	cairo_scale(cr, k, k);
+	report_chart_draw(cr, r, which, PNG_PT, h / k);
 	cairo_destroy(cr);
 	st = cairo_surface_write_to_png_stream(sf, png_out, out);
 	cairo_surface_destroy(sf);

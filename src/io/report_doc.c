@@ -107,7 +107,7 @@ static void
 figures_table(struct rdoc *doc, const struct app_report *r,
     const struct app_report_fig *f, int n, const char *first)
 {
-	static const double w[] = { 0.08, 0.34, 0.12, 0.12, 0.17, 0.17 };
+	static const double w[] = { 0.12, 0.30, 0.10, 0.12, 0.18, 0.18 };
 	const char *heads[] = { "Mã", first, "Tối đa", "Kết quả",
 		"So với kỳ trước", "So với cùng kỳ năm trước" };
 	struct rdoc_block *t = table_new(doc, 6, heads, w);
@@ -118,9 +118,10 @@ figures_table(struct rdoc *doc, const struct app_report *r,
 	for (k = 0; k < 4; k++)
 		buf_init(&b[k]);
 	for (i = 0; i < n; i++) {
-		int dec = f[i].rpf_max > 1 ? 2 : 4;
+		/* an index (at most 1) with 4 decimals, points with 2 */
+		int dec = f[i].rpf_max > 0 && f[i].rpf_max <= 1 ? 4 : 2;
 		const char *cells[6] = { f[i].rpf_code, f[i].rpf_name,
-			num(&b[0], f[i].rpf_max, f[i].rpf_max > 1 ? 0 : 0),
+			num(&b[0], f[i].rpf_max, 0),
 			num(&b[1], f[i].rpf_value, dec),
 			change(&b[2], f[i].rpf_value, f[i].rpf_prev, dec),
 			change(
@@ -205,7 +206,7 @@ agencies_section(struct rdoc *doc, const struct app_report *r)
 static void
 tasks_section(struct rdoc *doc, const struct app_report *r)
 {
-	static const double w[] = { 0.10, 0.48, 0.22, 0.10, 0.10 };
+	static const double w[] = { 0.09, 0.43, 0.21, 0.14, 0.13 };
 	static const char *const heads[] = { "Mã", "Nhiệm vụ", "Chủ trì", "Hạn",
 		"Tình trạng" };
 	struct rdoc_block *t;
@@ -226,29 +227,44 @@ tasks_section(struct rdoc *doc, const struct app_report *r)
 	}
 }
 
+/* A target's number as its unit reads: "60,0 %", "98.000", "0,5400". */
+static const char *
+target_num(struct buf *out, double v, const char *unit)
+{
+	buf_reset(out);
+	if (strcmp(unit, "percent") == 0 && !isnan(v)) {
+		report_num(out, v * 100, 1);
+		buf_puts(out, " %");
+	} else {
+		report_num(out, v, strcmp(unit, "count") == 0 ? 0 : 4);
+	}
+	return buf_cstr(out);
+}
+
 static void
 targets_section(struct rdoc *doc, const struct app_report *r)
 {
-	static const double w[] = { 0.10, 0.46, 0.11, 0.11, 0.10, 0.12 };
-	static const char *const heads[] = { "Mã", "Mục tiêu", "Chỉ tiêu",
+	static const double w[] = { 0.07, 0.45, 0.12, 0.12, 0.10, 0.14 };
+	static const char *const heads[] = { "STT", "Mục tiêu", "Chỉ tiêu",
 		"Thực hiện", "Tỷ lệ", "Đánh giá" };
 	struct rdoc_block *t;
-	struct buf b[3];
+	struct buf b[4];
 	int i, k;
 
 	text_add(doc, RDOC_HEADING, "VI. TIẾN ĐỘ CÁC MỤC TIÊU CỦA KẾ HOẠCH");
 	t = table_new(doc, 6, heads, w);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		buf_init(&b[k]);
 	for (i = 0; i < r->rpt_ntargets; i++) {
 		const struct app_report_target *z = &r->rpt_targets[i];
-		int dec = z->rpz_target < 2 ? 4 : 2;
 		const char *cells[6];
 
-		cells[0] = z->rpz_code;
+		buf_reset(&b[3]);
+		buf_printf(&b[3], "%d", i + 1);
+		cells[0] = buf_cstr(&b[3]);
 		cells[1] = z->rpz_text;
-		cells[2] = num(&b[0], z->rpz_target, dec);
-		cells[3] = num(&b[1], z->rpz_value, dec);
+		cells[2] = target_num(&b[0], z->rpz_target, z->rpz_unit);
+		cells[3] = target_num(&b[1], z->rpz_value, z->rpz_unit);
 		buf_reset(&b[2]);
 		if (isnan(z->rpz_progress))
 			buf_puts(&b[2], "—");
@@ -260,7 +276,7 @@ targets_section(struct rdoc *doc, const struct app_report *r)
 		cells[5] = z->rpz_state;
 		table_row(t, cells);
 	}
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		buf_free(&b[k]);
 }
 

@@ -17,10 +17,11 @@
 /* The templates, as cmake/embed.cmake wrote them. */
 #define DOCX_TEMPLATES(X) \
 	X(content_types) \
-	X(rels) X(core) X(document_rels) X(image_rel) X(styles) X(footer) \
-	    X(document) X(heading) X(para) X(note) X(table) X(gridcol) X(row) \
-		X(row_head) X(cell) X(cell_shade) X(cell_para) X(cell_center) \
-		    X(cell_bold) X(chart)
+	X(rels) \
+	X(core) X(document_rels) X(image_rel) X(styles) X(footer) X(document) \
+	    X(heading) X(para) X(note) X(table) X(gridcol) X(row) X(row_head) \
+		X(cell) X(cell_shade) X(cell_para) X(cell_center) X(cell_bold) \
+		    X(chart)
 #define DOCX_EXTERN(n) extern const char docx_##n##_text[];
 DOCX_TEMPLATES(DOCX_EXTERN)
 

@@ -125,18 +125,18 @@ centred(struct pdf_ctx *pc, const char *text, double pt, int bold, int italic,
 static void
 head_draw(struct pdf_ctx *pc, const struct rdoc *doc)
 {
-	double lw = TEXT_W * 0.40, rw = TEXT_W * 0.60, y = pc->pc_y, ly, ry;
+	double lw = TEXT_W * 0.42, rw = TEXT_W * 0.58, y = pc->pc_y, ly, ry;
 	cairo_t *cr = pc->pc_cr;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	ly = y + centred(pc, RDOC_BODY_TOP, 13, 0, 0, M_LEFT - 20, y, lw + 20);
-	ly += centred(pc, RDOC_BODY, 13, 1, 0, M_LEFT - 20, ly, lw + 20);
-	cairo_move_to(cr, M_LEFT + lw * 0.5 - 20 - 25, ly + 2);
-	cairo_line_to(cr, M_LEFT + lw * 0.5 - 20 + 45, ly + 2);
+	ly = y + centred(pc, RDOC_BODY_TOP, 12, 0, 0, M_LEFT - 30, y, lw + 30);
+	ly += centred(pc, RDOC_BODY, 12, 1, 0, M_LEFT - 30, ly, lw + 30);
+	cairo_move_to(cr, M_LEFT - 30 + (lw + 30) * 0.5 - 35, ly + 2);
+	cairo_line_to(cr, M_LEFT - 30 + (lw + 30) * 0.5 + 35, ly + 2);
 	cairo_set_line_width(cr, 0.6);
 	cairo_stroke(cr);
 	ly += 8;
-	ly += centred(pc, RDOC_NUMBER, 13, 0, 0, M_LEFT - 20, ly, lw + 20);
+	ly += centred(pc, RDOC_NUMBER, 13, 0, 0, M_LEFT - 30, ly, lw + 30);
 	ry = y + centred(pc, RDOC_MOTTO, 12, 1, 0, M_LEFT + lw, y, rw);
 	ry += centred(pc, RDOC_MOTTO2, 13, 1, 0, M_LEFT + lw, ry, rw);
 	cairo_move_to(cr, M_LEFT + lw + rw * 0.5 - 75, ry + 2);

@@ -83,6 +83,7 @@ MATRIX = {
     ("POST", "/api/v1/periods/{}/import"): MANAGE,  # a CSV file
     # a form to fill: not for viewers, an officer its own agency's only
     ("GET", "/api/v1/periods/{}/template"): OWNER,
+    ("GET", "/api/v1/periods/{}/report"): ALL,  # every role reads reports
     ("GET", "/api/v1/tasks"): READ,
     ("POST", "/api/v1/tasks/{}/progress"): OWNER,
     ("GET", "/api/v1/targets"): READ,
