@@ -791,6 +791,7 @@ struct app_report {
 	char rpt_prev_year[16]; /* same period last year, "" when not */
 	char rpt_today[11]; /* dd/mm/yyyy */
 	char *rpt_province; /* the province's unit code */
+	char *rpt_province_name; /* its name: "Tỉnh Ninh Thuận" */
 	char *rpt_method; /* the methodology's name and version */
 	const struct method *rpt_m;
 	struct app_report_fig *rpt_figs; /* INDEX first, then the others */
@@ -815,8 +816,8 @@ struct app_report {
  * period and the same period of last year when stored. Every role may
  * read it. Free ${out} with app_report_free.
  */
-int app_report(
-    struct store *, const char *, int, long, struct app_report *, struct diag *);
+int app_report(struct store *, const char *, int, long, struct app_report *,
+    struct diag *);
 /* app_report_free(r): free what ${r} holds. */
 void app_report_free(struct app_report *);
 /*

@@ -202,9 +202,14 @@ report_indicators(struct store *s, struct app_report *r,
 			if (raw == NULL && u >= 0 &&
 			    round_has(sd->sd_round, u, x)) {
 				raw = round_text(sd->sd_round, u, x);
+				double v = round_get(sd->sd_round, u, x);
+
+				/* a choice is stored as its option's index */
+				if (raw == NULL && in->mi_kind == IK_CHOICE &&
+				    v >= 0 && v < in->mi_noptions)
+					raw = in->mi_options[(int)v].mo_code;
 				if (raw == NULL) {
-					numfmt_shortest(num, sizeof(num),
-					    round_get(sd->sd_round, u, x));
+					numfmt_shortest(num, sizeof(num), v);
 					raw = num;
 				}
 			}
@@ -362,6 +367,19 @@ targets_row(void *ctx, const struct app_target *t)
 	return 0;
 }
 
+static int
+province_row(void *ctx, const struct st_unit *u)
+{
+	struct app_report *r = ctx;
+
+	if (strcmp(u->su_code, r->rpt_province) == 0 &&
+	    r->rpt_province_name == NULL)
+		r->rpt_province_name = xstrdup(
+		    u->su_name != NULL && u->su_name[0] != '\0' ? u->su_name
+								: u->su_code);
+	return 0;
+}
+
 /* Score ${code} into ${sd} when it is stored; 1 when it was. */
 static int
 report_other(
@@ -400,6 +418,13 @@ app_report(struct store *s, const char *period, int drafts, long today,
 		return -1;
 	}
 	r->rpt_province = xstrdup(code);
+	if (app_units(s, province_row, r, d) != 0) {
+		app_scored_free(&sd);
+		app_report_free(r);
+		return -1;
+	}
+	if (r->rpt_province_name == NULL)
+		r->rpt_province_name = xstrdup(code);
 	{
 		struct buf b;
 
@@ -490,6 +515,7 @@ app_report_free(struct app_report *r)
 	free(r->rpt_losses);
 	free(r->rpt_agencies);
 	free(r->rpt_province);
+	free(r->rpt_province_name);
 	free(r->rpt_method);
 	memset(r, 0, sizeof(*r));
 }

@@ -18,7 +18,8 @@
 #define DOCX_TEMPLATES(X) \
 	X(content_types) \
 	X(rels) \
-	X(core) X(document_rels) X(image_rel) X(styles) X(footer) X(document) \
+	X(core) \
+	X(document_rels) X(image_rel) X(styles) X(footer) X(document) \
 	    X(heading) X(para) X(note) X(table) X(gridcol) X(row) X(row_head) \
 		X(cell) X(cell_shade) X(cell_para) X(cell_center) X(cell_bold) \
 		    X(chart)

@@ -122,9 +122,8 @@ title_block(lxw_worksheet *ws, const struct app_report *r, const char *what,
 
 	snprintf(line, sizeof(line), "%s — %s", what, r->rpt_period_words);
 	worksheet_write_string(ws, 0, 0, line, f->rxf_title);
-	snprintf(line, sizeof(line),
-	    "Tỉnh: %s. Phương pháp: %s. Lập ngày %s%s%s", r->rpt_province,
-	    r->rpt_method, r->rpt_today,
+	snprintf(line, sizeof(line), "%s. Phương pháp: %s. Lập ngày %s%s%s",
+	    r->rpt_province_name, r->rpt_method, r->rpt_today,
 	    r->rpt_period.sp_label[0] != '\0' ? ". " : "",
 	    r->rpt_period.sp_label);
 	worksheet_write_string(ws, 1, 0, line, f->rxf_sub);
@@ -177,7 +176,7 @@ summary_sheet(
     lxw_workbook *wb, const struct app_report *r, const struct rx_fmts *f)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, SUMMARY);
-	int row = HEAD_ROW, i, c, gfirst;
+	int row = HEAD_ROW, i, c, gfirst, ifirst, ilast;
 
 	title_block(ws, r, "Báo cáo kết quả Chỉ số chuyển đổi số (DTI)", f);
 	if (r->rpt_prev[0] != '\0' || r->rpt_prev_year[0] != '\0') {
@@ -196,29 +195,65 @@ summary_sheet(
 		    sum_heads[c], f->rxf_head);
 	}
 	row++;
+	/* the index and the pillars (at most 1 point) together, for their
+	 * chart; then the other figures (the total), then the groups */
+	ifirst = row;
 	for (i = 0; i < r->rpt_nfigs; i++)
-		sum_row(ws, row++, &r->rpt_figs[i],
-		    r->rpt_figs[i].rpf_max > 1 ? f->rxf_pts : f->rxf_idx, f);
+		if (r->rpt_figs[i].rpf_max <= 1)
+			sum_row(ws, row++, &r->rpt_figs[i], f->rxf_idx, f);
+	ilast = row - 1;
+	for (i = 0; i < r->rpt_nfigs; i++)
+		if (r->rpt_figs[i].rpf_max > 1)
+			sum_row(ws, row++, &r->rpt_figs[i], f->rxf_pts, f);
 	gfirst = row;
 	for (i = 0; i < r->rpt_ngroups; i++)
 		sum_row(ws, row++, &r->rpt_groups[i], f->rxf_pts, f);
 	add_chart(
 	    wb, ws, SUMMARY, "Điểm các nhóm chỉ số", gfirst, row - 1, HEAD_ROW);
-	/* the pillars: the figures of at most 1 point but the index */
-	if (r->rpt_nfigs > 1) {
-		int pfirst = HEAD_ROW + 1, plast = pfirst + r->rpt_nfigs - 1;
-
-		while (pfirst <= plast &&
-		    r->rpt_figs[pfirst - HEAD_ROW - 1].rpf_max > 1)
-			pfirst++;
-		for (i = pfirst; i <= plast; i++)
-			if (r->rpt_figs[i - HEAD_ROW - 1].rpf_max > 1)
-				break;
-		if (i - 1 >= pfirst)
-			add_chart(wb, ws, SUMMARY, "Chỉ số DTI và các trụ cột",
-			    pfirst, i - 1, HEAD_ROW + 16);
-	}
+	if (ilast >= ifirst)
+		add_chart(wb, ws, SUMMARY, "Chỉ số DTI và các trụ cột", ifirst,
+		    ilast, HEAD_ROW + 16);
 	page_setup(ws, row + 30, SC_N + 9);
+}
+
+/* The lines ${text} takes in a column ${width} characters wide. */
+static int
+text_lines(const char *text, double width)
+{
+	int lines = 1, col = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++) {
+		if (*p == '\n') {
+			lines++;
+			col = 0;
+		} else if ((*p & 0xC0) != 0x80 && ++col > width * 1.1) {
+			lines++;
+			col = 0;
+		}
+	}
+	return lines;
+}
+
+/* A row tall enough for its longest cell: spreadsheet programs do not
+ * size rows written by a library themselves. */
+static double
+row_height(const struct app_report_ind *ri)
+{
+	const char *cells[] = { ri->rpi_name, ri->rpi_rule, ri->rpi_coord,
+		ri->rpi_inputs, ri->rpi_docs };
+	const int cols[] = { GC_NAME, GC_RULE, GC_COORD, GC_INPUTS, GC_DOCS };
+	int n = 1, k;
+
+	for (k = 0; k < 5; k++) {
+		int l = text_lines(cells[k], group_widths[cols[k]]);
+
+		if (l > n)
+			n = l;
+	}
+	if (n > 26)
+		n = 26; /* Excel's rows stop at 409 points */
+	return 15.5 * n;
 }
 
 /* The sheet of group ${g}: its indicators as Appendix 2 lists them. */
@@ -259,6 +294,7 @@ group_sheet(lxw_workbook *wb, const struct app_report *r, int g,
 
 		if (ri->rpi_group != g)
 			continue;
+		worksheet_set_row(ws, (lxw_row_t)row, row_height(ri), NULL);
 		if (ri->rpi_depth == 0)
 			snprintf(stt_s, sizeof(stt_s), "%d", ++stt);
 		else
