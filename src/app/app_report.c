@@ -121,25 +121,25 @@ report_losses(struct app_report *r)
 
 /* The evidence of a period, gathered per indicator. */
 struct docs_ctx {
-	struct app_report *dc_r;
-	struct buf *dc_docs; /* per indicator */
+	struct app_report *dcx_r;
+	struct buf *dcx_docs; /* per indicator */
 };
 
 static int
 docs_row(void *ctx, const struct st_evidence *e)
 {
 	struct docs_ctx *c = ctx;
-	const struct method *m = c->dc_r->rpt_m;
+	const struct method *m = c->dcx_r->rpt_m;
 	int in, ind;
 	struct buf *b;
 
-	if (strcmp(e->sev_unit, c->dc_r->rpt_province) != 0 ||
+	if (strcmp(e->sev_unit, c->dcx_r->rpt_province) != 0 ||
 	    e->sev_doc_number == NULL || e->sev_doc_number[0] == '\0')
 		return 0;
 	in = method_input(m, e->sev_input, strlen(e->sev_input));
 	if (in < 0 || (ind = m->m_inputs[in].mi_indicator) < 0)
 		return 0;
-	b = &c->dc_docs[ind];
+	b = &c->dcx_docs[ind];
 	if (strstr(buf_cstr(b), e->sev_doc_number) != NULL ||
 	    b->b_len > MAX_DOCS_SHOWN)
 		return 0;
@@ -160,10 +160,10 @@ report_indicators(struct store *s, struct app_report *r,
 
 	r->rpt_nind = m->m_nind;
 	r->rpt_ind = xcalloc((size_t)m->m_nind + 1, sizeof(*r->rpt_ind));
-	dc.dc_r = r;
-	dc.dc_docs = xcalloc((size_t)m->m_nind + 1, sizeof(*dc.dc_docs));
+	dc.dcx_r = r;
+	dc.dcx_docs = xcalloc((size_t)m->m_nind + 1, sizeof(*dc.dcx_docs));
 	for (i = 0; i < m->m_nind; i++)
-		buf_init(&dc.dc_docs[i]);
+		buf_init(&dc.dcx_docs[i]);
 	rc = app_evidence_list(s, &r->rpt_period, NULL, docs_row, &dc, d);
 	for (i = 0; i < m->m_nind; i++) {
 		const struct m_indicator *mi = &m->m_ind[i];
@@ -222,14 +222,14 @@ report_indicators(struct store *s, struct app_report *r,
 				buf_puts(&b, "—");
 		}
 		ri->rpi_inputs = buf_steal(&b);
-		ri->rpi_docs = buf_steal(&dc.dc_docs[i]);
+		ri->rpi_docs = buf_steal(&dc.dcx_docs[i]);
 		if (u >= 0 && col >= 0)
 			score_explain(sd->sd_score, u, col, &b);
 		ri->rpi_explain = buf_steal(&b);
 	}
 	for (i = 0; i < m->m_nind; i++)
-		buf_free(&dc.dc_docs[i]);
-	free(dc.dc_docs);
+		buf_free(&dc.dcx_docs[i]);
+	free(dc.dcx_docs);
 	return rc;
 }
 

@@ -68,6 +68,9 @@ report_num(struct buf *out, double v, int dec)
 	}
 	snprintf(tmp, sizeof(tmp), "%.*f", dec, v);
 	p = tmp;
+	/* -0,0000: a change too small to show has no sign */
+	if (*p == '-' && strspn(p + 1, "0.") == strlen(p + 1))
+		p++;
 	if (*p == '-') {
 		buf_putc(out, '-');
 		p++;

@@ -14,17 +14,15 @@
 #include "io/rdoc.h"
 #include "io/tpl.h"
 
-/* The templates, as cmake/embed.cmake wrote them. */
-#define DOCX_TEMPLATES(X) \
-	X(content_types) \
-	X(rels) \
-	X(core) \
-	X(document_rels) X(image_rel) X(styles) X(footer) X(document) \
-	    X(heading) X(para) X(note) X(table) X(gridcol) X(row) X(row_head) \
-		X(cell) X(cell_shade) X(cell_para) X(cell_center) X(cell_bold) \
-		    X(chart)
-#define DOCX_EXTERN(n) extern const char docx_##n##_text[];
-DOCX_TEMPLATES(DOCX_EXTERN)
+/* The templates, as cmake/embed.cmake wrote them (CMakeLists.txt's
+ * DOCX_TEMPLATES). */
+extern const char docx_content_types_text[], docx_rels_text[], docx_core_text[],
+    docx_document_rels_text[], docx_image_rel_text[], docx_styles_text[],
+    docx_footer_text[], docx_document_text[], docx_heading_text[],
+    docx_para_text[], docx_note_text[], docx_table_text[], docx_gridcol_text[],
+    docx_row_text[], docx_row_head_text[], docx_cell_text[],
+    docx_cell_shade_text[], docx_cell_para_text[], docx_cell_center_text[],
+    docx_cell_bold_text[], docx_chart_text[];
 
 #define TEXT_TWIPS 9071 /* A4 less the margins of document.xml */
 #define EMU_PER_TWIP 635
