@@ -4,6 +4,7 @@
  * of parsed methodologies).
  */
 #include "api/api.h"
+#include "api/api_web.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -330,6 +331,7 @@ status_of(const char *code)
 		{ "period.closed", 409 },
 		{ "import.locked", 409 },
 		{ "value.locked", 409 },
+		{ "contrib.conflict", 409 },
 		{ "submit.", 409 },
 		{ "review.none", 409 },
 		{ "value.owner", 403 },
@@ -549,6 +551,7 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/session", api_login, R_PUBLIC },
 	{ "GET", "/api/v1/session", api_session_get, 0 },
 	{ "DELETE", "/api/v1/session", api_logout, 0 },
+	{ "POST", "/api/v1/session/password", api_password, 0 },
 	{ "GET", "/api/v1/users", api_users, 0 },
 	{ "POST", "/api/v1/users", api_user_add, 0 },
 	{ "GET", "/api/v1/methodologies", api_methodologies, 0 },
@@ -617,8 +620,12 @@ match(const char *pat, const char *path, struct http_req *rq)
 	return *pat == '\0' && *path == '\0';
 }
 
+/*
+ * security_headers_cached(rs, cache): every response's headers, with the
+ * Cache-Control ${cache} (the web interface's files may be cached).
+ */
 static void
-security_headers(struct http_resp *rs)
+security_headers_cached(struct http_resp *rs, const char *cache)
 {
 	http_set_header(rs, "Content-Security-Policy",
 	    "default-src 'self'; script-src 'self'; object-src 'none'; "
@@ -626,7 +633,13 @@ security_headers(struct http_resp *rs)
 	http_set_header(rs, "X-Content-Type-Options", "nosniff");
 	http_set_header(rs, "X-Frame-Options", "DENY");
 	http_set_header(rs, "Referrer-Policy", "no-referrer");
-	http_set_header(rs, "Cache-Control", "no-store");
+	http_set_header(rs, "Cache-Control", cache);
+}
+
+static void
+security_headers(struct http_resp *rs)
+{
+	security_headers_cached(rs, "no-store");
 }
 
 /* Find the session of the request's cookie; 1 when valid. */
@@ -822,6 +835,15 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 	ar.ar_srv = as;
 	ar.ar_rq = rq;
 	ar.ar_rs = rs;
+	/* the web interface: its pages and files, outside /api */
+	if (strncmp(rq->rq_path, "/api/", 5) != 0) {
+		const char *cache = NULL;
+
+		if (api_web(rq, rs, &cache) == 0) {
+			security_headers_cached(rs, cache);
+			return;
+		}
+	}
 	security_headers(rs);
 	/* paths are UTF-8 text: anything else cannot name a period or unit */
 	if (!utf8_valid(rq->rq_path, strlen(rq->rq_path))) {

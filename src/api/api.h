@@ -133,12 +133,13 @@ void api_cache_put(struct api_req *, const char *, long);
  */
 int api_path_period(struct api_req *, struct st_period *);
 /*
- * api_input_owner(ar, p, input, owner): the agency that leads ${input}
- * in ${p}'s methodology (NULL: none); answers and returns -1 when the
- * methodology or the input is unknown.
+ * api_may_write_input(ar, p, input): 1 when the caller may try to write
+ * ${input} of ${p}'s methodology (api_allow for the agency that leads it;
+ * of a contributed input, any writer: app/ decides by the part,
+ * app_may_part); else answer (404 for an unknown input, 403) and 0.
  */
-int api_input_owner(
-    struct api_req *, const struct st_period *, const char *, const char **);
+int api_may_write_input(
+    struct api_req *, const struct st_period *, const char *);
 /*
  * api_answer(ar, rc, d, status, ok): answer a use case's result: the
  * errors of ${d} when ${rc} failed, else ${ok} (stolen) with ${status};
@@ -157,6 +158,7 @@ void api_units(struct api_req *);
 void api_login(struct api_req *);
 void api_session_get(struct api_req *);
 void api_logout(struct api_req *);
+void api_password(struct api_req *);
 void api_users(struct api_req *);
 void api_user_add(struct api_req *);
 void api_periods(struct api_req *);

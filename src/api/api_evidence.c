@@ -12,20 +12,25 @@
 struct ev_ctx {
 	json_t *ec_list;
 	const char *ec_unit;
+	const struct app_actor *ec_actor;
 };
 
 static int
 evidence_row(void *vctx, const struct st_evidence *e)
 {
 	struct ev_ctx *c = vctx;
+	const char *part = e->sev_part != NULL ? e->sev_part : "";
 	json_t *o;
 
-	if (strcmp(e->sev_unit, c->ec_unit) != 0)
+	/* another member's part, and its evidence, are not an officer's */
+	if (strcmp(e->sev_unit, c->ec_unit) != 0 ||
+	    !app_may_see_part(c->ec_actor, part))
 		return 0;
-	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
 	    (json_int_t)e->sev_id, "unit", e->sev_unit, "input", e->sev_input,
 	    "doc_number", e->sev_doc_number, "doc_date", e->sev_doc_date,
-	    "note", e->sev_note, "added_by", e->sev_by, "added_at", e->sev_at);
+	    "note", e->sev_note, "added_by", e->sev_by, "added_at", e->sev_at,
+	    "part", part);
 	if (e->sev_file_sha256 != NULL)
 		json_object_set_new(o, "file",
 		    json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "sha256",
@@ -55,6 +60,7 @@ api_evidence_list(struct api_req *ar)
 		return;
 	c.ec_list = json_array();
 	c.ec_unit = api_param(ar, 1);
+	c.ec_actor = api_actor(ar);
 	diag_init(&d);
 	if (app_evidence_list(
 		ar->ar_s, &p, api_param(ar, 2), evidence_row, &c, &d) != 0) {
@@ -97,7 +103,7 @@ struct upload {
 	int up_write_err; /* the temporary file could not be written */
 	char up_name[256];
 	int up_files;
-	struct buf up_doc, up_date, up_note;
+	struct buf up_doc, up_date, up_note, up_part;
 	int up_unknown;
 	char up_bad[64];
 };
@@ -134,6 +140,8 @@ upload_field(void *ctx, const char *key, const char *filename, const char *type,
 		b = &u->up_date;
 	} else if (strcmp(key, "note") == 0) {
 		b = &u->up_note;
+	} else if (strcmp(key, "part") == 0) {
+		b = &u->up_part; /* a member's part of a contributed input */
 	} else {
 		snprintf(u->up_bad, sizeof(u->up_bad), "%s", key);
 		u->up_unknown = 1;
@@ -157,12 +165,14 @@ upload_refused(struct api_req *ar, const struct upload *u)
 	if (!utf8_valid(buf_cstr(&u->up_doc), u->up_doc.b_len) ||
 	    !utf8_valid(buf_cstr(&u->up_date), u->up_date.b_len) ||
 	    !utf8_valid(buf_cstr(&u->up_note), u->up_note.b_len) ||
+	    !utf8_valid(buf_cstr(&u->up_part), u->up_part.b_len) ||
+	    memchr(buf_cstr(&u->up_part), '\0', u->up_part.b_len) != NULL ||
 	    memchr(buf_cstr(&u->up_note), '\0', u->up_note.b_len) != NULL ||
 	    memchr(buf_cstr(&u->up_doc), '\0', u->up_doc.b_len) != NULL ||
 	    !utf8_valid(u->up_name, strlen(u->up_name))) {
 		api_error(ar, 400, "bad_text", NULL,
-		    "số văn bản, ngày, ghi chú và tên tệp phải là văn bản UTF-8",
-		    "document number, date, note and file name must be UTF-8 text");
+		    "số văn bản, ngày, ghi chú, phần và tên tệp phải là văn bản UTF-8",
+		    "document number, date, note, part and file name must be UTF-8 text");
 		return 1;
 	}
 	if (u->up_files > 0 && u->up_name[0] == '\0') {
@@ -182,25 +192,35 @@ upload_refused(struct api_req *ar, const struct upload *u)
 void
 api_evidence_add(struct api_req *ar)
 {
-	const char *owner = NULL;
+	const char *input = api_param(ar, 2);
 	const struct method *m;
 	struct st_evidence e;
 	struct st_period p;
 	struct upload u;
 	char sha[65];
 	struct diag d;
-	int rc;
+	int rc, in;
 
-	if (api_path_period(ar, &p) != 0 ||
-	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0)
+	if (api_path_period(ar, &p) != 0)
 		return;
-	/* the lead's writers, and the coordinating agencies' officers */
 	diag_init(&d);
-	m = api_method(ar, p.sp_method, &d);
+	if ((m = api_method(ar, p.sp_method, &d)) == NULL) {
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
 	diag_free(&d);
-	if (m == NULL ||
-	    !app_may_evidence(ar->ar_s, api_actor(ar), m,
-		method_input(m, api_param(ar, 2), strlen(api_param(ar, 2))))) {
+	if ((in = method_input(m, input, strlen(input))) < 0) {
+		api_error(ar, 404, "unknown_input", "input",
+		    "không có dữ liệu đầu vào '%s' trong phương pháp %s",
+		    "no input '%s' in methodology %s", input, m->m_id);
+		return;
+	}
+	/* the lead's writers, and the coordinating agencies' officers; of a
+	 * contributed input, app/ decides by the part (app_may_part) */
+	if ((method_contribution(m, in) == NULL ||
+		api_actor(ar)->ac_role == ROLE_VIEWER) &&
+	    !app_may_evidence(ar->ar_s, api_actor(ar), m, in)) {
 		api_forbidden(ar);
 		return;
 	}
@@ -221,6 +241,7 @@ api_evidence_add(struct api_req *ar)
 	buf_init(&u.up_doc);
 	buf_init(&u.up_date);
 	buf_init(&u.up_note);
+	buf_init(&u.up_part);
 	if (http_form(ar->ar_rq, upload_field, &u) != 0) {
 		if (u.up_write_err) {
 			http_set_header(ar->ar_rs, "Retry-After", "1");
@@ -233,8 +254,8 @@ api_evidence_add(struct api_req *ar)
 			    u.up_bad);
 		else
 			api_error(ar, 400, "bad_form", NULL,
-			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note",
-			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note");
+			    "cần multipart/form-data hợp lệ: file (một tệp), doc_number, doc_date, note, part",
+			    "a well-formed multipart/form-data is needed: file (one), doc_number, doc_date, note, part");
 		goto out;
 	}
 	if (upload_refused(ar, &u))
@@ -257,6 +278,7 @@ api_evidence_add(struct api_req *ar)
 	e.sev_doc_number = buf_cstr(&u.up_doc);
 	e.sev_doc_date = buf_cstr(&u.up_date);
 	e.sev_note = buf_cstr(&u.up_note);
+	e.sev_part = u.up_part.b_len > 0 ? buf_cstr(&u.up_part) : NULL;
 	if (u.up_files > 0)
 		e.sev_file_name = u.up_name;
 	diag_init(&d);
@@ -279,6 +301,7 @@ out:
 	buf_free(&u.up_doc);
 	buf_free(&u.up_date);
 	buf_free(&u.up_note);
+	buf_free(&u.up_part);
 }
 
 static int

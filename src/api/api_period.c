@@ -170,6 +170,7 @@ api_period_reopen(struct api_req *ar)
 struct values_ctx {
 	json_t *vc_list;
 	const char *vc_unit;
+	const struct app_actor *vc_actor;
 };
 
 static int
@@ -179,12 +180,48 @@ value_row(void *vctx, const struct st_value *v)
 
 	if (c->vc_unit != NULL && strcmp(c->vc_unit, v->sv_unit) != 0)
 		return 0;
+	/* another member's part is not an officer's to read */
+	if (!app_may_see_part(c->vc_actor, v->sv_part))
+		return 0;
 	json_array_append_new(c->vc_list,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s}", "unit",
-		v->sv_unit, "input", v->sv_input, "value", v->sv_raw, "status",
-		value_status_name(v->sv_status), "entered_by", v->sv_by,
-		"entered_at", v->sv_at, "comment", v->sv_comment, "warnings",
-		api_warnings_stored(v->sv_warnings), "part", v->sv_part));
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:b}",
+		"unit", v->sv_unit, "input", v->sv_input, "value", v->sv_raw,
+		"status", value_status_name(v->sv_status), "entered_by",
+		v->sv_by, "entered_at", v->sv_at, "comment", v->sv_comment,
+		"warnings", api_warnings_stored(v->sv_warnings), "part",
+		v->sv_part, "computed", 0));
+	return 0;
+}
+
+/* A contributed input's aggregate, with the parts the caller may see. */
+static int
+aggregate_row(void *vctx, const struct app_aggregate *g)
+{
+	struct values_ctx *c = vctx;
+	json_t *parts = json_array(), *missing = json_array(), *o;
+	int i;
+
+	for (i = 0; i < g->agr_nshown; i++) {
+		const struct app_part *pt = &g->agr_parts[i];
+
+		json_array_append_new(parts,
+		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "agency",
+			pt->apt_agency, "value", pt->apt_raw, "status",
+			value_status_name(pt->apt_status), "comment",
+			pt->apt_comment, "entered_by", pt->apt_by, "entered_at",
+			pt->apt_at));
+	}
+	for (i = 0; i < g->agr_nmissing; i++)
+		json_array_append_new(missing, json_string(g->agr_missing[i]));
+	o = json_pack("{s:s, s:s, s:s, s:b, s:s, s:b, s:s, s:i, s:i, s:o, "
+		      "s:o}",
+	    "unit", g->agr_unit, "input", g->agr_input, "part", "", "computed",
+	    1, "aggregate", g->agr_how, "complete", g->agr_complete, "status",
+	    value_status_name(g->agr_status), "members", g->agr_nmembers,
+	    "answered", g->agr_nparts, "parts", parts, "missing", missing);
+	json_object_set_new(o, "value",
+	    g->agr_complete ? json_string(g->agr_value) : json_null());
+	json_array_append_new(c->vc_list, o);
 	return 0;
 }
 
@@ -221,9 +258,14 @@ api_values(struct api_req *ar)
 	}
 	c.vc_list = json_array();
 	c.vc_unit = http_query(ar->ar_rq, "unit");
+	c.vc_actor = api_actor(ar);
 	diag_init(&d);
+	/* the values, then the aggregates of parts (computed: no status) */
 	if (app_values(ar->ar_s, &p, status != NULL ? &st : NULL, value_row, &c,
-		&d) != 0) {
+		&d) != 0 ||
+	    (status == NULL &&
+		app_aggregates(ar->ar_s, c.vc_actor, &p, c.vc_unit,
+		    aggregate_row, &c, &d) != 0)) {
 		json_decref(c.vc_list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);
@@ -235,46 +277,50 @@ api_values(struct api_req *ar)
 }
 
 int
-api_input_owner(struct api_req *ar, const struct st_period *p,
-    const char *input, const char **owner)
+api_may_write_input(
+    struct api_req *ar, const struct st_period *p, const char *input)
 {
 	const struct method *m = period_method(ar, p);
 	int in;
 
 	if (m == NULL)
-		return -1;
+		return 0;
 	in = method_input(m, input, strlen(input));
 	if (in < 0) {
 		api_error(ar, 404, "unknown_input", "input",
 		    "không có dữ liệu đầu vào '%s' trong phương pháp %s",
 		    "no input '%s' in methodology %s", input, m->m_id);
-		return -1;
+		return 0;
 	}
-	*owner = app_owner(m, in);
-	return 0;
+	/* a member's part: its collective need not lead it (app_may_part) */
+	if (method_contribution(m, in) != NULL &&
+	    api_actor(ar)->ac_role != ROLE_VIEWER)
+		return 1;
+	return api_allow(ar, APP_VALUE_WRITE, app_owner(m, in));
 }
 
 void
 api_value_put(struct api_req *ar)
 {
 	static const char *const keys[] = { "value", "reason", "number_format",
-		NULL };
-	const char *owner = NULL, *value, *reason, *nf;
+		"part", NULL };
+	const char *value, *reason, *nf, *part;
 	enum numfmt_style st = NUMFMT_MACHINE;
 	struct st_period p;
 	struct buf stored;
 	struct diag d;
+	char written[APP_MAX_PART] = "";
 	json_t *j;
 	int bad = 0, rc;
 
 	if (api_path_period(ar, &p) != 0 ||
-	    api_input_owner(ar, &p, api_param(ar, 2), &owner) != 0 ||
-	    !api_allow(ar, APP_VALUE_WRITE, owner) ||
+	    !api_may_write_input(ar, &p, api_param(ar, 2)) ||
 	    (j = api_body(ar, keys)) == NULL)
 		return;
 	value = api_str(ar, j, "value", 1, &bad);
 	reason = bad ? NULL : api_str(ar, j, "reason", 0, &bad);
 	nf = bad ? NULL : api_str(ar, j, "number_format", 0, &bad);
+	part = bad ? NULL : api_str(ar, j, "part", 0, &bad);
 	if (bad)
 		return;
 	if (nf != NULL && numfmt_style_parse(nf, &st) != 0) {
@@ -285,15 +331,17 @@ api_value_put(struct api_req *ar)
 	}
 	diag_init(&d);
 	buf_init(&stored);
-	rc = app_value_put(ar->ar_s, api_actor(ar), p.sp_code, api_param(ar, 1),
-	    api_param(ar, 2), value, st, NULL, reason, &stored, &d);
-	/* the value as stored: a number in the machine format; its
-	 * plausibility warnings, which do not block */
+	rc = app_value_put_part(ar->ar_s, api_actor(ar), p.sp_code,
+	    api_param(ar, 1), api_param(ar, 2), part, value, st, NULL, reason,
+	    &stored, written, &d);
+	/* the value as stored: a number in the machine format; its part;
+	 * its plausibility warnings, which do not block */
 	api_answer(ar, rc, &d, 200,
-	    json_pack("{s:s, s:s, s:s, s:s, s:o}", "unit", api_param(ar, 1),
-		"input", api_param(ar, 2), "value",
+	    json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "unit",
+		api_param(ar, 1), "input", api_param(ar, 2), "value",
 		rc == 0 ? buf_cstr(&stored) : value, "status",
-		value_status_name(VALUE_DRAFT), "warnings", api_warnings(&d)));
+		value_status_name(VALUE_DRAFT), "warnings", api_warnings(&d),
+		"part", written));
 	buf_free(&stored);
 }
 
@@ -437,16 +485,20 @@ api_reopen(struct api_req *ar)
 struct status_returns {
 	const struct method *srt_m;
 	json_t *srt_by_agency; /* {"agency": [{"input", "comment"}, ...]} */
+	const struct app_actor *srt_actor;
 };
 
 static int
 status_return_row(void *ctx, const struct st_value *v)
 {
 	struct status_returns *c = ctx;
-	const char *owner = app_input_owner(c->srt_m, v->sv_input);
+	/* a returned part is its member's, and only its own reads it */
+	const char *owner = v->sv_part[0] != '\0'
+	    ? v->sv_part
+	    : app_input_owner(c->srt_m, v->sv_input);
 	json_t *list;
 
-	if (owner == NULL)
+	if (owner == NULL || !app_may_see_part(c->srt_actor, v->sv_part))
 		return 0;
 	if ((list = json_object_get(c->srt_by_agency, owner)) == NULL) {
 		list = json_array();
@@ -484,6 +536,7 @@ api_status(struct api_req *ar)
 	diag_init(&d);
 	sr.srt_m = m;
 	sr.srt_by_agency = json_object();
+	sr.srt_actor = api_actor(ar);
 	if (app_status(ar->ar_s, &p, unit, m, today, &st, &n, &d) != 0 ||
 	    app_unit_values(ar->ar_s, &p, unit, &returned, status_return_row,
 		&sr, &d) != 0) {
@@ -593,13 +646,19 @@ api_scores(struct api_req *ar)
 void
 api_export(struct api_req *ar)
 {
+	const char *parts = http_query(ar->ar_rq, "parts");
 	struct st_period p;
 	struct diag d;
 	char *text = NULL, cd[128];
 	size_t len = 0;
 	FILE *f;
-	int rc;
+	int rc, want_parts = parts != NULL && strcmp(parts, "1") == 0;
 
+	if (parts != NULL && !want_parts && strcmp(parts, "0") != 0) {
+		api_error(ar, 400, "bad_query", "parts",
+		    "parts phải là 0 hoặc 1", "parts must be 0 or 1");
+		return;
+	}
 	if (api_path_period(ar, &p) != 0)
 		return;
 	f = open_memstream(&text, &len);
@@ -609,7 +668,10 @@ api_export(struct api_req *ar)
 		return;
 	}
 	diag_init(&d);
-	rc = app_export(ar->ar_s, p.sp_code, f, &d);
+	/* parts=1: the parts of contributed inputs, the CLI's --parts file */
+	rc = want_parts
+	    ? app_export_parts(ar->ar_s, api_actor(ar), p.sp_code, f, &d)
+	    : app_export(ar->ar_s, p.sp_code, f, &d);
 	fclose(f);
 	if (rc != 0) {
 		free(text);
@@ -618,8 +680,8 @@ api_export(struct api_req *ar)
 		return;
 	}
 	diag_free(&d);
-	snprintf(
-	    cd, sizeof(cd), "attachment; filename=\"dti-%s.csv\"", p.sp_code);
+	snprintf(cd, sizeof(cd), "attachment; filename=\"dti-%s%s.csv\"",
+	    p.sp_code, want_parts ? "-parts" : "");
 	http_set_header(ar->ar_rs, "Content-Disposition", cd);
 	ar->ar_rs->rs_status = 200;
 	ar->ar_rs->rs_type = "text/csv; charset=utf-8";

@@ -234,3 +234,67 @@ api_user_add(struct api_req *ar)
 	    json_pack("{s:s, s:s, s:s?}", "login", login, "role", role_name(r),
 		"agency", agency));
 }
+
+/*
+ * POST /api/v1/session/password {"current", "password"}: the caller's own
+ * password. Wrong current passwords count against the login limits (a
+ * stolen session cannot guess the password faster than a login could);
+ * the caller's other sessions end.
+ */
+void
+api_password(struct api_req *ar)
+{
+	static const char *const keys[] = { "current", "password", NULL };
+	const char *login = ar->ar_sess.ss_account.sac_login;
+	const char *cur, *next;
+	char kacc[96], kip[96];
+	long now = (long)time(NULL), wait;
+	json_t *j = api_body(ar, keys);
+	struct diag d;
+	int bad = 0, rc;
+
+	if (j == NULL)
+		return;
+	cur = api_str(ar, j, "current", 1, &bad);
+	if (bad)
+		return;
+	next = api_str(ar, j, "password", 1, &bad);
+	if (bad)
+		return;
+	snprintf(kacc, sizeof(kacc), "a:%s", login);
+	snprintf(kip, sizeof(kip), "i:%s", ar->ar_rq->rq_ip);
+	wait = auth_limiter_take(ar->ar_srv->as_lim, kacc, kip, now);
+	if (wait > 0) {
+		char ra[32];
+
+		snprintf(ra, sizeof(ra), "%ld", wait);
+		http_set_header(ar->ar_rs, "Retry-After", ra);
+		api_error(ar, 429, "too_many_attempts", NULL,
+		    "nhập sai mật khẩu quá nhiều lần; thử lại sau %ld giây",
+		    "too many wrong passwords; try again in %ld seconds", wait);
+		return;
+	}
+	diag_init(&d);
+	rc = app_password_change(
+	    ar->ar_s, login, cur, next, ar->ar_token_hash, &d);
+	if (rc == 1) {
+		diag_free(&d);
+		api_error(ar, 403, "invalid_credentials", "current",
+		    "mật khẩu hiện tại không đúng",
+		    "the current password is wrong");
+		return;
+	}
+	auth_limiter_success(ar->ar_srv->as_lim, kacc, kip, now);
+	if (rc != 0) {
+		if (strncmp(d.d_items[0].di_code, "store", 5) == 0)
+			api_diag_flat(ar, &d);
+		else
+			api_error(ar, 400, "weak_password", "password",
+			    "%s%.0s", "%.0s%s", d.d_items[0].di_vi,
+			    d.d_items[0].di_en);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	api_json(ar, 200, json_pack("{s:b}", "ok", 1));
+}

@@ -261,6 +261,7 @@ struct app_agency_status {
 	char ag_approved_at[21]; /* when its whole set became approved */
 	int ag_on_time; /* 1: its first complete submission was on time */
 	int ag_late; /* 1: late (see above); both 0: not yet known */
+	char ag_code[64]; /* a member's code (ag_agency points here) */
 };
 /*
  * app_status(s, p, unit, m, today, out, n, d): one entry per agency that
@@ -418,8 +419,9 @@ int app_values_return_each(struct store *, const struct app_actor *,
  * an evidence item; ${data} (may be NULL) is a file of ${len} bytes named
  * ${e}'s sev_file_name, of a kind app_evidence_kind accepts (it sets
  * sev_file_type), stored once by content hash. The document date may be
- * typed dd/mm/yyyy or YYYY-MM-DD; it is stored ISO. On success ${e}'s id
- * (and file hash) are set.
+ * typed dd/mm/yyyy or YYYY-MM-DD; it is stored ISO. ${e}'s sev_part names
+ * the part of a contributed input it supports (NULL: implied, as for
+ * app_value_put_part). On success ${e}'s id (and file hash) are set.
  */
 int app_evidence_attach(struct store *, const struct app_actor *, const char *,
     const char *, const char *, struct st_evidence *, const void *, size_t,
@@ -546,6 +548,15 @@ int app_login(struct store *, const char *, const char *, const char *,
 int app_session(struct store *, const char *, long, struct st_session *);
 /* app_logout(s, token_hash, d): end a session. */
 int app_logout(struct store *, const char *, struct diag *);
+/*
+ * app_password_change(s, login, current, next, keep, d): the account's own
+ * change of password: 1 when ${current} is not its password (nothing
+ * changes), -1 with the reason in ${d} when ${next} is too weak or the
+ * store fails, 0 when changed; every other session of the account ends,
+ * the one whose token hash is ${keep} goes on.
+ */
+int app_password_change(struct store *, const char *, const char *,
+    const char *, const char *, struct diag *);
 
 /* app_score.c: the scores of a period. */
 
@@ -600,6 +611,8 @@ struct app_owed {
 	int ow_input; /* its index in the methodology */
 	const char *ow_raw; /* the value stored (machine text), or NULL */
 	enum value_status ow_status; /* its status, when ow_raw is set */
+	const char *ow_part; /* a member's part (its code; ow_raw is the
+				part's), or NULL: the whole value */
 };
 /*
  * app_owed(s, p, m, agency, unit, cb, ctx, d): the inputs of ${m} that
@@ -607,7 +620,10 @@ struct app_owed {
  * (NULL: the province), in the methodology's order: those of the
  * indicators and general items it leads (app_owner), or a collective it
  * is a member of leads; each with the current value stored, if any
- * (borrowed for the call). A callback returning non-zero stops.
+ * (borrowed for the call). At the province's unit a member of a
+ * contribution owes its part of each contributed input (ow_part, with
+ * its part's value), and nothing where a whole value stands. A callback
+ * returning non-zero stops.
  */
 int app_owed(struct store *, const struct st_period *, const struct method *,
     const char *, const char *, int (*)(void *, const struct app_owed *),
@@ -623,6 +639,112 @@ int app_owed(struct store *, const struct st_period *, const struct method *,
  */
 int app_template(struct store *, const struct app_actor *, const char *,
     const char *, const char *, char **, size_t *, struct diag *);
+/*
+ * app_contrib.c: contributions, an input's value as the aggregate of the
+ * parts the members of collectives supply (the districts, the
+ * departments; docs/rules.md, "Contributions"). A part is a value at the
+ * unit of the aggregate whose part is the member's agency code.
+ */
+
+#define APP_MAX_PART 64 /* bytes of a part (an agency code) with its NUL */
+
+/* One part of a contributed value. */
+struct app_part {
+	const char *apt_agency; /* the member */
+	const char *apt_raw;
+	enum value_status apt_status;
+	const char *apt_comment; /* a reviewer's, when returned */
+	const char *apt_by;
+	const char *apt_at;
+};
+/* A contributed input's value at one unit: the aggregate of its parts. */
+struct app_aggregate {
+	const char *agr_unit;
+	const char *agr_input;
+	const char *agr_how; /* "all", "sum" ...: method_aggregate_name */
+	int agr_complete; /* every member has its part */
+	char agr_value[64]; /* the aggregate as a value is written; "" */
+	enum value_status agr_status; /* its least advanced part's */
+	int agr_nmembers; /* members that contribute */
+	int agr_nparts; /* of them, with a part */
+	const struct app_part *agr_parts; /* those the caller may see */
+	int agr_nshown;
+	const char *const *agr_missing; /* members without a part */
+	int agr_nmissing;
+};
+/*
+ * app_aggregates(s, a, p, unit, cb, ctx, d): for each contributed input
+ * of ${p} with a part at unit ${unit} (NULL: at any unit) and no whole
+ * value there, its aggregate over the parts of every status, complete
+ * when every member has its part, shown with the parts ${a} may see
+ * (app_may_see_part) and the members still missing.
+ */
+int app_aggregates(struct store *, const struct app_actor *,
+    const struct st_period *, const char *,
+    int (*)(void *, const struct app_aggregate *), void *, struct diag *);
+/*
+ * app_export_parts(s, a, period, f, d): every part of the period ${a} may
+ * see (app_may_see_part) as unit,input,value,part,status (dti export
+ * --parts).
+ */
+int app_export_parts(struct store *, const struct app_actor *, const char *,
+    FILE *, struct diag *);
+/*
+ * app_part_input(m, in, tmp): the input a part of ${in} is read as: yes/no
+ * for a count of yes (in ${tmp}), else ${in} itself.
+ */
+const struct m_input *app_part_input(
+    const struct method *, int, struct m_input *);
+/*
+ * app_part_aggregate(m, in, raws, n, x, out, size): the aggregate of the
+ * ${n} stored parts ${raws} of contributed input ${in} into ${x}, and
+ * written as a value of ${in} is (a number, 0/1, an option's code) into
+ * ${out}; 0, or -1 (${out} "") when there are none or one does not fit.
+ */
+int app_part_aggregate(const struct method *, int, const char *const *, int,
+    double *, char *, size_t);
+/*
+ * app_parts_status(st, n): the least advanced of ${n} statuses: returned,
+ * then draft, submitted, approved (draft when ${n} is 0).
+ */
+enum value_status app_parts_status(const enum value_status *, int);
+/*
+ * app_value_put_part(s, a, period, unit, input, part, raw, style, agency,
+ * reason, stored, written, d) (app_value.c): app_value_put of part
+ * ${part} of a contributed input ("": the whole value; NULL: implied, at
+ * the province an officer of a member writes its own part, anyone else
+ * the whole value); the part written
+ * ("": the whole value) is copied into ${written} unless NULL.
+ */
+int app_value_put_part(struct store *, const struct app_actor *, const char *,
+    const char *, const char *, const char *, const char *, enum numfmt_style,
+    const char *, const char *, struct buf *, char *, struct diag *);
+/*
+ * app_may_part(s, a, m, in, unit, part) (app_policy.c): 1 when ${a} may
+ * write (enter, evidence, submit) part ${part} ("": the whole value) of
+ * contributed input ${in} of ${m} at unit ${unit} (NULL: the province).
+ * Admins and coordinators: any member's part and the whole value, at any
+ * unit. An officer: only its own agency's part, its agency being a member
+ * of the contribution, at the province's unit; never the whole value
+ * there nor another member's part. Viewers: nothing. An input that is
+ * not contributed has no parts: 1 for "" (the other rules decide), and
+ * so is the whole value at another unit than the province's (a
+ * district's own value, in a round of districts: app_may_unit decides).
+ */
+int app_may_part(struct store *, const struct app_actor *,
+    const struct method *, int, const char *, const char *);
+/*
+ * app_check_part(s, a, m, in, unit, part, d): 0 when app_may_part allows
+ * it (and the unit exists), else -1 with a "forbidden" error saying why.
+ */
+int app_check_part(struct store *, const struct app_actor *,
+    const struct method *, int, const char *, const char *, struct diag *);
+/*
+ * app_may_see_part(a, part): 1 when ${a} may read part ${part} ("": a
+ * whole value, which all read): an officer only its own agency's parts;
+ * viewers, coordinators and admins every part.
+ */
+int app_may_see_part(const struct app_actor *, const char *);
 
 /* app_rules.c: the data rules at entry, import and submit. */
 

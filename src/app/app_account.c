@@ -164,3 +164,29 @@ app_logout(struct store *s, const char *token_hash, struct diag *d)
 		return app_store_error(s, d);
 	return 0;
 }
+
+int
+app_password_change(struct store *s, const char *login, const char *current,
+    const char *next, const char *keep, struct diag *d)
+{
+	struct st_account a;
+	char hash[128];
+
+	if (store_account_get(s, login, &a) != 0)
+		return app_store_error(s, d);
+	if (!auth_verify(a.sac_pwhash, current))
+		return 1;
+	if (auth_password_check(next, d) < 0)
+		return -1;
+	if (auth_hash(next, hash) < 0) {
+		diag_put(d, DIAG_ERROR, "auth.hash", NULL, 0, 0,
+		    "không băm được mật khẩu", "cannot hash the password");
+		return -1;
+	}
+	if (store_tx_begin(s) != 0)
+		return app_store_error(s, d);
+	if (store_account_set_password(s, login, hash, keep) != 0 ||
+	    store_tx_commit(s) != 0)
+		return app_abort(s, d);
+	return 0;
+}

@@ -551,10 +551,11 @@ attach(struct store *s, const struct app_actor *a, const char *period,
     const void *data, FILE *f, size_t len, struct diag *d)
 {
 	const struct method *m = NULL;
-	const char *date = e->sev_doc_date;
+	const char *date = e->sev_doc_date, *given = e->sev_part;
+	const char *agency = e->sev_agency;
 	int has_file = data != NULL || f != NULL;
 	struct st_period p;
-	char code[80], iso[11];
+	char code[80], iso[11], part[APP_MAX_PART];
 	long uid, id;
 	int in, rc;
 
@@ -563,8 +564,13 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	    evidence_check(m, input, e, has_file, len, iso, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
-	if (app_check_evidence(s, a, m, in, d) != 0 ||
-	    app_check_unit(s, a, unit, d) != 0)
+	/* evidence of a part is the member's (sev_part: named or implied);
+	 * of a whole value, its lead's or a coordinating agency's */
+	if (app_part_of(s, a, m, in, unit, given, part, d) != 0)
+		return -1;
+	if (part[0] != '\0' ? app_check_part(s, a, m, in, unit, part, d) != 0
+			    : app_check_evidence(s, a, m, in, d) != 0 ||
+		    app_check_unit(s, a, unit, d) != 0)
 		return -1;
 	if (app_text_check(APP_TEXT_DOC, e->sev_doc_number, d) < 0 ||
 	    app_text_check(APP_TEXT_NOTE, e->sev_note, d) < 0)
@@ -577,7 +583,9 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0) {
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    (part[0] != '\0' &&
+		app_contrib_exclusive(s, &p, m, uid, code, in, part, d) != 0)) {
 		store_tx_rollback(s);
 		return -1;
 	}
@@ -591,11 +599,18 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	/* stored ISO, whichever form was typed */
 	if (iso[0] != '\0')
 		e->sev_doc_date = iso;
-	/* whose item it is: a coordinating agency's shows as such */
-	if (e->sev_agency == NULL)
+	/* whose item it is: a coordinating agency's shows as such; a
+	 * part's is its member's, as its values are */
+	e->sev_part = part;
+	if (part[0] != '\0')
+		e->sev_agency = part;
+	else if (e->sev_agency == NULL)
 		e->sev_agency = a->ac_agency;
 	rc = store_evidence_add(s, p.sp_id, uid, input, e, a->ac_login, &id);
 	e->sev_doc_date = date;
+	e->sev_part = given;
+	if (part[0] != '\0')
+		e->sev_agency = agency;
 	if (rc != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	e->sev_id = id;

@@ -160,4 +160,140 @@ int app_work_each(struct store *, const struct st_period *,
     struct app_worklist *, int (*)(void *, const struct app_work_item *),
     void *, struct diag *);
 
+/* app_review.c */
+/*
+ * app_event_late(p, today): whether an event on day ${today} is late for
+ * ${p}: on or after the agencies' deadline day.
+ */
+int app_event_late(const struct st_period *, long);
+
+/* app_contrib.c: contributions (app.h says what a part is) */
+/*
+ * The parts of a period (or of one unit) and the members of its
+ * methodology's contributions, read once: app_cset_load(s, p, m, uid,
+ * out, d) (uid 0: every unit), freed with app_cset_free.
+ */
+struct app_cset;
+int app_cset_load(struct store *, const struct st_period *,
+    const struct method *, long, struct app_cset **, struct diag *);
+void app_cset_free(struct app_cset *);
+/* app_cset_nmembers(c): how many agencies are members of some collective. */
+int app_cset_nmembers(const struct app_cset *);
+/*
+ * app_cset_status_add(c, st, n): an entry per member not yet in ${st}
+ * (room for app_cset_nmembers more), owing one part per contributed
+ * input. app_cset_status_count(c, st, n): count the parts of the unit
+ * ${c} was loaded for in their members' entries, and each complete
+ * aggregate in its lead's entry.
+ */
+void app_cset_status_add(
+    const struct app_cset *, struct app_agency_status *, int *);
+void app_cset_status_count(
+    const struct app_cset *, struct app_agency_status *, int);
+/*
+ * app_cset_export(c, unit, input, out, size): at the first part of
+ * (${unit}, ${input}) asked, its aggregate into ${out} and 1 when it is
+ * complete (every status) and no whole value is there; else 0.
+ */
+int app_cset_export(
+    struct app_cset *, const char *, const char *, char *, size_t);
+/*
+ * app_contrib_round(s, p, approved_only, m, r, d): add to round ${r} the
+ * aggregate of each contributed input of each unit whose members all
+ * have a part (approved ones only when ${approved_only}) and which has no
+ * whole value in ${r}.
+ */
+int app_contrib_round(struct store *, const struct st_period *, int,
+    const struct method *, struct round *, struct diag *);
+/*
+ * app_contrib_by_parts(s, p, m, uid, in): 1 when contributed input ${in}
+ * takes its value from parts at unit ${uid}: the province's unit, or one
+ * where a part of it was entered; 0, or a store error.
+ */
+int app_contrib_by_parts(
+    struct store *, const struct st_period *, const struct method *, long, int);
+/*
+ * app_contrib_member(s, m, in, agency): 1 when ${agency} is a member of a
+ * collective contributing input ${in} (not the collective itself), 0, or
+ * a store error.
+ */
+int app_contrib_member(
+    struct store *, const struct method *, int, const char *);
+/*
+ * app_part_of(s, a, m, in, unit, given, part, d): the part a write of
+ * input ${in} at ${unit} by ${a} is about, into ${part}: ${given} (a
+ * member's code, for a contributed input only; "": the whole value), else
+ * (NULL) implied: at the province's unit an officer of a member writes
+ * its own part, anyone else the whole value. 0, or -1 with the error
+ * ("contrib.part": not contributed, not a member).
+ */
+int app_part_of(struct store *, const struct app_actor *, const struct method *,
+    int, const char *, const char *, char[APP_MAX_PART], struct diag *);
+/*
+ * app_check_write(s, a, m, in, unit, given, part, d): app_part_of, then
+ * whether ${a} may write it at ${unit}: app_check_part for a part or a
+ * contributed input's whole value at the province, else app_check and
+ * app_check_unit for the agency that leads it (a district's own unit's
+ * value). 0, or -1 with the error.
+ */
+int app_check_write(struct store *, const struct app_actor *,
+    const struct method *, int, const char *, const char *, char[APP_MAX_PART],
+    struct diag *);
+/*
+ * app_contrib_exclusive(s, p, m, uid, unit, in, part, d): -1 with
+ * "contrib.conflict" saying what is there when part ${part} of ${in} is
+ * written beside a whole value, or the whole value ("") beside parts;
+ * else 0 (or a store error).
+ */
+int app_contrib_exclusive(struct store *, const struct st_period *,
+    const struct method *, long, const char *, int, const char *,
+    struct diag *);
+/*
+ * app_contrib_import(s, p, r, units, skip, file, d): -1 with an error at
+ * its line for each whole value of ${r} (but those ${skip} marks, by
+ * unit * inputs + input; NULL: none) that a unit already has parts of.
+ */
+int app_contrib_import(struct store *, const struct st_period *,
+    const struct round *, const long *, const unsigned char *, const char *,
+    struct diag *);
+/*
+ * app_contrib_check_unit(s, a, period, unit, agency, d): app_check_unit,
+ * except that an officer submitting its own agency's parts does so at
+ * the province's unit (app_may_part).
+ */
+int app_contrib_check_unit(struct store *, const struct app_actor *,
+    const char *, const char *, const char *, struct diag *);
+/*
+ * app_contrib_move(s, p, m, uid, unit, agency, inputs, ev, reason,
+ * comments, n, login, names, d): inside the caller's transaction, the
+ * parts review step ${ev} moves at unit ${uid} (code ${unit}): member
+ * ${agency}'s (NULL: every member's) of the contributed inputs in
+ * ${inputs} (NULL: all), except where a whole value stands. A submission
+ * checks each part is there (and its required evidence, the member's
+ * own); a return takes the input's comment of ${comments}, else
+ * ${reason}. Each moved input's name is appended to ${names}, and one
+ * submission event recorded per member whose parts moved. Return how
+ * many moved, -1 with errors, STORE_EBUSY or -3 for another store error.
+ */
+int app_contrib_move(struct store *, const struct st_period *,
+    const struct method *, long, const char *, const char *, const char *,
+    enum review_event, const char *, const struct app_comment *, int,
+    const char *, struct buf *, struct diag *);
+/*
+ * app_contrib_owed_load(s, p, m, agency, unit, uid, out, d): for
+ * app_owed, the parts of unit ${uid} (code ${unit}, NULL: the province)
+ * when ${agency} is a member of a contribution there, the province's
+ * unit; else ${out} NULL. 0, or -1 with the error.
+ */
+int app_contrib_owed_load(struct store *, const struct st_period *,
+    const struct method *, const char *, const char *, long, struct app_cset **,
+    struct diag *);
+/*
+ * app_cset_part(c, in, agency, raw, st): -1 when ${agency} owes no part
+ * of ${in}; 1 when a whole value stands for the parts; 0 when it owes
+ * its part, with the part's value and status (${raw} NULL: none yet).
+ */
+int app_cset_part(const struct app_cset *, int, const char *, const char **,
+    enum value_status *);
+
 #endif

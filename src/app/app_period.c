@@ -286,7 +286,7 @@ struct status_ctx {
 	const char *stc_unit; /* unit code, for the events */
 };
 
-/* Count one current value of the unit (a contribution's part: no). */
+/* Count one current value of the unit (parts: app_cset_status_count). */
 static int
 status_value(void *ctx, const struct st_value *v)
 {
@@ -357,19 +357,23 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
     struct diag *d)
 {
 	struct status_ctx c;
+	struct app_cset *parts;
 	char code[80];
 	long uid, due = 0;
-	int i, k, rc = 0;
+	int i, k, rc = 0, room;
 
 	*out = NULL;
 	*n = 0;
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_cset_load(s, p, m, uid, &parts, d) != 0)
 		return -1;
 	memset(&c, 0, sizeof(c));
 	c.stc_m = m;
 	c.stc_unit = code;
-	c.stc_st = xcalloc((size_t)m->m_nagencies + 1, sizeof(*c.stc_st));
-	c.stc_ev = xcalloc((size_t)m->m_nagencies + 1, sizeof(*c.stc_ev));
+	/* the agencies that lead inputs, and the members owing parts */
+	room = m->m_nagencies + app_cset_nmembers(parts) + 1;
+	c.stc_st = xcalloc((size_t)room, sizeof(*c.stc_st));
+	c.stc_ev = xcalloc((size_t)room, sizeof(*c.stc_ev));
 	c.stc_agency_of = xcalloc((size_t)m->m_ninputs + 1, sizeof(int));
 	for (i = 0; i < m->m_ninputs; i++) {
 		const char *owner = app_owner(m, i);
@@ -386,10 +390,14 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
 		c.stc_st[k].ag_missing++;
 		c.stc_agency_of[i] = k;
 	}
+	app_cset_status_add(parts, c.stc_st, &c.stc_n);
 	/* one query for the unit's values, one for the period's events */
 	if (store_unit_values(s, p->sp_id, uid, status_value, &c) != 0 ||
 	    store_submission_each(s, p->sp_id, status_event, &c) != 0)
 		rc = app_store_error(s, d);
+	else
+		app_cset_status_count(parts, c.stc_st, c.stc_n);
+	app_cset_free(parts);
 	free(c.stc_agency_of);
 	if (rc != 0) {
 		free(c.stc_st);

@@ -311,6 +311,11 @@ audit_in_scope(const struct audit_scope *sc, const struct st_audit *r)
 			return 0;
 		in =
 		    method_input(sc->asc_m, r->sau_input, strlen(r->sau_input));
+		/* a member's part (and its evidence): only its own */
+		if (in >= 0 && method_contribution(sc->asc_m, in) != NULL &&
+		    r->sau_agency != NULL && r->sau_agency[0] != '\0' &&
+		    strcmp(r->sau_agency, app_owner(sc->asc_m, in)) != 0)
+			return app_may_see_part(sc->asc_actor, r->sau_agency);
 		return in >= 0 && sc->asc_led[in];
 	}
 	if (strcmp(r->sau_entity, "task") == 0) {

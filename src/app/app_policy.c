@@ -226,3 +226,126 @@ app_check_evidence(struct store *s, const struct app_actor *a,
 	    a->ac_login, role_name(a->ac_role), m->m_inputs[input].mi_name);
 	return -1;
 }
+
+/*
+ * Contributions (docs/rules.md, "Contributions"): an officer of a member
+ * writes its own part, at the province; coordinators and admins any part
+ * and the whole value.
+ */
+
+/* The province's unit code into ${out}; 0, or -1 when there is none. */
+static int
+province_of(struct store *s, char *out, size_t size)
+{
+	return store_meta_get(s, "province", out, size) == 0 && out[0] != '\0'
+	    ? 0
+	    : -1;
+}
+
+/*
+ * Why ${a} may not write part ${part} of contributed input ${in} at
+ * ${unit}: -1 with one "forbidden" error in ${d}, or 0 when it may.
+ */
+static int
+part_refusal(struct store *s, const struct app_actor *a, const struct method *m,
+    int in, const char *unit, const char *part, struct diag *d)
+{
+	const struct m_contrib *c = method_contribution(m, in);
+	const char *name = m->m_inputs[in].mi_name, *by;
+	const char *own = a->ac_agency != NULL ? a->ac_agency : "";
+	char province[80] = "";
+	int r, at_province;
+
+	if (c == NULL) {
+		if (part == NULL || part[0] == '\0')
+			return 0;
+		diag_add(d, DIAG_ERROR, "contrib.part", NULL, 0, 0,
+		    "%s không do các thành viên đóng góp từng phần: không có phần '%s'",
+		    "%s is not contributed in parts: it has no part '%s'", name,
+		    part);
+		return -1;
+	}
+	by = m->m_agencies[c->mcb_by[0]].ma_code;
+	switch (a->ac_role) {
+	case ROLE_ADMIN:
+	case ROLE_COORDINATOR: return 0;
+	case ROLE_VIEWER:
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "tài khoản %s (%s) không có quyền làm việc này",
+		    "account %s (%s) may not do this", a->ac_login,
+		    role_name(a->ac_role));
+		return -1;
+	case ROLE_OFFICER: break;
+	}
+	at_province = province_of(s, province, sizeof(province)) == 0 &&
+	    (unit == NULL || strcmp(unit, province) == 0);
+	/* elsewhere the whole value is that unit's own: app_may_unit's */
+	if ((part == NULL || part[0] == '\0') && !at_province)
+		return 0;
+	r = own[0] != '\0' ? app_contrib_member(s, m, in, own) : 0;
+	if (r != 1) {
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "tài khoản %s (%s) không nhập %s: các thành viên của %s đóng góp từng phần",
+		    "account %s (%s) may not write %s: the members of %s contribute it in parts",
+		    a->ac_login, own[0] ? own : role_name(a->ac_role), name,
+		    by);
+		return -1;
+	}
+	if (part == NULL || part[0] == '\0') {
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "tài khoản %s (%s) không nhập giá trị chung của %s: giá trị là tổng hợp phần của các thành viên %s; hãy nhập phần của %s",
+		    "account %s (%s) may not write the whole value of %s: it is the aggregate of the parts of the members of %s; enter %s's part",
+		    a->ac_login, own, name, by, own);
+		return -1;
+	}
+	if (strcmp(part, own) != 0) {
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "tài khoản %s (%s) chỉ nhập phần của %s, không nhập phần của %s (%s)",
+		    "account %s (%s) writes only %s's part, not %s's (%s)",
+		    a->ac_login, own, own, part, name);
+		return -1;
+	}
+	if (!at_province) {
+		diag_add(d, DIAG_ERROR, "forbidden", NULL, 0, 0,
+		    "phần của %s cho %s được nhập ở đơn vị tỉnh %s, không phải %s",
+		    "%s's part of %s is entered at the province's unit %s, not %s",
+		    own, name, province, unit != NULL ? unit : "-");
+		return -1;
+	}
+	return 0;
+}
+
+int
+app_may_part(struct store *s, const struct app_actor *a, const struct method *m,
+    int in, const char *unit, const char *part)
+{
+	struct diag quiet;
+	int r;
+
+	diag_init(&quiet);
+	r = part_refusal(s, a, m, in, unit, part, &quiet);
+	diag_free(&quiet);
+	return r == 0;
+}
+
+int
+app_check_part(struct store *s, const struct app_actor *a,
+    const struct method *m, int in, const char *unit, const char *part,
+    struct diag *d)
+{
+	char code[80];
+	long id;
+
+	/* a unit that does not exist is "not found" for everyone */
+	if (app_unit(s, unit, code, sizeof(code), &id, d) != 0)
+		return -1;
+	return part_refusal(s, a, m, in, unit, part, d);
+}
+
+int
+app_may_see_part(const struct app_actor *a, const char *part)
+{
+	if (part == NULL || part[0] == '\0' || a->ac_role != ROLE_OFFICER)
+		return 1;
+	return a->ac_agency != NULL && strcmp(a->ac_agency, part) == 0;
+}

@@ -176,9 +176,11 @@ review_what(struct store *s, const struct method *m,
 				continue;
 			}
 			owner = app_owner(m, in);
+			/* a member names the inputs it contributes parts of */
 			if (ra->ra_agency != NULL &&
 			    (owner == NULL ||
-				strcmp(owner, ra->ra_agency) != 0)) {
+				strcmp(owner, ra->ra_agency) != 0) &&
+			    app_contrib_member(s, m, in, ra->ra_agency) != 1) {
 				diag_add(d, DIAG_ERROR, "review.owner", NULL, 0,
 				    0, "%s do %s phụ trách, không phải %s",
 				    "%s is led by %s, not %s", tok,
@@ -293,6 +295,14 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 		g = app_value_status(s, p->sp_id, uid, in->mi_name, &cur);
 		if (g != 0 && g != STORE_ENOTFOUND)
 			return review_store_error(s, d);
+		/* its parts move with their members (app_contrib_move) */
+		if (method_contribution(m, i) != NULL &&
+		    ((ra->ra_agency != NULL &&
+			 (owner == NULL ||
+			     strcmp(owner, ra->ra_agency) != 0)) ||
+			(g == STORE_ENOTFOUND &&
+			    app_contrib_by_parts(s, p, m, uid, i) != 0)))
+			continue;
 		/* a chosen subset: each input must be there to be sent */
 		if (st->wf_complete &&
 		    (g == STORE_ENOTFOUND || ra->ra_inputs != NULL) &&
@@ -345,15 +355,19 @@ review_move(struct store *s, const struct st_period *p, const struct method *m,
 	return moved;
 }
 
-/* -1 with an error for each per-input comment of a value not returned. */
+/*
+ * -1 with an error for each per-input comment of a value not returned
+ * (${parts}: the inputs whose parts were).
+ */
 static int
-comments_unused(
-    const struct review_ask *ra, const struct review_log *log, struct diag *d)
+comments_unused(const struct review_ask *ra, const struct review_log *log,
+    const char *parts, struct diag *d)
 {
 	int i, k, used, bad = 0;
 
 	for (i = 0; i < ra->ra_ncomments; i++) {
-		for (k = 0, used = 0; k < log->rl_n && !used; k++)
+		used = app_in_list(parts, ra->ra_comments[i].acm_input);
+		for (k = 0; k < log->rl_n && !used; k++)
 			used = app_in_list(buf_cstr(&log->rl_m[k].rm_inputs),
 			    ra->ra_comments[i].acm_input);
 		if (!used) {
@@ -411,7 +425,7 @@ event_partial(struct store *s, const struct st_period *p,
  * ${p}: the plan asks agencies to send "trước ngày" (before) the
  * deadline, so the deadline's own day is late already, as for overdue.
  */
-static int
+int
 app_event_late(const struct st_period *p, long today)
 {
 	long due;
@@ -516,10 +530,11 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	const struct method *m = NULL;
 	struct review_log log = { NULL, 0 };
 	struct st_period p;
+	struct buf parts;
 	int *evid = NULL;
 	char code[80];
 	long uid;
-	int moved;
+	int moved, pm;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
@@ -541,11 +556,21 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	}
 	moved = review_move(s, &p, m, uid, ra, st, evid, a->ac_login, &log, d);
 	free(evid);
+	buf_init(&parts);
+	if (moved >= -1) {
+		/* and the parts of contributed inputs, with their events */
+		pm = app_contrib_move(s, &p, m, uid, code, ra->ra_agency,
+		    ra->ra_inputs, st->wf_event, ra->ra_reason, ra->ra_comments,
+		    ra->ra_ncomments, a->ac_login, &parts, d);
+		moved = pm < -1               ? pm
+		    : moved == -1 || pm == -1 ? -1
+					      : moved + pm;
+	}
 	if (moved == 0) {
 		review_none(st, d);
 		moved = -1;
 	}
-	if (moved > 0 && comments_unused(ra, &log, d) < 0)
+	if (moved > 0 && comments_unused(ra, &log, buf_cstr(&parts), d) < 0)
 		moved = -1;
 	if (moved > 0 && st->wf_event == REVIEW_SUBMIT) {
 		int g = submit_consistent(s, &p, m, uid, code, &log, d);
@@ -556,6 +581,7 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	if (moved > 0 &&
 	    review_record(s, &p, m, uid, st, &log, a->ac_login) != 0)
 		moved = review_store_error(s, d);
+	buf_free(&parts);
 	review_log_free(&log);
 	if (moved < 0) {
 		store_tx_rollback(s);
@@ -580,7 +606,7 @@ app_values_submit(struct store *s, const struct app_actor *a,
 		return -1;
 	}
 	if (app_check(s, a, APP_SUBMIT, agency, d) != 0 ||
-	    app_check_unit(s, a, unit, d) != 0)
+	    app_contrib_check_unit(s, a, period, unit, agency, d) != 0)
 		return -1;
 	return transition(s, a, period, unit, &ra, &step_submit, d);
 }

@@ -26,8 +26,8 @@ stored_row(void *ctx, const struct st_value *v)
 	struct app_stored *st = ctx;
 	int in = method_input(st->vs_m, v->sv_input, strlen(v->sv_input));
 
-	if (in < 0)
-		return 0; /* an input of another methodology */
+	if (in < 0 || v->sv_part[0] != '\0')
+		return 0; /* another methodology's, or a member's part */
 	free(st->vs_raw[in]);
 	st->vs_raw[in] = xstrdup(v->sv_raw);
 	st->vs_status[in] = v->sv_status;
@@ -63,16 +63,19 @@ app_owed(struct store *s, const struct st_period *p, const struct method *m,
     int (*cb)(void *, const struct app_owed *), void *ctx, struct diag *d)
 {
 	struct app_stored st;
+	struct app_cset *parts = NULL;
 	const char *last_owner = NULL;
 	char code[80];
 	long uid;
-	int i, in_it = 0, rc = 0;
+	int i, in_it = 0, rc = 0, g;
 
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_contrib_owed_load(s, p, m, agency, unit, uid, &parts, d) != 0)
 		return -1;
 	memset(&st, 0, sizeof(st));
 	if (stored_read(s, m, p->sp_id, uid, &st) != 0) {
 		stored_free(&st);
+		app_cset_free(parts);
 		return app_store_error(s, d);
 	}
 	for (i = 0; i < m->m_ninputs && rc == 0; i++) {
@@ -81,6 +84,17 @@ app_owed(struct store *s, const struct st_period *p, const struct method *m,
 
 		if (owner == NULL)
 			continue;
+		memset(&ow, 0, sizeof(ow));
+		ow.ow_input = i;
+		/* a member's part of a contributed input, or nothing */
+		if (parts != NULL &&
+		    (g = app_cset_part(
+			 parts, i, agency, &ow.ow_raw, &ow.ow_status)) >= 0) {
+			ow.ow_part = agency;
+			if (g == 0 && cb(ctx, &ow) != 0)
+				break;
+			continue;
+		}
 		/* inputs come in runs of one owner: ask the store once a run */
 		if (agency != NULL && owner != last_owner) {
 			in_it = store_agency_in(s, agency, owner);
@@ -92,13 +106,13 @@ app_owed(struct store *s, const struct st_period *p, const struct method *m,
 		}
 		if (agency != NULL && in_it != 1)
 			continue;
-		ow.ow_input = i;
 		ow.ow_raw = st.vs_raw[i];
 		ow.ow_status = st.vs_status[i];
 		if (cb(ctx, &ow) != 0)
 			break;
 	}
 	stored_free(&st);
+	app_cset_free(parts);
 	return rc;
 }
 
@@ -213,6 +227,9 @@ sheet_owed(void *ctx, const struct app_owed *ow)
 {
 	struct app_sheet *sh = ctx;
 
+	/* a part is entered one by one (dti value set --part, PUT) */
+	if (ow->ow_part != NULL)
+		return 0;
 	sh->sh_owed[ow->ow_input] = 1;
 	if (ow->ow_raw != NULL) {
 		sh->sh_value[ow->ow_input] = xstrdup(ow->ow_raw);

@@ -587,6 +587,17 @@ import_owned(struct store *s, const struct app_actor *a,
 				    owner != NULL ? owner : "-", a->ac_login,
 				    a->ac_agency != NULL ? a->ac_agency : "-");
 				bad++;
+			} else if (unit_ok && method_contribution(m, i) &&
+			    !app_may_part(s, a, m, i, r->r_units[u], "")) {
+				/* the province's value is its members' parts */
+				diag_add(d, DIAG_ERROR, "forbidden",
+				    im->im_file, (long)line, 0,
+				    "%s%.0s%s là tổng hợp phần của các thành viên: tài khoản %s (%s) không nhập giá trị chung",
+				    "%.0s%s%s is the aggregate of the members' parts: account %s (%s) may not enter its whole value",
+				    buf_cstr(&pv), buf_cstr(&pe),
+				    m->m_inputs[i].mi_name, a->ac_login,
+				    a->ac_agency != NULL ? a->ac_agency : "-");
+				bad++;
 			} else if (!unit_ok) {
 				diag_add(d, DIAG_ERROR, "forbidden",
 				    im->im_file, (long)line, 0,
@@ -763,7 +774,9 @@ import_apply(struct store *s, const struct app_actor *a,
 		return -1;
 	}
 	diag_init(&broken);
-	if ((g = import_checks(s, p, im, unchecked ? &broken : NULL, d)) != 0) {
+	if ((g = app_contrib_import(s, p, im->im_r, im->im_units, im->im_skip,
+		 im->im_file, d)) != 0 ||
+	    (g = import_checks(s, p, im, unchecked ? &broken : NULL, d)) != 0) {
 		diag_free(&broken);
 		store_tx_rollback(s);
 		return g == STORE_EBUSY ? STORE_EBUSY : -1;
@@ -865,14 +878,27 @@ struct export_ctx {
 	FILE *ex_f;
 	const struct method *ex_m;
 	int ex_err;
+	struct app_cset *ex_parts; /* a contributed input's value */
 };
 
 static int
 export_row(void *vctx, const struct st_value *v)
 {
 	struct export_ctx *c = vctx;
+	struct st_value agg;
+	char text[64];
 	int in;
 
+	/* the parts give one value, where the first of them was entered */
+	if (v->sv_part[0] != '\0') {
+		if (app_cset_export(c->ex_parts, v->sv_unit, v->sv_input, text,
+			sizeof(text)) == 0)
+			return 0;
+		agg = *v;
+		agg.sv_raw = text;
+		agg.sv_part = "";
+		return export_row(c, &agg);
+	}
 	csvq_fput(c->ex_f, v->sv_unit);
 	fputc(',', c->ex_f);
 	csvq_fput(c->ex_f, v->sv_input);
@@ -894,14 +920,18 @@ export_row(void *vctx, const struct st_value *v)
 int
 app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 {
-	struct export_ctx c = { f, NULL, 0 };
+	struct export_ctx c = { f, NULL, 0, NULL };
 	struct st_period p;
+	int rc;
 
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &c.ex_m, d) < 0)
+	    app_method(s, p.sp_method, &c.ex_m, d) < 0 ||
+	    app_cset_load(s, &p, c.ex_m, 0, &c.ex_parts, d) != 0)
 		return -1;
 	fputs("unit,input,value\n", f);
-	if (store_value_each(s, p.sp_id, NULL, export_row, &c) != 0)
+	rc = store_value_each(s, p.sp_id, NULL, export_row, &c);
+	app_cset_free(c.ex_parts);
+	if (rc != 0)
 		return app_store_error(s, d);
 	if (c.ex_err != 0 || fflush(f) != 0) {
 		diag_add(d, DIAG_ERROR, "export.write", NULL, 0, 0,
@@ -931,6 +961,8 @@ app_round_row(void *vctx, const struct st_value *v)
 	double x;
 	int u, in;
 
+	if (v->sv_part[0] != '\0')
+		return 0; /* a part: app_contrib_round adds their aggregate */
 	in = method_input(c->rr_m, v->sv_input, strlen(v->sv_input));
 	if (in < 0)
 		return 0; /* not an input of this methodology */
@@ -972,7 +1004,8 @@ app_round(struct store *s, const struct st_period *p, int approved_only,
 		round_free(c.rr_r);
 		return rc;
 	}
-	if (c.rr_bad > 0) {
+	if (c.rr_bad > 0 ||
+	    app_contrib_round(s, p, approved_only, m, c.rr_r, d) != 0) {
 		round_free(c.rr_r);
 		return -1;
 	}
@@ -980,18 +1013,10 @@ app_round(struct store *s, const struct st_period *p, int approved_only,
 	return 0;
 }
 
-/*
- * The input ${input} of ${m} with ${raw} (a number written in ${st}) parsed
- * into ${x} and the text to store into ${text}; -1 with an error when
- * there is no such input or the value does not fit it.
- */
+/* The input ${input} of ${m} into ${in}; -1 with an error when none. */
 static int
-value_parse(const struct method *m, const char *input, const char *raw,
-    enum numfmt_style st, int *in, double *x, struct buf *text, struct diag *d)
+value_input(const struct method *m, const char *input, int *in, struct diag *d)
 {
-	struct diag why;
-	int rc = 0;
-
 	*in = method_input(m, input, strlen(input));
 	if (*in < 0) {
 		diag_add(d, DIAG_ERROR, "value.input", NULL, 0, 0,
@@ -1000,14 +1025,32 @@ value_parse(const struct method *m, const char *input, const char *raw,
 		    m->m_id);
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * Input ${in} of ${m} (a part of it when ${part} is not "") with ${raw}
+ * (a number written in ${st}) parsed into ${x} and the text to store into
+ * ${text}; -1 with an error when the value does not fit it.
+ */
+static int
+value_parse(const struct method *m, int in, const char *part, const char *raw,
+    enum numfmt_style st, double *x, struct buf *text, struct diag *d)
+{
+	const struct m_input *mi = &m->m_inputs[in];
+	struct m_input tmp;
+	struct diag why;
+	int rc = 0;
+
+	if (part[0] != '\0') /* a count of yes: each part is yes or no */
+		mi = app_part_input(m, in, &tmp);
 	diag_init(&why);
-	if (method_value_parse(
-		&m->m_inputs[*in], raw, strlen(raw), st, x, &why) < 0) {
+	if (method_value_parse(mi, raw, strlen(raw), st, x, &why) < 0) {
 		diag_wrap(d, &why, "value.invalid", NULL, 0, 0, "%s = '%s'",
-		    "%s = '%s'", input, raw);
+		    "%s = '%s'", mi->mi_name, raw);
 		rc = -1;
 	} else {
-		enum input_kind k = m->m_inputs[*in].mi_kind;
+		enum input_kind k = mi->mi_kind;
 
 		numfmt_machine_text(text, raw, strlen(raw),
 		    k == IK_COUNT || k == IK_AMOUNT || k == IK_NUMBER
@@ -1067,8 +1110,8 @@ entry_warnings(struct store *s, const struct st_period *p,
 static int
 value_write(struct store *s, const struct app_actor *a,
     const struct st_period *p, const struct method *m, const char *unit, int in,
-    double x, const char *raw, const char *reason, struct diag *w,
-    struct diag *d)
+    const char *part, double x, const char *raw, const char *reason,
+    struct diag *w, struct diag *d)
 {
 	struct st_value_in v;
 	const char *input = m->m_inputs[in].mi_name;
@@ -1080,32 +1123,39 @@ value_write(struct store *s, const struct app_actor *a,
 
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
 		return -1;
-	g = app_value_status(s, p->sp_id, uid, input, &cur);
+	g = store_value_get(s, p->sp_id, uid, input, part, &cur);
 	if (g == 0 && !value_status_editable(cur)) {
 		diag_add(d, DIAG_ERROR, "value.locked", NULL, 0, 0,
-		    "%s đang ở trạng thái %s%.0s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
-		    "%s is %.0s%s and cannot be changed (Sở TTTT must return or reopen it first)",
-		    input, value_status_label(cur, LANG_VI),
-		    value_status_name(cur));
+		    "%s%s%s đang ở trạng thái %s%.0s: không sửa được (Sở TTTT trả lại hoặc mở lại trước)",
+		    "%s%s%s is %.0s%s and cannot be changed (Sở TTTT must return or reopen it first)",
+		    input, part[0] ? "@" : "", part,
+		    value_status_label(cur, LANG_VI), value_status_name(cur));
 		return -1;
 	}
 	if (g != 0 && g != STORE_ENOTFOUND)
 		return app_store_error(s, d);
-	if (entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
+	if ((g = app_contrib_exclusive(s, p, m, uid, code, in, part, d)) != 0)
+		return g;
+	/* a part is no value of the unit: the checks judge the aggregate */
+	if (part[0] == '\0' &&
+	    entry_checks(s, p, m, code, uid, in, x, raw, d) != 0)
 		return -1;
 	buf_init(&warn);
-	if (entry_warnings(s, p, m, uid, in, x, &warn, w) != 0) {
+	/* the plausible range and change are the whole value's */
+	if (part[0] == '\0' &&
+	    entry_warnings(s, p, m, uid, in, x, &warn, w) != 0) {
 		buf_free(&warn);
 		return app_store_error(s, d);
 	}
 	memset(&v, 0, sizeof(v));
-	v.svi_agency = app_owner(m, in);
+	v.svi_agency = part[0] != '\0' ? part : app_owner(m, in);
 	v.svi_period = p->sp_id;
 	v.svi_unit = uid;
 	v.svi_input = input;
 	v.svi_raw = raw;
 	v.svi_status = VALUE_DRAFT;
 	v.svi_reason = reason;
+	v.svi_part = part;
 	v.svi_warnings = buf_cstr(&warn);
 	g = store_value_write(s, &v, a->ac_login);
 	buf_free(&warn);
@@ -1114,10 +1164,15 @@ value_write(struct store *s, const struct app_actor *a,
 	return 0;
 }
 
-int
-app_value_put(struct store *s, const struct app_actor *a, const char *period,
-    const char *unit, const char *input, const char *raw, enum numfmt_style st,
-    const char *agency, const char *reason, struct buf *stored, struct diag *d)
+/*
+ * app_value_put_part; ${given}: a part named by the caller, or NULL; the
+ * part written into ${part}.
+ */
+static int
+value_put(struct store *s, const struct app_actor *a, const char *period,
+    const char *unit, const char *input, const char *given, const char *raw,
+    enum numfmt_style st, const char *agency, const char *reason,
+    struct buf *stored, char part[APP_MAX_PART], struct diag *d)
 {
 	const struct method *m = NULL;
 	const char *owner;
@@ -1129,14 +1184,14 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 
 	buf_init(&text);
 	diag_init(&warn);
+	/* who may write it decides which part it is (a count of yes: 0/1) */
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
 	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    value_parse(m, input, raw, st, &in, &x, &text, d) < 0)
+	    value_input(m, input, &in, d) < 0 ||
+	    app_check_write(s, a, m, in, unit, given, part, d) != 0 ||
+	    value_parse(m, in, part, raw, st, &x, &text, d) < 0)
 		goto out;
 	owner = app_owner(m, in);
-	if (app_check(s, a, APP_VALUE_WRITE, owner, d) != 0 ||
-	    app_check_unit(s, a, unit, d) != 0)
-		goto out;
 	if (app_text_check(APP_TEXT_REASON, reason, d) < 0)
 		goto out;
 	if (agency != NULL && owner != NULL &&
@@ -1151,7 +1206,7 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 		goto out;
 	}
 	rc = value_write(
-	    s, a, &p, m, unit, in, x, buf_cstr(&text), reason, &warn, d);
+	    s, a, &p, m, unit, in, part, x, buf_cstr(&text), reason, &warn, d);
 	if (rc != 0) {
 		store_tx_rollback(s);
 		goto out;
@@ -1167,5 +1222,31 @@ app_value_put(struct store *s, const struct app_actor *a, const char *period,
 out:
 	diag_free(&warn);
 	buf_free(&text);
+	return rc;
+}
+
+int
+app_value_put(struct store *s, const struct app_actor *a, const char *period,
+    const char *unit, const char *input, const char *raw, enum numfmt_style st,
+    const char *agency, const char *reason, struct buf *stored, struct diag *d)
+{
+	char part[APP_MAX_PART];
+
+	return value_put(s, a, period, unit, input, NULL, raw, st, agency,
+	    reason, stored, part, d);
+}
+
+int
+app_value_put_part(struct store *s, const struct app_actor *a,
+    const char *period, const char *unit, const char *input, const char *part,
+    const char *raw, enum numfmt_style st, const char *agency,
+    const char *reason, struct buf *stored, char *written, struct diag *d)
+{
+	char got[APP_MAX_PART];
+	int rc = value_put(s, a, period, unit, input, part, raw, st, agency,
+	    reason, stored, got, d);
+
+	if (rc == 0 && written != NULL)
+		snprintf(written, APP_MAX_PART, "%s", got);
 	return rc;
 }

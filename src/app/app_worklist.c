@@ -186,12 +186,23 @@ struct work_rows {
 	struct st_evidence *wr_ev; /* the unit's current evidence */
 	int wr_nev;
 	int wr_cap;
+	const char *wr_part; /* a member's own parts are its values, or NULL */
 };
 
 /*
- * The current whole values: a part of a contributed input (sv_part) is
- * not its value; where parts are to be shown or aggregated in a list,
- * this is the place (as vals_row in app_rules.c).
+ * other_part(w, part): ${part} is another member's part (or evidence),
+ * not the list's agency's own (docs/rules.md, "Contributions").
+ */
+static int
+other_part(const struct work_rows *w, const char *part)
+{
+	return part != NULL && part[0] != '\0' &&
+	    (w->wr_part == NULL || strcmp(part, w->wr_part) != 0);
+}
+
+/*
+ * The current whole values; in a member's list its own part of a
+ * contributed input is its value (the two never stand together).
  */
 static int
 rows_value(void *ctx, const struct st_value *v)
@@ -199,7 +210,7 @@ rows_value(void *ctx, const struct st_value *v)
 	struct work_rows *w = ctx;
 	int in;
 
-	if (v->sv_part[0] != '\0')
+	if (other_part(w, v->sv_part))
 		return 0;
 	in = method_input(w->wr_m, v->sv_input, strlen(v->sv_input));
 	if (in < 0)
@@ -215,7 +226,7 @@ rows_prev(void *ctx, const struct st_value *v)
 	struct work_rows *w = ctx;
 	int in;
 
-	if (v->sv_part[0] != '\0')
+	if (other_part(w, v->sv_part))
 		return 0;
 	in = method_input(w->wr_m, v->sv_input, strlen(v->sv_input));
 	if (in < 0)
@@ -230,7 +241,7 @@ rows_evidence(void *ctx, const struct st_evidence *e)
 {
 	struct work_rows *w = ctx;
 
-	if (strcmp(e->sev_unit, w->wr_unit) != 0)
+	if (strcmp(e->sev_unit, w->wr_unit) != 0 || other_part(w, e->sev_part))
 		return 0;
 	if (w->wr_nev == w->wr_cap) {
 		w->wr_cap = w->wr_cap ? 2 * w->wr_cap : 16;
@@ -260,7 +271,8 @@ rows_free(struct work_rows *w)
 /* The rows of unit ${uid} (code ${unit}) of ${p} and its previous period. */
 static int
 rows_read(struct store *s, const struct st_period *p, const struct method *m,
-    long uid, const char *unit, struct work_rows *w, char prev_code[16])
+    long uid, const char *unit, const char *part, struct work_rows *w,
+    char prev_code[16])
 {
 	struct st_period prev;
 	int g;
@@ -268,6 +280,7 @@ rows_read(struct store *s, const struct st_period *p, const struct method *m,
 	memset(w, 0, sizeof(*w));
 	w->wr_m = m;
 	w->wr_unit = unit;
+	w->wr_part = part;
 	w->wr_value = xcalloc((size_t)m->m_ninputs + 1, sizeof(*w->wr_value));
 	w->wr_prev = xcalloc((size_t)m->m_ninputs + 1, sizeof(*w->wr_prev));
 	if ((g = store_unit_values(s, p->sp_id, uid, rows_value, w)) != 0 ||
@@ -343,7 +356,10 @@ app_work_each(struct store *s, const struct st_period *p,
 	long today = date_today(), due = today;
 	int pass, i, rc = 0;
 
-	if (rows_read(s, p, m, uid, unit, &w, wl->wkl_prev) != 0) {
+	/* the list's agency: its own parts, if it is a member */
+	if (rows_read(s, p, m, uid, unit,
+		wl->wkl_agency[0] != '\0' ? wl->wkl_agency : NULL, &w,
+		wl->wkl_prev) != 0) {
 		rows_free(&w);
 		return app_store_error(s, d);
 	}

@@ -311,14 +311,16 @@ int
 cmd_export(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
-	    "Cách dùng / usage: dti export --period P [--db dti.db] [FILE]\n";
+	    "Cách dùng / usage: dti export --period P [--parts PARTS.csv] [--db dti.db] [FILE]\n"
+	    "  --parts: also the parts of contributed inputs (unit,input,value,part,status)\n";
+	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	FILE *f = stdout;
+	FILE *f = stdout, *pf;
 	int rc;
 
-	rc = opts_parse(&o, argc, argv, "db period", usage, lang);
+	rc = opts_parse(&o, argc, argv, "db period parts", usage, lang);
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
 	if (o.op_nargs > 1 || need_period(&o, "export") < 0) {
@@ -338,6 +340,21 @@ cmd_export(int argc, char **argv, enum diag_lang lang)
 		cli_file_error("export", o.op_args[0], errno, lang);
 		rc = -1;
 	}
+	/* the parts go to their own file: a round has one row per value */
+	if (rc == 0 && o.op_parts != NULL) {
+		if ((pf = fopen(o.op_parts, "w")) == NULL) {
+			cli_file_error("export", o.op_parts, errno, lang);
+			app_close(s);
+			diag_free(&d);
+			return EXIT_IO;
+		}
+		app_operator(&a, o.op_user);
+		rc = app_export_parts(s, &a, o.op_period, pf, &d);
+		if (fclose(pf) != 0 && rc == 0) {
+			cli_file_error("export", o.op_parts, errno, lang);
+			rc = -1;
+		}
+	}
 	return finish(s, &d, rc, lang);
 }
 
@@ -353,7 +370,10 @@ static int
 status_returned_row(void *ctx, const struct st_value *v)
 {
 	struct status_print *c = ctx;
-	const char *owner = app_input_owner(c->spr_m, v->sv_input);
+	/* a returned part is its member's */
+	const char *owner = v->sv_part[0] != '\0'
+	    ? v->sv_part
+	    : app_input_owner(c->spr_m, v->sv_input);
 	const char *name = owner != NULL ? agency_short(c->spr_m, owner) : "";
 	enum diag_lang lang = c->spr_o->op_lang;
 
@@ -581,7 +601,7 @@ value_row(void *ctx, const struct st_value *v)
 		csvq_fput(stdout, v->sv_part);
 		putchar(',');
 		csvq_fput(stdout, v->sv_by);
-		printf(",%s\n", v->sv_at);
+		printf(",%s,0,\n", v->sv_at);
 		return 0;
 	}
 	date_time_vi(v->sv_at, at, sizeof(at));
@@ -600,6 +620,40 @@ value_row(void *ctx, const struct st_value *v)
 	return 0;
 }
 
+/* dti value list: a contributed input's aggregate, after the values. */
+static int
+aggregate_row(void *ctx, const struct app_aggregate *g)
+{
+	const struct opts *o = ctx;
+	enum diag_lang lang = o->op_lang;
+	int i;
+
+	if (strcmp(o->op_format, "csv") == 0) {
+		csvq_fput(stdout, g->agr_unit);
+		putchar(',');
+		csvq_fput(stdout, g->agr_input);
+		putchar(',');
+		csvq_fput(stdout, g->agr_value);
+		printf(",%s,,,,,,1,",
+		    g->agr_nparts > 0 ? value_status_name(g->agr_status) : "");
+		for (i = 0; i < g->agr_nmissing; i++)
+			printf("%s%s", i > 0 ? " " : "", g->agr_missing[i]);
+		putchar('\n');
+		return 0;
+	}
+	printf("%s %s = %s [%s %s: %d/%d %s", g->agr_unit, g->agr_input,
+	    g->agr_complete ? g->agr_value : "?",
+	    cli_msg(lang, "tổng hợp", "aggregate"), g->agr_how, g->agr_nparts,
+	    g->agr_nmembers, cli_msg(lang, "phần", "parts"));
+	for (i = 0; i < g->agr_nmissing; i++)
+		printf("%s%s",
+		    i > 0 ? ", "
+			  : cli_msg(lang, "; còn thiếu: ", "; missing: "),
+		    g->agr_missing[i]);
+	printf("] (%s)\n", value_status_label(g->agr_status, lang));
+	return 0;
+}
+
 /* dti value list --period P [--unit U] [--status S] [--format csv] */
 static int
 value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
@@ -607,6 +661,7 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 	struct value_print vp = { NULL, NULL };
 	enum value_status st;
 	struct st_period p;
+	struct app_actor a;
 	struct store *s;
 	struct opts o;
 	struct diag d;
@@ -631,11 +686,16 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 		return finish(s, &d, rc, lang);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("unit,input,value,status,comment,warnings,part,entered_by,"
-		     "entered_at");
+		     "entered_at,computed,missing");
 	rc = o.op_unit != NULL
 	    ? app_unit_values(s, &p, o.op_unit, o.op_status ? &st : NULL,
 		  value_row, &vp, &d)
 	    : app_values(s, &p, o.op_status ? &st : NULL, value_row, &vp, &d);
+	/* the aggregates of the parts, computed (not with a status filter) */
+	app_operator(&a, o.op_user);
+	if (rc == 0 && o.op_status == NULL)
+		rc =
+		    app_aggregates(s, &a, &p, o.op_unit, aggregate_row, &o, &d);
 	return finish(s, &d, rc, lang);
 }
 
@@ -644,13 +704,15 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti value set --period P [--unit U] [--agency A] [--reason TEXT] [--number-format machine|vi] INPUT VALUE\n"
+	    "  dti value set --period P [--unit U] [--agency A] [--part AGENCY] [--reason TEXT] [--number-format machine|vi] INPUT VALUE\n"
+	    "    (--part: a member's part of a contributed input, e.g. --part ubnd-ninh-hai 1.9 1)\n"
 	    "  dti value list --period P [--unit U] [--status draft|submitted|returned|approved] [--format csv]\n";
 	struct app_actor a;
 	struct buf stored;
 	struct store *s;
 	struct opts o;
 	struct diag d;
+	char part[APP_MAX_PART] = "";
 	int rc;
 
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
@@ -660,7 +722,7 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	OPEN_DB(o, argc - 1, argv + 1,
-	    "db user period unit agency reason number-format", usage, 2);
+	    "db user period unit agency part reason number-format", usage, 2);
 	if (need_period(&o, "value") < 0) {
 		app_close(s);
 		return EXIT_USAGE;
@@ -668,8 +730,9 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	app_operator(&a, o.op_user);
 	buf_init(&stored);
-	rc = app_value_put(s, &a, o.op_period, o.op_unit, o.op_args[0],
-	    o.op_args[1], o.op_numfmt, o.op_agency, o.op_reason, &stored, &d);
+	rc = app_value_put_part(s, &a, o.op_period, o.op_unit, o.op_args[0],
+	    o.op_part, o.op_args[1], o.op_numfmt, o.op_agency, o.op_reason,
+	    &stored, part, &d);
 	if (rc == 0) {
 		const struct method *m = NULL;
 		struct st_period p;
@@ -682,7 +745,8 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 		    app_method(s, p.sp_method, &m, &q) != 0)
 			m = NULL;
 		diag_free(&q);
-		printf("%s = %s%s (%s)\n", o.op_args[0], buf_cstr(&stored),
+		printf("%s%s%s = %s%s (%s)\n", o.op_args[0], part[0] ? "@" : "",
+		    part, buf_cstr(&stored),
 		    value_unit(m, o.op_args[0], lang, unit, sizeof(unit)),
 		    value_status_label(VALUE_DRAFT, lang));
 	}
@@ -722,14 +786,18 @@ evidence_row(void *ctx, const struct st_evidence *e)
 		csvq(e->sev_file_type);
 		putchar(',');
 		csvq(e->sev_by);
-		printf(",%s\n", e->sev_at ? e->sev_at : "");
+		printf(",%s,", e->sev_at ? e->sev_at : "");
+		csvq(e->sev_part ? e->sev_part : "");
+		putchar('\n');
 		return 0;
 	}
 	/* people read dates dd/mm/yyyy and times in Vietnam's time */
 	date_vi(e->sev_doc_date, dv, sizeof(dv));
 	date_time_vi(e->sev_at, at, sizeof(at));
-	printf("#%ld %s %s: %s %s%s%s %s%s%s (%s, %s)\n", e->sev_id,
-	    e->sev_unit, e->sev_input, e->sev_doc_number,
+	printf("#%ld %s %s%s%s: %s %s%s%s %s%s%s (%s, %s)\n", e->sev_id,
+	    e->sev_unit, e->sev_input,
+	    e->sev_part != NULL && e->sev_part[0] ? "@" : "",
+	    e->sev_part != NULL ? e->sev_part : "", e->sev_doc_number,
 	    dv[0] ? cli_msg(lang, "ngày ", "of ") : "", dv,
 	    e->sev_note[0] ? " —" : "", e->sev_note,
 	    e->sev_file_name ? " 📎 " : "",
@@ -743,7 +811,7 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 {
 	static const char usage[] =
 	    "Cách dùng / usage:\n"
-	    "  dti evidence add --period P [--unit U] [--doc 4233/KH-UBND] [--date dd/mm/yyyy] [--note TEXT] [--file PATH] INPUT\n"
+	    "  dti evidence add --period P [--unit U] [--part AGENCY] [--doc 4233/KH-UBND] [--date dd/mm/yyyy] [--note TEXT] [--file PATH] INPUT\n"
 	    "    (--date: dd/mm/yyyy hoặc/or YYYY-MM-DD; --file: PDF, PNG, JPEG, .txt/.csv UTF-8, .doc/.docx, .xls/.xlsx, .odt/.ods, .zip)\n"
 	    "  dti evidence list --period P [--inputs INPUT] [--format csv]\n";
 	struct st_evidence e;
@@ -770,7 +838,8 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 		if (strcmp(o.op_format, "csv") == 0)
 			puts(
 			    "id,unit,input,doc_number,doc_date,note,file_name,"
-			    "file_sha256,file_size,file_type,added_by,added_at");
+			    "file_sha256,file_size,file_type,added_by,added_at,"
+			    "part");
 		rc =
 		    app_evidence_list(s, &p, o.op_inputs, evidence_row, &o, &d);
 		return finish(s, &d, rc, lang);
@@ -779,8 +848,8 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}
-	OPEN_DB(o, argc - 1, argv + 1, "db user period unit doc date note file",
-	    usage, 1);
+	OPEN_DB(o, argc - 1, argv + 1,
+	    "db user period unit part doc date note file", usage, 1);
 	diag_init(&d);
 	if (need_period(&o, "evidence") < 0)
 		return finish(s, &d, -1, lang);
@@ -788,6 +857,7 @@ cmd_evidence(int argc, char **argv, enum diag_lang lang)
 	e.sev_doc_number = o.op_doc;
 	e.sev_doc_date = o.op_date;
 	e.sev_note = o.op_note;
+	e.sev_part = o.op_part;
 	if (o.op_file != NULL) {
 		const char *base = strrchr(o.op_file, '/');
 

@@ -28,6 +28,8 @@ struct opts {
 	const char *op_sotttt_due; /* --sotttt-due */
 	const char *op_input; /* --input: one input (dti audit) */
 	const char *op_output; /* -o, --output FILE */
+	const char *op_part; /* --part AGENCY: a member's part */
+	const char *op_parts; /* --parts FILE: dti export's parts */
 	int op_demo; /* --demo */
 	int op_submit; /* --submit */
 	int op_approve; /* --approve */

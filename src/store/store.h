@@ -675,6 +675,14 @@ int store_account_create(
  * password hash, into the caller's ${out}; STORE_ENOTFOUND.
  */
 int store_account_get(struct store *, const char *, struct st_account *);
+/*
+ * [writes] store_account_set_password(s, login, pwhash, keep): replace the
+ * password hash of ${login}, end every session of it but the one whose
+ * token hash is ${keep} (NULL: all), and log it as done by ${login};
+ * STORE_ENOTFOUND when there is no such account.
+ */
+int store_account_set_password(
+    struct store *, const char *, const char *, const char *);
 /* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);

@@ -39,6 +39,10 @@ def body(ck, srv):
     # (a login needs no token, only a right Origin: see the end)
     calls = [
         ("DELETE", "/api/v1/session", {}),
+        # the right current password: refused for the token alone
+        ("POST", "/api/v1/session/password",
+         dict(json_body={"current": srv.passwords["admin"],
+                         "password": "mot-mat-khau-moi-dai"})),
         ("POST", "/api/v1/users",
          dict(json_body={"login": "csrf-user", "role": "viewer",
                          "password": "mot-mat-khau-dai-1"})),

@@ -122,7 +122,8 @@ def body(ck, srv):
     t(srv.request("POST", API + "/periods", json_body={"code": "2031"},
                   session=admin, csrf=False), "403 csrf", 403)
     t(srv.get(API + "/nowhere"), "404 route", 404)
-    t(srv.get("/"), "404 root", 404)
+    t(srv.get("/"), "the web interface's page", 200)
+    t(srv.get("/khong-co"), "404 outside the API", 404)
     t(srv.get(API + "/periods/1999", session=viewer), "404 period", 404)
     t(srv.request("DELETE", API + "/health"), "405", 405)
     t(srv.request("POST", API + "/periods", body="{}", ctype="text/plain",

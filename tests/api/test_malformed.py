@@ -316,7 +316,9 @@ def body(ck, srv):
         "evidence for an unknown unit", body=raw, ctype=ctype)
 
     # -- paths, methods, queries ----------------------------------------------
-    for path in ("/", "/api", "/api/v1", "/api/v1/", "/api/v2/health",
+    # "/" is the web interface's page for GET (tests/web), not for POST
+    bad("POST", "/", 404, "POST /", json_body={})
+    for path in ("/khong-co", "/api", "/api/v1", "/api/v1/", "/api/v2/health",
                  "/api/v1/health/", "/api/v1/healthz", "/API/V1/HEALTH",
                  "/api/v1//health", "/api/v1/periods/2022/", "/api/v1/"
                  "periods/2022/values/ninh-thuan", "/api/v1/periods//status",

@@ -1594,7 +1594,9 @@ lead_of(const struct method *m, int in)
 /*
  * dti status --format csv: per agency, the inputs it leads and how many
  * are missing, draft, submitted, approved, after a partial import, one
- * submission and one approval.
+ * submission and one approval; and per district UBND (a member of
+ * ubnd-huyen) the parts it owes of the contributed inputs the file has
+ * no whole value of (4.1, 4.2), all missing.
  */
 static void
 test_status_counts(void **state)
@@ -1606,14 +1608,14 @@ test_status_counts(void **state)
 	char path[400], cmd[1200], line[512];
 	char *text, *cut;
 	size_t len = 0;
-	int nac = 0, i, rows = 0;
+	int nac = 0, i, rows = 0, owed = 0, members = 0;
 	FILE *p;
 
-	/* the first 60 lines of a complete round: A.x, groups 1, 2, 3 */
+	/* the first 58 lines of a complete round: A.x, groups 1, 2, 3 */
 	text = slurp(SINGLE_FILE, &len);
 	assert_non_null(text);
 	cut = text;
-	for (i = 0; i < 61 && cut != NULL; i++) {
+	for (i = 0; i < 59 && cut != NULL; i++) {
 		cut = strchr(cut, '\n');
 		if (cut != NULL)
 			cut++;
@@ -1633,8 +1635,11 @@ test_status_counts(void **state)
 		    m->m_inputs[i].mi_name);
 		if (strstr(text, needle) != NULL)
 			agency_slot(ac, &nac, lead)->ac_filled++;
+		else if (m->m_inputs[i].mi_contrib >= 0)
+			owed++; /* no whole value: each member owes a part */
 	}
 	free(text);
+	assert_int_equal(owed, 2); /* 4.1, 4.2 */
 
 	open_period(x, "2022");
 	assert_int_equal(import_file(x, "2022", path, VALUE_DRAFT, NULL), 0);
@@ -1670,6 +1675,15 @@ test_status_counts(void **state)
 			deadline),
 		    8);
 		rows++;
+		if (strncmp(code, "ubnd-", 5) == 0 &&
+		    strcmp(code, "ubnd-huyen") != 0) {
+			/* a district's parts: none entered */
+			members++;
+			assert_int_equal(owned, owed);
+			assert_int_equal(missing, owed);
+			assert_int_equal(filled + draft + sub + appr, 0);
+			continue;
+		}
 		a = agency_slot(ac, &nac, code);
 		if (strcmp(code, "cuc-thong-ke") == 0) {
 			want_sub = 2; /* A.5, A.6 */
@@ -1689,7 +1703,9 @@ test_status_counts(void **state)
 		assert_string_equal(deadline, "2022-12-20");
 	}
 	assert_int_equal(pclose(p), 0);
-	assert_int_equal(rows, nac); /* one row per agency that leads inputs */
+	/* one row per agency that leads inputs, and per district */
+	assert_int_equal(members, 7);
+	assert_int_equal(rows, nac + members);
 	free(ac);
 	method_free(m);
 }
@@ -2008,6 +2024,144 @@ test_review_columns(void **state)
 	buf_free(&b);
 }
 
+/* ---- contributions: parts through app/ and back ----------------------------- */
+
+/* put_part(x, input, part, raw): app_value_put_part as the operator. */
+static void
+put_part(struct fx *x, const char *input, const char *part, const char *raw)
+{
+	char written[APP_MAX_PART];
+	struct diag d;
+
+	diag_init(&d);
+	if (app_value_put_part(x->f_s, dbfx_op("tester"), "2030", NULL, input,
+		part, raw, NUMFMT_MACHINE, NULL, NULL, NULL, written, &d) != 0)
+		print_message("put %s@%s: %s\n", input, part,
+		    diag_msg(&d.d_items[0], LANG_EN));
+	diag_free(&d);
+	assert_string_equal(written, part);
+}
+
+/* The text of an export (${parts}: the parts file), malloc'd. */
+static char *
+export_text(struct fx *x, int parts)
+{
+	struct diag d;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	diag_init(&d);
+	assert_int_equal(parts
+		? app_export_parts(x->f_s, dbfx_op("t"), "2030", f, &d)
+		: app_export(x->f_s, "2030", f, &d),
+	    0);
+	diag_free(&d);
+	fclose(f);
+	return text;
+}
+
+/*
+ * Parts written through app/ come back as they went in: each a current
+ * value of the province's unit with its part (a new version archives the
+ * old), its evidence with its part and its district; the round reads
+ * their aggregate once every district has its part, the export writes
+ * the aggregate once where the first part was entered, and the parts
+ * file every part with its status.
+ */
+static void
+test_contrib_parts(void **state)
+{
+	static const char *const districts[] = { "ubnd-phan-rang-thap-cham",
+		"ubnd-bac-ai", "ubnd-ninh-hai", "ubnd-ninh-phuoc",
+		"ubnd-ninh-son", "ubnd-thuan-bac", "ubnd-thuan-nam" };
+	struct fx *x = *state;
+	const struct method *m = NULL;
+	struct st_evidence e;
+	struct st_period p;
+	struct round *r = NULL;
+	struct st_census cs;
+	struct diag d;
+	struct buf b;
+	char *text, *cut;
+	size_t i;
+	int u, in;
+
+	open_period(x, "2030");
+	diag_init(&d);
+	assert_int_equal(app_period(x->f_s, "2030", &p, &d), 0);
+	assert_int_equal(app_method(x->f_s, p.sp_method, &m, &d), 0);
+	put_part(x, "A.7", "", "66");
+	put_part(x, "1.9", "ubnd-ninh-hai", "0");
+	put_part(x, "1.9", "ubnd-ninh-hai", "1"); /* a new version */
+	put_part(x, "1.10", "ubnd-bac-ai", "monthly");
+	buf_init(&b);
+	WALK(&b, store_value_each(x->f_s, p.sp_id, NULL, value_text, &b));
+	assert_string_equal(buf_cstr(&b),
+	    "A.7@=66:draft::;1.9@ubnd-ninh-hai=1:draft::;"
+	    "1.10@ubnd-bac-ai=monthly:draft::;");
+	assert_string_equal(
+	    strstr(text = export_text(x, 0), "\n") + 1, "ninh-thuan,A.7,66\n");
+	free(text);
+	/* the round: no part is a value; the aggregate once complete */
+	assert_int_equal(app_round(x->f_s, &p, 0, m, &r, &d), 0);
+	u = round_find(r, "ninh-thuan");
+	in = method_input(m, "1.9", 3);
+	assert_true(u >= 0);
+	assert_false(round_has(r, u, in));
+	round_free(r);
+	for (i = 0; i < sizeof(districts) / sizeof(districts[0]); i++) {
+		put_part(x, "1.9", districts[i], "1");
+		put_part(x, "1.10", districts[i], "weekly");
+	}
+	put_part(x, "1.10", "ubnd-thuan-nam", "less_than_monthly");
+	assert_int_equal(app_round(x->f_s, &p, 0, m, &r, &d), 0);
+	assert_true(round_has(r, u, in));
+	assert_true(round_get(r, u, in) == 1);
+	in = method_input(m, "1.10", 4);
+	assert_true(round_get(r, u, in) == 2); /* less_than_monthly */
+	round_free(r);
+	/* approved only: nothing is approved */
+	assert_int_equal(app_round(x->f_s, &p, 1, m, &r, &d), 0);
+	assert_int_equal(r->r_nunits, 0);
+	round_free(r);
+	text = export_text(x, 0);
+	assert_string_equal(text,
+	    "unit,input,value\nninh-thuan,A.7,66\nninh-thuan,1.9,1\n"
+	    "ninh-thuan,1.10,less_than_monthly\n");
+	free(text);
+	text = export_text(x, 1);
+	/* in the order first entered */
+	assert_non_null(strstr(text,
+	    "unit,input,value,part,status\n"
+	    "ninh-thuan,1.9,1,ubnd-ninh-hai,draft\n"
+	    "ninh-thuan,1.10,weekly,ubnd-bac-ai,draft\n"));
+	assert_non_null(strstr(
+	    text, "ninh-thuan,1.10,less_than_monthly,ubnd-thuan-nam,draft\n"));
+	for (i = 0, cut = text; (cut = strchr(cut, '\n')) != NULL; cut++)
+		i++;
+	assert_int_equal(i, 15); /* the header, 14 parts */
+	free(text);
+	/* every earlier version archived: Ninh Hải's 1.9 twice (0, then 1
+	 * in the loop), Bác Ái's and Thuận Nam's 1.10 once each */
+	assert_int_equal(store_census(x->f_s, &cs), 0);
+	assert_int_equal(cs.sx_values - cs.sx_values_current, 4);
+	assert_int_equal(cs.sx_values_current, 15);
+	/* evidence of a part: its part, its district */
+	memset(&e, 0, sizeof(e));
+	e.sev_doc_number = "12/BC";
+	e.sev_part = "ubnd-ninh-son";
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("tester"), "2030",
+			     NULL, "1.9", &e, NULL, 0, &d),
+	    0);
+	assert_string_equal(e.sev_part, "ubnd-ninh-son");
+	WALK(&b, store_evidence_each(x->f_s, p.sp_id, NULL, evidence_text, &b));
+	assert_string_equal(buf_cstr(&b), "1.9#ubnd-ninh-son@ubnd-ninh-son;");
+	buf_free(&b);
+	diag_free(&d);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 #define T(name, setup) \
@@ -2038,6 +2192,7 @@ main(int argc, char **argv)
 		T(row_forms, setup_plain),
 		T(evidence_archive_once, setup_plain),
 		T(review_columns, setup_plain),
+		T(contrib_parts, setup_plain),
 	};
 
 	return dbfx_run(

@@ -71,6 +71,28 @@ store_account_get(struct store *s, const char *login, struct st_account *a)
 }
 
 int
+store_account_set_password(
+    struct store *s, const char *login, const char *pwhash, const char *keep)
+{
+	struct st_account a;
+	int rc = store_account_get(s, login, &a);
+
+	if (rc != 0)
+		return rc;
+	rc = sq_exec(s, "UPDATE account SET pwhash = ? WHERE id = ?", "si",
+	    pwhash, a.sac_id);
+	if (rc == 0)
+		rc = sq_exec(s,
+		    "UPDATE session SET ended = 1 WHERE account = ?"
+		    " AND token_hash IS NOT ?",
+		    "is", a.sac_id, keep);
+	if (rc != 0)
+		return rc;
+	return sq_audit(s, login, "account.password", "account", login, NULL,
+	    NULL, NULL, NULL);
+}
+
+int
 store_account_each(
     struct store *s, int (*cb)(void *, const struct st_account *), void *ctx)
 {

@@ -1,0 +1,143 @@
+// page_login.js: log in (with the lockout's waiting time) and change the
+// password.
+import { html, useState, useEffect, useRef } from './lib.js';
+import { api, post } from './api.js';
+import { ErrorBox, Notice, Page, sentence } from './ui.js';
+
+function waitText(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  if (m === 0) return `${s} giây`;
+  return s === 0 ? `${m} phút` : `${m} phút ${s} giây`;
+}
+
+export function LoginPage({ onLogin }) {
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [until, setUntil] = useState(0); // locked until (ms)
+  const [now, setNow] = useState(Date.now());
+  const errRef = useRef(null);
+  const loggedOut = new URLSearchParams(location.search).get('ra') === '1';
+
+  useEffect(() => {
+    document.title = 'Đăng nhập — DTI Ninh Thuận';
+  }, []);
+  useEffect(() => {
+    if (until <= Date.now()) return undefined;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [until]);
+  useEffect(() => {
+    if (error && errRef.current) errRef.current.focus();
+  }, [error]);
+
+  const left = Math.max(0, Math.ceil((until - now) / 1000));
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api('POST', '/session', { login: login.trim(), password }, { noRedirect: true });
+      onLogin(s);
+    } catch (err) {
+      if (err.status === 429) {
+        const wait = err.retryAfter || 60;
+        setUntil(Date.now() + wait * 1000);
+        setNow(Date.now());
+      }
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<div class="login-box">
+    <p class="login-brand"><span class="brand-mark" aria-hidden="true">DTI</span> Tỉnh Ninh Thuận</p>
+    <h1>Đăng nhập</h1>
+    <p class="muted">Hệ thống theo dõi Chỉ số chuyển đổi số (DTI) theo Kế hoạch 4233/KH-UBND.</p>
+    ${loggedOut && !error && html`<${Notice} kind="ok">Bạn đã đăng xuất.<//>`}
+    <div tabindex="-1" ref=${errRef}>
+      ${error && error.status === 429 ?
+        html`<div class="alert alert-error" role="alert" id="loi-dang-nhap">
+          <strong>Tạm khóa đăng nhập.</strong> ${sentence(error.message)}
+          ${left > 0 ? html` Còn phải chờ <strong>${waitText(left)}</strong>.` : ' Bạn có thể thử lại.'}
+        </div>` :
+        html`<${ErrorBox} error=${error} />`}
+    </div>
+    <form onSubmit=${submit} novalidate>
+      <div class="field">
+        <label for="ten-dang-nhap">Tên đăng nhập</label>
+        <input id="ten-dang-nhap" name="username" autocomplete="username" required
+          value=${login} onInput=${(e) => setLogin(e.target.value)} />
+      </div>
+      <div class="field">
+        <label for="mat-khau">Mật khẩu</label>
+        <input id="mat-khau" name="password" type="password" autocomplete="current-password" required
+          value=${password} onInput=${(e) => setPassword(e.target.value)} />
+      </div>
+      <button type="submit" class="primary" disabled=${busy || left > 0}>
+        ${busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+      </button>
+    </form>
+  </div>`;
+}
+
+export function PasswordPage({ user }) {
+  const [cur, setCur] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const mismatch = again !== '' && next !== again;
+  const short = next !== '' && [...next].length < 12;
+  const submit = async (e) => {
+    e.preventDefault();
+    setDone(false);
+    setError(null);
+    if (mismatch || short || !cur) {
+      setError({ message: 'Hãy sửa các ô được đánh dấu.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await post('/session/password', { current: cur, password: next });
+      setDone(true);
+      setCur('');
+      setNext('');
+      setAgain('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<${Page} title="Đổi mật khẩu">
+    <p>Tài khoản <strong>${user.login}</strong>. Mật khẩu mới có ít nhất 12 ký tự.</p>
+    ${done && html`<${Notice} kind="ok">Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.<//>`}
+    <${ErrorBox} error=${error} />
+    <form class="narrow" onSubmit=${submit} novalidate>
+      <div class="field">
+        <label for="mk-cu">Mật khẩu hiện tại</label>
+        <input id="mk-cu" type="password" autocomplete="current-password" required
+          value=${cur} onInput=${(e) => setCur(e.target.value)} />
+      </div>
+      <div class="field">
+        <label for="mk-moi">Mật khẩu mới</label>
+        <input id="mk-moi" type="password" autocomplete="new-password" required minlength="12"
+          aria-invalid=${short ? 'true' : 'false'} aria-describedby="mk-moi-loi"
+          value=${next} onInput=${(e) => setNext(e.target.value)} />
+        <p id="mk-moi-loi" class="field-error">${short ? 'Mật khẩu mới cần ít nhất 12 ký tự.' : ''}</p>
+      </div>
+      <div class="field">
+        <label for="mk-lai">Nhập lại mật khẩu mới</label>
+        <input id="mk-lai" type="password" autocomplete="new-password" required
+          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mk-lai-loi"
+          value=${again} onInput=${(e) => setAgain(e.target.value)} />
+        <p id="mk-lai-loi" class="field-error">${mismatch ? 'Hai lần nhập không giống nhau.' : ''}</p>
+      </div>
+      <button type="submit" class="primary" disabled=${busy}>Đổi mật khẩu</button>
+    </form>
+  <//>`;
+}
