@@ -342,6 +342,9 @@ status_of(const char *code)
 		{ "store.busy", 503 },
 		{ "store.invalid", 400 },
 		{ "store", 500 },
+		/* a report that could not be written: the server's fault */
+		{ "report.write", 500 },
+		{ "report.template", 500 },
 	};
 	size_t i;
 

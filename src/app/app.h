@@ -883,7 +883,7 @@ struct app_report_loss {
 };
 /* An agency's submission state. */
 struct app_report_agency {
-	const char *rpa_agency; /* short name, borrowed */
+	char *rpa_agency; /* short name (else its code) */
 	int rpa_owned, rpa_missing, rpa_sent; /* sent: submitted+approved */
 	int rpa_late, rpa_on_time, rpa_approved; /* 1/0 each */
 };

@@ -285,17 +285,19 @@ report_agencies(
 	r->rpt_agencies = xcalloc((size_t)n + 1, sizeof(*r->rpt_agencies));
 	for (i = 0; i < n; i++) {
 		struct app_report_agency *a;
+		const char *name;
 		int k, sent = st[i].ag_submitted + st[i].ag_approved;
 
 		if (!st[i].ag_late && sent >= st[i].ag_owned)
 			continue;
 		a = &r->rpt_agencies[r->rpt_nagencies++];
-		a->rpa_agency = st[i].ag_agency;
+		/* app_status's codes live in its own array, freed below */
+		name = st[i].ag_agency;
 		for (k = 0; k < r->rpt_m->m_nagencies; k++)
 			if (strcmp(r->rpt_m->m_agencies[k].ma_code,
 				st[i].ag_agency) == 0)
-				a->rpa_agency =
-				    r->rpt_m->m_agencies[k].ma_short;
+				name = r->rpt_m->m_agencies[k].ma_short;
+		a->rpa_agency = xstrdup(name);
 		a->rpa_owned = st[i].ag_owned;
 		a->rpa_missing = st[i].ag_missing;
 		a->rpa_sent = sent;
@@ -497,6 +499,8 @@ app_report_free(struct app_report *r)
 		free(r->rpt_ind[i].rpi_docs);
 		free(r->rpt_ind[i].rpi_explain);
 	}
+	for (i = 0; i < r->rpt_nagencies; i++)
+		free(r->rpt_agencies[i].rpa_agency);
 	for (i = 0; i < r->rpt_ntasks; i++) {
 		free(r->rpt_tasks[i].rpk_code);
 		free(r->rpt_tasks[i].rpk_text);

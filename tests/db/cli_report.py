@@ -16,6 +16,9 @@ programs the way officials' would open it.
   the signature block; the zip holds the charts as PNG;
 - PDF: pdftotext reads the same, page numbers run 1..N; pdftoppm renders
   the first page (not blank);
+- a period whose agencies' deadline has passed with nothing sent (2020)
+  lists its agencies as late ("Chậm hạn"); 2022's, all approved by
+  import, lists none;
 - a wrong format or period is refused with its bilingual message, no
   file written.
 """
@@ -212,6 +215,24 @@ def body(dti, tmp):
     png = glob.glob(os.path.join(tmp, "page*.png"))
     check(png and os.path.getsize(png[0]) > 5000,
           "PDF: the first page renders")
+
+    # -- late agencies -----------------------------------------------------
+    check("Các cơ quan đã gửi đủ số liệu đúng hạn." in text and
+          "Chậm hạn" not in text, "2022: no agency late")
+    run([dti, "period", "open", "2020", "--agency-due", "20/12/2020",
+         "--sotttt-due", "25/12/2020", "--db", db])
+    late = os.path.join(tmp, "late.docx")
+    run([dti, "report", "--period", "2020", "--format", "docx", "-o", late,
+         "--db", db], env=env)
+    soffice(tmp, "txt:Text (encoded):UTF8", late, txtdir)
+    with open(os.path.join(txtdir, "late.txt"), encoding="utf-8-sig") as f:
+        ltext = f.read()
+    sect = ltext.split("CƠ QUAN CHẬM HOẶC CHƯA GỬI ĐỦ SỐ LIỆU", 1)[-1]
+    sect = sect.split("NHIỆM VỤ QUÁ HẠN", 1)[0]
+    check("Sở TTTT" in sect and "Sở KH&ĐT" in sect and
+          sect.count("Chậm hạn") >= 10,
+          "2020: the agencies that sent nothing are late",
+          sect[:400])
 
     # -- refusals ----------------------------------------------------------
     bad = os.path.join(tmp, "bad.out")
