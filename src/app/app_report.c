@@ -271,6 +271,29 @@ report_figures(struct app_report *r, const struct app_scored *sd)
 	}
 }
 
+/* An agency the methodology does not name (a district's UBND): the
+ * organisation's short name for its code. */
+static int
+agency_name_row(void *ctx, const struct st_agency *ag)
+{
+	struct app_report *r = ctx;
+	int i;
+
+	for (i = 0; i < r->rpt_nagencies; i++) {
+		struct app_report_agency *a = &r->rpt_agencies[i];
+		const char *name = ag->sag_short != NULL && ag->sag_short[0]
+		    ? ag->sag_short
+		    : ag->sag_name;
+
+		if (strcmp(a->rpa_agency, ag->sag_code) == 0 && name != NULL &&
+		    name[0] != '\0') {
+			free(a->rpa_agency);
+			a->rpa_agency = xstrdup(name);
+		}
+	}
+	return 0;
+}
+
 /* The agencies late or with inputs not yet sent. */
 static int
 report_agencies(
@@ -306,7 +329,7 @@ report_agencies(
 		a->rpa_approved = st[i].ag_approved == st[i].ag_owned;
 	}
 	free(st);
-	return 0;
+	return app_agencies(s, agency_name_row, r, d);
 }
 
 struct tasks_ctx {

@@ -17,7 +17,8 @@ programs the way officials' would open it.
 - PDF: pdftotext reads the same, page numbers run 1..N; pdftoppm renders
   the first page (not blank);
 - a period whose agencies' deadline has passed with nothing sent (2020)
-  lists its agencies as late ("Chậm hạn"); 2022's, all approved by
+  lists its agencies as late ("Chậm hạn"), by name (a district's UBND
+  too, which the methodology does not name); 2022's, all approved by
   import, lists none;
 - a wrong format or period is refused with its bilingual message, no
   file written.
@@ -230,6 +231,7 @@ def body(dti, tmp):
     sect = ltext.split("CƠ QUAN CHẬM HOẶC CHƯA GỬI ĐỦ SỐ LIỆU", 1)[-1]
     sect = sect.split("NHIỆM VỤ QUÁ HẠN", 1)[0]
     check("Sở TTTT" in sect and "Sở KH&ĐT" in sect and
+          "UBND huyện Ninh Hải" in sect and "ubnd-" not in sect and
           sect.count("Chậm hạn") >= 10,
           "2020: the agencies that sent nothing are late",
           sect[:400])
