@@ -587,6 +587,11 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/tasks/{}/progress", api_task_progress, 0 },
 	{ "GET", "/api/v1/targets", api_targets, 0 },
 	{ "GET", "/api/v1/audit", api_audit, 0 },
+	{ "GET", "/api/v1/periods/{}/losses", api_losses, 0 },
+	{ "POST", "/api/v1/periods/{}/whatif", api_whatif, 0 },
+	{ "GET", "/api/v1/periods/{}/trend", api_trend, 0 },
+	{ "GET", "/api/v1/periods/{}/sensitivity", api_sensitivity, 0 },
+	{ "GET", "/api/v1/results", api_results, 0 },
 	{ "GET", "/api/v1/periods/{}/report", api_report, 0 },
 };
 

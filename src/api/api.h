@@ -212,4 +212,25 @@ void api_worklist(struct api_req *);
  */
 void api_review_list(struct api_req *, const struct st_period *, const char *,
     const char *, enum app_review_list);
+
+/* api_analysis.c: the analyses of issue 11 and the recorded results. */
+/*
+ * api_losses_json(o), api_whatif_json(w), api_trend_json(t),
+ * api_sensitivity_json(o), api_result_json(r), api_place_json(pl): the
+ * documents of GET .../losses, POST .../whatif, GET .../trend,
+ * GET .../sensitivity and GET /api/v1/results (new references); the
+ * CLI's --format json prints the same.
+ */
+json_t *api_losses_json(const struct app_losses *);
+json_t *api_whatif_json(const struct app_whatif *);
+json_t *api_trend_json(const struct app_trend *);
+json_t *api_sensitivity_json(const struct app_sensitivity *);
+json_t *api_result_json(const struct app_result *);
+json_t *api_place_json(const struct app_place *);
+void api_losses(struct api_req *);
+void api_whatif(struct api_req *);
+void api_trend(struct api_req *);
+void api_sensitivity(struct api_req *);
+void api_results(struct api_req *);
+
 #endif

@@ -845,6 +845,244 @@ int app_review_list(struct store *, const char *, const char *, const char *,
     enum app_review_list, struct app_worklist *,
     int (*)(void *, const struct app_work_item *), void *, struct diag *);
 
+/*
+ * Analysis (issue 11, items 2-6): app_analysis.c, app_whatif.c,
+ * app_results.c. Read only: none of these writes, except
+ * app_results_import. Strings in the structs are borrowed from the
+ * methodology (kept until app_close) or owned by the struct, which its
+ * _free function releases. Points are the methodology's points (INDEX =
+ * TOTAL / 1000); docs/analysis.md says how each number is computed.
+ */
+
+/* app_results.c: published results of any year, rank and the groups. */
+
+/* Columns of the published main indicators (the groups I..VIII). */
+#define APP_RESULT_NGROUPS 8
+/*
+ * A published result: one province's figures of a year, as recorded
+ * (st_result of store.h); NAN: not published, rank 0: not published.
+ */
+struct app_result {
+	int rsl_year;
+	char rsl_province[128]; /* as published: "Ninh Thuận" */
+	double rsl_index; /* 0..1 */
+	int rsl_rank;
+	double rsl_pillar[3]; /* CQS, KTS, XHS */
+	int rsl_pillar_rank[3];
+	double rsl_group[APP_RESULT_NGROUPS]; /* I..VIII, fractions of max */
+	char rsl_source[512];
+};
+/*
+ * app_results_import(s, a, f, file, year, source, count, d): record the
+ * published results of the CSV ${f} (the shapes of data/results/:
+ * "rank,province", "rank,province,<8 groups>,pdti",
+ * "year,province,dti,dti_rank,cqs,cqs_rank,...,source", and
+ * "year,level,metric,value,source" for the national averages); a file
+ * without a year column takes ${year} (0: the 20xx in its name). A row
+ * adds to what is recorded for its year and province (a field given
+ * replaces the recorded one). All or nothing; ${count} receives the rows.
+ */
+int app_results_import(struct store *, const struct app_actor *, FILE *,
+    const char *, int, const char *, int *, struct diag *);
+/*
+ * app_results(s, year, cb, ctx, d): the results recorded for ${year}
+ * (0: every year), by year then rank; the year's average (when recorded)
+ * comes as the province "" with rank 0.
+ */
+int app_results(struct store *, int, int (*)(void *, const struct app_result *),
+    void *, struct diag *);
+/* Where an index places the province among a year's recorded results. */
+struct app_place {
+	int pl_year;
+	/* 1 + the rank of the lowest recorded province above it (its best
+	 * possible rank), 0: no index recorded that year */
+	int pl_rank;
+	int pl_rank_worst; /* the rank of the best one below it, else pl_of */
+	int pl_of; /* provinces ranked that year (63) */
+	int pl_known; /* of them, with a recorded index */
+	char pl_group[16]; /* "khá" (at least the average), "dưới khá", "" */
+	double pl_kha; /* the index that enters the "khá" group, NAN */
+	double pl_to_kha; /* pl_kha - index when below it, else 0; NAN */
+};
+/*
+ * app_place(s, year, index, self, out, d): place ${index} among the
+ * results recorded for ${year}, leaving out province ${self} (NULL: the
+ * province of the database). Groups (docs/analysis.md): the published
+ * material names "nhóm khá" without defining it; dti takes the year's
+ * national average of the 63 provinces as its threshold.
+ */
+int app_place(struct store *, int, double, const char *, struct app_place *,
+    struct diag *);
+
+/*
+ * Reference bounds: when a period's round holds too few units to compare
+ * (one province alone), its Min-Max and proportional-to-best indicators
+ * are scored against bounds given as data (engine/round.h,
+ * round_set_bounds); app_score_period applies them. They are in the unit
+ * of what the rule compares (8.6: the count itself; 4.6: the ratio).
+ * app_bound_set(s, a, period, indicator, lo, hi, style, source, d): set
+ * them (numbers written in ${style}; lo <= hi), for an indicator with a
+ * cross-unit rule; a Sở TTTT task (APP_PERIOD), audited.
+ */
+int app_bound_set(struct store *, const struct app_actor *, const char *,
+    const char *, const char *, const char *, enum numfmt_style, const char *,
+    struct diag *);
+/* app_bounds(s, period, cb, ctx, d): the bounds set for ${period}. */
+int app_bounds(struct store *, const char *,
+    int (*)(void *, const struct st_bound *), void *, struct diag *);
+
+/* app_analysis.c: where the points are lost. */
+
+/* A line of points lost: an indicator, group, pillar or lead agency. */
+struct app_loss {
+	const char *lo_code; /* indicator, group, figure or agency code */
+	const char *lo_name;
+	double lo_max; /* points it can reach (a pillar: 1) */
+	double lo_score;
+	double lo_lost; /* lo_max - lo_score */
+	const char *lo_agency; /* an indicator's lead agency, or NULL */
+};
+/* One yes/no step or one choice not yet taken, and what it is worth. */
+struct app_quick_win {
+	int qw_input; /* its index in the methodology */
+	const char *qw_name; /* "2.1.a" */
+	const char *qw_label;
+	const char *qw_indicator;
+	const char *qw_now; /* the value stored, as people read it, or "" */
+	const char *qw_to; /* the better value ("1", or the option code) */
+	double qw_points; /* TOTAL points gained, re-scored by the engine */
+	const char *qw_agency; /* the agency that must act */
+	char *qw_tasks; /* the plan's linked tasks, comma separated, or "" */
+};
+struct app_losses {
+	struct st_period lss_period;
+	double lss_total; /* TOTAL points and the methodology's maximum */
+	double lss_max;
+	struct app_loss
+	    *lss_ind; /* leaf and whole indicators, most lost first */
+	int lss_nind;
+	struct app_loss *lss_groups;
+	int lss_ngroups;
+	struct app_loss *lss_pillars; /* the derived figures CQS, KTS, XHS */
+	int lss_npillars;
+	struct app_loss *lss_agencies; /* by lead agency */
+	int lss_nagencies;
+	struct app_quick_win *lss_wins; /* most points first */
+	int lss_nwins;
+};
+/*
+ * app_losses(s, period, drafts, out, d): where ${period}'s points are lost
+ * (approved values; with drafts when ${drafts}); free with
+ * app_losses_free.
+ */
+int app_losses(
+    struct store *, const char *, int, struct app_losses *, struct diag *);
+void app_losses_free(struct app_losses *);
+
+/* A column (indicator, group, figure) before and after a change. */
+struct app_delta {
+	int dl_col; /* score column */
+	const char *dl_code;
+	double dl_before;
+	double dl_after;
+};
+/* Year on year: one figure of two years as the plan phrases it. */
+struct app_trend_line {
+	const char *tl_code; /* INDEX, CQS, KTS, XHS, or a group code */
+	const char *tl_name;
+	double tl_now; /* 0..1 (a group: fraction of its max); NAN */
+	double tl_prev;
+	double tl_growth; /* per cent; NAN when unknown */
+	int tl_rank; /* 0: unknown */
+	int tl_prev_rank;
+	int tl_of;
+	char tl_text[320]; /* "tăng 94,7 % so với năm 2021, xếp thứ 27/63,
+			      tăng 26 bậc" */
+	char tl_text_en[320];
+};
+struct app_trend {
+	int tr_year;
+	int tr_prev_year;
+	struct app_trend_line *tr_lines;
+	int tr_n;
+};
+/*
+ * app_trend(s, period, drafts, out, d): ${period}'s year against the year
+ * before, from the recorded results of both years (the province's own
+ * published figures), else from the scores of the two periods; free with
+ * app_trend_free.
+ */
+int app_trend(
+    struct store *, const char *, int, struct app_trend *, struct diag *);
+void app_trend_free(struct app_trend *);
+
+/* One indicator's next step and what it is worth. */
+struct app_sens_step {
+	const char *sst_indicator;
+	const char *sst_name;
+	const char *sst_agency;
+	int sst_input; /* the input changed (index), -1: none found */
+	const char *sst_input_name;
+	double sst_from; /* its value now (option index for a choice) */
+	double sst_to; /* the value that reaches the next score step */
+	const char *sst_from_text; /* yes/no and choice: "0"/"1", the option */
+	const char *sst_to_text; /* code; NULL for numbers */
+	double sst_points; /* TOTAL points gained */
+	double sst_effort; /* docs/analysis.md: relative change of the input */
+	double sst_per_effort; /* points / effort */
+	int sst_ranks; /* ranks gained among the recorded results */
+};
+struct app_sensitivity {
+	struct st_period sen_period;
+	double sen_index;
+	struct app_place sen_place;
+	struct app_sens_step
+	    *sen_steps; /* most points per unit of effort first */
+	int sen_n;
+};
+/*
+ * app_sensitivity(s, period, drafts, out, d): for each indicator below its
+ * maximum, the smallest change of one input that raises its score to the
+ * next step (found by searching with the engine), its points and ranks;
+ * free with app_sensitivity_free.
+ */
+int app_sensitivity(
+    struct store *, const char *, int, struct app_sensitivity *, struct diag *);
+void app_sensitivity_free(struct app_sensitivity *);
+
+/* app_whatif.c: hypothetical values, scored beside the current ones. */
+
+/* A hypothetical value: input name and text (in the request's style). */
+struct app_whatif_value {
+	const char *wv_input;
+	const char *wv_value;
+};
+struct app_whatif {
+	struct st_period wi_period;
+	struct app_delta *wi_cols; /* every column that changed, and INDEX,
+				      TOTAL, the pillars and groups always */
+	int wi_ncols;
+	double wi_index_before;
+	double wi_index_after;
+	struct app_place wi_place_before; /* among the year's results */
+	struct app_place wi_place_after;
+	int wi_nchanged; /* inputs given a new value */
+};
+/* app_whatif's flags: set every numeric target of the plan as met. */
+#define APP_WHATIF_TARGETS 1
+/*
+ * app_whatif(s, period, drafts, vals, n, style, flags, out, d): score
+ * ${period} with the ${n} values ${vals} (numbers read in ${style}) in
+ * place of the stored ones, and with APP_WHATIF_TARGETS each numeric
+ * target met (its numerator's first input raised to target x
+ * denominator). The values are changed in a round in memory; the store is
+ * only read, nothing is written (tests compare store_digest before and
+ * after). Free with app_whatif_free.
+ */
+int app_whatif(struct store *, const char *, int,
+    const struct app_whatif_value *, int, enum numfmt_style, int,
+    struct app_whatif *, struct diag *);
+void app_whatif_free(struct app_whatif *);
 /* app_report.c: the period's report (issue 11), one model for every
  * rendering (io/report.h: XLSX, DOCX, PDF). */
 

@@ -296,4 +296,24 @@ int app_contrib_owed_load(struct store *, const struct st_period *,
 int app_cset_part(const struct app_cset *, int, const char *, const char **,
     enum value_status *);
 
+/* app_whatif.c: what the analyses share. */
+/* A period scored for analysis, with the province's unit in its round. */
+struct app_an {
+	struct app_scored an_sd;
+	const struct method *an_m;
+	int an_unit; /* the province's index in the round, or -1 */
+	int an_total; /* score columns of TOTAL and INDEX, or -1 */
+	int an_index;
+};
+/* app_an_load(s, period, drafts, an, d): score ${period} for analysis. */
+int app_an_load(
+    struct store *, const char *, int, struct app_an *, struct diag *);
+void app_an_free(struct app_an *);
+/*
+ * app_an_try(an, input, v, present): TOTAL points of the province with
+ * input ${input} set to ${v} (absent when !${present}), the round left
+ * as it was.
+ */
+double app_an_try(struct app_an *, int, double, int);
+
 #endif

@@ -194,6 +194,17 @@ cli_print_warnings(const struct score *s, enum diag_lang lang)
 				    cli_msg(lang, "mẫu số bằng 0, chấm 0 điểm",
 					"zero denominator, scored 0"));
 				ndiv0++;
+			} else if (st == SC_NOBOUNDS) {
+				fprintf(stderr, "%s: %s %s, %s %s: %s\n",
+				    cli_msg(lang, "cảnh báo", "warning"),
+				    cli_msg(lang, "đơn vị", "unit"),
+				    s->sco_r->r_units[u],
+				    cli_msg(lang, "chỉ số", "indicator"),
+				    m->m_ind[i].mn_code,
+				    cli_msg(lang,
+					"không có đơn vị hay giới hạn tham chiếu để so sánh, chấm 0 điểm",
+					"nothing to compare with (no other unit, no reference bounds), scored 0"));
+				ndiv0++;
 			}
 		}
 	}

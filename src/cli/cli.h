@@ -44,6 +44,10 @@ int cmd_user(int, char **, enum diag_lang);
 int cmd_worklist(int, char **, enum diag_lang);
 int cmd_review_list(int, char **, enum diag_lang);
 int cmd_template(int, char **, enum diag_lang);
+int cmd_analysis(int, char **, enum diag_lang);
+int cmd_whatif(int, char **, enum diag_lang);
+int cmd_results(int, char **, enum diag_lang);
+int cmd_bounds(int, char **, enum diag_lang);
 int cmd_report(int, char **, enum diag_lang); /* cmd_report.c */
 
 /*

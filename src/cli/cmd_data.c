@@ -59,6 +59,46 @@ agency_short(const struct method *m, const char *code)
 	return code;
 }
 
+/* The organisation's short names, for agencies outside the methodology. */
+struct org_names {
+	char (*on_code)[64];
+	char (*on_short)[128];
+	int on_n;
+	int on_cap;
+};
+
+static int
+org_name_row(void *ctx, const struct st_agency *ag)
+{
+	struct org_names *o = ctx;
+
+	if (o->on_n == o->on_cap) {
+		o->on_cap = o->on_cap ? 2 * o->on_cap : 32;
+		o->on_code = xrealloc(o->on_code, (size_t)o->on_cap * 64);
+		o->on_short = xrealloc(o->on_short, (size_t)o->on_cap * 128);
+	}
+	snprintf(o->on_code[o->on_n], 64, "%s", ag->sag_code);
+	snprintf(o->on_short[o->on_n], 128, "%s",
+	    ag->sag_short != NULL && ag->sag_short[0] ? ag->sag_short
+						      : ag->sag_name);
+	o->on_n++;
+	return 0;
+}
+
+/* A district's UBND is no agency of the methodology: the store names it. */
+static const char *
+status_name(const struct method *m, const struct org_names *o, const char *code)
+{
+	const char *name = agency_short(m, code);
+	int i;
+
+	for (i = 0; name == code && i < o->on_n; i++) {
+		if (strcmp(o->on_code[i], code) == 0)
+			return o->on_short[i];
+	}
+	return name;
+}
+
 static int
 need_period(const struct opts *o, const char *cmd)
 {
@@ -443,6 +483,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	long today = date_today(), due;
+	struct org_names on = { NULL, NULL, 0, 0 };
 	int n = 0, i, rc, width = 33;
 
 	OPEN_DB(o, argc, argv, "db period unit format", usage, 0);
@@ -453,7 +494,11 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	diag_init(&d);
 	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
 	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
-	    (rc = app_status(s, &p, o.op_unit, m, today, &st, &n, &d)) != 0) {
+	    (rc = app_status(s, &p, o.op_unit, m, today, &st, &n, &d)) != 0 ||
+	    (rc = app_agencies(s, org_name_row, &on, &d)) != 0) {
+		free(st);
+		free(on.on_code);
+		free(on.on_short);
 		return finish(s, &d, rc, lang);
 	}
 	date_parse(p.sp_agency_due, &due);
@@ -482,7 +527,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			    cli_msg(lang, "ngày", "days ago"));
 		/* the agency column fits its longest short name */
 		for (i = 0; i < n; i++) {
-			const char *nm = agency_short(m, st[i].ag_agency);
+			const char *nm = status_name(m, &on, st[i].ag_agency);
 			int w = 1000 - cli_pad(nm, 1000);
 
 			if (w + 1 > width)
@@ -515,7 +560,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 			continue;
 		}
 		{
-			const char *name = agency_short(m, a->ag_agency);
+			const char *name = status_name(m, &on, a->ag_agency);
 
 			printf("%s%*s %7d %7d %7d %7d %7d %8d %8d ", name,
 			    cli_pad(name, width), "", a->ag_owned,
@@ -527,6 +572,8 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 		}
 	}
 	free(st);
+	free(on.on_code);
+	free(on.on_short);
 	if (strcmp(o.op_format, "csv") != 0) {
 		sp.spr_o = &o;
 		sp.spr_m = m;

@@ -42,6 +42,9 @@ static const struct option all[] = {
 	{ "missing-evidence", no_argument, NULL, 33 },
 	{ "part", required_argument, NULL, 34 },
 	{ "parts", required_argument, NULL, 35 },
+	{ "year", required_argument, NULL, 36 },
+	{ "source", required_argument, NULL, 37 },
+	{ "targets-met", no_argument, NULL, 38 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -126,6 +129,9 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 33: o->op_missing_evidence = 1; break;
 		case 34: o->op_part = v; break;
 		case 35: o->op_parts = v; break;
+		case 36: o->op_year = v; break;
+		case 37: o->op_source = v; break;
+		case 38: o->op_targets_met = 1; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

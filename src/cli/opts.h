@@ -41,6 +41,9 @@ struct opts {
 	int op_skip_locked; /* --skip-locked */
 	int op_no_consistency; /* --no-consistency (dti import) */
 	int op_missing_evidence; /* --missing-evidence (dti review) */
+	const char *op_year; /* --year Y (dti results) */
+	const char *op_source; /* --source TEXT (dti results import) */
+	int op_targets_met; /* --targets-met (dti whatif) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

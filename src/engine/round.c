@@ -1,6 +1,8 @@
 /* round.c: storage of a round's values and the methodology's checks. */
 #include "engine/round.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +41,8 @@ round_free(struct round *r)
 	free(r->r_have);
 	free(r->r_line);
 	free(r->r_text);
+	free(r->r_lo);
+	free(r->r_hi);
 	if (r->r_raw != NULL) {
 		n = (size_t)r->r_nunits * (size_t)r->r_m->m_ninputs;
 		for (i = 0; i < n; i++)
@@ -295,4 +299,21 @@ round_check_touching(const struct round *r, const char *file,
 		}
 	}
 	return errors;
+}
+
+void
+round_set_bounds(struct round *r, int ind, double lo, double hi)
+{
+	int i, n = r->r_m->m_nind;
+
+	if (ind < 0 || ind >= n)
+		return;
+	if (r->r_lo == NULL) {
+		r->r_lo = xcalloc((size_t)n + 1, sizeof(double));
+		r->r_hi = xcalloc((size_t)n + 1, sizeof(double));
+		for (i = 0; i < n; i++)
+			r->r_lo[i] = r->r_hi[i] = NAN;
+	}
+	r->r_lo[ind] = lo < hi ? lo : hi;
+	r->r_hi[ind] = lo < hi ? hi : lo;
 }

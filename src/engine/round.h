@@ -29,6 +29,14 @@ struct round {
 	int r_ntext;
 	char **r_text; /* [unit * ntext + slot]: text values */
 	char **r_raw; /* [unit * ninputs + input]: text as given, or NULL */
+	/*
+	 * Reference bounds per indicator (NULL: none at all; NAN: none for
+	 * that indicator): the smallest and largest value its cross-unit
+	 * calls (minmax, relbest) compare against, given as data, such as
+	 * last year's national minimum and maximum. See score_round().
+	 */
+	double *r_lo;
+	double *r_hi;
 };
 
 /*
@@ -60,6 +68,13 @@ const char *round_raw(const struct round *, int, int);
 int round_has(const struct round *, int, int);
 /* round_get(r, unit, input): the number (or option index) stored, or 0. */
 double round_get(const struct round *, int, int);
+/*
+ * round_set_bounds(r, ind, lo, hi): reference bounds for indicator ${ind}
+ * (lo <= hi): its cross-unit calls compare each unit against the round's
+ * units and these bounds together, so a round that holds one province is
+ * scored against them.
+ */
+void round_set_bounds(struct round *, int, double, double);
 /* round_text(r, unit, input): a text value (borrowed from ${r}), or NULL. */
 const char *round_text(const struct round *, int, int);
 

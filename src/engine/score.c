@@ -62,6 +62,42 @@ gather_cross(struct score *s, int i)
 	}
 }
 
+/*
+ * Widen indicator ${i}'s statistics by the round's reference bounds: they
+ * count as two more units, the lowest and the highest.
+ */
+static void
+bound_cross(struct score *s, int i)
+{
+	const struct round *r = s->sco_r;
+	struct expr_cross *xc = s->sco_cross + s->sco_cross_off[i];
+	int k;
+
+	if (r->r_lo == NULL || isnan(r->r_lo[i]) || isnan(r->r_hi[i]))
+		return;
+	for (k = 0; k < expr_ncross(s->sco_m->m_ind[i].mn_expr); k++) {
+		if (xc[k].xc_n == 0 || r->r_lo[i] < xc[k].xc_min)
+			xc[k].xc_min = r->r_lo[i];
+		if (xc[k].xc_n == 0 || r->r_hi[i] > xc[k].xc_max)
+			xc[k].xc_max = r->r_hi[i];
+		xc[k].xc_n += 2;
+	}
+}
+
+/* 1 when a cross-unit call of indicator ${i} has nothing to compare. */
+static int
+lone_cross(const struct score *s, int i)
+{
+	const struct expr_cross *xc = s->sco_cross + s->sco_cross_off[i];
+	int k;
+
+	for (k = 0; k < expr_ncross(s->sco_m->m_ind[i].mn_expr); k++) {
+		if (xc[k].xc_n < 2)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 score_indicators(struct score *s, int u)
 {
@@ -90,6 +126,11 @@ score_indicators(struct score *s, int u)
 		if (ev.ev_flags & (EXPR_F_DIV0 | EXPR_F_LIMIT)) {
 			val[i] = 0.0;
 			st[i] = SC_DIV0;
+			continue;
+		}
+		if (lone_cross(s, i)) {
+			val[i] = 0.0;
+			st[i] = SC_NOBOUNDS;
 			continue;
 		}
 		val[i] = clampv(v, ind->mn_points);
@@ -185,8 +226,10 @@ score_round(const struct round *r, score_progress_fn *progress, void *ctx)
 	s->sco_cross = xcalloc((size_t)ncross + 1, sizeof(*s->sco_cross));
 	for (i = 0; i < m->m_nind; i++) {
 		if (m->m_ind[i].mn_expr != NULL &&
-		    expr_ncross(m->m_ind[i].mn_expr) > 0)
+		    expr_ncross(m->m_ind[i].mn_expr) > 0) {
 			gather_cross(s, i);
+			bound_cross(s, i);
+		}
 	}
 	for (u = 0; u < r->r_nunits; u++) {
 		score_indicators(s, u);
@@ -274,6 +317,7 @@ score_status_name(enum score_status st)
 	case SC_MISSING: return "missing";
 	case SC_DIV0: return "zero_denominator";
 	case SC_INCOMPLETE: return "incomplete";
+	case SC_NOBOUNDS: return "no_bounds";
 	}
 	return "?";
 }

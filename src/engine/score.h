@@ -16,6 +16,12 @@ enum score_status {
 	SC_MISSING, /* an input is absent: scores 0 */
 	SC_DIV0, /* a denominator is 0: scores 0 */
 	SC_INCOMPLETE, /* a sum over indicators of which some are not ok */
+	/*
+	 * a cross-unit rule (Min-Max, proportional to the best) with
+	 * nothing to compare against: fewer than two units took part and
+	 * the round gives no reference bounds; scores 0, never full marks
+	 */
+	SC_NOBOUNDS,
 };
 
 enum score_col_kind { COL_INDICATOR, COL_GROUP, COL_DERIVED };

@@ -718,4 +718,49 @@ int store_session_touch(struct store *, const char *, long);
  */
 int store_session_end(struct store *, const char *);
 
+/* Published results of a year (issue 11): NAN or 0 where not published. */
+struct st_result {
+	int srs_year;
+	const char *srs_province; /* as published; "": the national average */
+	double srs_index;
+	int srs_rank;
+	double srs_pillar[3]; /* CQS, KTS, XHS */
+	int srs_pillar_rank[3];
+	double srs_group[8]; /* main indicators I..VIII, fractions of max */
+	const char *srs_source;
+};
+/*
+ * [writes] store_result_put(s, r): record ${r}, merged into what is
+ * recorded for its year and province: each field given (not NAN, not 0,
+ * a source not "") replaces the recorded one.
+ */
+int store_result_put(struct store *, const struct st_result *);
+/*
+ * store_result_each(s, year, cb, ctx): the results of ${year} (0: all),
+ * by year, then rank (unranked last), then province.
+ */
+int store_result_each(
+    struct store *, int, int (*)(void *, const struct st_result *), void *);
+
+/*
+ * Reference bounds of a cross-unit indicator (Min-Max, proportional to
+ * the best) in a period: what it is compared with when the round holds
+ * too few units, such as last year's national minimum and maximum.
+ */
+struct st_bound {
+	const char *sb_indicator;
+	double sb_lo;
+	double sb_hi;
+	const char *sb_source;
+};
+/*
+ * [writes] store_bound_put(s, period, b, actor): set the bounds of
+ * ${b}'s indicator in period id ${period} (replacing any) and log it.
+ */
+int store_bound_put(
+    struct store *, long, const struct st_bound *, const char *);
+/* store_bound_each(s, period, cb, ctx): the bounds of period id ${period}. */
+int store_bound_each(
+    struct store *, long, int (*)(void *, const struct st_bound *), void *);
+
 #endif

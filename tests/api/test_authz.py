@@ -89,6 +89,12 @@ MATRIX = {
     ("POST", "/api/v1/tasks/{}/progress"): OWNER,
     ("GET", "/api/v1/targets"): READ,
     ("GET", "/api/v1/audit"): AUDIT,
+    # issue 11's analyses read only (a what-if writes nothing)
+    ("GET", "/api/v1/periods/{}/losses"): READ,
+    ("POST", "/api/v1/periods/{}/whatif"): READ,
+    ("GET", "/api/v1/periods/{}/trend"): READ,
+    ("GET", "/api/v1/periods/{}/sensitivity"): READ,
+    ("GET", "/api/v1/results"): READ,
 }
 
 UNIT = "ninh-thuan"
@@ -210,6 +216,16 @@ def body(ck, srv):
         call(role, ("GET", "/api/v1/tasks"), "GET", API + "/tasks")
         call(role, ("GET", "/api/v1/targets"), "GET", API + "/targets")
         call(role, ("GET", "/api/v1/audit"), "GET", API + "/audit")
+        call(role, ("GET", "/api/v1/periods/{}/losses"), "GET",
+             pp + "/losses?drafts=1")
+        call(role, ("POST", "/api/v1/periods/{}/whatif"), "POST",
+             pp + "/whatif", json_body={"values": {"2.6": "1"},
+                                        "include_drafts": True})
+        call(role, ("GET", "/api/v1/periods/{}/trend"), "GET",
+             pp + "/trend?drafts=1")
+        call(role, ("GET", "/api/v1/periods/{}/sensitivity"), "GET",
+             pp + "/sensitivity?drafts=1")
+        call(role, ("GET", "/api/v1/results"), "GET", API + "/results")
 
         # writes, in the order of the workflow
         r = call(role, ("PUT", "/api/v1/periods/{}/values/{}/{}"), "PUT",

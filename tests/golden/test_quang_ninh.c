@@ -169,6 +169,26 @@ test_full_round(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(qn_inputs) / sizeof(qn_inputs[0]); i++)
 		put(r, "quang-ninh", qn_inputs[i]);
+	/* alone, the cross-unit indicators score 0: nothing to compare */
+	s = score_round(r, NULL, NULL);
+	check(score_get(s, 0, score_col_of(s, "4.5")) == 0);
+	check(score_status(s, 0, score_col_of(s, "4.5")) == SC_NOBOUNDS);
+	check(score_get(s, 0, score_col_of(s, "7.10")) == 0);
+	check(score_status(s, 0, score_col_of(s, "7.10")) == SC_NOBOUNDS);
+	check(score_status(s, 0, score_col_of(s, "8.6")) == SC_NOBOUNDS);
+	/*
+	 * Published, they had the national figures to compare with: as
+	 * reference bounds, 0 to Quảng Ninh's own value (the best), which
+	 * the lone round's statistics hold.
+	 */
+	for (i = 0; i < (size_t)G_M->m_nind; i++) {
+		const struct expr *ex = G_M->m_ind[i].mn_expr;
+
+		if (ex != NULL && expr_ncross(ex) > 0)
+			round_set_bounds(r, (int)i, 0,
+			    s->sco_cross[s->sco_cross_off[i]].xc_max);
+	}
+	score_free(s);
 	s = score_round(r, NULL, NULL);
 	for (i = 0; i < 9; i++)
 		expect(s, "quang-ninh", group_codes[i], groups_qn[i]);
@@ -190,6 +210,17 @@ test_full_round(void **state)
 	expect(s, "quang-ninh", "7.7", 3.36);
 	expect(s, "quang-ninh", "7.1", 3.0);
 	expect(s, "quang-ninh", "8.4", 9.575);
+	/* bounds of 0 and twice its value (60) put it half way: 10 / 2 */
+	{
+		int c = score_col_of(s, "5.1");
+		double x = s->sco_cross[s->sco_cross_off[c]].xc_max;
+
+		check(x == 60);
+		round_set_bounds(r, c, 0, 2 * x);
+		score_free(s);
+		s = score_round(r, NULL, NULL);
+		expect(s, "quang-ninh", "5.1", 5.0);
+	}
 	score_free(s);
 	round_free(r);
 	finish();

@@ -637,10 +637,41 @@ test_minmax_all_equal(void **state)
 	score_free(s);
 	round_free(r);
 
-	/* a round of one unit: all equal */
-	one("5.1=6", "5.1", 10.0);
-	one("5.1=0", "5.1", 0.0);
-	one("8.6=0.3", "8.6", 20.0);
+	/*
+	 * a round of one unit: nothing to compare with, no reference bounds:
+	 * 0, never full marks (issue 11: Min-Max(12; min 12, max 12) was 20)
+	 */
+	one_st("5.1=6", "5.1", 0.0, SC_NOBOUNDS);
+	one_st("5.1=0", "5.1", 0.0, SC_NOBOUNDS);
+	one_st("8.6=12", "8.6", 0.0, SC_NOBOUNDS);
+	/* with bounds: (12 - 2) / (22 - 2) x 20 = 10; outside them, capped */
+	{
+		struct round *r1 = round_new(G_M);
+		int i86 = method_indicator(G_M, "8.6");
+
+		put(r1, "u", "8.6=12");
+		round_set_bounds(r1, i86, 2, 22);
+		s = score_round(r1, NULL, NULL);
+		expect(s, "u", "8.6", 10.0);
+		score_free(s);
+		round_set_bounds(r1, i86, 22, 30); /* lo > value: 0 */
+		s = score_round(r1, NULL, NULL);
+		expect(s, "u", "8.6", 0.0);
+		score_free(s);
+		round_set_bounds(r1, i86, 1, 5); /* the value is the best */
+		s = score_round(r1, NULL, NULL);
+		expect(s, "u", "8.6", 20.0);
+		score_free(s);
+		round_free(r1);
+	}
+	/* bounds leave a round of several units as it was: p1..p3 equal */
+	r = round_new(G_M);
+	put(r, "p1", "5.1=4");
+	put(r, "p2", "5.1=4");
+	s = score_round(r, NULL, NULL);
+	expect(s, "p1", "5.1", 10.0);
+	score_free(s);
+	round_free(r);
 	finish();
 }
 
@@ -804,7 +835,16 @@ test_relbest_best_zero(void **state)
 	expect(s, "p2", "7.10", 0.0);
 	score_free(s);
 	round_free(r);
-	one("7.10.a=7 7.10.b=1000", "7.10", 10.0);
+	/* alone: nothing to compare with */
+	one_st("7.10.a=7 7.10.b=1000", "7.10", 0.0, SC_NOBOUNDS);
+	/* with a best of 0,014 as a bound: 0,007 / 0,014 x 10 = 5 */
+	r = round_new(G_M);
+	put(r, "u", "7.10.a=7 7.10.b=1000");
+	round_set_bounds(r, method_indicator(G_M, "7.10"), 0, 0.014);
+	s = score_round(r, NULL, NULL);
+	expect(s, "u", "7.10", 5.0);
+	score_free(s);
+	round_free(r);
 	finish();
 }
 
@@ -884,6 +924,26 @@ put_full(struct round *r, const char *unit)
 	    "6.22.c=2 8.8=20");
 }
 
+/*
+ * A lone unit's cross-unit indicators need reference bounds: 0 to its own
+ * value (which the lone round's statistics hold), as if it were the best.
+ */
+static void
+bound_to_self(struct round *r)
+{
+	struct score *s = score_round(r, NULL, NULL);
+	int i;
+
+	for (i = 0; i < G_M->m_nind; i++) {
+		const struct expr *ex = G_M->m_ind[i].mn_expr;
+
+		if (ex != NULL && expr_ncross(ex) > 0)
+			round_set_bounds(
+			    r, i, 0, s->sco_cross[s->sco_cross_off[i]].xc_max);
+	}
+	score_free(s);
+}
+
 static void
 test_totals_full(void **state)
 {
@@ -913,6 +973,7 @@ test_totals_full(void **state)
 
 	(void)state;
 	put_full(r, "full");
+	bound_to_self(r);
 	s = score_round(r, NULL, NULL);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		expect(s, "full", want[i].code, want[i].v);
@@ -945,6 +1006,7 @@ test_totals_mixed(void **state)
 	put(r, "mix",
 	    "1.1=deputy 2.3=0 3.3.a=1 3.3.b=2 4.1=0 5.12.2=0.5 6.8.a=0 "
 	    "7.1.a=0.1 7.1.b=1 8.8=5");
+	bound_to_self(r);
 	s = score_round(r, NULL, NULL);
 	expect(s, "mix", "I", 95.0);
 	expect(s, "mix", "II", 90.0);

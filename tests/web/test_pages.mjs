@@ -4,7 +4,7 @@
 // phone has no horizontal scrolling, and a screenshot of each is saved.
 // The HTTP side: pages answer index.html, assets are cached for good, the
 // security headers stay, and other paths stay 404.
-import { run, newPage, login, settle, axe, shot } from './weblib.mjs';
+import { run, newPage, login, loginDone, settle, axe, shot } from './weblib.mjs';
 
 const PAGES = [
   // [role's login, path, name of the screenshot, text the page must show]
@@ -103,6 +103,7 @@ run('web.pages', async (ck, srv, b) => {
   await page.fill('#ten-dang-nhap', 'lanhdao');
   await page.fill('#mat-khau', srv.passwords.lanhdao);
   await page.click('form button[type=submit]');
+  await loginDone(page);
   await settle(page);
   ck.check(page.url().endsWith('/chi-so/3.3?ky=2022'), 'and back to it after the login', page.url());
   // the skip link is the first thing the keyboard reaches on a page

@@ -126,6 +126,16 @@ export async function login(page, srv, who, password) {
   await page.fill('#ten-dang-nhap', who);
   await page.fill('#mat-khau', password ?? srv.passwords[who]);
   await page.click('form button[type=submit]');
+  await loginDone(page);
+}
+
+// loginDone(page): the login answered: the page left /dang-nhap or shows
+// its alert (Argon2id under ASan on a busy machine can take seconds).
+export async function loginDone(page) {
+  await Promise.race([
+    page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 60000 }),
+    page.waitForSelector('[role=alert]', { timeout: 60000 }),
+  ]).catch(() => {});
 }
 
 // settle(page): the page's data loaded (no "Đang tải…" left).

@@ -229,6 +229,25 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission"
 	"  BEGIN SELECT RAISE(ABORT, 'submission events are kept as recorded');"
 	"  END;",
+	/* published results of any year (issue 11): province "" is the
+	 * year's national average */
+	"CREATE TABLE result ("
+	"  year INTEGER NOT NULL,"
+	"  province TEXT NOT NULL,"
+	"  idx REAL, rank INTEGER,"
+	"  cqs REAL, cqs_rank INTEGER, kts REAL, kts_rank INTEGER,"
+	"  xhs REAL, xhs_rank INTEGER,"
+	"  g1 REAL, g2 REAL, g3 REAL, g4 REAL, g5 REAL, g6 REAL, g7 REAL,"
+	"  g8 REAL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (year, province));"
+	/* reference bounds of cross-unit indicators, per period */
+	"CREATE TABLE bound ("
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  indicator TEXT NOT NULL,"
+	"  lo REAL NOT NULL, hi REAL NOT NULL CHECK (lo <= hi),"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (period, indicator));",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -391,6 +391,13 @@ def score_round(units):
         lo, hi = min(vals_), max(vals_)
         p = P[code]
         for uid, (x, xt) in xs.items():
+            if len(xs) < 2:
+                # nothing to compare with and no reference bounds (issue
+                # 11): 0, never full marks
+                res[uid, code] = (0, "no_bounds",
+                                  "x = %s = %s; một đơn vị, không có giới "
+                                  "hạn tham chiếu → 0" % (xt, fmt(x)))
+                continue
             if kind == "relbest":
                 s = x / hi * p if hi > 0 else 0
                 text = "x = %s = %s; best %s → %s / %s × %s" % (
@@ -702,7 +709,11 @@ def main():
          [("quang-ninh", QN)], {"quang-ninh": {"A.1": "Tỉnh Quảng Ninh"}},
          "Inputs chosen so that the groups are 0.9581, 0.9000, 0.7648, "
          "0.6250, 0.5382, 0.8385, 0.5904, 0.4505 of their max; published "
-         "INDEX 0.7024, CQS 0.7804, KTS 0.7187, XHS 0.6864.\n"),
+         "INDEX 0.7024, CQS 0.7804, KTS 0.7187, XHS 0.6864, which need "
+         "the national bounds of the cross-unit indicators: alone in its "
+         "round (as here, without reference bounds) they score 0 "
+         "(no_bounds). test_quang_ninh.c gives the bounds and finds the "
+         "published figures.\n"),
     ]
     for name, title, units, general, extra in rounds:
         write_round(name, units, NOTE, general)
