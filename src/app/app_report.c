@@ -333,24 +333,24 @@ report_agencies(
 }
 
 struct tasks_ctx {
-	struct app_report *tc_r;
-	long tc_today;
-	int tc_cap;
+	struct app_report *tkc_r;
+	long tkc_today;
+	int tkc_cap;
 };
 
 static int
 tasks_row(void *ctx, const struct st_task *t)
 {
 	struct tasks_ctx *c = ctx;
-	struct app_report *r = c->tc_r;
+	struct app_report *r = c->tkc_r;
 	struct app_report_task *k;
 
-	if (!app_task_overdue(t, c->tc_today))
+	if (!app_task_overdue(t, c->tkc_today))
 		return 0;
-	if (r->rpt_ntasks == c->tc_cap) {
-		c->tc_cap = c->tc_cap * 2 + 8;
+	if (r->rpt_ntasks == c->tkc_cap) {
+		c->tkc_cap = c->tkc_cap * 2 + 8;
 		r->rpt_tasks = xreallocarray(
-		    r->rpt_tasks, (size_t)c->tc_cap, sizeof(*r->rpt_tasks));
+		    r->rpt_tasks, (size_t)c->tkc_cap, sizeof(*r->rpt_tasks));
 	}
 	k = &r->rpt_tasks[r->rpt_ntasks++];
 	memset(k, 0, sizeof(*k));
@@ -494,9 +494,9 @@ app_report(struct store *s, const char *period, int drafts, long today,
 	report_losses(r);
 	if (report_agencies(s, r, today, d) != 0)
 		goto fail;
-	tc.tc_r = r;
-	tc.tc_today = today;
-	tc.tc_cap = 0;
+	tc.tkc_r = r;
+	tc.tkc_today = today;
+	tc.tkc_cap = 0;
 	if (app_tasks(s, tasks_row, &tc, d) != 0)
 		goto fail;
 	zc.zc_r = r;

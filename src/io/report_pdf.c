@@ -26,9 +26,9 @@
 
 /* Where the writing is. */
 struct pdf_ctx {
-	cairo_t *pc_cr;
-	double pc_y;
-	int pc_page;
+	cairo_t *pdc_cr;
+	double pdc_y;
+	int pdc_page;
 };
 
 static PangoLayout *
@@ -70,11 +70,11 @@ page_foot(struct pdf_ctx *pc)
 	char n[32];
 	PangoLayout *l;
 
-	snprintf(n, sizeof(n), "%d", pc->pc_page);
-	l = layout_new(pc->pc_cr, n, 11, 0, 0, TEXT_W, PANGO_ALIGN_CENTER);
-	cairo_set_source_rgb(pc->pc_cr, 0, 0, 0);
-	cairo_move_to(pc->pc_cr, M_LEFT, PAGE_H - M_BOTTOM + 18);
-	pango_cairo_show_layout(pc->pc_cr, l);
+	snprintf(n, sizeof(n), "%d", pc->pdc_page);
+	l = layout_new(pc->pdc_cr, n, 11, 0, 0, TEXT_W, PANGO_ALIGN_CENTER);
+	cairo_set_source_rgb(pc->pdc_cr, 0, 0, 0);
+	cairo_move_to(pc->pdc_cr, M_LEFT, PAGE_H - M_BOTTOM + 18);
+	pango_cairo_show_layout(pc->pdc_cr, l);
 	g_object_unref(l);
 }
 
@@ -82,12 +82,12 @@ page_foot(struct pdf_ctx *pc)
 static void
 need(struct pdf_ctx *pc, double h)
 {
-	if (pc->pc_y + h <= PAGE_H - M_BOTTOM)
+	if (pc->pdc_y + h <= PAGE_H - M_BOTTOM)
 		return;
 	page_foot(pc);
-	cairo_show_page(pc->pc_cr);
-	pc->pc_page++;
-	pc->pc_y = M_TOP;
+	cairo_show_page(pc->pdc_cr);
+	pc->pdc_page++;
+	pc->pdc_y = M_TOP;
 }
 
 static void
@@ -95,14 +95,14 @@ text_block(struct pdf_ctx *pc, const char *text, double pt, int bold,
     int italic, PangoAlignment align, double indent, double after)
 {
 	PangoLayout *l = layout_new(
-	    pc->pc_cr, text, pt, bold, italic, TEXT_W - indent, align);
+	    pc->pdc_cr, text, pt, bold, italic, TEXT_W - indent, align);
 	double h = layout_h(l);
 
 	need(pc, h);
-	cairo_set_source_rgb(pc->pc_cr, 0, 0, 0);
-	cairo_move_to(pc->pc_cr, M_LEFT + indent, pc->pc_y);
-	pango_cairo_show_layout(pc->pc_cr, l);
-	pc->pc_y += h + after;
+	cairo_set_source_rgb(pc->pdc_cr, 0, 0, 0);
+	cairo_move_to(pc->pdc_cr, M_LEFT + indent, pc->pdc_y);
+	pango_cairo_show_layout(pc->pdc_cr, l);
+	pc->pdc_y += h + after;
 	g_object_unref(l);
 }
 
@@ -112,11 +112,11 @@ centred(struct pdf_ctx *pc, const char *text, double pt, int bold, int italic,
     double x, double y, double w)
 {
 	PangoLayout *l = layout_new(
-	    pc->pc_cr, text, pt, bold, italic, w, PANGO_ALIGN_CENTER);
+	    pc->pdc_cr, text, pt, bold, italic, w, PANGO_ALIGN_CENTER);
 	double h = layout_h(l);
 
-	cairo_move_to(pc->pc_cr, x, y);
-	pango_cairo_show_layout(pc->pc_cr, l);
+	cairo_move_to(pc->pdc_cr, x, y);
+	pango_cairo_show_layout(pc->pdc_cr, l);
 	g_object_unref(l);
 	return h;
 }
@@ -125,8 +125,8 @@ centred(struct pdf_ctx *pc, const char *text, double pt, int bold, int italic,
 static void
 head_draw(struct pdf_ctx *pc, const struct rdoc *doc)
 {
-	double lw = TEXT_W * 0.42, rw = TEXT_W * 0.58, y = pc->pc_y, ly, ry;
-	cairo_t *cr = pc->pc_cr;
+	double lw = TEXT_W * 0.42, rw = TEXT_W * 0.58, y = pc->pdc_y, ly, ry;
+	cairo_t *cr = pc->pdc_cr;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	ly = y + centred(pc, RDOC_BODY_TOP, 12, 0, 0, M_LEFT - 30, y, lw + 30);
@@ -144,7 +144,7 @@ head_draw(struct pdf_ctx *pc, const struct rdoc *doc)
 	cairo_stroke(cr);
 	ry += 8;
 	ry += centred(pc, doc->rdo_date, 13, 0, 1, M_LEFT + lw, ry, rw);
-	pc->pc_y = (ly > ry ? ly : ry) + 24;
+	pc->pdc_y = (ly > ry ? ly : ry) + 24;
 	text_block(pc, "BÁO CÁO", 14, 1, 0, PANGO_ALIGN_CENTER, 0, 2);
 	text_block(pc, doc->rdo_subject, 14, 1, 0, PANGO_ALIGN_CENTER, 0, 14);
 	text_block(pc,
@@ -164,37 +164,37 @@ foot_draw(struct pdf_ctx *pc)
 	size_t i;
 
 	need(pc, 140);
-	y = pc->pc_y + 10;
-	cairo_set_source_rgb(pc->pc_cr, 0, 0, 0);
+	y = pc->pdc_y + 10;
+	cairo_set_source_rgb(pc->pdc_cr, 0, 0, 0);
 	{
 		PangoLayout *l = layout_new(
-		    pc->pc_cr, "Nơi nhận:", 12, 1, 1, lw, PANGO_ALIGN_LEFT);
+		    pc->pdc_cr, "Nơi nhận:", 12, 1, 1, lw, PANGO_ALIGN_LEFT);
 
-		cairo_move_to(pc->pc_cr, M_LEFT, y);
-		pango_cairo_show_layout(pc->pc_cr, l);
+		cairo_move_to(pc->pdc_cr, M_LEFT, y);
+		pango_cairo_show_layout(pc->pdc_cr, l);
 		ly = y + layout_h(l);
 		g_object_unref(l);
 	}
 	for (i = 0; i < sizeof(to) / sizeof(to[0]); i++) {
 		PangoLayout *l = layout_new(
-		    pc->pc_cr, to[i], 11, 0, 0, lw, PANGO_ALIGN_LEFT);
+		    pc->pdc_cr, to[i], 11, 0, 0, lw, PANGO_ALIGN_LEFT);
 
-		cairo_move_to(pc->pc_cr, M_LEFT, ly);
-		pango_cairo_show_layout(pc->pc_cr, l);
+		cairo_move_to(pc->pdc_cr, M_LEFT, ly);
+		pango_cairo_show_layout(pc->pdc_cr, l);
 		ly += layout_h(l);
 		g_object_unref(l);
 	}
 	ry = y + centred(pc, "GIÁM ĐỐC", 13, 1, 0, M_LEFT + lw, y, lw);
 	ry += centred(
 	    pc, "(Ký, ghi rõ họ tên, đóng dấu)", 12, 0, 1, M_LEFT + lw, ry, lw);
-	pc->pc_y = (ly > ry + 70 ? ly : ry + 70);
+	pc->pdc_y = (ly > ry + 70 ? ly : ry + 70);
 }
 
 /* A table: header shaded, rows split across pages, header repeated. */
 static void
 table_draw(struct pdf_ctx *pc, const struct rdoc_block *b)
 {
-	cairo_t *cr = pc->pc_cr;
+	cairo_t *cr = pc->pdc_cr;
 	int r, c, fresh = 0;
 
 	for (r = 0; r < b->rdb_nrows; r++) {
@@ -212,7 +212,7 @@ table_draw(struct pdf_ctx *pc, const struct rdoc_block *b)
 				h = layout_h(cells[c]);
 		}
 		h += 2 * CELL_PAD;
-		if (r > 0 && !fresh && pc->pc_y + h > PAGE_H - M_BOTTOM) {
+		if (r > 0 && !fresh && pc->pdc_y + h > PAGE_H - M_BOTTOM) {
 			need(pc, h);
 			/* the header again on the new page */
 			for (c = 0; c < b->rdb_ncols; c++)
@@ -222,7 +222,7 @@ table_draw(struct pdf_ctx *pc, const struct rdoc_block *b)
 
 				head.rdb_nrows = 1;
 				table_draw(pc, &head);
-				pc->pc_y -= 8;
+				pc->pdc_y -= 8;
 			}
 			fresh =
 			    1; /* a row taller than a page is cut, not looped */
@@ -235,22 +235,22 @@ table_draw(struct pdf_ctx *pc, const struct rdoc_block *b)
 
 			if (r == 0) {
 				cairo_set_source_rgb(cr, 0.85, 0.88, 0.95);
-				cairo_rectangle(cr, x, pc->pc_y, w, h);
+				cairo_rectangle(cr, x, pc->pdc_y, w, h);
 				cairo_fill(cr);
 			}
 			cairo_set_source_rgb(cr, 0, 0, 0);
 			cairo_set_line_width(cr, 0.5);
-			cairo_rectangle(cr, x, pc->pc_y, w, h);
+			cairo_rectangle(cr, x, pc->pdc_y, w, h);
 			cairo_stroke(cr);
-			cairo_move_to(cr, x + CELL_PAD, pc->pc_y + CELL_PAD);
+			cairo_move_to(cr, x + CELL_PAD, pc->pdc_y + CELL_PAD);
 			pango_cairo_show_layout(cr, cells[c]);
 			g_object_unref(cells[c]);
 			x += w;
 		}
 		fresh = 0;
-		pc->pc_y += h;
+		pc->pdc_y += h;
 	}
-	pc->pc_y += 8;
+	pc->pdc_y += 8;
 }
 
 int
@@ -273,9 +273,9 @@ report_pdf_write(const struct app_report *r, const char *path, struct diag *d)
 	    sf, CAIRO_PDF_METADATA_TITLE, "Báo cáo Chỉ số chuyển đổi số (DTI)");
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "dti");
 	rdoc_build(r, &doc);
-	pc.pc_cr = cairo_create(sf);
-	pc.pc_y = M_TOP;
-	pc.pc_page = 1;
+	pc.pdc_cr = cairo_create(sf);
+	pc.pdc_y = M_TOP;
+	pc.pdc_page = 1;
 	head_draw(&pc, &doc);
 	for (i = 0; i < doc.rdo_n; i++) {
 		const struct rdoc_block *b = &doc.rdo_blocks[i];
@@ -297,19 +297,19 @@ report_pdf_write(const struct app_report *r, const char *path, struct diag *d)
 		case RDOC_TABLE: table_draw(&pc, b); break;
 		case RDOC_CHART:
 			need(&pc, CHART_H + 10);
-			cairo_save(pc.pc_cr);
-			cairo_translate(pc.pc_cr, M_LEFT, pc.pc_y);
+			cairo_save(pc.pdc_cr);
+			cairo_translate(pc.pdc_cr, M_LEFT, pc.pdc_y);
 			report_chart_draw(
-			    pc.pc_cr, r, b->rdb_chart, TEXT_W, CHART_H);
-			cairo_restore(pc.pc_cr);
-			pc.pc_y += CHART_H + 10;
+			    pc.pdc_cr, r, b->rdb_chart, TEXT_W, CHART_H);
+			cairo_restore(pc.pdc_cr);
+			pc.pdc_y += CHART_H + 10;
 			break;
 		}
 	}
 	foot_draw(&pc);
 	page_foot(&pc);
-	cairo_show_page(pc.pc_cr);
-	cairo_destroy(pc.pc_cr);
+	cairo_show_page(pc.pdc_cr);
+	cairo_destroy(pc.pdc_cr);
 	cairo_surface_finish(sf);
 	st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
