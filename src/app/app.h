@@ -1093,7 +1093,8 @@ struct app_report_fig {
 	double rpf_max;
 	double rpf_value;
 	double rpf_prev; /* the previous period's, NAN when none */
-	double rpf_prev_year; /* the same period of last year's, NAN */
+	double rpf_prev_year; /* last year's (app_trend), NAN */
+	char rpf_trend[320]; /* app_trend's phrase, "" when none */
 };
 /* An indicator as Appendix 2 lays it out, with the period's data. */
 struct app_report_ind {
@@ -1112,12 +1113,12 @@ struct app_report_ind {
 	char *rpi_docs; /* evidence document numbers, "; " */
 	char *rpi_explain; /* how it was scored, one line */
 };
-/* Points lost by the indicators an agency leads. */
+/* Points lost by the indicators an agency leads (app_losses). */
 struct app_report_loss {
-	const char *rpl_agency; /* short name, borrowed */
+	char *rpl_agency; /* its name */
 	double rpl_max; /* the points its indicators can reach */
+	double rpl_score;
 	double rpl_lost;
-	int rpl_count; /* indicators (leaves) below their maximum */
 };
 /* An agency's submission state. */
 struct app_report_agency {

@@ -38,32 +38,55 @@ scored_get(const struct app_scored *sd, const char *unit, const char *code)
 	return score_get(sd->sd_score, u, col);
 }
 
-/*
- * report_trend(r, cur, prev, prev_year): SEAM until the analysis of
- * issue 11 (branch ra: year on year) lands on main: the previous
- * period's and last year's value of every figure and group, read from
- * their scores. Replace by its function, not by a second copy.
- */
-static void
-report_trend(struct app_report *r, const struct app_scored *prev,
-    const struct app_scored *prev_year)
+/* Line ${code} of ${t}, or NULL. */
+static const struct app_trend_line *
+trend_line(const struct app_trend *t, const char *code)
 {
 	int i;
 
-	for (i = 0; i < r->rpt_nfigs; i++) {
-		struct app_report_fig *f = &r->rpt_figs[i];
+	for (i = 0; i < t->tr_n; i++)
+		if (strcmp(t->tr_lines[i].tl_code, code) == 0)
+			return &t->tr_lines[i];
+	return NULL;
+}
+
+/*
+ * report_trend(s, r, drafts, prev): the previous period's value of every
+ * figure and group (its scores, when the period is stored), and the
+ * year on year of the analysis (app_trend: last year's published
+ * figures when recorded) with its phrase.
+ */
+static void
+report_trend(struct store *s, struct app_report *r, int drafts,
+    const struct app_scored *prev)
+{
+	struct app_trend t;
+	struct diag quiet;
+	int i, have = 0;
+
+	diag_init(&quiet);
+	if (app_trend(s, r->rpt_period.sp_code, drafts, &t, &quiet) != 0)
+		memset(&t, 0, sizeof(t));
+	diag_free(&quiet);
+	for (i = 0; i < r->rpt_nfigs + r->rpt_ngroups; i++) {
+		struct app_report_fig *f = i < r->rpt_nfigs
+		    ? &r->rpt_figs[i]
+		    : &r->rpt_groups[i - r->rpt_nfigs];
+		const struct app_trend_line *l = trend_line(&t, f->rpf_code);
 
 		f->rpf_prev = scored_get(prev, r->rpt_province, f->rpf_code);
+		if (l == NULL || isnan(l->tl_prev))
+			continue;
+		/* a group's line is a fraction of its maximum */
 		f->rpf_prev_year =
-		    scored_get(prev_year, r->rpt_province, f->rpf_code);
+		    i < r->rpt_nfigs ? l->tl_prev : l->tl_prev * f->rpf_max;
+		snprintf(f->rpf_trend, sizeof(f->rpf_trend), "%s", l->tl_text);
+		have = 1;
 	}
-	for (i = 0; i < r->rpt_ngroups; i++) {
-		struct app_report_fig *f = &r->rpt_groups[i];
-
-		f->rpf_prev = scored_get(prev, r->rpt_province, f->rpf_code);
-		f->rpf_prev_year =
-		    scored_get(prev_year, r->rpt_province, f->rpf_code);
-	}
+	if (have)
+		snprintf(r->rpt_prev_year, sizeof(r->rpt_prev_year), "%d",
+		    t.tr_prev_year);
+	app_trend_free(&t);
 }
 
 static int
@@ -77,46 +100,48 @@ loss_cmp(const void *a, const void *b)
 }
 
 /*
- * report_losses(r): SEAM until the analysis of issue 11 (branch ra:
- * points lost per lead agency) lands on main: the points each lead
- * agency's indicators miss, counted on the leaves (a part's lead, else
- * its parent's), most lost first. Replace by its function.
+ * report_losses(s, r, drafts, d): the points lost per lead agency, as
+ * the analysis (app_losses, app_analysis.c) counts them, most lost first.
  */
-static void
-report_losses(struct app_report *r)
+static int
+report_losses(struct store *s, struct app_report *r, int drafts, struct diag *d)
 {
-	const struct method *m = r->rpt_m;
+	struct app_losses ls;
 	int i;
+	struct diag ld;
+	int rc;
 
-	r->rpt_losses =
-	    xcalloc((size_t)m->m_nagencies + 1, sizeof(*r->rpt_losses));
-	for (i = 0; i < r->rpt_nind; i++) {
-		const struct app_report_ind *ri = &r->rpt_ind[i];
-		const struct m_indicator *mi = &m->m_ind[i];
-		int lead = mi->mn_lead, k;
-		struct app_report_loss *l = NULL;
+	diag_init(&ld);
+	rc = app_losses(s, r->rpt_period.sp_code, drafts, &ls, &ld);
+	/* a period with none of the province's values yet loses nothing
+	 * the report can show: its section stays empty */
+	if (rc != 0) {
+		int nodata = ld.d_n > 0 &&
+		    strcmp(ld.d_items[0].di_code, "analysis.no_data") == 0;
 
-		if (!ri->rpi_leaf)
-			continue;
-		if (lead < 0 && mi->mn_parent >= 0)
-			lead = m->m_ind[mi->mn_parent].mn_lead;
-		const char *name =
-		    lead >= 0 ? m->m_agencies[lead].ma_short : "(chưa giao)";
-		for (k = 0; k < r->rpt_nlosses; k++)
-			if (strcmp(r->rpt_losses[k].rpl_agency, name) == 0)
-				l = &r->rpt_losses[k];
-		if (l == NULL) {
-			l = &r->rpt_losses[r->rpt_nlosses++];
-			l->rpl_agency = name;
-		}
-		l->rpl_max += ri->rpi_max;
-		if (ri->rpi_score < ri->rpi_max - 1e-9) {
-			l->rpl_lost += ri->rpi_max - ri->rpi_score;
-			l->rpl_count++;
-		}
+		if (!nodata)
+			app_diag_move(d, &ld, DIAG_ERROR);
+		diag_free(&ld);
+		return nodata ? 0 : -1;
 	}
+	diag_free(&ld);
+	r->rpt_losses =
+	    xcalloc((size_t)ls.lss_nagencies + 1, sizeof(*r->rpt_losses));
+	for (i = 0; i < ls.lss_nagencies; i++) {
+		const struct app_loss *lo = &ls.lss_agencies[i];
+		struct app_report_loss *l = &r->rpt_losses[r->rpt_nlosses++];
+
+		l->rpl_agency = xstrdup(lo->lo_name != NULL && lo->lo_name[0]
+			? lo->lo_name
+			: lo->lo_code);
+		l->rpl_max = lo->lo_max;
+		l->rpl_score = lo->lo_score;
+		l->rpl_lost = lo->lo_lost;
+	}
+	app_losses_free(&ls);
 	qsort(r->rpt_losses, (size_t)r->rpt_nlosses, sizeof(*r->rpt_losses),
 	    loss_cmp);
+	return 0;
 }
 
 /* The evidence of a period, gathered per indicator. */
@@ -426,7 +451,7 @@ int
 app_report(struct store *s, const char *period, int drafts, long today,
     struct app_report *r, struct diag *d)
 {
-	struct app_scored sd, prev, prev_year;
+	struct app_scored sd, prev;
 	char code[80];
 	long uid;
 	struct tasks_ctx tc;
@@ -470,29 +495,18 @@ app_report(struct store *s, const char *period, int drafts, long today,
 
 	report_figures(r, &sd);
 	memset(&prev, 0, sizeof(prev));
-	memset(&prev_year, 0, sizeof(prev_year));
 	app_rules_prev_code(&r->rpt_period, r->rpt_prev);
 	if (!report_other(s, r->rpt_prev, drafts, &prev))
 		r->rpt_prev[0] = '\0';
-	if (r->rpt_period.sp_quarter > 0)
-		snprintf(r->rpt_prev_year, sizeof(r->rpt_prev_year), "%d-Q%d",
-		    r->rpt_period.sp_year - 1, r->rpt_period.sp_quarter);
-	else
-		snprintf(r->rpt_prev_year, sizeof(r->rpt_prev_year), "%d",
-		    r->rpt_period.sp_year - 1);
-	if (!report_other(s, r->rpt_prev_year, drafts, &prev_year))
-		r->rpt_prev_year[0] = '\0';
-	report_trend(r, r->rpt_prev[0] != '\0' ? &prev : NULL,
-	    r->rpt_prev_year[0] != '\0' ? &prev_year : NULL);
+	report_trend(s, r, drafts, r->rpt_prev[0] != '\0' ? &prev : NULL);
 	app_scored_free(&prev);
-	app_scored_free(&prev_year);
 
 	rc = report_indicators(s, r, &sd, d);
 	app_scored_free(&sd);
 	if (rc != 0)
 		goto fail;
-	report_losses(r);
-	if (report_agencies(s, r, today, d) != 0)
+	if (report_losses(s, r, drafts, d) != 0 ||
+	    report_agencies(s, r, today, d) != 0)
 		goto fail;
 	tc.tkc_r = r;
 	tc.tkc_today = today;
@@ -524,6 +538,8 @@ app_report_free(struct app_report *r)
 	}
 	for (i = 0; i < r->rpt_nagencies; i++)
 		free(r->rpt_agencies[i].rpa_agency);
+	for (i = 0; i < r->rpt_nlosses; i++)
+		free(r->rpt_losses[i].rpl_agency);
 	for (i = 0; i < r->rpt_ntasks; i++) {
 		free(r->rpt_tasks[i].rpk_code);
 		free(r->rpt_tasks[i].rpk_text);

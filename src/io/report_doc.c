@@ -138,7 +138,7 @@ losses_section(struct rdoc *doc, const struct app_report *r)
 {
 	static const double w[] = { 0.08, 0.44, 0.16, 0.16, 0.16 };
 	static const char *const heads[] = { "STT", "Cơ quan phụ trách",
-		"Điểm tối đa", "Điểm bị mất", "Số chỉ số chưa đạt tối đa" };
+		"Điểm tối đa", "Điểm đạt", "Điểm bị mất" };
 	struct rdoc_block *t;
 	struct buf b[4];
 	int i, k;
@@ -153,13 +153,11 @@ losses_section(struct rdoc *doc, const struct app_report *r)
 
 		buf_reset(&b[3]);
 		buf_printf(&b[3], "%d", i + 1);
-		buf_reset(&b[2]);
-		buf_printf(&b[2], "%d", l->rpl_count);
 		cells[0] = buf_cstr(&b[3]);
 		cells[1] = l->rpl_agency;
 		cells[2] = num(&b[0], l->rpl_max, 2);
-		cells[3] = num(&b[1], l->rpl_lost, 2);
-		cells[4] = buf_cstr(&b[2]);
+		cells[3] = num(&b[2], l->rpl_score, 2);
+		cells[4] = num(&b[1], l->rpl_lost, 2);
 		table_row(t, cells);
 	}
 	for (k = 0; k < 4; k++)
@@ -312,16 +310,19 @@ rdoc_build(const struct app_report *r, struct rdoc *doc)
 		    "Chỉ số DTI của tỉnh %s đạt %s (theo %s, số liệu đã "
 		    "duyệt).",
 		    r->rpt_period_words, buf_cstr(&v), r->rpt_method);
-		if (!isnan(idx->rpf_prev_year)) {
+		if (idx->rpf_trend[0] != '\0')
+			text_add(doc, RDOC_PARA, "So với năm %s: %s.",
+			    r->rpt_prev_year, idx->rpf_trend);
+		if (!isnan(idx->rpf_prev)) {
 			buf_reset(&p);
-			report_num(&p, idx->rpf_prev_year, 4);
-			text_add(doc, RDOC_PARA, "Cùng kỳ năm trước (%s): %s.",
-			    r->rpt_prev_year, buf_cstr(&p));
-		} else {
-			text_add(doc, RDOC_PARA,
-			    "Chưa có số liệu của cùng kỳ năm trước để so "
-			    "sánh.");
+			report_num(&p, idx->rpf_prev, 4);
+			text_add(doc, RDOC_PARA, "Kỳ trước (%s): %s.",
+			    r->rpt_prev, buf_cstr(&p));
 		}
+		if (idx->rpf_trend[0] == '\0' && isnan(idx->rpf_prev))
+			text_add(doc, RDOC_PARA,
+			    "Chưa có số liệu của kỳ trước hay kết quả năm "
+			    "trước đã công bố để so sánh.");
 	}
 	figures_table(doc, r, r->rpt_figs, r->rpt_nfigs, "Chỉ số");
 	text_add(doc, RDOC_HEADING, "II. KẾT QUẢ THEO NHÓM CHỈ SỐ");
