@@ -311,7 +311,8 @@ rdoc_build(const struct app_report *r, struct rdoc *doc)
 		    "duyệt).",
 		    r->rpt_period_words, buf_cstr(&v), r->rpt_method);
 		if (idx->rpf_trend[0] != '\0')
-			text_add(doc, RDOC_PARA, "So với năm %s: %s.",
+			text_add(doc, RDOC_PARA,
+			    "Theo kết quả đã công bố (so với năm %s): %s.",
 			    r->rpt_prev_year, idx->rpf_trend);
 		if (!isnan(idx->rpf_prev)) {
 			buf_reset(&p);
