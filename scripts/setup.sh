@@ -17,6 +17,8 @@ packages=(
 	libcmocka-dev                      # unit tests
 	clang-format cppcheck              # style and static checks (run as tests)
 	libreoffice-calc-nogui python3-uno # tests: a work sheet filled in LibreOffice, headless (db.cli.xlsx)
+	libcairo2-dev libpango1.0-dev fonts-liberation # reports: PDF pages and charts, Liberation Serif/Sans (dti report)
+	libreoffice-writer-nogui poppler-utils # tests: reports read back (DOCX to text; pdftotext, pdftoppm)
 	chromium                           # the web interface's browser tests (headless)
 )
 

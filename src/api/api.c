@@ -342,6 +342,9 @@ status_of(const char *code)
 		{ "store.busy", 503 },
 		{ "store.invalid", 400 },
 		{ "store", 500 },
+		/* a report that could not be written: the server's fault */
+		{ "report.write", 500 },
+		{ "report.template", 500 },
 	};
 	size_t i;
 
@@ -589,6 +592,7 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/trend", api_trend, 0 },
 	{ "GET", "/api/v1/periods/{}/sensitivity", api_sensitivity, 0 },
 	{ "GET", "/api/v1/results", api_results, 0 },
+	{ "GET", "/api/v1/periods/{}/report", api_report, 0 },
 };
 
 /*

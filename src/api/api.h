@@ -184,6 +184,7 @@ void api_tasks(struct api_req *);
 void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
 void api_audit(struct api_req *);
+void api_report(struct api_req *); /* api_report.c */
 
 /* api_worklist.c: work lists, review lists and warnings. */
 /*

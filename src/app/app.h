@@ -1083,4 +1083,110 @@ int app_whatif(struct store *, const char *, int,
     const struct app_whatif_value *, int, enum numfmt_style, int,
     struct app_whatif *, struct diag *);
 void app_whatif_free(struct app_whatif *);
+/* app_report.c: the period's report (issue 11), one model for every
+ * rendering (io/report.h: XLSX, DOCX, PDF). */
+
+/* A figure (index, total, pillar) or a group, with its change. */
+struct app_report_fig {
+	const char *rpf_code; /* borrowed from the methodology */
+	const char *rpf_name;
+	double rpf_max;
+	double rpf_value;
+	double rpf_prev; /* the previous period's, NAN when none */
+	double rpf_prev_year; /* last year's (app_trend), NAN */
+	char rpf_trend[320]; /* app_trend's phrase, "" when none */
+};
+/* An indicator as Appendix 2 lays it out, with the period's data. */
+struct app_report_ind {
+	const char *rpi_code; /* borrowed from the methodology */
+	const char *rpi_name;
+	int rpi_group; /* index in rpt_groups */
+	int rpi_depth; /* 0: top level; 1: a part */
+	int rpi_leaf; /* no parts: its points are lost or won itself */
+	double rpi_max;
+	double rpi_score;
+	const char *rpi_status; /* score_status_name */
+	const char *rpi_rule; /* the plan's text, or "" */
+	const char *rpi_lead; /* the lead agency's short name, or "" */
+	char *rpi_coord; /* coordinating agencies' short names, "; " */
+	char *rpi_inputs; /* "label: value" lines, as people read them */
+	char *rpi_docs; /* evidence document numbers, "; " */
+	char *rpi_explain; /* how it was scored, one line */
+};
+/* Points lost by the indicators an agency leads (app_losses). */
+struct app_report_loss {
+	char *rpl_agency; /* its name */
+	double rpl_max; /* the points its indicators can reach */
+	double rpl_score;
+	double rpl_lost;
+};
+/* An agency's submission state. */
+struct app_report_agency {
+	char *rpa_agency; /* short name (else its code) */
+	int rpa_owned, rpa_missing, rpa_sent; /* sent: submitted+approved */
+	int rpa_late, rpa_on_time, rpa_approved; /* 1/0 each */
+};
+/* An overdue task of the plan. */
+struct app_report_task {
+	char *rpk_code;
+	char *rpk_text;
+	char *rpk_leads; /* the plan's words for who leads it */
+	char rpk_due[11]; /* dd/mm/yyyy */
+	const char *rpk_status; /* task_status_label, static */
+};
+/* A target of the plan and its progress. */
+struct app_report_target {
+	char *rpz_code;
+	char *rpz_text;
+	double rpz_target; /* NAN when the plan gives no number */
+	double rpz_value; /* NAN when unknown */
+	double rpz_progress; /* value / target, NAN */
+	char *rpz_unit;
+	const char *rpz_state; /* target_state_label, static */
+};
+/* The report of a period; app_report_free frees what it holds. */
+struct app_report {
+	struct st_period rpt_period;
+	char rpt_period_words[48]; /* "năm 2022", "quý 3 năm 2022" */
+	char rpt_prev[16]; /* previous period's code, "" when not stored */
+	char rpt_prev_year[16]; /* same period last year, "" when not */
+	char rpt_today[11]; /* dd/mm/yyyy */
+	char *rpt_province; /* the province's unit code */
+	char *rpt_province_name; /* its name: "Tỉnh Ninh Thuận" */
+	char *rpt_method; /* the methodology's name and version */
+	const struct method *rpt_m;
+	struct app_report_fig *rpt_figs; /* INDEX first, then the others */
+	int rpt_nfigs;
+	struct app_report_fig *rpt_groups;
+	int rpt_ngroups;
+	struct app_report_ind *rpt_ind;
+	int rpt_nind;
+	struct app_report_loss *rpt_losses; /* most lost first */
+	int rpt_nlosses;
+	struct app_report_agency *rpt_agencies; /* late or incomplete */
+	int rpt_nagencies;
+	struct app_report_task *rpt_tasks; /* overdue */
+	int rpt_ntasks;
+	struct app_report_target *rpt_targets;
+	int rpt_ntargets;
+};
+/*
+ * app_report(s, period, drafts, today, out, d): the report of ${period}
+ * for the province on day ${today} (days since 1970): its approved
+ * values (all of them with ${drafts}) scored, against the previous
+ * period and the same period of last year when stored. Every role may
+ * read it. Free ${out} with app_report_free.
+ */
+int app_report(struct store *, const char *, int, long, struct app_report *,
+    struct diag *);
+/* app_report_free(r): free what ${r} holds. */
+void app_report_free(struct app_report *);
+/*
+ * app_report_file(s, period, format, drafts, today, data, len, type, d):
+ * the report of ${period} rendered as ${format} ("xlsx", "docx", "pdf";
+ * anything else is a "report.format" error naming it) into ${data}
+ * (malloc'd: the caller frees it), its media type into ${type} (static).
+ */
+int app_report_file(struct store *, const char *, const char *, int, long,
+    char **, size_t *, const char **, struct diag *);
 #endif

@@ -48,6 +48,7 @@ int cmd_analysis(int, char **, enum diag_lang);
 int cmd_whatif(int, char **, enum diag_lang);
 int cmd_results(int, char **, enum diag_lang);
 int cmd_bounds(int, char **, enum diag_lang);
+int cmd_report(int, char **, enum diag_lang); /* cmd_report.c */
 
 /*
  * cli_open_db(o): open the database named by the options (app_open);

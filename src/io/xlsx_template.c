@@ -50,7 +50,9 @@ const char *__lsan_default_suppressions(void);
 const char *
 __lsan_default_suppressions(void)
 {
-	return "leak:lxw_strdup\n";
+	/* and fontconfig's cache, which Pango keeps for the process
+	 * (report_pdf.c, report_chart.c) */
+	return "leak:lxw_strdup\nleak:libfontconfig.so\n";
 }
 
 /* ... without a report of it at every exit. */

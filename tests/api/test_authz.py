@@ -84,6 +84,7 @@ MATRIX = {
     ("POST", "/api/v1/periods/{}/import"): MANAGE,  # a CSV file
     # a form to fill: not for viewers, an officer its own agency's only
     ("GET", "/api/v1/periods/{}/template"): OWNER,
+    ("GET", "/api/v1/periods/{}/report"): READ,  # every role reads reports
     ("GET", "/api/v1/tasks"): READ,
     ("POST", "/api/v1/tasks/{}/progress"): OWNER,
     ("GET", "/api/v1/targets"): READ,
@@ -208,6 +209,10 @@ def body(ck, srv):
         if r.ok():
             ck.eq(r.body[:4], b"PK\x03\x04",
                   "%s: the work sheet is a zip (XLSX)" % role)
+        r = call(role, ("GET", "/api/v1/periods/{}/report"), "GET",
+                 pp + "/report?format=pdf&drafts=1")
+        if r.ok():
+            ck.eq(r.body[:5], b"%PDF-", "%s: the report is a PDF" % role)
         call(role, ("GET", "/api/v1/tasks"), "GET", API + "/tasks")
         call(role, ("GET", "/api/v1/targets"), "GET", API + "/targets")
         call(role, ("GET", "/api/v1/audit"), "GET", API + "/audit")

@@ -6,7 +6,7 @@
 
 CMDS="score methodology init period backup import template export value
 evidence status worklist submit approve return reopen review tasks task
-targets audit user serve analysis whatif results bounds"
+targets audit user serve analysis whatif results bounds report"
 
 for lang in vi en; do
 	DTI_LANG=$lang ok --help
@@ -16,7 +16,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 27 ] || fail "dti --help ($lang) lists $n commands, not 27"
+	[ "$n" -eq 28 ] || fail "dti --help ($lang) lists $n commands, not 28"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then
