@@ -424,23 +424,6 @@ tr_add(struct app_trend *t, const char *code, const char *name)
 	return l;
 }
 
-/* The name of the database's province (the unit named in the meta). */
-struct an_self {
-	const char *asf_code;
-	char *asf_out;
-	size_t asf_size;
-};
-
-static int
-self_row(void *ctx, const struct st_unit *u)
-{
-	struct an_self *sc = ctx;
-
-	if (strcmp(u->su_code, sc->asf_code) == 0)
-		snprintf(sc->asf_out, sc->asf_size, "%s", u->su_name);
-	return 0;
-}
-
 int
 app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
     struct diag *d)
@@ -452,16 +435,14 @@ app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
 	struct tr_ctx tc;
 	struct app_trend_line *l;
 	struct app_an an;
-	char code[80], name[128] = "";
-	struct an_self sc = { code, name, sizeof(name) };
+	char name[128];
 	const struct method *m = NULL;
 	int k, scored;
 
 	memset(t, 0, sizeof(*t));
 	if (app_period(s, period, &p, d) != 0)
 		return -1;
-	if (store_meta_get(s, "province", code, sizeof(code)) == 0)
-		(void)store_unit_each(s, self_row, &sc);
+	app_province_name(s, name, sizeof(name));
 	memset(&tc, 0, sizeof(tc));
 	tc.tc_self = an_bare(name);
 	tc.tc_year = p.sp_year;

@@ -316,4 +316,8 @@ void app_an_free(struct app_an *);
  */
 double app_an_try(struct app_an *, int, double, int);
 
+/* app_province_name(s, out, size): the name of the database's province
+ * (the unit its settings name), "" when unknown. app_results.c. */
+void app_province_name(struct store *, char *, size_t);
+
 #endif

@@ -450,9 +450,8 @@ self_row(void *ctx, const struct st_unit *u)
 	return 0;
 }
 
-/* res_self(s, out, size): the name of the database's province. */
-static void
-res_self(struct store *s, char *out, size_t size)
+void
+app_province_name(struct store *s, char *out, size_t size)
 {
 	char code[80];
 	struct res_self_ctx sc = { code, out, size };
@@ -509,7 +508,7 @@ app_place(struct store *s, int year, double index, const char *self,
 	out->pl_kha = NAN;
 	out->pl_to_kha = NAN;
 	if (self == NULL) {
-		res_self(s, name, sizeof(name));
+		app_province_name(s, name, sizeof(name));
 		self = name;
 	}
 	memset(&pc, 0, sizeof(pc));
