@@ -195,8 +195,9 @@ add_sessions(void)
 		pad64(fz.csrf[i], "fuzz-csrf-", accounts[i].login);
 		sha256_hex(fz.token[i], 64, fz.token_hash[i]);
 		if (store_tx_begin(fz.s) != 0 ||
-		    store_session_add(fz.s, fz.token_hash[i], a.sac_id,
-			fz.csrf[i], now, now + AUTH_SESSION_TTL) != 0 ||
+		    store_session_add(fz.s, fz.token_hash[i], accounts[i].login,
+			a.sac_id, fz.csrf[i], NULL, now,
+			now + AUTH_SESSION_TTL) != 0 ||
 		    store_tx_commit(fz.s) != 0)
 			fuzz_server_die("store_session_add", NULL);
 	}

@@ -593,6 +593,14 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/sensitivity", api_sensitivity, 0 },
 	{ "GET", "/api/v1/results", api_results, 0 },
 	{ "GET", "/api/v1/periods/{}/report", api_report, 0 },
+	/* accounts (issue 12) */
+	{ "POST", "/api/v1/users/{}/reset", api_user_reset, 0 },
+	{ "POST", "/api/v1/users/{}/disable", api_user_disable, 0 },
+	{ "POST", "/api/v1/users/{}/enable", api_user_enable, 0 },
+	{ "PATCH", "/api/v1/users/{}", api_user_patch, 0 },
+	{ "GET", "/api/v1/users/{}/sessions", api_user_sessions, 0 },
+	{ "DELETE", "/api/v1/users/{}/sessions/{}", api_user_session_end, 0 },
+	{ "DELETE", "/api/v1/users/{}/sessions", api_user_sessions_end, 0 },
 };
 
 /*
@@ -779,7 +787,7 @@ api_admit(struct http_req *rq, struct http_resp *rs, void *ctx)
 	}
 	rq->rq_limit = API_MAX_JSON;
 	/* a cross-site form may not make us spool 24 MiB either */
-	if (csrf_ok(&ar) &&
+	if (csrf_ok(&ar) && !ar.ar_sess.ss_account.sac_must_change &&
 	    (((rt->rt_flags & R_UPLOAD) &&
 		 ar.ar_sess.ss_account.sac_role != ROLE_VIEWER) ||
 		((rt->rt_flags & R_IMPORT) &&
@@ -889,6 +897,9 @@ api_handle(struct http_req *rq, struct http_resp *rs, void *ctx)
 		    "missing or wrong anti-forgery token (X-CSRF-Token)");
 		return;
 	}
+	if (!(rt->rt_flags & R_PUBLIC) &&
+	    api_must_change(&ar, rt->rt_method, rt->rt_pattern))
+		return;
 	rt->rt_fn(&ar);
 	json_decref(ar.ar_body);
 }

@@ -186,6 +186,21 @@ void api_targets(struct api_req *);
 void api_audit(struct api_req *);
 void api_report(struct api_req *); /* api_report.c */
 
+/* api_account.c: accounts and their sessions (issue 12). */
+/*
+ * api_must_change(ar, method, pattern): when the caller's account must
+ * change the password an admin set, answer 403 "password_change_required"
+ * to every route but the session's own and the change, and return 1.
+ */
+int api_must_change(struct api_req *, const char *, const char *);
+void api_user_reset(struct api_req *);
+void api_user_disable(struct api_req *);
+void api_user_enable(struct api_req *);
+void api_user_patch(struct api_req *);
+void api_user_sessions(struct api_req *);
+void api_user_session_end(struct api_req *);
+void api_user_sessions_end(struct api_req *);
+
 /* api_worklist.c: work lists, review lists and warnings. */
 /*
  * api_warnings(d): the data rules' warnings of ${d} (plausibility, and

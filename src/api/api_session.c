@@ -8,9 +8,10 @@
 static json_t *
 user_json(const struct st_account *a)
 {
-	return json_pack("{s:s, s:s, s:s?}", "login", a->sac_login, "role",
+	return json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sac_login, "role",
 	    role_name(a->sac_role), "agency",
-	    a->sac_agency[0] ? a->sac_agency : NULL);
+	    a->sac_agency[0] ? a->sac_agency : NULL, "must_change_password",
+	    a->sac_must_change);
 }
 
 static void
@@ -112,18 +113,21 @@ api_login(struct api_req *ar)
 	snprintf(
 	    ar->ar_rq->rq_user, sizeof(ar->ar_rq->rq_user), "%s", a.sac_login);
 	api_json(ar, 200,
-	    json_pack("{s:o, s:s, s:I}", "user", user_json(&a), "csrf", csrf,
-		"expires_in", (json_int_t)AUTH_SESSION_TTL));
+	    json_pack("{s:o, s:s, s:I, s:b}", "user", user_json(&a), "csrf",
+		csrf, "expires_in", (json_int_t)AUTH_SESSION_TTL,
+		"must_change_password", a.sac_must_change));
 }
 
 void
 api_session_get(struct api_req *ar)
 {
 	api_json(ar, 200,
-	    json_pack("{s:o, s:s, s:I, s:I}", "user",
+	    json_pack("{s:o, s:s, s:I, s:I, s:s, s:b}", "user",
 		user_json(&ar->ar_sess.ss_account), "csrf", ar->ar_sess.ss_csrf,
 		"expires_at", (json_int_t)ar->ar_sess.ss_expires,
-		"idle_timeout", (json_int_t)AUTH_IDLE_TTL));
+		"idle_timeout", (json_int_t)AUTH_IDLE_TTL, "session_id",
+		ar->ar_sess.ss_id, "must_change_password",
+		ar->ar_sess.ss_account.sac_must_change));
 }
 
 void
@@ -146,10 +150,14 @@ static int
 user_row(void *ctx, const struct st_account *a)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sac_login, "role",
-		role_name(a->sac_role), "agency",
+	    json_pack("{s:s, s:s, s:s?, s:b, s:b, s:s?, s:s?}", "login",
+		a->sac_login, "role", role_name(a->sac_role), "agency",
 		a->sac_agency[0] ? a->sac_agency : NULL, "disabled",
-		a->sac_disabled));
+		a->sac_disabled, "must_change_password", a->sac_must_change,
+		"disabled_at",
+		a->sac_disabled_at[0] ? a->sac_disabled_at : NULL,
+		"disabled_by",
+		a->sac_disabled_by[0] ? a->sac_disabled_by : NULL));
 	return 0;
 }
 
@@ -296,6 +304,10 @@ api_password(struct api_req *ar)
 	if (rc != 0) {
 		if (strncmp(d.d_items[0].di_code, "store", 5) == 0)
 			api_diag_flat(ar, &d);
+		else if (strcmp(d.d_items[0].di_code, "auth.same") == 0)
+			api_error(ar, 400, "same_password", "password",
+			    "%s%.0s", "%.0s%s", d.d_items[0].di_vi,
+			    d.d_items[0].di_en);
 		else
 			api_error(ar, 400, "weak_password", "password",
 			    "%s%.0s", "%.0s%s", d.d_items[0].di_vi,

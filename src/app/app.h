@@ -67,6 +67,7 @@ enum app_perm {
 	APP_TASK_UPDATE, /* progress of a task an agency leads */
 	APP_USERS, /* create accounts */
 	APP_AUDIT, /* read the audit log (an officer: its agency's part) */
+	APP_ACCOUNTS, /* reset, disable, change others' accounts (admins) */
 };
 
 /*
@@ -557,6 +558,54 @@ int app_logout(struct store *, const char *, struct diag *);
  */
 int app_password_change(struct store *, const char *, const char *,
     const char *, const char *, struct diag *);
+
+/*
+ * app_account_admin.c: an admin's care of accounts (issue 12). Each needs
+ * APP_ACCOUNTS (admins; the command line's operator), is one transaction
+ * and audited; an unknown login is "store.not_found".
+ */
+
+/* app_user_get(s, a, login, out, d): the account, without its hash. */
+int app_user_get(struct store *, const struct app_actor *, const char *,
+    struct st_account *, struct diag *);
+/*
+ * app_user_reset(s, a, login, password, shown, size, d): set ${password}
+ * (NULL: a readable random one, auth_generate_readable, copied into
+ * ${shown}; else ${shown} is ""), to be changed at the next login (until
+ * then every other use is refused); every session of it ends.
+ */
+int app_user_reset(struct store *, const struct app_actor *, const char *,
+    const char *, char *, size_t, struct diag *);
+/*
+ * app_user_set_disabled(s, a, login, disabled, d): disable (its sessions
+ * end at once; it cannot log in) or enable an account; "user.last_admin"
+ * when it is the last active admin. Already so: nothing is written.
+ */
+int app_user_set_disabled(
+    struct store *, const struct app_actor *, const char *, int, struct diag *);
+/*
+ * app_user_set_role(s, a, login, role, agency, d): a new role and agency
+ * (an officer needs an existing one, a coordinator may have one, an admin
+ * or a viewer none: "user.agency"); its sessions end. "user.last_admin"
+ * when the last active admin would stop being one.
+ */
+int app_user_set_role(struct store *, const struct app_actor *, const char *,
+    enum role, const char *, struct diag *);
+/*
+ * app_sessions(s, a, login, cb, ctx, d): the sessions of ${login}, newest
+ * first: one's own, or anyone's for an admin.
+ */
+int app_sessions(struct store *, const struct app_actor *, const char *,
+    int (*)(void *, const struct st_session_info *), void *, struct diag *);
+/*
+ * app_session_end_id(s, a, login, id, d): end the open session ${id} (its
+ * public id) of ${login}; "store.not_found" when there is none.
+ * app_session_end_all(s, a, login, n, d): end them all, ${n} how many.
+ */
+int app_session_end_id(struct store *, const struct app_actor *, const char *,
+    const char *, struct diag *);
+int app_session_end_all(struct store *, const struct app_actor *, const char *,
+    long *, struct diag *);
 
 /* app_score.c: the scores of a period. */
 

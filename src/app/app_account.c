@@ -120,7 +120,7 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
 	struct st_audit log = { .sau_action = "session.login",
 		.sau_entity = "account",
 		.sau_reason = ip };
-	char hash[65];
+	char hash[65], id[17];
 	int found, ok;
 
 	found = store_account_get(s, login, acc) == 0;
@@ -130,13 +130,14 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
 		return 1;
 	auth_token(token);
 	auth_token(csrf);
+	auth_session_id(id);
 	sha256_hex(token, 64, hash);
 	log.sau_actor = acc->sac_login;
 	log.sau_key = acc->sac_login;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (store_session_add(
-		s, hash, acc->sac_id, csrf, now, now + AUTH_SESSION_TTL) != 0 ||
+	if (store_session_add(s, hash, id, acc->sac_id, csrf, ip, now,
+		now + AUTH_SESSION_TTL) != 0 ||
 	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
@@ -178,6 +179,13 @@ app_password_change(struct store *s, const char *login, const char *current,
 		return 1;
 	if (auth_password_check(next, d) < 0)
 		return -1;
+	/* a password an admin set is known to two people: a new one */
+	if (a.sac_must_change && auth_verify(a.sac_pwhash, next)) {
+		diag_put(d, DIAG_ERROR, "auth.same", NULL, 0, 0,
+		    "mật khẩu mới phải khác mật khẩu tạm thời",
+		    "the new password must differ from the temporary one");
+		return -1;
+	}
 	if (auth_hash(next, hash) < 0) {
 		diag_put(d, DIAG_ERROR, "auth.hash", NULL, 0, 0,
 		    "không băm được mật khẩu", "cannot hash the password");

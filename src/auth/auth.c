@@ -77,6 +77,29 @@ auth_generate_password(char *out, size_t n)
 		out[n - 1] = '\0';
 }
 
+void
+auth_generate_readable(char out[AUTH_READABLE_SIZE])
+{
+	static const char set[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	size_t i, o = 0;
+
+	for (i = 0; i < 16; i++) {
+		if (i > 0 && i % 4 == 0)
+			out[o++] = '-';
+		out[o++] = set[randombytes_uniform(sizeof(set) - 1)];
+	}
+	out[o] = '\0';
+}
+
+void
+auth_session_id(char out[17])
+{
+	unsigned char b[8];
+
+	randombytes_buf(b, sizeof(b));
+	sodium_bin2hex(out, 17, b, sizeof(b));
+}
+
 int
 auth_equal(const char *a, const char *b)
 {

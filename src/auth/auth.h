@@ -32,6 +32,15 @@ int auth_verify(const char *, const char *);
 void auth_token(char[65]);
 /* auth_generate_password(out, n): a random password of ${n} - 1 chars. */
 void auth_generate_password(char *, size_t);
+/*
+ * auth_generate_readable(out): a random password read off a screen and
+ * typed: 4 groups of 4 lower-case letters and digits without look-alikes
+ * (no 0/o, 1/l/i), "abcd-efgh-jkmn-pqrs": about 79 bits.
+ */
+#define AUTH_READABLE_SIZE 20
+void auth_generate_readable(char[AUTH_READABLE_SIZE]);
+/* auth_session_id(out): a session's public id: 8 random bytes in hex. */
+void auth_session_id(char[17]);
 /* auth_equal(a, b): constant-time comparison of two strings. */
 int auth_equal(const char *, const char *);
 

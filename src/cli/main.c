@@ -120,8 +120,12 @@ static const struct cmd cmds[] = {
 	{ "audit", cmd_audit,
 	    "[--period P] [--agency A] [--unit U] [--input I] [--format csv]",
 	    "nhật ký thay đổi", "the audit log" },
-	{ "user", cmd_user, "add --role R [--agency A] LOGIN", "tạo tài khoản",
-	    "create an account" },
+	{ "user", cmd_user,
+	    "list | add --role R [--agency A] LOGIN | reset LOGIN | disable LOGIN"
+	    " | enable LOGIN | set LOGIN --role R | sessions LOGIN"
+	    " | end-session LOGIN ID|--all",
+	    "tài khoản: tạo, đặt lại mật khẩu, khóa, đổi vai trò, phiên",
+	    "accounts: add, reset a password, disable, change role, sessions" },
 	{ "serve", cmd_serve, "[--listen ADDR:PORT] [--db dti.db]",
 	    "máy chủ web và API JSON", "the web and JSON API server" },
 };

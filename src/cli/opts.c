@@ -45,6 +45,11 @@ static const struct option all[] = {
 	{ "year", required_argument, NULL, 36 },
 	{ "source", required_argument, NULL, 37 },
 	{ "targets-met", no_argument, NULL, 38 },
+	/* dti user (issue 12) */
+	{ "password-file", required_argument, NULL, 70 },
+	{ "generate", no_argument, NULL, 71 },
+	{ "all", no_argument, NULL, 72 },
+	{ "role", required_argument, NULL, 73 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -132,6 +137,10 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 36: o->op_year = v; break;
 		case 37: o->op_source = v; break;
 		case 38: o->op_targets_met = 1; break;
+		case 70: o->op_password_file = v; break;
+		case 71: o->op_generate = 1; break;
+		case 72: o->op_all = 1; break;
+		case 73: o->op_role = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -44,6 +44,11 @@ struct opts {
 	const char *op_year; /* --year Y (dti results) */
 	const char *op_source; /* --source TEXT (dti results import) */
 	int op_targets_met; /* --targets-met (dti whatif) */
+	/* dti user (issue 12) */
+	const char *op_password_file; /* --password-file F ("-": stdin) */
+	int op_generate; /* --generate */
+	int op_all; /* --all */
+	const char *op_role; /* --role R */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

@@ -655,6 +655,9 @@ struct st_account {
 	enum role sac_role;
 	char sac_agency[64]; /* officers: their agency; else "" */
 	int sac_disabled;
+	int sac_must_change; /* a password set by an admin: change it first */
+	char sac_disabled_at[21]; /* UTC, "" when never disabled */
+	char sac_disabled_by[64];
 };
 /* An account to create. */
 struct st_account_new {
@@ -686,6 +689,29 @@ int store_account_set_password(
 /* store_account_each(s, cb, ctx): every account, without password hashes. */
 int store_account_each(
     struct store *, int (*)(void *, const struct st_account *), void *);
+/*
+ * [writes] store_account_reset(s, login, pwhash, actor): an admin's new
+ * password for ${login}, to be changed at its next login; every session of
+ * it ends; logged as done by ${actor}. STORE_ENOTFOUND.
+ */
+int store_account_reset(
+    struct store *, const char *, const char *, const char *);
+/*
+ * [writes] store_account_set_disabled(s, login, disabled, actor): disable
+ * (its sessions end at once, who and when are kept) or enable ${login};
+ * logged. STORE_ENOTFOUND.
+ */
+int store_account_set_disabled(struct store *, const char *, int, const char *);
+/*
+ * [writes] store_account_set_role(s, login, role, agency, actor): the new
+ * role and agency (NULL: none) of ${login}; its sessions end; logged with
+ * the old and new values. STORE_ENOTFOUND; STORE_ECONFLICT when the agency
+ * is unknown.
+ */
+int store_account_set_role(
+    struct store *, const char *, enum role, const char *, const char *);
+/* store_account_admins(s, out): how many admin accounts are not disabled. */
+int store_account_admins(struct store *, long *);
 
 /* Sessions: only a hash of the token is stored. Times are Unix seconds. */
 struct st_session {
@@ -694,13 +720,44 @@ struct st_session {
 	long ss_created;
 	long ss_last_seen;
 	long ss_expires;
+	char ss_id[24]; /* public id: listed and ended by it */
+};
+/* A session as listed (store_session_each): never its token or hash. */
+struct st_session_info {
+	char ssi_id[24];
+	long ssi_created;
+	long ssi_last_seen;
+	long ssi_expires;
+	int ssi_ended;
+	long ssi_ended_at; /* 0: unknown or not ended */
+	char ssi_address[64]; /* "" when not recorded */
 };
 /*
- * [writes] store_session_add(s, token_hash, account, csrf, now, expires): start
- * a session of account id ${account}.
+ * [writes] store_session_add(s, token_hash, id, account, csrf, address,
+ * now, expires): start a session of account id ${account}, public id ${id},
+ * opened from ${address} (may be NULL).
  */
-int store_session_add(
-    struct store *, const char *, long, const char *, long, long);
+int store_session_add(struct store *, const char *, const char *, long,
+    const char *, const char *, long, long);
+/*
+ * store_session_each(s, login, cb, ctx): the sessions of account ${login},
+ * newest first (at most 200: a long-lived account's old ones are dropped
+ * from the list, not from the store). STORE_ENOTFOUND for no account.
+ */
+int store_session_each(struct store *, const char *,
+    int (*)(void *, const struct st_session_info *), void *);
+/*
+ * [writes] store_session_end_id(s, login, id, actor): end the live
+ * session ${id} of ${login}; logged. STORE_ENOTFOUND when ${login} has no
+ * such live session.
+ */
+int store_session_end_id(
+    struct store *, const char *, const char *, const char *);
+/*
+ * [writes] store_session_end_all(s, login, actor, n): end every live
+ * session of ${login}; ${n} receives how many; logged. STORE_ENOTFOUND.
+ */
+int store_session_end_all(struct store *, const char *, const char *, long *);
 /*
  * store_session_get(s, token_hash, out): the live session and its account
  * (no password hash) into the caller's ${out}; STORE_ENOTFOUND when it is

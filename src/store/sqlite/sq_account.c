@@ -37,7 +37,15 @@ store_account_create(
 	    role_name(a->san_role), a->san_agency, actor);
 }
 
-/* account_map(st, out): columns id, login, pwhash, role, agency, disabled. */
+/*
+ * The columns account_map reads, in order (a session's follow them).
+ */
+#define ACCOUNT_COLS \
+	"a.id, a.login, a.pwhash, a.role, a.agency, a.disabled," \
+	" a.must_change, a.disabled_at, a.disabled_by"
+#define ACCOUNT_NCOLS 9
+
+/* account_map(st, out): the columns of ACCOUNT_COLS. */
 static const char *
 account_map(sqlite3_stmt *st, void *out)
 {
@@ -53,6 +61,13 @@ account_map(sqlite3_stmt *st, void *out)
 		snprintf(
 		    a->sac_agency, sizeof(a->sac_agency), "%s", sq_text(st, 4));
 	a->sac_disabled = sqlite3_column_int(st, 5);
+	a->sac_must_change = sqlite3_column_int(st, 6);
+	if (sq_text(st, 7) != NULL)
+		snprintf(a->sac_disabled_at, sizeof(a->sac_disabled_at), "%s",
+		    sq_text(st, 7));
+	if (sq_text(st, 8) != NULL)
+		snprintf(a->sac_disabled_by, sizeof(a->sac_disabled_by), "%s",
+		    sq_text(st, 8));
 	return NULL;
 }
 
@@ -65,9 +80,26 @@ store_account_get(struct store *s, const char *login, struct st_account *a)
 	};
 
 	return sq_one(s, account_map, a, &miss,
-	    "SELECT id, login, pwhash, role, agency, disabled FROM account"
-	    " WHERE login = ?",
-	    "s", login, login);
+	    "SELECT " ACCOUNT_COLS " FROM account a WHERE a.login = ?", "s",
+	    login, login);
+}
+
+/*
+ * sessions_end(s, account, keep, n): end every live session of account id
+ * ${account} but the one whose token hash is ${keep} (NULL: all); ${n}
+ * (may be NULL) receives how many.
+ */
+static int
+sessions_end(struct store *s, long account, const char *keep, long *n)
+{
+	int rc = sq_exec(s,
+	    "UPDATE session SET ended = 1, ended_at = ? WHERE account = ?"
+	    " AND ended = 0 AND token_hash IS NOT ?",
+	    "iis", (long)time(NULL), account, keep);
+
+	if (rc == 0 && n != NULL)
+		*n = (long)sqlite3_changes(s->sqs_db);
+	return rc;
 }
 
 int
@@ -79,13 +111,11 @@ store_account_set_password(
 
 	if (rc != 0)
 		return rc;
-	rc = sq_exec(s, "UPDATE account SET pwhash = ? WHERE id = ?", "si",
+	rc = sq_exec(s,
+	    "UPDATE account SET pwhash = ?, must_change = 0 WHERE id = ?", "si",
 	    pwhash, a.sac_id);
 	if (rc == 0)
-		rc = sq_exec(s,
-		    "UPDATE session SET ended = 1 WHERE account = ?"
-		    " AND token_hash IS NOT ?",
-		    "is", a.sac_id, keep);
+		rc = sessions_end(s, a.sac_id, keep, NULL);
 	if (rc != 0)
 		return rc;
 	return sq_audit(s, login, "account.password", "account", login, NULL,
@@ -97,8 +127,9 @@ store_account_each(
     struct store *s, int (*cb)(void *, const struct st_account *), void *ctx)
 {
 	sqlite3_stmt *st = sq_query(s,
-	    "SELECT id, login, '', role, agency, disabled FROM account"
-	    " ORDER BY id",
+	    "SELECT a.id, a.login, '', a.role, a.agency, a.disabled,"
+	    " a.must_change, a.disabled_at, a.disabled_by FROM account a"
+	    " ORDER BY a.id",
 	    "");
 
 	if (st == NULL)
@@ -107,26 +138,32 @@ store_account_each(
 }
 
 int
-store_session_add(struct store *s, const char *token_hash, long account,
-    const char *csrf, long now, long expires)
+store_session_add(struct store *s, const char *token_hash, const char *id,
+    long account, const char *csrf, const char *address, long now, long expires)
 {
 	return sq_exec(s,
-	    "INSERT INTO session (token_hash, account, csrf, created_at,"
-	    " last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-	    "sisiii", token_hash, account, csrf, now, now, expires);
+	    "INSERT INTO session (token_hash, public_id, account, csrf,"
+	    " address, created_at, last_seen, expires_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    "ssissiii", token_hash, id, account, csrf, address, now, now,
+	    expires);
 }
 
 static const char *
 session_map(sqlite3_stmt *st, void *arg)
 {
 	struct st_session *out = arg;
+	const char *bad = account_map(st, &out->ss_account);
 
-	account_map(st, &out->ss_account);
-	snprintf(out->ss_csrf, sizeof(out->ss_csrf), "%s", sq_text(st, 6));
-	out->ss_created = (long)sqlite3_column_int64(st, 7);
-	out->ss_last_seen = (long)sqlite3_column_int64(st, 8);
-	out->ss_expires = (long)sqlite3_column_int64(st, 9);
-	return NULL;
+	snprintf(out->ss_csrf, sizeof(out->ss_csrf), "%s",
+	    sq_text(st, ACCOUNT_NCOLS));
+	out->ss_created = (long)sqlite3_column_int64(st, ACCOUNT_NCOLS + 1);
+	out->ss_last_seen = (long)sqlite3_column_int64(st, ACCOUNT_NCOLS + 2);
+	out->ss_expires = (long)sqlite3_column_int64(st, ACCOUNT_NCOLS + 3);
+	snprintf(out->ss_id, sizeof(out->ss_id), "%s",
+	    sq_text(st, ACCOUNT_NCOLS + 4) ? sq_text(st, ACCOUNT_NCOLS + 4)
+					   : "");
+	return bad;
 }
 
 int
@@ -134,8 +171,8 @@ store_session_get(
     struct store *s, const char *token_hash, struct st_session *out)
 {
 	return sq_one(s, session_map, out, NULL,
-	    "SELECT a.id, a.login, '', a.role, a.agency, a.disabled, s.csrf,"
-	    " s.created_at, s.last_seen, s.expires_at FROM session s"
+	    "SELECT " ACCOUNT_COLS ", s.csrf, s.created_at, s.last_seen,"
+	    " s.expires_at, s.public_id FROM session s"
 	    " JOIN account a ON a.id = s.account"
 	    " WHERE s.token_hash = ? AND s.ended = 0",
 	    "s", token_hash);
@@ -162,4 +199,189 @@ store_session_end(struct store *s, const char *token_hash)
 {
 	return sq_exec(s, "UPDATE session SET ended = 1 WHERE token_hash = ?",
 	    "s", token_hash);
+}
+
+/* account_id(s, login, id): the id of account ${login}; STORE_ENOTFOUND. */
+static int
+account_id(struct store *s, const char *login, long *id)
+{
+	struct st_account a;
+	int rc = store_account_get(s, login, &a);
+
+	if (rc == 0)
+		*id = a.sac_id;
+	return rc;
+}
+
+int
+store_account_reset(
+    struct store *s, const char *login, const char *pwhash, const char *actor)
+{
+	long id, n = 0;
+	char why[48];
+	int rc = account_id(s, login, &id);
+
+	if (rc == 0)
+		rc = sq_exec(s,
+		    "UPDATE account SET pwhash = ?, must_change = 1"
+		    " WHERE id = ?",
+		    "si", pwhash, id);
+	if (rc == 0)
+		rc = sessions_end(s, id, NULL, &n);
+	if (rc != 0)
+		return rc;
+	snprintf(why, sizeof(why), "sessions ended: %ld", n);
+	return sq_audit(s, actor, "account.reset", "account", login, NULL,
+	    "must_change", why, NULL);
+}
+
+int
+store_account_set_disabled(
+    struct store *s, const char *login, int disabled, const char *actor)
+{
+	long id, n = 0;
+	char at[21], why[48];
+	int rc = account_id(s, login, &id);
+
+	if (rc != 0)
+		return rc;
+	sq_now(at);
+	if (disabled) {
+		rc = sq_exec(s,
+		    "UPDATE account SET disabled = 1, disabled_at = ?,"
+		    " disabled_by = ? WHERE id = ?",
+		    "ssi", at, actor, id);
+		if (rc == 0)
+			rc = sessions_end(s, id, NULL, &n);
+	} else {
+		/* who disabled it and when stay, for the record */
+		rc = sq_exec(
+		    s, "UPDATE account SET disabled = 0 WHERE id = ?", "i", id);
+	}
+	if (rc != 0)
+		return rc;
+	snprintf(why, sizeof(why), "sessions ended: %ld", n);
+	return sq_audit(s, actor,
+	    disabled ? "account.disable" : "account.enable", "account", login,
+	    disabled ? "enabled" : "disabled",
+	    disabled ? "disabled" : "enabled", disabled ? why : NULL, NULL);
+}
+
+int
+store_account_set_role(struct store *s, const char *login, enum role role,
+    const char *agency, const char *actor)
+{
+	struct st_account a;
+	char old[160], new[160];
+	int rc = store_account_get(s, login, &a);
+
+	if (rc != 0)
+		return rc;
+	rc = sq_exec(s, "UPDATE account SET role = ?, agency = ? WHERE id = ?",
+	    "ssi", role_name(role), agency, a.sac_id);
+	if (rc == STORE_ECONFLICT) {
+		sq_seterr(s, STORE_ECONFLICT, "không có cơ quan '%s'",
+		    "no agency '%s'", agency ? agency : "");
+		return rc;
+	}
+	if (rc == 0)
+		rc = sessions_end(s, a.sac_id, NULL, NULL);
+	if (rc != 0)
+		return rc;
+	snprintf(old, sizeof(old), "%s %s", role_name(a.sac_role),
+	    a.sac_agency[0] ? a.sac_agency : "-");
+	snprintf(
+	    new, sizeof(new), "%s %s", role_name(role), agency ? agency : "-");
+	return sq_audit(
+	    s, actor, "account.role", "account", login, old, new, NULL, NULL);
+}
+
+int
+store_account_admins(struct store *s, long *n)
+{
+	return sq_one(s, sq_map_long, n, NULL,
+	    "SELECT count(*) FROM account WHERE role = 'admin'"
+	    " AND disabled = 0",
+	    "");
+}
+
+static const char *
+session_info_map(sqlite3_stmt *st, void *arg)
+{
+	struct st_session_info *o = arg;
+
+	memset(o, 0, sizeof(*o));
+	snprintf(o->ssi_id, sizeof(o->ssi_id), "%s",
+	    sq_text(st, 0) ? sq_text(st, 0) : "");
+	o->ssi_created = (long)sqlite3_column_int64(st, 1);
+	o->ssi_last_seen = (long)sqlite3_column_int64(st, 2);
+	o->ssi_expires = (long)sqlite3_column_int64(st, 3);
+	o->ssi_ended = sqlite3_column_int(st, 4);
+	o->ssi_ended_at = (long)sqlite3_column_int64(st, 5);
+	if (sq_text(st, 6) != NULL)
+		snprintf(o->ssi_address, sizeof(o->ssi_address), "%s",
+		    sq_text(st, 6));
+	return NULL;
+}
+
+int
+store_session_each(struct store *s, const char *login,
+    int (*cb)(void *, const struct st_session_info *), void *ctx)
+{
+	sqlite3_stmt *st;
+	long id;
+	int rc = account_id(s, login, &id);
+
+	if (rc != 0)
+		return rc;
+	st = sq_query(s,
+	    "SELECT public_id, created_at, last_seen, expires_at, ended,"
+	    " ended_at, address FROM session WHERE account = ?"
+	    " ORDER BY created_at DESC, rowid DESC LIMIT 200",
+	    "i", id);
+	if (st == NULL)
+		return s->sqs_errcode;
+	SQ_EACH(s, st, struct st_session_info, session_info_map, cb, ctx);
+}
+
+int
+store_session_end_id(
+    struct store *s, const char *login, const char *id, const char *actor)
+{
+	long acc;
+	int rc = account_id(s, login, &acc);
+
+	if (rc != 0)
+		return rc;
+	rc = sq_exec(s,
+	    "UPDATE session SET ended = 1, ended_at = ? WHERE account = ?"
+	    " AND public_id = ? AND ended = 0",
+	    "iis", (long)time(NULL), acc, id);
+	if (rc != 0)
+		return rc;
+	if (sqlite3_changes(s->sqs_db) == 0) {
+		sq_seterr(s, STORE_ENOTFOUND,
+		    "tài khoản '%s' không có phiên đang mở '%s'",
+		    "account '%s' has no open session '%s'", login, id);
+		return STORE_ENOTFOUND;
+	}
+	return sq_audit(
+	    s, actor, "session.end", "account", login, id, NULL, NULL, NULL);
+}
+
+int
+store_session_end_all(
+    struct store *s, const char *login, const char *actor, long *n)
+{
+	long acc;
+	char why[48];
+	int rc = account_id(s, login, &acc);
+
+	if (rc == 0)
+		rc = sessions_end(s, acc, NULL, n);
+	if (rc != 0)
+		return rc;
+	snprintf(why, sizeof(why), "sessions ended: %ld", *n);
+	return sq_audit(s, actor, "session.end_all", "account", login, NULL,
+	    NULL, why, NULL);
 }
