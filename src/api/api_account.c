@@ -196,22 +196,22 @@ session_row(void *ctx, const struct st_session_info *si)
 {
 	struct session_list *sl = ctx;
 	json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:b, s:b}", "id",
-	    si->ssi_id, "created_at", (json_int_t)si->ssi_created, "last_seen",
-	    (json_int_t)si->ssi_last_seen, "expires_at",
-	    (json_int_t)si->ssi_expires, "ended", si->ssi_ended, "current",
-	    strcmp(si->ssi_id, sl->sl_current) == 0);
+	    si->sse_id, "created_at", (json_int_t)si->sse_created, "last_seen",
+	    (json_int_t)si->sse_last_seen, "expires_at",
+	    (json_int_t)si->sse_expires, "ended", si->sse_ended, "current",
+	    strcmp(si->sse_id, sl->sl_current) == 0);
 
 	json_object_set_new(o, "ended_at",
-	    si->ssi_ended_at ? json_integer(si->ssi_ended_at) : json_null());
+	    si->sse_ended_at ? json_integer(si->sse_ended_at) : json_null());
 	json_object_set_new(o, "address",
-	    si->ssi_address[0] ? json_string(si->ssi_address) : json_null());
+	    si->sse_address[0] ? json_string(si->sse_address) : json_null());
 	json_array_append_new(sl->sl_list, o);
 	return 0;
 }
 
 /*
  * GET /api/v1/users/{login}/sessions: its sessions (one's own, or an
- * admin's view of anyone's); open ones are those not ended whose expiry
+ * admin's view of anyone's); live ones are those not ended whose expiry
  * and idle time have not passed.
  */
 void
@@ -227,7 +227,7 @@ api_user_sessions(struct api_req *ar)
 
 	diag_init(&d);
 	rc = app_sessions(ar->ar_s, api_actor(ar), login, session_row, &sl, &d);
-	/* "open": usable now (expired or idle ones were never marked) */
+	/* "live": usable now (expired or idle ones were never marked) */
 	json_array_foreach(sl.sl_list, i, o)
 	{
 		json_int_t seen = json_integer_value(
@@ -235,7 +235,7 @@ api_user_sessions(struct api_req *ar)
 			   exp = json_integer_value(
 			       json_object_get(o, "expires_at"));
 
-		json_object_set_new(o, "open",
+		json_object_set_new(o, "live",
 		    json_boolean(!json_is_true(json_object_get(o, "ended")) &&
 			now < exp && now - seen < AUTH_IDLE_TTL));
 	}

@@ -8,10 +8,9 @@
 static json_t *
 user_json(const struct st_account *a)
 {
-	return json_pack("{s:s, s:s, s:s?, s:b}", "login", a->sac_login, "role",
+	return json_pack("{s:s, s:s, s:s?}", "login", a->sac_login, "role",
 	    role_name(a->sac_role), "agency",
-	    a->sac_agency[0] ? a->sac_agency : NULL, "must_change_password",
-	    a->sac_must_change);
+	    a->sac_agency[0] ? a->sac_agency : NULL);
 }
 
 static void

@@ -399,24 +399,24 @@ session_row(void *ctx, const struct st_session_info *si)
 	char c[32], l[32], e[32], x[32];
 	const char *st;
 	long now = (long)time(NULL);
-	int open = !si->ssi_ended && now < si->ssi_expires &&
-	    now - si->ssi_last_seen < AUTH_IDLE_TTL;
+	int live = !si->sse_ended && now < si->sse_expires &&
+	    now - si->sse_last_seen < AUTH_IDLE_TTL;
 
-	time_vi(si->ssi_created, c, sizeof(c));
-	time_vi(si->ssi_last_seen, l, sizeof(l));
-	time_vi(si->ssi_expires, e, sizeof(e));
-	time_vi(si->ssi_ended_at, x, sizeof(x));
+	time_vi(si->sse_created, c, sizeof(c));
+	time_vi(si->sse_last_seen, l, sizeof(l));
+	time_vi(si->sse_expires, e, sizeof(e));
+	time_vi(si->sse_ended_at, x, sizeof(x));
 	if (strcmp(o->op_format, "csv") == 0) {
-		printf("%s,%ld,%ld,%ld,%d,%ld,%d,%s\n", si->ssi_id,
-		    si->ssi_created, si->ssi_last_seen, si->ssi_expires,
-		    si->ssi_ended, si->ssi_ended_at, open, si->ssi_address);
+		printf("%s,%ld,%ld,%ld,%d,%ld,%d,%s\n", si->sse_id,
+		    si->sse_created, si->sse_last_seen, si->sse_expires,
+		    si->sse_ended, si->sse_ended_at, live, si->sse_address);
 		return 0;
 	}
-	st = open           ? cli_msg(o->op_lang, "đang mở", "open")
-	    : si->ssi_ended ? x
+	st = live           ? cli_msg(o->op_lang, "đang dùng", "in use")
+	    : si->sse_ended ? x
 			    : cli_msg(o->op_lang, "hết hạn", "expired");
-	printf("%-16s  %-16s  %-16s  %-16s  %s%*s%s\n", si->ssi_id, c, l, e, st,
-	    cli_pad(st, 18), "", si->ssi_address[0] ? si->ssi_address : "-");
+	printf("%-16s  %-16s  %-16s  %-16s  %s%*s%s\n", si->sse_id, c, l, e, st,
+	    cli_pad(st, 18), "", si->sse_address[0] ? si->sse_address : "-");
 	return 0;
 }
 
@@ -440,7 +440,7 @@ user_sessions(struct store *s, const struct opts *o, const struct app_actor *a)
 		return EXIT_USAGE;
 	}
 	if (strcmp(o->op_format, "csv") == 0)
-		printf("id,created,last_seen,expires,ended,ended_at,open,"
+		printf("id,created,last_seen,expires,ended,ended_at,live,"
 		       "address\n");
 	else
 		print_head(lang, heads, 6);

@@ -724,13 +724,13 @@ struct st_session {
 };
 /* A session as listed (store_session_each): never its token or hash. */
 struct st_session_info {
-	char ssi_id[24];
-	long ssi_created;
-	long ssi_last_seen;
-	long ssi_expires;
-	int ssi_ended;
-	long ssi_ended_at; /* 0: unknown or not ended */
-	char ssi_address[64]; /* "" when not recorded */
+	char sse_id[24];
+	long sse_created;
+	long sse_last_seen;
+	long sse_expires;
+	int sse_ended;
+	long sse_ended_at; /* 0: unknown or not ended */
+	char sse_address[64]; /* "" when not recorded */
 };
 /*
  * [writes] store_session_add(s, token_hash, id, account, csrf, address,

@@ -70,6 +70,15 @@ def body(ck, srv):
         # writes nothing, but a POST: the token is asked all the same
         ("POST", "/api/v1/periods/2022/whatif",
          dict(json_body={"values": {"2.6": "1"}})),
+        # accounts (issue 12)
+        ("POST", "/api/v1/users/cb-khdt/reset", dict(json_body={})),
+        ("POST", "/api/v1/users/cb-khdt/disable", dict(json_body={})),
+        ("POST", "/api/v1/users/cb-khdt/enable", dict(json_body={})),
+        ("PATCH", "/api/v1/users/cb-khdt", dict(json_body={"role":
+                                                           "viewer"})),
+        ("DELETE", "/api/v1/users/cb-khdt/sessions/0123456789abcdef",
+         dict()),
+        ("DELETE", "/api/v1/users/cb-khdt/sessions", dict()),
     ]
     # every non-GET route of api.c is in the list
     writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}

@@ -311,15 +311,15 @@ session_info_map(sqlite3_stmt *st, void *arg)
 	struct st_session_info *o = arg;
 
 	memset(o, 0, sizeof(*o));
-	snprintf(o->ssi_id, sizeof(o->ssi_id), "%s",
+	snprintf(o->sse_id, sizeof(o->sse_id), "%s",
 	    sq_text(st, 0) ? sq_text(st, 0) : "");
-	o->ssi_created = (long)sqlite3_column_int64(st, 1);
-	o->ssi_last_seen = (long)sqlite3_column_int64(st, 2);
-	o->ssi_expires = (long)sqlite3_column_int64(st, 3);
-	o->ssi_ended = sqlite3_column_int(st, 4);
-	o->ssi_ended_at = (long)sqlite3_column_int64(st, 5);
+	o->sse_created = (long)sqlite3_column_int64(st, 1);
+	o->sse_last_seen = (long)sqlite3_column_int64(st, 2);
+	o->sse_expires = (long)sqlite3_column_int64(st, 3);
+	o->sse_ended = sqlite3_column_int(st, 4);
+	o->sse_ended_at = (long)sqlite3_column_int64(st, 5);
 	if (sq_text(st, 6) != NULL)
-		snprintf(o->ssi_address, sizeof(o->ssi_address), "%s",
+		snprintf(o->sse_address, sizeof(o->sse_address), "%s",
 		    sq_text(st, 6));
 	return NULL;
 }
