@@ -47,6 +47,8 @@ AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
 # a work list is what an agency has to do: an officer reads its own
 # agency's (the default), a viewer has none
 WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
+# another account's password, state, role and sessions (issue 12): admins
+ADMIN = (UNAUTH, OK, FORBID, FORBID, FORBID, FORBID)
 
 # (method, route pattern of api.c): expected answer per role, in the order
 # of ROLES.
@@ -95,6 +97,15 @@ MATRIX = {
     ("GET", "/api/v1/periods/{}/trend"): READ,
     ("GET", "/api/v1/periods/{}/sensitivity"): READ,
     ("GET", "/api/v1/results"): READ,
+    # accounts (issue 12), called on another account (one's own
+    # sessions: tests/api/test_accounts.py)
+    ("POST", "/api/v1/users/{}/reset"): ADMIN,
+    ("POST", "/api/v1/users/{}/disable"): ADMIN,
+    ("POST", "/api/v1/users/{}/enable"): ADMIN,
+    ("PATCH", "/api/v1/users/{}"): ADMIN,
+    ("GET", "/api/v1/users/{}/sessions"): ADMIN,
+    ("DELETE", "/api/v1/users/{}/sessions/{}"): ADMIN,
+    ("DELETE", "/api/v1/users/{}/sessions"): ADMIN,
 }
 
 UNIT = "ninh-thuan"
@@ -298,6 +309,8 @@ def body(ck, srv):
                       (login,))[0][0], 1 if r.ok() else 0,
               "%s: account %s created or not" % (role, login))
 
+        accounts(ck, srv, admin, call, role, i)
+
         code = str(2060 + i)
         r = call(role, ("POST", "/api/v1/periods"), "POST", API + "/periods",
                  json_body={"code": code})
@@ -386,6 +399,63 @@ def body(ck, srv):
                     json_body={"login": "new-admin", "role": "admin",
                                "password": "mot-mat-khau-dai-99"})
     ck.status(r, 201, "admin creating an admin")
+
+
+def accounts(ck, srv, admin, call, role, i):
+    """The account routes of issue 12 as ${role}, on an account of its own
+    (t-ROLE, made by the admin), each followed by what it changed."""
+    who = "t-" + role.replace("_", "-")
+    pw = "mat-khau-cua-%s-dai" % who
+    srv.secrets.add(pw)
+    r = srv.request("POST", API + "/users", session=admin,
+                    json_body={"login": who, "role": "officer",
+                               "agency": "so-khdt", "password": pw})
+    ck.status(r, 201, "setup: account " + who)
+    srv.passwords[who] = pw
+    t = srv.must_login(who)
+    sid = srv.get(API + "/session", session=t).json()["session_id"]
+    u = API + "/users/" + who
+
+    def state():
+        return srv.sql("SELECT role, agency, disabled, must_change FROM "
+                       "account WHERE login = ?", (who,))[0]
+
+    def live(sess):
+        return srv.get(API + "/session", session=sess).status == 200
+
+    r = call(role, ("GET", "/api/v1/users/{}/sessions"), "GET",
+             u + "/sessions")
+    if r.ok():
+        ck.eq([x["id"] for x in r.json()["sessions"]], [sid],
+              "%s: %s's one session listed" % (role, who))
+    r = call(role, ("DELETE", "/api/v1/users/{}/sessions/{}"), "DELETE",
+             u + "/sessions/" + sid)
+    ck.eq(live(t), not r.ok(), "%s: %s's session ended or not" % (role, who))
+    t = srv.must_login(who)
+    r = call(role, ("DELETE", "/api/v1/users/{}/sessions"), "DELETE",
+             u + "/sessions")
+    ck.eq(live(t), not r.ok(), "%s: every session of %s ended or not" %
+          (role, who))
+    r = call(role, ("PATCH", "/api/v1/users/{}"), "PATCH", u,
+             json_body={"role": "viewer", "agency": None})
+    ck.eq(state()[:2], ("viewer", None) if r.ok() else ("officer", "so-khdt"),
+          "%s: %s's role changed or not" % (role, who))
+    r = call(role, ("POST", "/api/v1/users/{}/disable"), "POST",
+             u + "/disable", json_body={})
+    ck.eq(state()[2], 1 if r.ok() else 0,
+          "%s: %s disabled or not" % (role, who))
+    if not r.ok():
+        srv.request("POST", u + "/disable", json_body={}, session=admin)
+    r = call(role, ("POST", "/api/v1/users/{}/enable"), "POST",
+             u + "/enable", json_body={})
+    ck.eq(state()[2], 0 if r.ok() else 1,
+          "%s: %s enabled or not" % (role, who))
+    r = call(role, ("POST", "/api/v1/users/{}/reset"), "POST",
+             u + "/reset", json_body={"generate": True})
+    ck.eq(state()[3], 1 if r.ok() else 0,
+          "%s: %s must change its password or not" % (role, who))
+    if r.ok():
+        srv.secrets.add(r.json()["password"])
 
 
 def collective(ck, srv, admin, demo_csv):
