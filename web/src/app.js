@@ -5,7 +5,7 @@ import { html, render, useState, useEffect, useRef } from './lib.js';
 import { get, api, setCsrf, onUnauthorized, clearCache } from './api.js';
 import { useLocation, navigate, match } from './router.js';
 import { ROLE } from './words.js';
-import { LoginPage, PasswordPage } from './page_login.js';
+import { LoginPage, PasswordPage, ForcedPasswordPage } from './page_login.js';
 import { OverviewPage } from './page_overview.js';
 import { IndicatorsPage, IndicatorPage } from './page_indicators.js';
 import { AgencyPage } from './page_agency.js';
@@ -136,10 +136,6 @@ function App() {
       }} />
     </main>`;
   }
-  if (loc.path === '/' || loc.path === '/dang-nhap') {
-    navigate(home(session.user), { replace: true });
-    return null;
-  }
   const logout = async () => {
     try {
       await api('DELETE', '/session', undefined, { noRedirect: true });
@@ -152,6 +148,16 @@ function App() {
     setSession(null);
     navigate('/dang-nhap?ra=1', { replace: true });
   };
+  // a password an admin set (issue 12): its change comes first
+  if (session.must_change_password)
+    return html`<main id="noi-dung" class="login-main">
+      <${ForcedPasswordPage} user=${session.user} onLogout=${logout}
+        onDone=${() => setSession({ ...session, must_change_password: false })} />
+    </main>`;
+  if (loc.path === '/' || loc.path === '/dang-nhap') {
+    navigate(home(session.user), { replace: true });
+    return null;
+  }
   let page = null;
   for (const [pattern, Comp] of routes) {
     const params = match(pattern, loc.path);

@@ -1,7 +1,7 @@
 // page_admin.js: administration: periods and deadlines, accounts,
 // agencies and units, methodology versions, the audit log with filters.
-import { html, useState } from './lib.js';
-import { get, post, enc } from './api.js';
+import { html, useState, useEffect, useRef } from './lib.js';
+import { api, get, post, enc } from './api.js';
 import { date, time } from './fmt.js';
 import { setQuery } from './router.js';
 import { useData, Loading, ErrorBox, Notice, Page, reference, agencyName, AgencySelect } from './ui.js';
@@ -71,7 +71,138 @@ function Periods() {
   </section>`;
 }
 
-function Users() {
+// The actions of issue 12 on the audit log's words.
+const ACTION = {
+  ...AUDIT_ACTION,
+  'account.reset': 'Đặt lại mật khẩu',
+  'account.disable': 'Khóa tài khoản',
+  'account.enable': 'Mở khóa tài khoản',
+  'account.role': 'Đổi vai trò, cơ quan',
+  'session.end': 'Kết thúc phiên',
+  'session.end_all': 'Kết thúc mọi phiên',
+};
+
+function accountState(u) {
+  if (u.disabled) return 'Đã khóa';
+  return u.must_change_password ? 'Phải đổi mật khẩu' : 'Hoạt động';
+}
+
+// unixTime(t): Unix seconds as the interface shows times.
+const unixTime = (t) => (t ? time(new Date(t * 1000).toISOString()) : '—');
+
+// The generated password, shown once, with a button that copies it.
+function Shown({ login, password }) {
+  const [copied, setCopied] = useState(false);
+  const ref = useRef(null);
+  useEffect(() => {
+    if (ref.current) ref.current.focus();
+  }, [password]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(password);
+      setCopied(true);
+    } catch (e) {
+      // no clipboard (plain http): select it for the user to copy
+      const r = document.createRange();
+      r.selectNodeContents(ref.current);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+    }
+  };
+  return html`<div class="alert alert-ok" role="status">
+    <p>Mật khẩu tạm thời của <strong>${login}</strong> (chỉ hiện một lần; người dùng phải đổi khi đăng nhập):</p>
+    <p><code class="mono" id="mk-tam-thoi" tabindex="-1" ref=${ref}>${password}</code>${' '}
+      <button type="button" onClick=${copy} aria-describedby="mk-tam-thoi">Sao chép</button>
+      ${copied && html` <span>Đã sao chép.</span>`}</p>
+  </div>`;
+}
+
+// One account, chosen in the list: reset, disable, role and sessions.
+function Account({ refdata: refData, account, onChanged }) {
+  const u = account;
+  const [msg, setMsg] = useState(null);
+  const [err, setErr] = useState(null);
+  const [shown, setShown] = useState(null);
+  const [temp, setTemp] = useState('');
+  const [role, setRole] = useState(u.role);
+  const [agency, setAgency] = useState(u.agency || '');
+  const sessions = useData(() => get(`/users/${enc(u.login)}/sessions`), [u.login, msg]);
+  const act = async (what, fn) => {
+    setMsg(null);
+    setErr(null);
+    setShown(null);
+    try {
+      const r = await fn();
+      setMsg(what);
+      onChanged();
+      return r;
+    } catch (x) {
+      setErr(x);
+      return null;
+    }
+  };
+  const reset = async (e) => {
+    e.preventDefault();
+    const given = temp;
+    const r = await act(`Đã đặt lại mật khẩu của ${u.login}; các phiên của tài khoản đã kết thúc.`,
+      () => post(`/users/${enc(u.login)}/reset`, given ? { password: given } : { generate: true }));
+    if (r && r.password) setShown(r.password);
+    setTemp('');
+  };
+  const saveRole = (e) => {
+    e.preventDefault();
+    const body = { role, agency: role === 'officer' || role === 'coordinator' ? agency || null : null };
+    act(`Đã đổi vai trò của ${u.login}; các phiên của tài khoản đã kết thúc.`,
+      () => api('PATCH', `/users/${enc(u.login)}`, body));
+  };
+  const live = sessions.data ? sessions.data.sessions.filter((x) => x.live) : [];
+  return html`<section class="card" aria-labelledby="tk-chon-h">
+    <h3 id="tk-chon-h" tabindex="-1">Tài khoản ${u.login}</h3>
+    <p>${ROLE[u.role] || u.role}${u.agency ? ' · ' + agencyName(refData, u.agency) : ''} · ${accountState(u)}</p>
+    ${msg && html`<${Notice} kind="ok">${msg}<//>`}
+    ${shown && html`<${Shown} login=${u.login} password=${shown} />`}
+    <${ErrorBox} error=${err} />
+    <form class="narrow" onSubmit=${reset}>
+      <h4>Đặt lại mật khẩu</h4>
+      <div class="field"><label for="tk-mk-tam">Mật khẩu tạm thời (để trống: tạo tự động)</label>
+        <input id="tk-mk-tam" type="password" autocomplete="new-password" value=${temp}
+          onInput=${(e) => setTemp(e.target.value)} /></div>
+      <button type="submit">Đặt lại mật khẩu</button>
+    </form>
+    <h4>Khóa tài khoản</h4>
+    <p>${u.disabled ?
+      html`<button type="button" onClick=${() => act(`Đã mở khóa ${u.login}.`, () => post(`/users/${enc(u.login)}/enable`))}>Mở khóa ${u.login}</button>` :
+      html`<button type="button" onClick=${() => act(`Đã khóa ${u.login}; các phiên của tài khoản đã kết thúc.`,
+        () => post(`/users/${enc(u.login)}/disable`))}>Khóa ${u.login}</button>`}</p>
+    <form class="narrow" onSubmit=${saveRole}>
+      <h4>Vai trò và cơ quan</h4>
+      <div class="field"><label for="tk-doi-vai-tro">Vai trò</label>
+        <select id="tk-doi-vai-tro" value=${role} onChange=${(e) => setRole(e.target.value)}>
+          ${Object.entries(ROLE).map(([k, v]) => html`<option value=${k}>${v}</option>`)}</select></div>
+      ${(role === 'officer' || role === 'coordinator') && html`<${AgencySelect} id="tk-doi-co-quan"
+        agencies=${refData.agencies} value=${agency} all="— không —" onChange=${(v) => setAgency(v || '')} />`}
+      <button type="submit">Lưu vai trò</button>
+    </form>
+    <h4>Phiên đăng nhập</h4>
+    <${ErrorBox} error=${sessions.error} />
+    ${sessions.data && html`<div class="table-wrap" tabindex="0"><table>
+      <caption class="muted">${live.length} phiên đang dùng, ${sessions.data.sessions.length} phiên gần đây</caption>
+      <thead><tr><th scope="col">Mã phiên</th><th scope="col">Bắt đầu</th><th scope="col">Dùng lần cuối</th>
+        <th scope="col">Hết hạn</th><th scope="col">Địa chỉ</th><th scope="col">Trạng thái</th></tr></thead>
+      <tbody>${sessions.data.sessions.map((x) => html`<tr>
+        <th scope="row" class="mono small">${x.id}</th><td>${unixTime(x.created_at)}</td><td>${unixTime(x.last_seen)}</td>
+        <td>${unixTime(x.expires_at)}</td><td>${x.address || '—'}</td>
+        <td>${x.live ? html`<button type="button" aria-label=${'Kết thúc phiên ' + x.id}
+          onClick=${() => act(`Đã kết thúc phiên ${x.id}.`, () => api('DELETE', `/users/${enc(u.login)}/sessions/${enc(x.id)}`))}>Kết thúc</button>` :
+          x.ended ? 'Đã kết thúc ' + unixTime(x.ended_at) : 'Hết hạn'}</td></tr>`)}</tbody>
+    </table></div>
+    ${live.length > 0 && html`<p><button type="button" onClick=${() => act(`Đã kết thúc mọi phiên của ${u.login}.`,
+      () => api('DELETE', `/users/${enc(u.login)}/sessions`))}>Kết thúc mọi phiên</button></p>`}`}
+  </section>`;
+}
+
+function Users({ user }) {
   const { data, error, reload } = useData(async () => ({ ref: await reference(), users: (await get('/users')).users }), []);
   const [login, setLogin] = useState('');
   const [role, setRole] = useState('officer');
@@ -79,6 +210,8 @@ function Users() {
   const [pw, setPw] = useState('');
   const [msg, setMsg] = useState(null);
   const [err, setErr] = useState(null);
+  const [chosen, setChosen] = useState(null);
+  const admin = user.role === 'admin';
   const add = async (e) => {
     e.preventDefault();
     setMsg(null);
@@ -95,13 +228,22 @@ function Users() {
       setErr(x);
     }
   };
+  const account = data && chosen && data.users.find((u) => u.login === chosen);
+  useEffect(() => {
+    const h = document.getElementById('tk-chon-h');
+    if (h && chosen) h.focus();
+  }, [chosen]);
   return html`<section aria-labelledby="tk-h">
     <h2 id="tk-h">Tài khoản</h2>
     ${!data ? html`<${ErrorBox} error=${error} />` : html`<div class="table-wrap" tabindex="0"><table>
-      <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th></tr></thead>
+      <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Vai trò</th><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th>
+        ${admin && html`<th scope="col">Thao tác</th>`}</tr></thead>
       <tbody>${data.users.map((u) => html`<tr><th scope="row">${u.login}</th><td>${ROLE[u.role] || u.role}</td>
-        <td>${u.agency ? agencyName(data.ref, u.agency) : '—'}</td><td>${u.disabled ? 'Đã khóa' : 'Hoạt động'}</td></tr>`)}</tbody>
+        <td>${u.agency ? agencyName(data.ref, u.agency) : '—'}</td><td>${accountState(u)}</td>
+        ${admin && html`<td><button type="button" aria-label=${'Quản lý tài khoản ' + u.login}
+          aria-pressed=${chosen === u.login ? 'true' : 'false'} onClick=${() => setChosen(u.login)}>Quản lý</button></td>`}</tr>`)}</tbody>
     </table></div>
+    ${account && html`<${Account} key=${account.login} refdata=${data.ref} account=${account} onChanged=${reload} />`}
     <form class="card narrow" onSubmit=${add}>
       <h3>Tạo tài khoản</h3>
       ${msg && html`<${Notice} kind="ok">${msg}<//>`}
@@ -180,7 +322,7 @@ function Audit({ query }) {
       <thead><tr><th scope="col">Thời điểm</th><th scope="col">Người</th><th scope="col">Việc</th>
         <th scope="col">Đối tượng</th><th scope="col">Cũ → mới</th><th scope="col">Lý do</th></tr></thead>
       <tbody>${[...data.audit].reverse().slice(0, 500).map((a) => html`<tr>
-        <td class="small">${time(a.at)}</td><td>${a.actor}</td><td>${AUDIT_ACTION[a.action] || a.action}</td>
+        <td class="small">${time(a.at)}</td><td>${a.actor}</td><td>${ACTION[a.action] || a.action}</td>
         <td class="small">${[a.period, a.agency && agencyName(data.ref, a.agency), a.unit, a.input].filter(Boolean).join(' · ') || a.key}</td>
         <td class="small break">${a.old ?? '—'} → ${a.new ?? '—'}</td><td class="small break">${a.reason || ''}</td></tr>`)}</tbody>
     </table></div>`}
@@ -196,7 +338,7 @@ export function AdminPage({ params, user, query }) {
     <nav aria-label="Các mục quản trị" class="tabs"><ul>${SECTIONS.map(([k, v]) => html`<li>
       <a href=${'/quan-tri/' + k} aria-current=${k === section ? 'page' : null}>${v}</a></li>`)}</ul></nav>
     ${section === 'ky' && html`<${Periods} />`}
-    ${section === 'tai-khoan' && html`<${Users} />`}
+    ${section === 'tai-khoan' && html`<${Users} user=${user} />`}
     ${section === 'co-quan' && html`<${Agencies} />`}
     ${section === 'phuong-phap' && html`<${Methods} />`}
     ${section === 'nhat-ky' && html`<${Audit} query=${query} />`}

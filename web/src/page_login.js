@@ -1,5 +1,5 @@
-// page_login.js: log in (with the lockout's waiting time) and change the
-// password.
+// page_login.js: log in (with the lockout's waiting time), change the
+// password, and the change forced after an admin's reset.
 import { html, useState, useEffect, useRef } from './lib.js';
 import { api, post } from './api.js';
 import { ErrorBox, Notice, Page, sentence } from './ui.js';
@@ -140,4 +140,72 @@ export function PasswordPage({ user }) {
       <button type="submit" class="primary" disabled=${busy}>Đổi mật khẩu</button>
     </form>
   <//>`;
+}
+
+// After logging in with a password an admin set: nothing else works until
+// it is changed (the API answers 403 password_change_required), so this
+// form stands in for the whole interface; onDone() goes on into the app.
+export function ForcedPasswordPage({ user, onDone, onLogout }) {
+  const [cur, setCur] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const errRef = useRef(null);
+  const mismatch = again !== '' && next !== again;
+  const short = next !== '' && [...next].length < 12;
+  const same = next !== '' && next === cur;
+  useEffect(() => {
+    document.title = 'Đổi mật khẩu tạm thời — DTI Ninh Thuận';
+  }, []);
+  useEffect(() => {
+    if (error && errRef.current) errRef.current.focus();
+  }, [error]);
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    if (mismatch || short || same || !cur || !next) {
+      setError({ message: 'Hãy sửa các ô được đánh dấu.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await post('/session/password', { current: cur, password: next });
+      onDone();
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+  return html`<div class="login-box">
+    <p class="login-brand"><span class="brand-mark" aria-hidden="true">DTI</span> Tỉnh Ninh Thuận</p>
+    <h1>Đổi mật khẩu tạm thời</h1>
+    <p>Tài khoản <strong>${user.login}</strong> đang dùng mật khẩu do quản trị viên đặt.
+      Hãy đặt mật khẩu của riêng bạn (ít nhất 12 ký tự) trước khi làm việc.</p>
+    <div tabindex="-1" ref=${errRef}><${ErrorBox} error=${error} /></div>
+    <form onSubmit=${submit} novalidate>
+      <div class="field">
+        <label for="mk-tam">Mật khẩu tạm thời</label>
+        <input id="mk-tam" type="password" autocomplete="current-password" required
+          value=${cur} onInput=${(e) => setCur(e.target.value)} />
+      </div>
+      <div class="field">
+        <label for="mk-moi">Mật khẩu mới</label>
+        <input id="mk-moi" type="password" autocomplete="new-password" required minlength="12"
+          aria-invalid=${short || same ? 'true' : 'false'} aria-describedby="mk-moi-loi"
+          value=${next} onInput=${(e) => setNext(e.target.value)} />
+        <p id="mk-moi-loi" class="field-error">${short ? 'Mật khẩu mới cần ít nhất 12 ký tự.' :
+          same ? 'Mật khẩu mới phải khác mật khẩu tạm thời.' : ''}</p>
+      </div>
+      <div class="field">
+        <label for="mk-lai">Nhập lại mật khẩu mới</label>
+        <input id="mk-lai" type="password" autocomplete="new-password" required
+          aria-invalid=${mismatch ? 'true' : 'false'} aria-describedby="mk-lai-loi"
+          value=${again} onInput=${(e) => setAgain(e.target.value)} />
+        <p id="mk-lai-loi" class="field-error">${mismatch ? 'Hai lần nhập không giống nhau.' : ''}</p>
+      </div>
+      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Đang đổi…' : 'Đổi mật khẩu và tiếp tục'}</button>
+      <button type="button" class="link-button" onClick=${onLogout}>Đăng xuất</button>
+    </form>
+  </div>`;
 }
