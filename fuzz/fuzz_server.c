@@ -187,6 +187,7 @@ add_sessions(void)
 	size_t i;
 
 	for (i = 0; i < NACCOUNTS; i++) {
+		struct st_session_new n = { 0 };
 		struct st_account a;
 
 		if (store_account_get(fz.s, accounts[i].login, &a) != 0)
@@ -194,10 +195,14 @@ add_sessions(void)
 		pad64(fz.token[i], "fuzz-session-", accounts[i].login);
 		pad64(fz.csrf[i], "fuzz-csrf-", accounts[i].login);
 		sha256_hex(fz.token[i], 64, fz.token_hash[i]);
+		n.ssn_token_hash = fz.token_hash[i];
+		n.ssn_id = accounts[i].login;
+		n.ssn_account = a.sac_id;
+		n.ssn_csrf = fz.csrf[i];
+		n.ssn_now = now;
+		n.ssn_expires = now + AUTH_SESSION_TTL;
 		if (store_tx_begin(fz.s) != 0 ||
-		    store_session_add(fz.s, fz.token_hash[i], accounts[i].login,
-			a.sac_id, fz.csrf[i], NULL, now,
-			now + AUTH_SESSION_TTL) != 0 ||
+		    store_session_add(fz.s, &n) != 0 ||
 		    store_tx_commit(fz.s) != 0)
 			fuzz_server_die("store_session_add", NULL);
 	}

@@ -205,6 +205,8 @@ session_row(void *ctx, const struct st_session_info *si)
 	    si->sse_ended_at ? json_integer(si->sse_ended_at) : json_null());
 	json_object_set_new(o, "address",
 	    si->sse_address[0] ? json_string(si->sse_address) : json_null());
+	json_object_set_new(o, "user_agent",
+	    si->sse_agent[0] ? json_string(si->sse_agent) : json_null());
 	json_array_append_new(sl->sl_list, o);
 	return 0;
 }

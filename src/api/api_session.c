@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "util/utf8.h"
 
 static json_t *
 user_json(const struct st_account *a)
@@ -56,12 +57,41 @@ limiter_gate(struct api_req *ar, const char *login, long now, char kacc[96],
 	return 1;
 }
 
+/*
+ * user_agent(ar, out): the request's User-Agent kept with its session, to
+ * tell one's sessions apart: at most APP_MAX_AGENT bytes, cut at a
+ * character, controls as '?'; NULL when absent or not UTF-8.
+ */
+static const char *
+user_agent(struct api_req *ar, char out[APP_MAX_AGENT + 1])
+{
+	const char *ua = http_header(ar->ar_rq, "User-Agent");
+	size_t n, i;
+
+	if (ua == NULL || ua[0] == '\0')
+		return NULL;
+	n = strlen(ua);
+	if (n > APP_MAX_AGENT) {
+		n = APP_MAX_AGENT;
+		while (n > 0 && ((unsigned char)ua[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out, ua, n);
+	out[n] = '\0';
+	if (!utf8_valid(out, n))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7F)
+			out[i] = '?';
+	return out;
+}
+
 void
 api_login(struct api_req *ar)
 {
 	static const char *const keys[] = { "login", "password", NULL };
 	struct st_account a;
-	char kacc[96], kip[96], token[65], csrf[65];
+	char kacc[96], kip[96], token[65], csrf[65], agent[APP_MAX_AGENT + 1];
 	const char *login, *pw;
 	long now = (long)time(NULL);
 	json_t *j = api_body(ar, keys);
@@ -86,7 +116,7 @@ api_login(struct api_req *ar)
 		return;
 	diag_init(&d);
 	rc = app_login(ar->ar_s, login, pw, ar->ar_srv->as_dummy_hash,
-	    ar->ar_rq->rq_ip, now, &a, token, csrf, &d);
+	    ar->ar_rq->rq_ip, user_agent(ar, agent), now, &a, token, csrf, &d);
 	if (rc == 1) {
 		diag_free(&d);
 		api_error(ar, 401, "invalid_credentials", NULL,

@@ -534,14 +534,19 @@ int app_users(struct store *, int (*)(void *, const struct st_account *),
  */
 void app_actor_of(struct app_actor *, const struct st_account *);
 /*
- * app_login(s, login, password, dummy, ip, now, acc, token, csrf, d):
- * check the password (against ${dummy}, a hash made at start-up, when
+ * app_login(s, login, password, dummy, ip, agent, now, acc, token, csrf,
+ * d): check the password (against ${dummy}, a hash made at start-up, when
  * there is no such account, so the answer takes as long either way) and
- * open a session: ${token} is the cookie's secret, ${csrf} the session's
- * anti-forgery token. Return 0, 1 for wrong credentials, or an error.
+ * open a session from address ${ip} and browser ${agent} (its User-Agent,
+ * at most APP_MAX_AGENT bytes of UTF-8, or NULL): ${token} is the
+ * cookie's secret, ${csrf} the session's anti-forgery token. A disabled
+ * account is answered as wrong credentials. Return 0, 1 for wrong
+ * credentials, or an error.
  */
+#define APP_MAX_AGENT 200
 int app_login(struct store *, const char *, const char *, const char *,
-    const char *, long, struct st_account *, char[65], char[65], struct diag *);
+    const char *, const char *, long, struct st_account *, char[65], char[65],
+    struct diag *);
 /*
  * app_session(s, token_hash, now, out): 1 when ${token_hash} names a live
  * session (its last use is recorded at most once a minute), else 0.

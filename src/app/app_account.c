@@ -114,12 +114,13 @@ app_actor_of(struct app_actor *a, const struct st_account *acc)
 
 int
 app_login(struct store *s, const char *login, const char *pw, const char *dummy,
-    const char *ip, long now, struct st_account *acc, char token[65],
-    char csrf[65], struct diag *d)
+    const char *ip, const char *agent, long now, struct st_account *acc,
+    char token[65], char csrf[65], struct diag *d)
 {
 	struct st_audit log = { .sau_action = "session.login",
 		.sau_entity = "account",
 		.sau_reason = ip };
+	struct st_session_new n;
 	char hash[65], id[17];
 	int found, ok;
 
@@ -136,9 +137,16 @@ app_login(struct store *s, const char *login, const char *pw, const char *dummy,
 	log.sau_key = acc->sac_login;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (store_session_add(s, hash, id, acc->sac_id, csrf, ip, now,
-		now + AUTH_SESSION_TTL) != 0 ||
-	    store_audit_add(s, &log) != 0 || store_tx_commit(s) != 0)
+	n.ssn_token_hash = hash;
+	n.ssn_id = id;
+	n.ssn_account = acc->sac_id;
+	n.ssn_csrf = csrf;
+	n.ssn_address = ip;
+	n.ssn_agent = agent;
+	n.ssn_now = now;
+	n.ssn_expires = now + AUTH_SESSION_TTL;
+	if (store_session_add(s, &n) != 0 || store_audit_add(s, &log) != 0 ||
+	    store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	return 0;
 }

@@ -731,14 +731,21 @@ struct st_session_info {
 	int sse_ended;
 	long sse_ended_at; /* 0: unknown or not ended */
 	char sse_address[64]; /* "" when not recorded */
+	char sse_agent[208]; /* its User-Agent, "" when not recorded */
 };
-/*
- * [writes] store_session_add(s, token_hash, id, account, csrf, address,
- * now, expires): start a session of account id ${account}, public id ${id},
- * opened from ${address} (may be NULL).
- */
-int store_session_add(struct store *, const char *, const char *, long,
-    const char *, const char *, long, long);
+/* A session to start. */
+struct st_session_new {
+	const char *ssn_token_hash;
+	const char *ssn_id; /* public id */
+	long ssn_account; /* account id */
+	const char *ssn_csrf;
+	const char *ssn_address; /* may be NULL */
+	const char *ssn_agent; /* the browser's User-Agent; may be NULL */
+	long ssn_now;
+	long ssn_expires;
+};
+/* [writes] store_session_add(s, n): start the session ${n}. */
+int store_session_add(struct store *, const struct st_session_new *);
 /*
  * store_session_each(s, login, cb, ctx): the sessions of account ${login},
  * newest first (at most 200: a long-lived account's old ones are dropped

@@ -377,6 +377,24 @@ def sessions(ck, srv, admin):
           "no session row was deleted")
 
 
+def agents(ck, srv, admin):
+    """A session keeps its browser's User-Agent: cut at 200 bytes on a
+    character, dropped when it is not UTF-8."""
+    pw = srv.passwords["lanhdao"]
+    long_ua = "Trình duyệt/1.0 " + "ặ" * 100  # 19 + 300 bytes
+    for ua in (long_ua.encode(), b"Mozilla/5.0 (X11; Linux)", b"Tr\xe9s"):
+        r = srv.request("POST", API + "/session", json_body={
+            "login": "lanhdao", "password": pw}, headers={"User-Agent": ua})
+        ck.status(r, 200, "a login with User-Agent %r" % ua[:20])
+    r = srv.get(API + "/users/lanhdao/sessions", session=admin)
+    # the three newest (an earlier part logged in without an agent)
+    got = [x["user_agent"] for x in (r.json() or {}).get("sessions", [])][:3]
+    want_long = long_ua.encode()[:199].decode()  # 200 cuts inside a letter
+    ck.eq(got, [None, "Mozilla/5.0 (X11; Linux)", want_long],
+          "the agents kept, newest first (Latin-1 bytes: none)")
+    ck.check(len(got[2].encode()) <= 200, "at most 200 bytes", got[2])
+
+
 def body(ck, srv):
     admin = srv.must_login("admin")
     reset(ck, srv, admin)
@@ -384,6 +402,7 @@ def body(ck, srv):
     admin = last_admin(ck, srv, admin)
     roles(ck, srv, admin)
     sessions(ck, srv, admin)
+    agents(ck, srv, admin)
     # anonymously: 401 everywhere
     for method, path in [("POST", "/users/cb-khdt/reset"),
                          ("POST", "/users/cb-khdt/disable"),

@@ -192,7 +192,8 @@ function Account({ refdata: refData, account, onChanged }) {
         <th scope="col">Hết hạn</th><th scope="col">Địa chỉ</th><th scope="col">Trạng thái</th></tr></thead>
       <tbody>${sessions.data.sessions.map((x) => html`<tr>
         <th scope="row" class="mono small">${x.id}</th><td>${unixTime(x.created_at)}</td><td>${unixTime(x.last_seen)}</td>
-        <td>${unixTime(x.expires_at)}</td><td>${x.address || '—'}</td>
+        <td>${unixTime(x.expires_at)}</td><td>${x.address || '—'}${x.user_agent &&
+          html`<div class="small muted break">${x.user_agent}</div>`}</td>
         <td>${x.live ? html`<button type="button" aria-label=${'Kết thúc phiên ' + x.id}
           onClick=${() => act(`Đã kết thúc phiên ${x.id}.`, () => api('DELETE', `/users/${enc(u.login)}/sessions/${enc(x.id)}`))}>Kết thúc</button>` :
           x.ended ? 'Đã kết thúc ' + unixTime(x.ended_at) : 'Hết hạn'}</td></tr>`)}</tbody>

@@ -138,15 +138,15 @@ store_account_each(
 }
 
 int
-store_session_add(struct store *s, const char *token_hash, const char *id,
-    long account, const char *csrf, const char *address, long now, long expires)
+store_session_add(struct store *s, const struct st_session_new *n)
 {
 	return sq_exec(s,
 	    "INSERT INTO session (token_hash, public_id, account, csrf,"
-	    " address, created_at, last_seen, expires_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    "ssissiii", token_hash, id, account, csrf, address, now, now,
-	    expires);
+	    " address, user_agent, created_at, last_seen, expires_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "ssisssiii", n->ssn_token_hash, n->ssn_id, n->ssn_account,
+	    n->ssn_csrf, n->ssn_address, n->ssn_agent, n->ssn_now, n->ssn_now,
+	    n->ssn_expires);
 }
 
 static const char *
@@ -321,6 +321,9 @@ session_info_map(sqlite3_stmt *st, void *arg)
 	if (sq_text(st, 6) != NULL)
 		snprintf(o->sse_address, sizeof(o->sse_address), "%s",
 		    sq_text(st, 6));
+	if (sq_text(st, 7) != NULL)
+		snprintf(
+		    o->sse_agent, sizeof(o->sse_agent), "%s", sq_text(st, 7));
 	return NULL;
 }
 
@@ -336,7 +339,7 @@ store_session_each(struct store *s, const char *login,
 		return rc;
 	st = sq_query(s,
 	    "SELECT public_id, created_at, last_seen, expires_at, ended,"
-	    " ended_at, address FROM session WHERE account = ?"
+	    " ended_at, address, user_agent FROM session WHERE account = ?"
 	    " ORDER BY created_at DESC, rowid DESC LIMIT 200",
 	    "i", id);
 	if (st == NULL)

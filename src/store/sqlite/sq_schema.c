@@ -252,7 +252,7 @@ static const char *const migrations[] = {
 	 * accounts (issue 12): a password set by an admin must be changed at
 	 * the next login; who disabled an account and when; a session's
 	 * public id (listed and ended by it: never the token or its hash),
-	 * when it ended and the address it was opened from
+	 * when it ended, the address and the browser it was opened from
 	 */
 	"ALTER TABLE account ADD COLUMN must_change INTEGER NOT NULL"
 	"  DEFAULT 0 CHECK (must_change IN (0, 1));"
@@ -261,6 +261,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE session ADD COLUMN public_id TEXT;"
 	"ALTER TABLE session ADD COLUMN ended_at INTEGER;"
 	"ALTER TABLE session ADD COLUMN address TEXT;"
+	"ALTER TABLE session ADD COLUMN user_agent TEXT;"
 	"UPDATE session SET public_id = lower(hex(randomblob(8)));"
 	"CREATE UNIQUE INDEX session_public ON session (public_id);"
 	"CREATE INDEX session_account ON session (account);",
