@@ -2,7 +2,8 @@
 // accounts page (the generated password shown once, with a copy button);
 // the officer logs in with it, is made to change it before anything else,
 // then sees its workspace; the admin disables the officer, whose open page
-// is logged out on its next request; the account's sessions are listed.
+// is logged out on its next request; the account's sessions are listed,
+// by the admin and by the officer itself, who ends another of its own.
 // Axe-clean and without horizontal scrolling at 1280 and 360 px.
 import { run, newPage, login, settle, shot, axe } from './weblib.mjs';
 
@@ -70,6 +71,23 @@ run('web.accounts', async (ck, srv, b) => {
   await settle(off);
   ck.check(off.url().endsWith('/co-quan/so-tttt'), 'then its workspace', off.url());
   ck.eq(off.errors, [], 'the officer: no console error');
+
+  // its own sessions: a second one (another browser) ended from here
+  const off2 = await newPage(b);
+  await login(off2, srv, 'cb-sotttt', 'mat-khau-rieng-cua-toi');
+  await settle(off2);
+  await off.goto(srv.base + '/doi-mat-khau');
+  await settle(off);
+  const own = await off.textContent('#phien-h + * table, main section table');
+  ck.check(own.includes('2 phiên đang dùng') && own.includes('Phiên này'), 'its own two sessions are listed', own.slice(0, 300));
+  ck.eq(await axe(off), [], 'one\'s own sessions: axe');
+  await off.click('button:has-text("Kết thúc các phiên khác")');
+  await off.waitForSelector('text=Đã kết thúc phiên');
+  await off2.click('nav#menu-chinh a[href="/chi-tieu"]');
+  await off2.waitForURL((u) => u.pathname.startsWith('/dang-nhap'), { timeout: 30000 });
+  ck.check(off2.url().includes('/dang-nhap'), 'the other browser is logged out on its next request', off2.url());
+  await off.click('nav#menu-chinh a[href="/co-quan/so-tttt"]');
+  await off.waitForSelector('text=Số liệu phải cung cấp', { timeout: 30000 });
 
   // the admin sees its session and disables it
   await manage(adm, 'cb-sotttt');

@@ -1,8 +1,9 @@
 // page_login.js: log in (with the lockout's waiting time), change the
 // password, and the change forced after an admin's reset.
 import { html, useState, useEffect, useRef } from './lib.js';
-import { api, post } from './api.js';
-import { ErrorBox, Notice, Page, sentence } from './ui.js';
+import { api, get, post, enc } from './api.js';
+import { time } from './fmt.js';
+import { ErrorBox, Notice, Page, sentence, useData } from './ui.js';
 
 function waitText(seconds) {
   const m = Math.floor(seconds / 60);
@@ -139,7 +140,47 @@ export function PasswordPage({ user }) {
       </div>
       <button type="submit" class="primary" disabled=${busy}>Đổi mật khẩu</button>
     </form>
+    <${OwnSessions} user=${user} changed=${done} />
   <//>`;
+}
+
+const unixTime = (t) => (t ? time(new Date(t * 1000).toISOString()) : '—');
+
+// One's own sessions (issue 12): where the account is logged in; another
+// one can be ended from here (this one: "Đăng xuất").
+function OwnSessions({ user, changed }) {
+  const [msg, setMsg] = useState(null);
+  const [err, setErr] = useState(null);
+  const path = `/users/${enc(user.login)}/sessions`;
+  const { data, error } = useData(() => get(path), [path, msg, changed]);
+  const live = data ? data.sessions.filter((x) => x.live) : [];
+  const end = async (ids) => {
+    setMsg(null);
+    setErr(null);
+    try {
+      for (const id of ids) await api('DELETE', `${path}/${enc(id)}`);
+      setMsg(ids.length === 1 ? `Đã kết thúc phiên ${ids[0]}.` : `Đã kết thúc ${ids.length} phiên.`);
+    } catch (x) {
+      setErr(x);
+    }
+  };
+  const others = live.filter((x) => !x.current).map((x) => x.id);
+  return html`<section aria-labelledby="phien-h">
+    <h2 id="phien-h">Phiên đăng nhập của bạn</h2>
+    ${msg && html`<${Notice} kind="ok">${msg}<//>`}
+    <${ErrorBox} error=${err || error} />
+    ${data && html`<div class="table-wrap" tabindex="0"><table>
+      <caption class="muted">${live.length} phiên đang dùng</caption>
+      <thead><tr><th scope="col">Bắt đầu</th><th scope="col">Dùng lần cuối</th><th scope="col">Nơi đăng nhập</th>
+        <th scope="col">Trạng thái</th></tr></thead>
+      <tbody>${live.map((x) => html`<tr>
+        <th scope="row">${unixTime(x.created_at)}</th><td>${unixTime(x.last_seen)}</td>
+        <td>${x.address || '—'}${x.user_agent && html`<div class="small muted break">${x.user_agent}</div>`}</td>
+        <td>${x.current ? 'Phiên này' : html`<button type="button" aria-label=${'Kết thúc phiên bắt đầu lúc ' + unixTime(x.created_at)}
+          onClick=${() => end([x.id])}>Kết thúc</button>`}</td></tr>`)}</tbody>
+    </table></div>
+    ${others.length > 0 && html`<p><button type="button" onClick=${() => end(others)}>Kết thúc các phiên khác</button></p>`}`}
+  </section>`;
 }
 
 // After logging in with a password an admin set: nothing else works until
@@ -204,7 +245,7 @@ export function ForcedPasswordPage({ user, onDone, onLogout }) {
           value=${again} onInput=${(e) => setAgain(e.target.value)} />
         <p id="mk-lai-loi" class="field-error">${mismatch ? 'Hai lần nhập không giống nhau.' : ''}</p>
       </div>
-      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Đang đổi…' : 'Đổi mật khẩu và tiếp tục'}</button>
+      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Đang đổi…' : 'Đổi mật khẩu và tiếp tục'}</button>${' '}
       <button type="button" class="link-button" onClick=${onLogout}>Đăng xuất</button>
     </form>
   </div>`;
