@@ -119,6 +119,18 @@ def reset(ck, srv, admin):
     ck.eq(len(audit_rows(srv, "account.password", "cb-sotttt")), 1,
           "the change is audited")
 
+    # generated ones differ, and use the whole readable set
+    gen = []
+    for _ in range(8):
+        r = srv.request("POST", API + "/users/cb-thongke/reset", json_body={},
+                        session=admin)
+        gen.append((r.json() or {}).get("password", ""))
+        srv.secrets.add(gen[-1])
+    ck.check(all(READABLE.match(g) for g in gen), "{} generates too", gen)
+    ck.eq(len(set(gen)), 8, "8 resets, 8 different passwords")
+    ck.check(len(set("".join(gen)) - {"-"}) >= 24,
+             "random over the 31 readable characters", gen)
+
     # a given password: not echoed back
     given = "mot-mat-khau-tam-thoi"
     srv.secrets.add(given)
