@@ -87,9 +87,11 @@ function Losses({ ctx }) {
           <th scope="col" class="num">Điểm tăng</th><th scope="col">Cơ quan thực hiện</th><th scope="col">Nhiệm vụ</th></tr></thead>
         <tbody>${data.quick_wins.map((w) => {
           const x = inputOf.get(w.input);
+          const ind = m._index.byCode.get(w.indicator);
           const tasks = (w.tasks || '').split(',').filter(Boolean);
           return html`<tr>
-            <th scope="row"><a href=${`/chi-so/${enc(w.indicator)}?ky=${enc(period.code)}`}>${w.input}</a> ${w.label}</th>
+            <th scope="row"><a href=${`/chi-so/${enc(w.indicator)}?ky=${enc(period.code)}`}>${w.input}</a>${' '}
+              ${ind ? ind.name : w.label}${ind && w.label && w.label !== ind.name && html`<div class="small muted">${w.label}</div>`}</th>
             <td data-label="Cần làm">${step(x && x.input, w.now, w.to)}</td>
             <td class="num strong" data-label="Điểm tăng">+${num(w.points, 2)}</td>
             <td data-label="Cơ quan thực hiện">${agencyName(ref, w.agency)}</td>

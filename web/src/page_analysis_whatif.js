@@ -58,11 +58,12 @@ function Result({ r, m }) {
     const s = isIndex ? fmtIndex(Math.abs(c)) : num(Math.abs(c), 2);
     return Math.abs(c) < 0.00005 ? '0' : (c > 0 ? '+' : '−') + s;
   };
-  const line = (x, name, isIndex) => html`<tr class=${Math.abs(x.after - x.before) >= 0.00005 ? 'changed' : ''}>
+  const moved = (x) => Math.abs(x.after - x.before) >= 0.00005;
+  const line = (x, name, isIndex) => html`<tr class=${moved(x) ? 'changed' : ''}>
     <th scope="row">${name}</th>
-    <td class="num">${isIndex ? fmtIndex(x.before) : num(x.before, 2)}</td>
-    <td class="num strong">${isIndex ? fmtIndex(x.after) : num(x.after, 2)}</td>
-    <td class="num">${change(x, isIndex)}</td></tr>`;
+    <td class="num" data-label="Hiện tại">${isIndex ? fmtIndex(x.before) : num(x.before, 2)}</td>
+    <td class="num strong" data-label="Giả định">${isIndex ? fmtIndex(x.after) : num(x.after, 2)}</td>
+    <td class="num" data-label="Thay đổi">${change(x, isIndex)}</td></tr>`;
   const indicators = pick((x) => m._index.byCode.has(x.code));
   return html`<section class="card" aria-labelledby="ket-qua-gia-dinh" id="ket-qua">
     <h2 id="ket-qua-gia-dinh" tabindex="-1">${r.targets_met ? 'Nếu đạt mọi chỉ tiêu của Kế hoạch' : 'Kết quả giả định'}</h2>
@@ -71,7 +72,7 @@ function Result({ r, m }) {
       <li><strong>Hiện tại:</strong> ${rankWords(r.place_before)}; ${khaWords(r.place_before)}.</li>
       <li id="hang-gia-dinh"><strong>Giả định:</strong> ${rankWords(r.place_after)}; ${khaWords(r.place_after)}.</li>
     </ul>
-    <div class="table-wrap" tabindex="0"><table class="compact" id="bang-gia-dinh">
+    <div class="table-wrap" tabindex="0"><table class="compact stack" id="bang-gia-dinh">
       <caption class="sr-only">Điểm hiện tại và điểm giả định</caption>
       <thead><tr><th scope="col">Mục</th><th scope="col" class="num">Hiện tại</th><th scope="col" class="num">Giả định</th>
         <th scope="col" class="num">Thay đổi</th></tr></thead>
@@ -79,11 +80,12 @@ function Result({ r, m }) {
         ${pick((x) => x.code === 'INDEX').map((x) => line(x, 'Chỉ số DTI', true))}
         ${pick((x) => PILLARS[x.code]).map((x) => line(x, `${PILLARS[x.code]} (${x.code})`, true))}
         ${pick((x) => x.code === 'TOTAL').map((x) => line(x, 'Tổng điểm', false))}
-        ${pick((x) => groups.has(x.code)).map((x) => line(x, `Nhóm ${x.code}. ${groups.get(x.code).name}`, false))}
+        ${pick((x) => groups.has(x.code) && moved(x)).map((x) => line(x, `Nhóm ${x.code}. ${groups.get(x.code).name}`, false))}
         ${indicators.map((x) => line(x, `Chỉ số ${x.code}. ${m._index.byCode.get(x.code).name}`, false))}
       </tbody>
     </table></div>
-    <p class="small muted">${indicators.length} chỉ số thay đổi điểm. Không có gì được lưu.</p>
+    <p class="small muted">${indicators.length} chỉ số thay đổi điểm; các nhóm không có trong bảng giữ nguyên điểm.
+      Không có gì được lưu.</p>
   </section>`;
 }
 
@@ -165,6 +167,7 @@ export function WhatIf({ ctx }) {
           const v = values.get(x.name);
           return html`<li class="whatif-item">
             <label for=${id}><span class="code">${x.name}</span> ${c.inp.label}${c.inp.unit ? ` (${c.inp.unit})` : ''}</label>
+            <p class="small muted">Chỉ số ${c.ind.code}. ${c.ind.name}</p>
             <p class="small muted" id=${id + '-ht'}>Hiện tại: ${v ? (NUMERIC.has(c.inp.kind) ? viText(v.value) : valueWords(c.inp, v.value)) : 'chưa nhập'}</p>
             <div class="work-entry">
               <${Control} inp=${c.inp} id=${id} value=${x.text} invalid=${bad}
