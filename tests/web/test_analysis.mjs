@@ -84,6 +84,12 @@ async function menus(ck, srv, b) {
     ck.eq(await text(page, 'main h1'), 'Phân tích — Điểm bị mất', `${who} reaches the analysis from the menu`);
     const draft = await page.$('#tinh-ca-nhap');
     ck.eq(!!draft, who === 'sotttt' || who === 'admin', `${who}: the "include drafts" box only for coordinators and admins`);
+    if (draft) {
+      await page.check('#tinh-ca-nhap');
+      await settle(page);
+      ck.check(page.url().includes('nhap=1') && (await text(page, 'main')).includes('Tính cả số liệu nháp và chờ duyệt.'),
+        `${who}: the analysis with drafts`, page.url());
+    }
     await page.context().close();
   }
 }
@@ -159,6 +165,16 @@ async function whatif(ck, srv, page, api) {
   await page.waitForFunction(() => /mọi chỉ tiêu/.test((document.getElementById('ket-qua-gia-dinh') || {}).textContent || ''),
     null, { timeout: 30000 }).catch(() => {});
   ck.eq(await text(page, '#chi-so-gia-dinh'), 'Chỉ số DTI: 0,5360 → 0,5435 (+0,0075)', 'if every target of the plan is met');
+  // a choice, by the keyboard: its other options offered by label
+  await page.fill('#tim-dau-vao', '6.20');
+  await page.focus('ul.hits li:first-child button');
+  await page.keyboard.press('Enter');
+  ck.eq(await page.inputValue('#gd-0'), 'personalized', 'a choice starts at another option');
+  ck.check((await text(page, '#gd-0')).includes('Đã triển khai và có thể cá thể hóa'), 'its options by label');
+  await page.click('form button[type=submit]');
+  await page.waitForFunction(() => /Kết quả giả định/.test((document.getElementById('ket-qua-gia-dinh') || {}).textContent || ''),
+    null, { timeout: 30000 }).catch(() => {});
+  ck.eq(await text(page, '#chi-so-gia-dinh'), 'Chỉ số DTI: 0,5360 → 0,5460 (+0,0100)', 'a what-if of a choice (6.20: +10 points)');
   ck.eq(await scores(), before, 'the what-if saved nothing (the scores are the same)');
 }
 
