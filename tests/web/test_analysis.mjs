@@ -128,6 +128,9 @@ async function rank(ck, srv, page) {
   const place = await text(page, '#vi-tri-ky');
   ck.check(place.includes('0,5360') && place.includes('xếp thứ 26 đến 63/63') && place.includes('còn thiếu 0,0431') &&
     place.includes('0,5791'), "the period's placement: a range, below khá by 0,0431", place);
+  ck.eq(await text(page, '#vi-tri-cong-bo'),
+    'Kết quả đã công bố năm 2022: chỉ số 0,5934, xếp thứ 27/63; thuộc nhóm khá (ngưỡng 0,5791: trung bình các tỉnh).',
+    'the published result of 2022: khá');
   const years = await page.$$eval('#bang-qua-cac-nam tbody tr', (rs) => rs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
   ck.check(years.some((y) => y === '2021 0,3048 53/63 0,4014') && years.some((y) => y === '2022 0,5934 27/63 0,5791'),
     'the index over the years from the recorded results', years);

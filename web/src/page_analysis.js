@@ -163,6 +163,17 @@ function Rank({ ctx }) {
     options: { spanGaps: true, plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, max: 1 } } },
   };
   const pl = now.place_before;
+  // the published result of the period's year, placed by the same rule
+  // (docs/analysis.md: "khá" at or above the provinces' average)
+  const pub = mine.find((r) => r.year === pl.year && r.index !== null && r.rank);
+  const threshold = at(avg, pl.year);
+  const published = pub && {
+    ...pub,
+    place: threshold === null ? null : {
+      kha_threshold: threshold, group: pub.index >= threshold ? 'khá' : 'dưới khá',
+      to_kha: Math.max(0, threshold - pub.index),
+    },
+  };
   return html`
     <section class="card" aria-labelledby="so-sanh-nam">
       <h2 id="so-sanh-nam">Năm ${trend.year} so với năm ${trend.previous_year}</h2>
@@ -175,6 +186,8 @@ function Rank({ ctx }) {
     <section class="card" aria-labelledby="vi-tri">
       <h2 id="vi-tri">Vị trí của chỉ số tính từ số liệu kỳ ${period.code}</h2>
       <p id="vi-tri-ky">Chỉ số <strong>${fmtIndex(now.index_before)}</strong>: ${rankWords(pl)}; ${khaWords(pl)}.</p>
+      ${published && html`<p id="vi-tri-cong-bo">Kết quả đã công bố năm ${published.year}: chỉ số <strong>${fmtIndex(published.index)}</strong>,
+        xếp thứ ${published.rank}/63; ${khaWords(published.place)}.</p>`}
       <p class="small muted">Hạng đặt chỉ số của kỳ giữa các tỉnh có chỉ số đã công bố năm ${pl.year};
         khi dữ liệu công bố thiếu chỉ số của nhiều tỉnh, hạng là một khoảng.</p>
     </section>
