@@ -197,7 +197,7 @@ function Rank({ ctx }) {
       <${ChartBox} config=${config} height=${260} label="Biểu đồ Chỉ số DTI của tỉnh và trung bình các tỉnh qua các năm; số liệu ở bảng dưới" />
       <div class="table-wrap" tabindex="0"><table class="compact" id="bang-qua-cac-nam">
         <caption class="sr-only">Chỉ số DTI qua các năm</caption>
-        <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Chỉ số</th><th scope="col" class="num">Xếp hạng</th>
+        <thead><tr><th scope="col">Năm</th><th scope="col" class="num">Chỉ số</th><th scope="col" class="num">Hạng</th>
           <th scope="col" class="num">Trung bình</th></tr></thead>
         <tbody>${years.map((y) => {
           const r = mine.find((x) => x.year === y);
