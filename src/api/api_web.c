@@ -19,6 +19,8 @@ static const char *const pages[] = {
 	"nhiem-vu", /* tasks */
 	"chi-tieu", /* targets */
 	"quan-tri", /* administration, /quan-tri/ky ... */
+	"phan-tich", /* analysis, /phan-tich/gia-dinh ... */
+	"bao-cao", /* the period's report */
 };
 
 int

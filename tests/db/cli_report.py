@@ -15,7 +15,8 @@ programs the way officials' would open it.
   format (0,xxxx), its change against the previous period 2021
   (+0,0050; last year's published results, app_trend, are none), the
   recipients and
-  the signature block; the zip holds the charts as PNG;
+  the signature block; the zip holds the charts as PNG; the heading has
+  its two short rules (under the issuing body and the motto);
 - PDF: pdftotext reads the same, page numbers run 1..N; pdftoppm renders
   the first page (not blank);
 - a period whose agencies' deadline has passed with nothing sent (2020)
@@ -33,6 +34,7 @@ import glob
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,6 +204,12 @@ def body(dti, tmp):
           "DOCX: two charts as PNG", pngs)
     docxml = z.read("word/document.xml").decode()
     check('w:pgSz w:w="11906" w:h="16838"' in docxml, "DOCX: A4")
+    # Nghị định 30/2020: a short rule under the issuing body and the motto
+    head = docxml.split("BÁO CÁO", 1)[0]
+    rules = re.findall(r'<w:pBdr><w:top w:val="single"[^>]*/></w:pBdr>'
+                       r'.*?<w:ind w:left="(\d+)" w:right="(\d+)"/>', head)
+    check(len(rules) == 2 and all(int(a) > 1000 for a, b in rules),
+          "DOCX: short rules under the issuing body and the motto", rules)
 
     # -- PDF: text and pages ----------------------------------------------
     ptext = run(["pdftotext", "-layout", out["pdf"], "-"]).stdout.decode()

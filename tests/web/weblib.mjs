@@ -159,11 +159,14 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(OUT, name + '.png'), fullPage: true });
 }
 
-export async function run(name, body) {
+// run(name, body, prepare): ${prepare}(srv), if given, runs on the
+// database before the server starts (the CLI's imports).
+export async function run(name, body, prepare) {
   const ck = new Checker(name);
   const srv = new Server();
   let b = null;
   try {
+    if (prepare) await prepare(srv);
     await srv.start();
     b = await browser();
     await body(ck, srv, b);

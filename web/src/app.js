@@ -12,6 +12,8 @@ import { AgencyPage } from './page_agency.js';
 import { ReviewPage } from './page_review.js';
 import { TasksPage, TargetsPage } from './page_plan.js';
 import { AdminPage } from './page_admin.js';
+import { AnalysisPage } from './page_analysis.js';
+import { ReportPage } from './page_report.js';
 
 const SESSION_HINT = 'dti.session';
 
@@ -25,6 +27,7 @@ function menu(user) {
     items.push({ href: '/duyet', text: 'Duyệt' });
   }
   items.push({ href: '/nhiem-vu', text: 'Nhiệm vụ' }, { href: '/chi-tieu', text: 'Chỉ tiêu' });
+  items.push({ href: '/phan-tich', text: 'Phân tích' }, { href: '/bao-cao', text: 'Báo cáo' });
   if (r === 'coordinator' || r === 'admin') items.push({ href: '/quan-tri', text: 'Quản trị' });
   return items;
 }
@@ -45,6 +48,9 @@ const routes = [
   ['/quan-tri', AdminPage],
   ['/quan-tri/:section', AdminPage],
   ['/doi-mat-khau', PasswordPage],
+  ['/phan-tich', AnalysisPage],
+  ['/phan-tich/:section', AnalysisPage],
+  ['/bao-cao', ReportPage],
 ];
 
 function NotFound() {
