@@ -45,6 +45,9 @@ static const struct option all[] = {
 	{ "year", required_argument, NULL, 36 },
 	{ "source", required_argument, NULL, 37 },
 	{ "targets-met", no_argument, NULL, 38 },
+	{ "dry-run", no_argument, NULL, 40 },
+	{ "plan", required_argument, NULL, 60 },
+	{ "value", required_argument, NULL, 61 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -132,6 +135,9 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 36: o->op_year = v; break;
 		case 37: o->op_source = v; break;
 		case 38: o->op_targets_met = 1; break;
+		case 40: o->op_dry_run = 1; break;
+		case 60: o->op_plan = v; break;
+		case 61: o->op_value = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

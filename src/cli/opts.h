@@ -44,6 +44,9 @@ struct opts {
 	const char *op_year; /* --year Y (dti results) */
 	const char *op_source; /* --source TEXT (dti results import) */
 	int op_targets_met; /* --targets-met (dti whatif) */
+	int op_dry_run; /* --dry-run */
+	const char *op_plan; /* --plan CODE (issue 12, plans) */
+	const char *op_value; /* --value V (dti target set) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */
