@@ -261,7 +261,7 @@ test_refused(void **state)
 	/* by hand: someone must enter it */
 	check_variant(", agency: a1}", "}", 20, 5,
 	    "missing or bad field 'agency'", 1);
-	check_variant("measure: manual", "measure: guess", 21, 14,
+	check_variant("measure: manual", "measure: guess", 21, 15,
 	    "missing or bad field 'measure'", 1);
 	check_refused("- a\n", 4, 1, 1, "missing or bad field 'plan'", 1);
 	check_refused("", 0, 0, 0, "missing or bad field 'plan'", 1);
