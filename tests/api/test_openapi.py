@@ -123,7 +123,8 @@ def body(ck, srv):
     sha = (srv.sql("SELECT file_sha256 FROM evidence WHERE note = 'openapi'")
            or [("0" * 64,)])[0][0]
     values = {"period": "2022", "unit": "ninh-thuan", "input": "3.3.a",
-              "id": "1", "sha256": sha, "code": "B.I.2"}
+              "id": "1", "sha256": sha, "code": "B.I.2",
+              "target": "e-invoices"}
     audit0 = srv.audit_count()
 
     def fill(path):
