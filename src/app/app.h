@@ -485,9 +485,10 @@ int app_task_find(struct store *, const char *, const char *,
  * len, d): record agency ${agency}'s progress on task ${code} of ${plan}
  * (NULL: app_task_find): its new ${status} (NULL: unchanged), a note, a
  * document number and a file (${data} may be NULL); the task's status is
- * derived again (app_task_derive). ${agency} NULL: the actor's own agency
- * when it is one of the task's, else the task's only lead. An officer
- * reports for its own agency only (or a collective it is in).
+ * derived again (app_task_derive). ${agency} NULL: an officer's own
+ * agency (or a collective it is in) when it is one of the task's; for a
+ * coordinator or an admin, the task as a whole (every lead takes the
+ * status). An officer reports for its own agency only.
  */
 int app_task_progress(struct store *, const struct app_actor *, const char *,
     const char *, const char *, const enum task_status *, const char *,

@@ -161,13 +161,16 @@ task_agency_row(void *ctx, const struct st_task_agency *a)
 	return 0;
 }
 
-/* Which of the task's agencies the report is for: its index, or -1. */
+/*
+ * Which of the task's agencies the report is for: its index; -2 for the
+ * whole task (a coordinator or an admin naming none); -1 on error.
+ */
 static int
 task_agency_pick(struct store *s, const struct app_actor *a,
     const struct task_agencies *t, const char *agency, const char *code,
     struct diag *d)
 {
-	int i, lead = -1;
+	int i;
 
 	if (agency != NULL) {
 		for (i = 0; i < t->ta_n; i++)
@@ -179,26 +182,16 @@ task_agency_pick(struct store *s, const struct app_actor *a,
 		    agency, code);
 		return -1;
 	}
-	/* the actor's own agency, or a collective it is in */
+	if (a->ac_role != ROLE_OFFICER)
+		return -2;
+	/* an officer: its own agency, or a collective it is in */
 	for (i = 0; a->ac_agency != NULL && i < t->ta_n; i++)
 		if (strcmp(t->ta_agency[i], a->ac_agency) == 0)
 			return i;
 	for (i = 0; a->ac_agency != NULL && i < t->ta_n; i++)
 		if (store_agency_in(s, a->ac_agency, t->ta_agency[i]) == 1)
 			return i;
-	for (i = 0; i < t->ta_n; i++)
-		if (t->ta_lead[i])
-			lead = i;
-	if (t->ta_nleads == 1 && a->ac_role != ROLE_OFFICER)
-		return lead;
-	if (a->ac_role == ROLE_OFFICER) {
-		app_check(s, a, APP_TASK_UPDATE, NULL, d);
-		return -1;
-	}
-	diag_add(d, DIAG_ERROR, "task.agency", NULL, 0, 0,
-	    "nhiệm vụ '%s' giao cho %d cơ quan: hãy chọn cơ quan (--agency)",
-	    "task '%s' has %d agencies: choose the agency (--agency)", code,
-	    t->ta_n);
+	app_check(s, a, APP_TASK_UPDATE, NULL, d);
 	return -1;
 }
 
@@ -222,16 +215,18 @@ app_task_progress(struct store *s, const struct app_actor *a,
 		free(t);
 		return app_store_error(s, d);
 	}
-	if ((k = task_agency_pick(s, a, t, agency, code, d)) < 0 ||
-	    app_check(s, a, APP_TASK_UPDATE, t->ta_agency[k], d) != 0 ||
+	if ((k = task_agency_pick(s, a, t, agency, code, d)) == -1 ||
+	    app_check(s, a, APP_TASK_UPDATE, k >= 0 ? t->ta_agency[k] : NULL,
+		d) != 0 ||
 	    app_text_check(APP_TEXT_NOTE, note, d) < 0 ||
 	    app_text_check(APP_TEXT_DOC, doc, d) < 0)
 		goto out;
-	if (status != NULL)
-		t->ta_status[k] = *status;
-	for (i = 0; i < t->ta_n; i++)
+	for (i = 0; i < t->ta_n; i++) {
+		if (status != NULL && (i == k || (k == -2 && t->ta_lead[i])))
+			t->ta_status[i] = *status;
 		if (t->ta_lead[i])
 			leads[n++] = t->ta_status[i];
+	}
 	if (store_tx_begin(s) != 0) {
 		rc = app_store_error(s, d);
 		goto out;
@@ -243,7 +238,7 @@ app_task_progress(struct store *s, const struct app_actor *a,
 	memset(&r, 0, sizeof(r));
 	r.stp_task = ref.tr_code;
 	r.stp_plan = ref.tr_plan;
-	r.stp_agency = t->ta_agency[k];
+	r.stp_agency = k >= 0 ? t->ta_agency[k] : NULL;
 	r.stp_set_status = status != NULL;
 	r.stp_status = status != NULL ? *status : TASK_NOT_STARTED;
 	r.stp_task_status = app_task_derive(n, leads);

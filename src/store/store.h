@@ -602,7 +602,8 @@ struct st_task_report {
 	const char *stp_doc; /* a document number; NULL: "" */
 	const char *stp_file_sha256; /* a stored file, or NULL */
 	long stp_plan; /* the task's plan id */
-	const char *stp_agency; /* whose status and report */
+	const char *stp_agency; /* whose status and report; NULL: the whole
+				   task (every lead takes the status) */
 	enum task_status stp_task_status; /* the task's derived status after */
 };
 /*

@@ -71,9 +71,6 @@ PYEOF
 # B.I.3 is in both plans: the code alone is ambiguous
 ko task update B.I.3 --db t.db --agency ubnd-ninh-hai --status in_progress
 err_has "nhiều kế hoạch"
-# several agencies: the agency must be said (the operator has none)
-ko task update B.I.3 --plan "$P4233" --db t.db --status in_progress
-err_has "--agency"
 # an agency that is not on the task
 ko task update B.I.3 --plan "$P4233" --db t.db --agency so-y-te \
     --status done
@@ -117,6 +114,14 @@ PYEOF
 # the 2023 B.I.3 is another task: untouched
 ok tasks --db t.db --plan "$P2023" --format csv
 csv_is "$T/out" code B.I.3 status=not_started due=2023-Q2
+# no --agency from the operator (an admin): the task as a whole, every
+# lead takes the status; its coordinators keep theirs
+ok task update 2023.4 --plan "$P2023" --db t.db --status done \
+    --note "cả nhiệm vụ"
+ok tasks --db t.db --plan "$P2023" --agency so-tttt --format csv
+csv_is "$T/out" code 2023.4 status=done agency_status=not_started
+ok tasks --db t.db --plan "$P2023" --agency ubnd-ninh-hai --format csv
+csv_is "$T/out" code 2023.4 status=done agency_status=done
 # the full history, per agency
 ok task show B.I.3 --plan "$P4233" --db t.db --format csv
 eq "$(csv_rows "$T/out")" 9 "B.I.3's reports"

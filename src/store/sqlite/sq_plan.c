@@ -148,7 +148,7 @@ store_task_free(struct st_task *t)
 	free(t);
 }
 
-/* The agency's status before a report, into ${old}. */
+/* The agency's status (the task's, for the whole task) before a report. */
 static int
 agency_status(struct store *s, const struct st_task_report *r, char old[16])
 {
@@ -158,6 +158,10 @@ agency_status(struct store *s, const struct st_task_report *r, char old[16])
 	};
 	struct sq_textbuf b = { old, 16 };
 
+	if (r->stp_agency == NULL)
+		return sq_one(s, sq_map_text, &b, &no_task,
+		    "SELECT status FROM task WHERE plan = ? AND code = ?", "is",
+		    r->stp_plan, r->stp_task, r->stp_task);
 	return sq_one(s, sq_map_text, &b, &no_agency,
 	    "SELECT a.status FROM task_agency a JOIN task t ON t.id = a.task"
 	    " WHERE t.plan = ? AND t.code = ? AND a.agency = ?",
@@ -182,13 +186,15 @@ store_task_report(
 	    "INSERT INTO task_progress (task, agency, at, by, status, note,"
 	    " doc, file_sha256) SELECT id, ?, ?, ?, ?, ?, ?, ? FROM task"
 	    " WHERE plan = ? AND code = ?",
-	    "sssssssis", r->stp_agency, at, actor, status,
+	    "sssssssis", r->stp_agency ? r->stp_agency : "", at, actor, status,
 	    r->stp_note ? r->stp_note : "", r->stp_doc ? r->stp_doc : "",
 	    r->stp_file_sha256, r->stp_plan, r->stp_task);
+	/* the whole task: every lead takes the status */
 	if (rc == 0)
 		rc = sq_exec(s,
-		    "UPDATE task_agency SET status = ? WHERE agency = ? AND"
-		    " task = (SELECT id FROM task WHERE plan = ? AND code = ?)",
+		    "UPDATE task_agency SET status = ?1 WHERE"
+		    " (agency = ?2 OR (?2 IS NULL AND role = 'lead')) AND"
+		    " task = (SELECT id FROM task WHERE plan = ?3 AND code = ?4)",
 		    "ssis", status, r->stp_agency, r->stp_plan, r->stp_task);
 	if (rc == 0)
 		rc = sq_exec(s,
