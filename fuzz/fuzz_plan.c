@@ -44,7 +44,8 @@ check(const struct plan_file *f)
 	for (i = 0; i < f->pf_ntargets; i++) {
 		const struct plan_target *g = &f->pf_targets[i];
 
-		if (g->px_year < f->pf_year_from || g->px_year > f->pf_year_to ||
+		if (g->px_year < f->pf_year_from ||
+		    g->px_year > f->pf_year_to ||
 		    (g->px_manual && g->px_agency == NULL))
 			abort();
 	}

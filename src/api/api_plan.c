@@ -48,8 +48,8 @@ task_json(struct api_req *ar, const struct st_task *t, int *failed)
 	struct diag d;
 
 	diag_init(&d);
-	if (app_task_agencies(ar->ar_s, t->st_id, task_agency_row, agencies,
-		&d) != 0)
+	if (app_task_agencies(
+		ar->ar_s, t->st_id, task_agency_row, agencies, &d) != 0)
 		*failed = 1;
 	diag_free(&d);
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s?, "
@@ -69,7 +69,8 @@ task_row(void *ctx, const struct st_task *t)
 {
 	struct task_list *l = ctx;
 
-	json_array_append_new(l->tl_list, task_json(l->tl_ar, t, &l->tl_failed));
+	json_array_append_new(
+	    l->tl_list, task_json(l->tl_ar, t, &l->tl_failed));
 	return 0;
 }
 
@@ -146,8 +147,8 @@ task_one_row(void *ctx, const struct st_task *t)
 
 	o->to_task = task_json(o->to_ar, t, &o->to_failed);
 	diag_init(&d);
-	if (app_task_history(o->to_ar->ar_s, t->st_id, history_row, history,
-		&d) != 0)
+	if (app_task_history(
+		o->to_ar->ar_s, t->st_id, history_row, history, &d) != 0)
 		o->to_failed = 1;
 	diag_free(&d);
 	json_object_set_new(o->to_task, "history", history);
@@ -385,8 +386,8 @@ api_plan_load(struct api_req *ar)
 	if (!api_allow(ar, APP_PERIOD, NULL))
 		return;
 	if (dry != NULL && strcmp(dry, "0") != 0 && strcmp(dry, "1") != 0) {
-		api_error(ar, 400, "bad_query", "dry_run", "dry_run phải là 0 hoặc 1",
-		    "dry_run must be 0 or 1");
+		api_error(ar, 400, "bad_query", "dry_run",
+		    "dry_run phải là 0 hoặc 1", "dry_run must be 0 or 1");
 		return;
 	}
 	if (ar->ar_rq->rq_body.b_len == 0) {
@@ -395,17 +396,17 @@ api_plan_load(struct api_req *ar)
 		return;
 	}
 	diag_init(&d);
-	rc = app_plan_load(ar->ar_s, api_actor(ar),
-	    ar->ar_rq->rq_body.b_data, ar->ar_rq->rq_body.b_len, "plan.yaml",
+	rc = app_plan_load(ar->ar_s, api_actor(ar), ar->ar_rq->rq_body.b_data,
+	    ar->ar_rq->rq_body.b_len, "plan.yaml",
 	    dry != NULL && strcmp(dry, "1") == 0, &out, &d);
 	api_answer(ar, rc, &d, rc == 0 && !out.pl_dry_run ? 201 : 200,
-	    rc == 0 ? json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:b}",
-			  "code", out.pl_code, "title", out.pl_title,
-			  "year_from", out.pl_year_from, "year_to",
-			  out.pl_year_to, "tasks", out.pl_ntasks,
-			  "task_agencies", out.pl_nagencies, "targets",
-			  out.pl_ntargets, "dry_run", out.pl_dry_run)
-		    : NULL);
+	    rc == 0
+		? json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:b}", "code",
+		      out.pl_code, "title", out.pl_title, "year_from",
+		      out.pl_year_from, "year_to", out.pl_year_to, "tasks",
+		      out.pl_ntasks, "task_agencies", out.pl_nagencies,
+		      "targets", out.pl_ntargets, "dry_run", out.pl_dry_run)
+		: NULL);
 }
 
 /* ---- hand-entered targets ------------------------------------------------- */
@@ -439,13 +440,14 @@ api_target_history(struct api_req *ar)
 		return;
 	}
 	diag_free(&d);
-	api_json(ar, 200, json_pack("{s:s, s:o}", "code", code, "history", list));
+	api_json(
+	    ar, 200, json_pack("{s:s, s:o}", "code", code, "history", list));
 }
 
 /* POST /targets/{code}/STEP: the JSON body's keys the step takes. */
 static void
-target_step(struct api_req *ar, enum app_target_step step,
-    const char *const *keys)
+target_step(
+    struct api_req *ar, enum app_target_step step, const char *const *keys)
 {
 	struct app_target_input in;
 	enum value_status st;

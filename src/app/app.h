@@ -1285,8 +1285,8 @@ struct app_target_input {
  * (may be NULL). Audited; earlier versions are kept.
  */
 int app_target_step(struct store *, const struct app_actor *,
-    enum app_target_step, const struct app_target_input *,
-    enum value_status *, struct diag *);
+    enum app_target_step, const struct app_target_input *, enum value_status *,
+    struct diag *);
 /*
  * app_target_history(s, plan, code, cb, ctx, d): every version of the
  * value of hand-entered target ${code}, oldest first.

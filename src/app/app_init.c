@@ -34,8 +34,8 @@ static const struct {
 /* The first transaction: methodology, organisation, demo accounts. */
 static int
 init_org(struct store *s, const struct method *m, const struct org_file *org,
-    const struct plan_file *plan, const struct app_actor *a, int demo, long *mid, struct app_init_out *out,
-    struct diag *d)
+    const struct plan_file *plan, const struct app_actor *a, int demo,
+    long *mid, struct app_init_out *out, struct diag *d)
 {
 	int i;
 

@@ -61,8 +61,7 @@ app_tasks_in(struct store *s, const struct st_task_filter *f,
 
 int
 app_task_agencies(struct store *s, long task,
-    int (*cb)(void *, const struct st_task_agency *), void *ctx,
-    struct diag *d)
+    int (*cb)(void *, const struct st_task_agency *), void *ctx, struct diag *d)
 {
 	if (store_task_agency_each(s, task, cb, ctx) != 0)
 		return app_store_error(s, d);
@@ -196,10 +195,10 @@ task_agency_pick(struct store *s, const struct app_actor *a,
 }
 
 int
-app_task_progress(struct store *s, const struct app_actor *a,
-    const char *plan, const char *code, const char *agency,
-    const enum task_status *status, const char *note, const char *doc,
-    const void *data, size_t len, struct diag *d)
+app_task_progress(struct store *s, const struct app_actor *a, const char *plan,
+    const char *code, const char *agency, const enum task_status *status,
+    const char *note, const char *doc, const void *data, size_t len,
+    struct diag *d)
 {
 	struct task_agencies *t;
 	struct app_task_ref ref;
@@ -344,8 +343,8 @@ target_row(void *vctx, const struct st_target *t)
 		memset(&mf, 0, sizeof(mf));
 		mf.mf_drafts = c->tt_drafts;
 		mf.mf_value = NAN;
-		if (store_target_value_each(c->tt_s, t->sg_id, manual_row,
-			&mf) != 0)
+		if (store_target_value_each(
+			c->tt_s, t->sg_id, manual_row, &mf) != 0)
 			return -1;
 		a.tg_value = mf.mf_value;
 		if (mf.mf_found)
@@ -387,8 +386,8 @@ last_period(void *ctx, const struct st_period *p)
 
 int
 app_targets_year(struct store *s, const char *period, int drafts, int *year,
-    char *plans, size_t plans_size, int (*cb)(void *, const struct app_target *),
-    void *ctx, struct diag *d)
+    char *plans, size_t plans_size,
+    int (*cb)(void *, const struct app_target *), void *ctx, struct diag *d)
 {
 	struct st_target_filter f = { NULL, 0, NULL };
 	struct targets_ctx c;

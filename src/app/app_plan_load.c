@@ -254,8 +254,8 @@ app_plan_load(struct store *s, const struct app_actor *a, const char *text,
 }
 
 int
-app_plans(struct store *s, int (*cb)(void *, const struct st_plan *),
-    void *ctx, struct diag *d)
+app_plans(struct store *s, int (*cb)(void *, const struct st_plan *), void *ctx,
+    struct diag *d)
 {
 	if (store_plan_each(s, cb, ctx) != 0)
 		return app_store_error(s, d);

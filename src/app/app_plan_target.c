@@ -222,8 +222,8 @@ app_target_step(struct store *s, const struct app_actor *a,
 		}
 		v.stv_file_sha256 = sha;
 	}
-	if (store_target_value_put(s, &v, steps[step].ts_action, p.tp_code,
-		a->ac_login) != 0 ||
+	if (store_target_value_put(
+		s, &v, steps[step].ts_action, p.tp_code, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0) {
 		rc = app_abort(s, d);
 		goto done;

@@ -59,7 +59,8 @@ agency_row(void *vctx, const struct st_task_agency *a)
 			buf_printf(&c->ag_notes, "%s%s: %s%s%s%s",
 			    c->ag_notes.b_len ? "; " : "", a->sta_agency,
 			    a->sta_note ? a->sta_note : "",
-			    a->sta_doc ? " [" : "", a->sta_doc ? a->sta_doc : "",
+			    a->sta_doc ? " [" : "",
+			    a->sta_doc ? a->sta_doc : "",
 			    a->sta_doc ? "]" : "");
 		return 0;
 	}
@@ -71,8 +72,8 @@ agency_row(void *vctx, const struct st_task_agency *a)
 	    strcmp(a->sta_role, "lead") == 0
 		? cli_msg(lang, "chủ trì", "lead")
 		: cli_msg(lang, "phối hợp", "coord."),
-	    task_status_label(a->sta_status, lang),
-	    a->sta_note ? " — " : "", a->sta_note ? a->sta_note : "");
+	    task_status_label(a->sta_status, lang), a->sta_note ? " — " : "",
+	    a->sta_note ? a->sta_note : "");
 	if (a->sta_doc != NULL)
 		printf("      %s: %s\n", cli_msg(lang, "văn bản", "document"),
 		    a->sta_doc);
@@ -150,8 +151,7 @@ year_arg(const char *v)
 	if (v == NULL)
 		return 0;
 	y = strtol(v, &end, 10);
-	return end != v && *end == '\0' && y >= 1000 && y <= 9999 ? (int)y
-								  : -1;
+	return end != v && *end == '\0' && y >= 1000 && y <= 9999 ? (int)y : -1;
 }
 
 int
@@ -164,8 +164,8 @@ cmd_tasks(int argc, char **argv, enum diag_lang lang)
 	struct store *s;
 	struct opts o;
 	struct diag d;
-	int rc = opts_parse(&o, argc, argv,
-	    "db agency overdue format plan year", usage, lang);
+	int rc = opts_parse(
+	    &o, argc, argv, "db agency overdue format plan year", usage, lang);
 
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -256,7 +256,8 @@ cmd_task(int argc, char **argv, enum diag_lang lang)
 	}
 	show = strcmp(argv[1], "show") == 0;
 	rc = opts_parse(&o, argc - 1, argv + 1,
-	    show ? "db plan format" : "db user status note doc file plan agency",
+	    show ? "db plan format"
+		 : "db user status note doc file plan agency",
 	    usage, lang);
 	if (rc != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -394,7 +395,8 @@ target_row(void *vctx, const struct app_target *a)
 		    cli_msg(lang, "tình trạng", "state"), state, t->sg_text);
 		if (t->sg_manual)
 			fprintf(out, "    %s: %s — %s: %s\n",
-			    cli_msg(lang, "nhập tay, cơ quan", "by hand, agency"),
+			    cli_msg(
+				lang, "nhập tay, cơ quan", "by hand, agency"),
 			    t->sg_agency ? t->sg_agency : "—",
 			    cli_msg(lang, "duyệt", "review"),
 			    a->tg_review ? a->tg_review : "—");
@@ -409,14 +411,16 @@ target_heading(const struct target_head *h)
 	enum diag_lang lang = h->th_o->op_lang;
 
 	if (h->th_year == 0)
-		printf("%s\n", cli_msg(lang, "Chỉ tiêu của mọi kế hoạch (chưa có kỳ nào để so)",
-				       "The targets of every plan (no period to compare)"));
+		printf("%s\n",
+		    cli_msg(lang,
+			"Chỉ tiêu của mọi kế hoạch (chưa có kỳ nào để so)",
+			"The targets of every plan (no period to compare)"));
 	else if (h->th_n == 0)
-		printf(cli_msg(lang,
-			   "Không có chỉ tiêu nào cho năm %d (kỳ %s): chưa nạp kế hoạch của năm đó (dti plan load)\n",
-			   "No target for year %d (period %s): no plan for that year is loaded (dti plan load)\n"),
-		    h->th_year,
-		    h->th_o->op_period ? h->th_o->op_period : "—");
+		printf(
+		    cli_msg(lang,
+			"Không có chỉ tiêu nào cho năm %d (kỳ %s): chưa nạp kế hoạch của năm đó (dti plan load)\n",
+			"No target for year %d (period %s): no plan for that year is loaded (dti plan load)\n"),
+		    h->th_year, h->th_o->op_period ? h->th_o->op_period : "—");
 	else
 		printf(cli_msg(lang, "Chỉ tiêu năm %d (Kế hoạch %s)\n",
 			   "Targets of %d (Plan %s)\n"),
@@ -447,9 +451,10 @@ cmd_targets(int argc, char **argv, enum diag_lang lang)
 	memset(&h, 0, sizeof(h));
 	h.th_o = &o;
 	if (strcmp(o.op_format, "csv") == 0)
-		puts("code,text,year,target,target_max,unit,indicator,measure,"
-		     "denominator,period,value,progress,state,plan,entry,agency,"
-		     "review");
+		puts(
+		    "code,text,year,target,target_max,unit,indicator,measure,"
+		    "denominator,period,value,progress,state,plan,entry,agency,"
+		    "review");
 	else
 		h.th_buf = open_memstream(&h.th_text, &h.th_len);
 	rc = app_targets_year(s, o.op_period, o.op_drafts, &h.th_year,
@@ -487,8 +492,8 @@ plan_row(void *vctx, const struct st_plan *p)
 		return 0;
 	}
 	date_vi(p->spl_issued, issued, sizeof(issued));
-	printf("%-20s %s (%s, %s)\n    %s %d–%d — %d %s, %d %s\n",
-	    p->spl_code, p->spl_title, p->spl_issuer, issued,
+	printf("%-20s %s (%s, %s)\n    %s %d–%d — %d %s, %d %s\n", p->spl_code,
+	    p->spl_title, p->spl_issuer, issued,
 	    cli_msg(o->op_lang, "năm", "years"), p->spl_year_from,
 	    p->spl_year_to, p->spl_ntasks,
 	    cli_msg(o->op_lang, "nhiệm vụ", "tasks"), p->spl_ntargets,
@@ -544,19 +549,19 @@ cmd_plan(int argc, char **argv, enum diag_lang lang)
 		    s, &a, text, len, o.op_args[0], o.op_dry_run, &out, &d);
 		free(text);
 		if (rc == 0)
-			printf(cli_msg(lang,
-				   "%s%s: %s (năm %d–%d): %d nhiệm vụ, %d lượt cơ quan, %d chỉ tiêu%s\n",
-				   "%s%s: %s (years %d–%d): %d tasks, %d task agencies, %d targets%s\n"),
-			    out.pl_dry_run ? cli_msg(lang, "[chạy thử] ",
-						 "[dry run] ")
-					   : "",
+			printf(
+			    cli_msg(lang,
+				"%s%s: %s (năm %d–%d): %d nhiệm vụ, %d lượt cơ quan, %d chỉ tiêu%s\n",
+				"%s%s: %s (years %d–%d): %d tasks, %d task agencies, %d targets%s\n"),
+			    out.pl_dry_run
+				? cli_msg(lang, "[chạy thử] ", "[dry run] ")
+				: "",
 			    out.pl_code, out.pl_title, out.pl_year_from,
 			    out.pl_year_to, out.pl_ntasks, out.pl_nagencies,
 			    out.pl_ntargets,
-			    out.pl_dry_run
-				? cli_msg(lang, " — chưa ghi gì",
-				      " — nothing written")
-				: "");
+			    out.pl_dry_run ? cli_msg(lang, " — chưa ghi gì",
+						 " — nothing written")
+					   : "");
 	}
 	diag_print(stderr, &d, lang);
 	diag_free(&d);
@@ -589,9 +594,9 @@ target_value_row(void *vctx, const struct st_target_value *v)
 	printf("%s  %-12s %-10s %s%s%s%s%s\n", v->stv_at, vb,
 	    value_status_label(v->stv_status, o->op_lang), v->stv_by,
 	    v->stv_comment[0] ? " — " : "", v->stv_comment,
-	    v->stv_file_sha256 ? cli_msg(o->op_lang, " (có minh chứng)",
-				     " (with evidence)")
-			       : "",
+	    v->stv_file_sha256
+		? cli_msg(o->op_lang, " (có minh chứng)", " (with evidence)")
+		: "",
 	    v->stv_archived ? "" : " *");
 	return 0;
 }
@@ -623,7 +628,8 @@ cmd_target(int argc, char **argv, enum diag_lang lang)
 	struct opts o;
 	struct diag d;
 	char *data = NULL;
-	size_t len = 0, k, nsteps = sizeof(target_steps) / sizeof(target_steps[0]);
+	size_t len = 0, k,
+	       nsteps = sizeof(target_steps) / sizeof(target_steps[0]);
 	int rc, history;
 
 	if (argc < 2) {
@@ -650,8 +656,8 @@ cmd_target(int argc, char **argv, enum diag_lang lang)
 		    o.op_value);
 		return EXIT_USAGE;
 	}
-	if (o.op_nargs != 1 || (!history && k == APP_TARGET_SET &&
-				   o.op_value == NULL)) {
+	if (o.op_nargs != 1 ||
+	    (!history && k == APP_TARGET_SET && o.op_value == NULL)) {
 		fputs(usage, stderr);
 		return EXIT_USAGE;
 	}

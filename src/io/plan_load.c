@@ -40,9 +40,8 @@ within(
 	if (n <= max)
 		return 1;
 	c->pc_errors++;
-	diag_add(c->pc_d, DIAG_ERROR, "plan.limit", c->pc_file,
-	    ydoc_line(list), ydoc_col(list),
-	    "'%s' có quá nhiều mục (%ld, tối đa %ld)",
+	diag_add(c->pc_d, DIAG_ERROR, "plan.limit", c->pc_file, ydoc_line(list),
+	    ydoc_col(list), "'%s' có quá nhiều mục (%ld, tối đa %ld)",
 	    "'%s' has too many items (%ld, at most %ld)", what, n, max);
 	return 0;
 }
@@ -157,8 +156,7 @@ parse_header(struct plan_ctx *c, yaml_node_t *root)
 	if (f->pf_source == NULL)
 		f->pf_source = "";
 	if (f->pf_issued != NULL &&
-	    (strlen(f->pf_issued) != 10 ||
-		date_parse(f->pf_issued, &day) != 0))
+	    (strlen(f->pf_issued) != 10 || date_parse(f->pf_issued, &day) != 0))
 		perr(c, h, "issued");
 	years = ydoc_get(&c->pc_doc, h, "years");
 	n = ydoc_len(years);
@@ -363,10 +361,10 @@ parse_measure(struct plan_ctx *c, struct plan_target *g, yaml_node_t *t)
 	const char *word = ydoc_str(ms);
 
 	if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
-		g->px_numerator = joined(c,
-		    ydoc_get(&c->pc_doc, ms, "numerator"), "numerator");
-		g->px_denominator = joined(c,
-		    ydoc_get(&c->pc_doc, ms, "denominator"), "denominator");
+		g->px_numerator = joined(
+		    c, ydoc_get(&c->pc_doc, ms, "numerator"), "numerator");
+		g->px_denominator = joined(
+		    c, ydoc_get(&c->pc_doc, ms, "denominator"), "denominator");
 		g->px_score = opt(c, ms, "score");
 		if (g->px_denominator != NULL && g->px_numerator == NULL)
 			perr(c, ms, "numerator");

@@ -621,7 +621,8 @@ struct st_progress {
 	const char *spg_note;
 	const char *spg_doc;
 	const char *spg_file_sha256;
-	const char *spg_agency; /* "" for a report made before plans were data */
+	const char
+	    *spg_agency; /* "" for a report made before plans were data */
 	const char *spg_plan; /* the task's plan code */
 };
 /*
@@ -634,8 +635,8 @@ int store_progress_each(struct store *, const char *,
  * store_task_progress_each(s, task, cb, ctx): the progress reports of task
  * id ${task}, oldest first.
  */
-int store_task_progress_each(struct store *, long,
-    int (*)(void *, const struct st_progress *), void *);
+int store_task_progress_each(
+    struct store *, long, int (*)(void *, const struct st_progress *), void *);
 
 /* Numeric targets of the plan. */
 struct st_target {
@@ -682,7 +683,8 @@ struct st_plan {
  * counts and loaded_* are ignored) and log it; its id into ${id};
  * STORE_ECONFLICT ("plan 'CODE' is already loaded") when its code is.
  */
-int store_plan_add(struct store *, const struct st_plan *, const char *, long *);
+int store_plan_add(
+    struct store *, const struct st_plan *, const char *, long *);
 /* store_plan_each(s, cb, ctx): every plan, oldest first, with its counts. */
 int store_plan_each(
     struct store *, int (*)(void *, const struct st_plan *), void *);

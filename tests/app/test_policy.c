@@ -141,9 +141,9 @@ test_officer_own_agency(void **state)
 		struct diag d;
 
 		diag_init(&d);
-		assert_int_equal(app_task_progress(s, &off_tttt, NULL, "nope",
-				     NULL, &task_started, NULL, NULL, NULL, 0,
-				     &d),
+		assert_int_equal(
+		    app_task_progress(s, &off_tttt, NULL, "nope", NULL,
+			&task_started, NULL, NULL, NULL, 0, &d),
 		    -1);
 		assert_string_equal(d.d_items[0].di_code, "store.not_found");
 		diag_free(&d);

@@ -239,16 +239,16 @@ static void
 test_refused(void **state)
 {
 	(void)state;
-	check_variant("  code: 1/KH\n", "", 2, 3,
-	    "missing or bad field 'code'", 1);
+	check_variant(
+	    "  code: 1/KH\n", "", 2, 3, "missing or bad field 'code'", 1);
 	check_variant("2023-01-05", "2023-02-30", 2, 3,
 	    "missing or bad field 'issued'", 1);
 	check_variant("years: [2023, 2024]", "years: []", 2, 3,
 	    "missing or bad field 'years'", 1);
 	check_variant("years: [2023, 2024]", "years: [2023, 2040]", 6, 10,
 	    "missing or bad field 'years'", 1);
-	check_variant("    lead: [a1]\n", "", 9, 5,
-	    "missing or bad field 'lead'", 1);
+	check_variant(
+	    "    lead: [a1]\n", "", 9, 5, "missing or bad field 'lead'", 1);
 	check_variant("due: 2023-Q4", "due: 2023-Q5", 9, 5,
 	    "missing or bad field 'due'", 1);
 	/* a target outside the plan's years, a code twice */
@@ -259,8 +259,8 @@ test_refused(void **state)
 	check_variant("target: 80", "target: lots", 18, 5,
 	    "missing or bad field 'target'", 1);
 	/* by hand: someone must enter it */
-	check_variant(", agency: a1}", "}", 20, 5,
-	    "missing or bad field 'agency'", 1);
+	check_variant(
+	    ", agency: a1}", "}", 20, 5, "missing or bad field 'agency'", 1);
 	check_variant("measure: manual", "measure: guess", 21, 15,
 	    "missing or bad field 'measure'", 1);
 	check_refused("- a\n", 4, 1, 1, "missing or bad field 'plan'", 1);

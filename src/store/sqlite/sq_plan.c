@@ -11,9 +11,10 @@ store_task_add(struct store *s, const struct st_task *t)
 	    "INSERT INTO task (plan, code, grp, group_name, text, lead_text,"
 	    " coord_text, due_text, due, due_date, note)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "issssssssss", t->st_plan_id, t->st_code, t->st_group, t->st_group_name, t->st_text,
-	    t->st_lead_text, t->st_coord_text, t->st_due_text, t->st_due,
-	    t->st_due_date, t->st_note ? t->st_note : "");
+	    "issssssssss", t->st_plan_id, t->st_code, t->st_group,
+	    t->st_group_name, t->st_text, t->st_lead_text, t->st_coord_text,
+	    t->st_due_text, t->st_due, t->st_due_date,
+	    t->st_note ? t->st_note : "");
 }
 
 int
@@ -247,8 +248,8 @@ int
 store_task_progress_each(struct store *s, long task,
     int (*cb)(void *, const struct st_progress *), void *ctx)
 {
-	sqlite3_stmt *st =
-	    sq_query(s, PROGRESS_SELECT " WHERE t.id = ? ORDER BY p.id", "i", task);
+	sqlite3_stmt *st = sq_query(
+	    s, PROGRESS_SELECT " WHERE t.id = ? ORDER BY p.id", "i", task);
 
 	if (st == NULL)
 		return s->sqs_errcode;
@@ -263,9 +264,9 @@ store_target_add(struct store *s, const struct st_target *t)
 	    " unit, indicator, numerator, denominator, score, manual, agency,"
 	    " note, source)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "issiddsssssisss", t->sg_plan_id, t->sg_code, t->sg_text, (long)t->sg_year,
-	    t->sg_target, t->sg_target_max, t->sg_unit, t->sg_indicator,
-	    t->sg_numerator, t->sg_denominator, t->sg_score,
+	    "issiddsssssisss", t->sg_plan_id, t->sg_code, t->sg_text,
+	    (long)t->sg_year, t->sg_target, t->sg_target_max, t->sg_unit,
+	    t->sg_indicator, t->sg_numerator, t->sg_denominator, t->sg_score,
 	    (long)(t->sg_manual != 0), t->sg_agency,
 	    t->sg_note ? t->sg_note : "", t->sg_source ? t->sg_source : "");
 }
@@ -404,12 +405,13 @@ store_task_each_in(struct store *s, const struct st_task_filter *f,
     int (*cb)(void *, const struct st_task *), void *ctx)
 {
 	sqlite3_stmt *st = sq_query(s,
-	    TASK_SELECT " WHERE (?1 IS NULL OR pl.code = ?1)"
-			" AND (?2 = 0 OR ?2 BETWEEN pl.year_from AND pl.year_to)"
-			" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM task_agency a"
-			"   WHERE a.task = t.id AND a.agency = ?3))"
-			" AND (?4 IS NULL OR t.code = ?4)"
-			" ORDER BY t.id",
+	    TASK_SELECT
+	    " WHERE (?1 IS NULL OR pl.code = ?1)"
+	    " AND (?2 = 0 OR ?2 BETWEEN pl.year_from AND pl.year_to)"
+	    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM task_agency a"
+	    "   WHERE a.task = t.id AND a.agency = ?3))"
+	    " AND (?4 IS NULL OR t.code = ?4)"
+	    " ORDER BY t.id",
 	    "siss", f->stf_plan, (long)f->stf_year, f->stf_agency, f->stf_code);
 
 	if (st == NULL)
@@ -496,7 +498,8 @@ store_target_value_put(struct store *s, const struct st_target_value *v,
 		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		    "idssssssss", v->stv_target, v->stv_value,
 		    value_status_name(v->stv_status), v->stv_agency,
-		    v->stv_note ? v->stv_note : "", v->stv_doc ? v->stv_doc : "",
+		    v->stv_note ? v->stv_note : "",
+		    v->stv_doc ? v->stv_doc : "",
 		    v->stv_comment ? v->stv_comment : "", v->stv_file_sha256,
 		    actor, at);
 	if (rc == 0)
