@@ -34,7 +34,7 @@ check(const struct plan_file *f)
 		    (t->pt_due == NULL) != (t->pt_due_date == NULL))
 			abort();
 		for (j = leads = 0; j < t->pt_nlinks; j++)
-			leads += t->pt_links[j].pl_kind == PLAN_LINK_LEAD;
+			leads += t->pt_links[j].plk_kind == PLAN_LINK_LEAD;
 		if (leads == 0)
 			abort();
 		for (j = 0; j < i; j++)

@@ -36,9 +36,9 @@ task_agency_row(void *ctx, const struct st_task_agency *a)
 }
 
 struct task_list {
-	struct api_req *tl_ar;
-	json_t *tl_list;
-	int tl_failed;
+	struct api_req *tkl_ar;
+	json_t *tkl_list;
+	int tkl_failed;
 };
 
 static json_t *
@@ -70,7 +70,7 @@ task_row(void *ctx, const struct st_task *t)
 	struct task_list *l = ctx;
 
 	json_array_append_new(
-	    l->tl_list, task_json(l->tl_ar, t, &l->tl_failed));
+	    l->tkl_list, task_json(l->tkl_ar, t, &l->tkl_failed));
 	return 0;
 }
 
@@ -104,12 +104,12 @@ api_tasks(struct api_req *ar)
 	f.stf_agency = http_query(ar->ar_rq, "agency");
 	if ((f.stf_year = query_year(ar)) < 0)
 		return;
-	l.tl_ar = ar;
-	l.tl_list = json_array();
-	l.tl_failed = 0;
+	l.tkl_ar = ar;
+	l.tkl_list = json_array();
+	l.tkl_failed = 0;
 	diag_init(&d);
-	if (app_tasks_in(ar->ar_s, &f, task_row, &l, &d) != 0 || l.tl_failed) {
-		json_decref(l.tl_list);
+	if (app_tasks_in(ar->ar_s, &f, task_row, &l, &d) != 0 || l.tkl_failed) {
+		json_decref(l.tkl_list);
 		if (d.d_n == 0)
 			app_store_error(ar->ar_s, &d);
 		api_diag_flat(ar, &d);
@@ -117,7 +117,7 @@ api_tasks(struct api_req *ar)
 		return;
 	}
 	diag_free(&d);
-	api_json(ar, 200, json_pack("{s:o}", "tasks", l.tl_list));
+	api_json(ar, 200, json_pack("{s:o}", "tasks", l.tkl_list));
 }
 
 /* The first task a filter gives, as JSON with its full history. */
@@ -174,8 +174,8 @@ api_task_get(struct api_req *ar)
 	}
 	memset(&f, 0, sizeof(f));
 	memset(&o, 0, sizeof(o));
-	f.stf_plan = ref.tr_plan_code;
-	f.stf_code = ref.tr_code;
+	f.stf_plan = ref.tref_plan_code;
+	f.stf_code = ref.tref_code;
 	o.to_ar = ar;
 	if (app_tasks_in(ar->ar_s, &f, task_one_row, &o, &d) != 0 ||
 	    o.to_failed || o.to_task == NULL) {
@@ -399,13 +399,13 @@ api_plan_load(struct api_req *ar)
 	rc = app_plan_load(ar->ar_s, api_actor(ar), ar->ar_rq->rq_body.b_data,
 	    ar->ar_rq->rq_body.b_len, "plan.yaml",
 	    dry != NULL && strcmp(dry, "1") == 0, &out, &d);
-	api_answer(ar, rc, &d, rc == 0 && !out.pl_dry_run ? 201 : 200,
+	api_answer(ar, rc, &d, rc == 0 && !out.plo_dry_run ? 201 : 200,
 	    rc == 0
 		? json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:b}", "code",
-		      out.pl_code, "title", out.pl_title, "year_from",
-		      out.pl_year_from, "year_to", out.pl_year_to, "tasks",
-		      out.pl_ntasks, "task_agencies", out.pl_nagencies,
-		      "targets", out.pl_ntargets, "dry_run", out.pl_dry_run)
+		      out.plo_code, "title", out.plo_title, "year_from",
+		      out.plo_year_from, "year_to", out.plo_year_to, "tasks",
+		      out.plo_ntasks, "task_agencies", out.plo_nagencies,
+		      "targets", out.plo_ntargets, "dry_run", out.plo_dry_run)
 		: NULL);
 }
 

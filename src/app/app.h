@@ -468,10 +468,10 @@ int app_tasks(struct store *, int (*)(void *, const struct st_task *), void *,
 int app_task_overdue(const struct st_task *, long);
 /* One task found by its plan and code (app_task_find). */
 struct app_task_ref {
-	long tr_id;
-	long tr_plan; /* plan id */
-	char tr_plan_code[64];
-	char tr_code[64];
+	long tref_id;
+	long tref_plan; /* plan id */
+	char tref_plan_code[64];
+	char tref_code[64];
 };
 /*
  * app_task_find(s, plan, code, out, d): task ${code} of plan ${plan}
@@ -1210,12 +1210,12 @@ int app_report_file(struct store *, const char *, const char *, int, long,
 /* app_plan_load.c */
 /* What loading a plan did or, in a dry run, would do. */
 struct app_plan_load_out {
-	char pl_code[64];
-	char pl_title[256];
-	int pl_year_from, pl_year_to;
-	int pl_ntasks, pl_ntargets;
-	int pl_nagencies; /* task-agency pairs, collectives expanded */
-	int pl_dry_run;
+	char plo_code[64];
+	char plo_title[256];
+	int plo_year_from, plo_year_to;
+	int plo_ntasks, plo_ntargets;
+	int plo_nagencies; /* task-agency pairs, collectives expanded */
+	int plo_dry_run;
 };
 /*
  * app_plan_load(s, a, text, len, file, dry_run, out, d): parse the plan

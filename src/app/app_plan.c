@@ -91,12 +91,12 @@ task_find_row(void *ctx, const struct st_task *t)
 	size_t used = strlen(f->tf_plans);
 
 	if (f->tf_n++ == 0) {
-		f->tf_out->tr_id = t->st_id;
-		f->tf_out->tr_plan = t->st_plan_id;
-		snprintf(f->tf_out->tr_plan_code,
-		    sizeof(f->tf_out->tr_plan_code), "%s", t->st_plan);
-		snprintf(f->tf_out->tr_code, sizeof(f->tf_out->tr_code), "%s",
-		    t->st_code);
+		f->tf_out->tref_id = t->st_id;
+		f->tf_out->tref_plan = t->st_plan_id;
+		snprintf(f->tf_out->tref_plan_code,
+		    sizeof(f->tf_out->tref_plan_code), "%s", t->st_plan);
+		snprintf(f->tf_out->tref_code, sizeof(f->tf_out->tref_code),
+		    "%s", t->st_code);
 	}
 	snprintf(f->tf_plans + used, sizeof(f->tf_plans) - used, "%s%s",
 	    used ? ", " : "", t->st_plan);
@@ -127,9 +127,9 @@ app_task_find(struct store *s, const char *plan, const char *code,
 	}
 	if (f.tf_n > 1) {
 		diag_add(d, DIAG_ERROR, "task.ambiguous", NULL, 0, 0,
-		    "nhiệm vụ '%s' có trong nhiều kế hoạch (%s): hãy chọn kế hoạch (--plan)",
-		    "task '%s' is in several plans (%s): choose the plan (--plan)",
-		    code, f.tf_plans);
+		    "nhiệm vụ '%s' có trong nhiều kế hoạch (%s): hãy chọn kế hoạch",
+		    "task '%s' is in several plans (%s): choose the plan", code,
+		    f.tf_plans);
 		return -1;
 	}
 	return 0;
@@ -210,7 +210,7 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *plan,
 	if (app_task_find(s, plan, code, &ref, d) != 0)
 		return -1;
 	t = xcalloc(1, sizeof(*t));
-	if (store_task_agency_each(s, ref.tr_id, task_agency_row, t) != 0) {
+	if (store_task_agency_each(s, ref.tref_id, task_agency_row, t) != 0) {
 		free(t);
 		return app_store_error(s, d);
 	}
@@ -235,8 +235,8 @@ app_task_progress(struct store *s, const struct app_actor *a, const char *plan,
 		goto out;
 	}
 	memset(&r, 0, sizeof(r));
-	r.stp_task = ref.tr_code;
-	r.stp_plan = ref.tr_plan;
+	r.stp_task = ref.tref_code;
+	r.stp_plan = ref.tref_plan;
 	r.stp_agency = k >= 0 ? t->ta_agency[k] : NULL;
 	r.stp_set_status = status != NULL;
 	r.stp_status = status != NULL ? *status : TASK_NOT_STARTED;

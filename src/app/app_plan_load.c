@@ -53,11 +53,11 @@ check_agencies(struct store *s, const struct plan_file *f, struct diag *d)
 		const struct plan_task *t = &f->pf_tasks[i];
 
 		for (j = 0; j < t->pt_nlinks; j++)
-			if (t->pt_links[j].pl_kind != PLAN_LINK_INDICATOR)
+			if (t->pt_links[j].plk_kind != PLAN_LINK_INDICATOR)
 				errors += plan_agency(s, f, t->pt_code,
-				    t->pt_links[j].pl_ref,
-				    t->pt_links[j].pl_line,
-				    t->pt_links[j].pl_col, d);
+				    t->pt_links[j].plk_ref,
+				    t->pt_links[j].plk_line,
+				    t->pt_links[j].plk_col, d);
 	}
 	for (i = 0; i < f->pf_ntargets; i++) {
 		const struct plan_target *g = &f->pf_targets[i];
@@ -100,12 +100,12 @@ write_tasks(
 		for (j = 0; j < pt->pt_nlinks; j++) {
 			const struct plan_link *pl = &pt->pt_links[j];
 			struct st_task_link l = { pt->pt_code,
-				plan_link_kind_name(pl->pl_kind), pl->pl_ref,
+				plan_link_kind_name(pl->plk_kind), pl->plk_ref,
 				plan };
 
 			if (store_task_link_add(s, &l) != 0)
-				errors +=
-				    plan_fail(s, f, pl->pl_line, pl->pl_col, d);
+				errors += plan_fail(
+				    s, f, pl->plk_line, pl->plk_col, d);
 		}
 	}
 	if (errors == 0 && store_plan_agencies(s, plan) != 0)
@@ -208,14 +208,15 @@ app_plan_write(struct store *s, const char *login, const struct plan_file *f,
 		return -1;
 	}
 	if (out != NULL) {
-		snprintf(out->pl_code, sizeof(out->pl_code), "%s", f->pf_code);
 		snprintf(
-		    out->pl_title, sizeof(out->pl_title), "%s", f->pf_title);
-		out->pl_year_from = f->pf_year_from;
-		out->pl_year_to = f->pf_year_to;
-		out->pl_ntasks = (int)f->pf_ntasks;
-		out->pl_ntargets = (int)f->pf_ntargets;
-		out->pl_nagencies = n;
+		    out->plo_code, sizeof(out->plo_code), "%s", f->pf_code);
+		snprintf(
+		    out->plo_title, sizeof(out->plo_title), "%s", f->pf_title);
+		out->plo_year_from = f->pf_year_from;
+		out->plo_year_to = f->pf_year_to;
+		out->plo_ntasks = (int)f->pf_ntasks;
+		out->plo_ntargets = (int)f->pf_ntargets;
+		out->plo_nagencies = n;
 	}
 	return 0;
 }
@@ -228,7 +229,7 @@ app_plan_load(struct store *s, const struct app_actor *a, const char *text,
 	struct plan_file *f = NULL;
 
 	memset(out, 0, sizeof(*out));
-	out->pl_dry_run = dry_run;
+	out->plo_dry_run = dry_run;
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0)
 		return -1;
 	if (plan_parse(text, len, file, &f, d) != 0)

@@ -59,8 +59,8 @@ target_find(struct store *s, const char *plan, const char *code,
 	}
 	if (p->tp_n > 1) {
 		diag_add(d, DIAG_ERROR, "target.ambiguous", NULL, 0, 0,
-		    "chỉ tiêu '%s' có trong nhiều kế hoạch (%s): hãy chọn kế hoạch (--plan)",
-		    "target '%s' is in several plans (%s): choose the plan (--plan)",
+		    "chỉ tiêu '%s' có trong nhiều kế hoạch (%s): hãy chọn kế hoạch",
+		    "target '%s' is in several plans (%s): choose the plan",
 		    code, p->tp_plans);
 		return -1;
 	}
@@ -76,9 +76,9 @@ target_find(struct store *s, const char *plan, const char *code,
 
 /* The current version of a target's value, copied. */
 struct target_cur {
-	int tc_found;
-	struct st_target_value tc_v;
-	char tc_note[4096], tc_doc[512], tc_comment[4096], tc_sha[65];
+	int tcu_found;
+	struct st_target_value tcu_v;
+	char tcu_note[4096], tcu_doc[512], tcu_comment[4096], tcu_sha[65];
 };
 
 static int
@@ -88,18 +88,18 @@ target_cur_row(void *ctx, const struct st_target_value *v)
 
 	if (v->stv_archived)
 		return 0;
-	c->tc_found = 1;
-	c->tc_v = *v;
-	snprintf(c->tc_note, sizeof(c->tc_note), "%s", v->stv_note);
-	snprintf(c->tc_doc, sizeof(c->tc_doc), "%s", v->stv_doc);
-	snprintf(c->tc_comment, sizeof(c->tc_comment), "%s", v->stv_comment);
-	snprintf(c->tc_sha, sizeof(c->tc_sha), "%s",
+	c->tcu_found = 1;
+	c->tcu_v = *v;
+	snprintf(c->tcu_note, sizeof(c->tcu_note), "%s", v->stv_note);
+	snprintf(c->tcu_doc, sizeof(c->tcu_doc), "%s", v->stv_doc);
+	snprintf(c->tcu_comment, sizeof(c->tcu_comment), "%s", v->stv_comment);
+	snprintf(c->tcu_sha, sizeof(c->tcu_sha), "%s",
 	    v->stv_file_sha256 ? v->stv_file_sha256 : "");
-	c->tc_v.stv_note = c->tc_note;
-	c->tc_v.stv_doc = c->tc_doc;
-	c->tc_v.stv_comment = c->tc_comment;
-	c->tc_v.stv_file_sha256 = c->tc_sha[0] ? c->tc_sha : NULL;
-	c->tc_v.stv_agency = NULL; /* set by the step */
+	c->tcu_v.stv_note = c->tcu_note;
+	c->tcu_v.stv_doc = c->tcu_doc;
+	c->tcu_v.stv_comment = c->tcu_comment;
+	c->tcu_v.stv_file_sha256 = c->tcu_sha[0] ? c->tcu_sha : NULL;
+	c->tcu_v.stv_agency = NULL; /* set by the step */
 	return 0;
 }
 
@@ -122,26 +122,26 @@ step_allowed(enum app_target_step step, const struct target_cur *c,
     const char *code, struct diag *d)
 {
 	if (step == APP_TARGET_SET) {
-		if (!c->tc_found || value_status_editable(c->tc_v.stv_status))
+		if (!c->tcu_found || value_status_editable(c->tcu_v.stv_status))
 			return 0;
 		diag_add(d, DIAG_ERROR, "value.locked", NULL, 0, 0,
 		    "giá trị của chỉ tiêu '%s' đang %s: không sửa được",
 		    "the value of target '%s' is %s: it cannot be changed",
-		    code, value_status_name(c->tc_v.stv_status));
+		    code, value_status_name(c->tcu_v.stv_status));
 		return -1;
 	}
-	if (!c->tc_found) {
+	if (!c->tcu_found) {
 		diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
 		    "chỉ tiêu '%s' chưa có giá trị nhập",
 		    "target '%s' has no value entered", code);
 		return -1;
 	}
-	if (value_status_may(c->tc_v.stv_status, steps[step].ts_to))
+	if (value_status_may(c->tcu_v.stv_status, steps[step].ts_to))
 		return 0;
 	diag_add(d, DIAG_ERROR, "review.none", NULL, 0, 0,
 	    "giá trị của chỉ tiêu '%s' đang %s: không chuyển sang %s được",
 	    "the value of target '%s' is %s: it cannot become %s", code,
-	    value_status_name(c->tc_v.stv_status),
+	    value_status_name(c->tcu_v.stv_status),
 	    value_status_name(steps[step].ts_to));
 	return -1;
 }
@@ -159,8 +159,8 @@ step_input(enum app_target_step step, const struct app_target_input *in,
 	if (step == APP_TARGET_RETURN &&
 	    (in->ti_comment == NULL || in->ti_comment[0] == '\0')) {
 		diag_put(d, DIAG_ERROR, "target.comment", NULL, 0, 0,
-		    "trả lại cần ý kiến (--comment)",
-		    "returning needs a comment (--comment)");
+		    "trả lại cần ý kiến của người duyệt",
+		    "returning needs the reviewer's comment");
 		return -1;
 	}
 	if (app_text_check(APP_TEXT_NOTE, in->ti_note, d) < 0 ||
@@ -194,7 +194,7 @@ app_target_step(struct store *s, const struct app_actor *a,
 	}
 	if (step_allowed(step, c, p.tp_code, d) != 0)
 		goto done;
-	v = c->tc_v;
+	v = c->tcu_v;
 	v.stv_target = p.tp_id;
 	v.stv_status = steps[step].ts_to;
 	v.stv_agency = p.tp_agency;

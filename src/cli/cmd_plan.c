@@ -28,36 +28,37 @@ field(const char *v, int last)
 
 /* Each agency of a task: as CSV cells, or as lines of the table. */
 struct agency_ctx {
-	const struct opts *ag_o;
-	struct buf ag_list; /* CSV: agency:status;... */
-	struct buf ag_notes; /* CSV: agency: note [doc];... */
-	const struct st_task_agency *ag_own; /* --agency's row, copied: */
-	char ag_own_status[16], ag_own_note[1024], ag_own_doc[256];
-	int ag_found;
+	const struct opts *acx_o;
+	struct buf acx_list; /* CSV: agency:status;... */
+	struct buf acx_notes; /* CSV: agency: note [doc];... */
+	const struct st_task_agency *acx_own; /* --agency's row, copied: */
+	char acx_own_status[16], acx_own_note[1024], acx_own_doc[256];
+	int acx_found;
 };
 
 static int
 agency_row(void *vctx, const struct st_task_agency *a)
 {
 	struct agency_ctx *c = vctx;
-	enum diag_lang lang = c->ag_o->op_lang;
+	enum diag_lang lang = c->acx_o->op_lang;
 
-	if (c->ag_o->op_agency != NULL &&
-	    strcmp(a->sta_agency, c->ag_o->op_agency) == 0) {
-		c->ag_found = 1;
-		snprintf(c->ag_own_status, sizeof(c->ag_own_status), "%s",
+	if (c->acx_o->op_agency != NULL &&
+	    strcmp(a->sta_agency, c->acx_o->op_agency) == 0) {
+		c->acx_found = 1;
+		snprintf(c->acx_own_status, sizeof(c->acx_own_status), "%s",
 		    task_status_name(a->sta_status));
-		snprintf(c->ag_own_note, sizeof(c->ag_own_note), "%s",
+		snprintf(c->acx_own_note, sizeof(c->acx_own_note), "%s",
 		    a->sta_note ? a->sta_note : "");
-		snprintf(c->ag_own_doc, sizeof(c->ag_own_doc), "%s",
+		snprintf(c->acx_own_doc, sizeof(c->acx_own_doc), "%s",
 		    a->sta_doc ? a->sta_doc : "");
 	}
-	if (strcmp(c->ag_o->op_format, "csv") == 0) {
-		buf_printf(&c->ag_list, "%s%s:%s", c->ag_list.b_len ? ";" : "",
-		    a->sta_agency, task_status_name(a->sta_status));
+	if (strcmp(c->acx_o->op_format, "csv") == 0) {
+		buf_printf(&c->acx_list, "%s%s:%s",
+		    c->acx_list.b_len ? ";" : "", a->sta_agency,
+		    task_status_name(a->sta_status));
 		if (a->sta_note != NULL || a->sta_doc != NULL)
-			buf_printf(&c->ag_notes, "%s%s: %s%s%s%s",
-			    c->ag_notes.b_len ? "; " : "", a->sta_agency,
+			buf_printf(&c->acx_notes, "%s%s: %s%s%s%s",
+			    c->acx_notes.b_len ? "; " : "", a->sta_agency,
 			    a->sta_note ? a->sta_note : "",
 			    a->sta_doc ? " [" : "",
 			    a->sta_doc ? a->sta_doc : "",
@@ -65,8 +66,8 @@ agency_row(void *vctx, const struct st_task_agency *a)
 		return 0;
 	}
 	/* the table: every agency, or the one asked for */
-	if (c->ag_o->op_agency != NULL &&
-	    strcmp(a->sta_agency, c->ag_o->op_agency) != 0)
+	if (c->acx_o->op_agency != NULL &&
+	    strcmp(a->sta_agency, c->acx_o->op_agency) != 0)
 		return 0;
 	printf("    · %-26s %-9s %s%s%s\n", a->sta_agency,
 	    strcmp(a->sta_role, "lead") == 0
@@ -95,9 +96,9 @@ task_row(void *vctx, const struct st_task *t)
 		return 0;
 	c->tk_n++;
 	memset(&ac, 0, sizeof(ac));
-	ac.ag_o = o;
-	buf_init(&ac.ag_list);
-	buf_init(&ac.ag_notes);
+	ac.acx_o = o;
+	buf_init(&ac.acx_list);
+	buf_init(&ac.acx_notes);
 	if (!csv) {
 		char dv[16];
 
@@ -130,14 +131,14 @@ task_row(void *vctx, const struct st_task *t)
 		field(overdue ? "1" : "0", 0);
 		field(t->st_indicators, 0);
 		field(t->st_plan, 0);
-		field(ac.ag_found ? ac.ag_own_status : "", 0);
-		field(ac.ag_found ? ac.ag_own_note : "", 0);
-		field(ac.ag_found ? ac.ag_own_doc : "", 0);
-		field(buf_cstr(&ac.ag_list), 0);
-		field(buf_cstr(&ac.ag_notes), 1);
+		field(ac.acx_found ? ac.acx_own_status : "", 0);
+		field(ac.acx_found ? ac.acx_own_note : "", 0);
+		field(ac.acx_found ? ac.acx_own_doc : "", 0);
+		field(buf_cstr(&ac.acx_list), 0);
+		field(buf_cstr(&ac.acx_notes), 1);
 	}
-	buf_free(&ac.ag_list);
-	buf_free(&ac.ag_notes);
+	buf_free(&ac.acx_list);
+	buf_free(&ac.acx_notes);
 	return 0;
 }
 
@@ -230,8 +231,8 @@ task_show(struct store *s, const struct opts *o, struct diag *d)
 	if (strcmp(o->op_format, "csv") == 0)
 		puts("at,agency,by,status,note,doc,file_sha256");
 	else
-		printf("%s (%s)\n", ref.tr_code, ref.tr_plan_code);
-	return app_task_history(s, ref.tr_id, history_row, (void *)o, d);
+		printf("%s (%s)\n", ref.tref_code, ref.tref_plan_code);
+	return app_task_history(s, ref.tref_id, history_row, (void *)o, d);
 }
 
 int
@@ -553,15 +554,15 @@ cmd_plan(int argc, char **argv, enum diag_lang lang)
 			    cli_msg(lang,
 				"%s%s: %s (năm %d–%d): %d nhiệm vụ, %d lượt cơ quan, %d chỉ tiêu%s\n",
 				"%s%s: %s (years %d–%d): %d tasks, %d task agencies, %d targets%s\n"),
-			    out.pl_dry_run
+			    out.plo_dry_run
 				? cli_msg(lang, "[chạy thử] ", "[dry run] ")
 				: "",
-			    out.pl_code, out.pl_title, out.pl_year_from,
-			    out.pl_year_to, out.pl_ntasks, out.pl_nagencies,
-			    out.pl_ntargets,
-			    out.pl_dry_run ? cli_msg(lang, " — chưa ghi gì",
-						 " — nothing written")
-					   : "");
+			    out.plo_code, out.plo_title, out.plo_year_from,
+			    out.plo_year_to, out.plo_ntasks, out.plo_nagencies,
+			    out.plo_ntargets,
+			    out.plo_dry_run ? cli_msg(lang, " — chưa ghi gì",
+						  " — nothing written")
+					    : "");
 	}
 	diag_print(stderr, &d, lang);
 	diag_free(&d);

@@ -16,18 +16,18 @@
 
 /* The state of one plan_parse(). */
 struct plan_ctx {
-	yaml_document_t pc_doc;
-	struct plan_file *pc_f; /* what is being filled */
-	const char *pc_file;
-	struct diag *pc_d;
-	int pc_errors;
+	yaml_document_t plc_doc;
+	struct plan_file *plc_f; /* what is being filled */
+	const char *plc_file;
+	struct diag *plc_d;
+	int plc_errors;
 };
 
 static void
 perr(struct plan_ctx *c, yaml_node_t *n, const char *what)
 {
-	c->pc_errors++;
-	diag_add(c->pc_d, DIAG_ERROR, "plan", c->pc_file, ydoc_line(n),
+	c->plc_errors++;
+	diag_add(c->plc_d, DIAG_ERROR, "plan", c->plc_file, ydoc_line(n),
 	    ydoc_col(n), "thiếu hoặc sai trường '%s'",
 	    "missing or bad field '%s'", what);
 }
@@ -39,9 +39,10 @@ within(
 {
 	if (n <= max)
 		return 1;
-	c->pc_errors++;
-	diag_add(c->pc_d, DIAG_ERROR, "plan.limit", c->pc_file, ydoc_line(list),
-	    ydoc_col(list), "'%s' có quá nhiều mục (%ld, tối đa %ld)",
+	c->plc_errors++;
+	diag_add(c->plc_d, DIAG_ERROR, "plan.limit", c->plc_file,
+	    ydoc_line(list), ydoc_col(list),
+	    "'%s' có quá nhiều mục (%ld, tối đa %ld)",
 	    "'%s' has too many items (%ld, at most %ld)", what, n, max);
 	return 0;
 }
@@ -50,7 +51,7 @@ within(
 static const char *
 pstr(struct plan_ctx *c, const char *s)
 {
-	struct plan_file *f = c->pc_f;
+	struct plan_file *f = c->plc_f;
 
 	if (s == NULL)
 		return NULL;
@@ -67,7 +68,7 @@ pstr(struct plan_ctx *c, const char *s)
 static const char *
 opt(struct plan_ctx *c, yaml_node_t *map, const char *key)
 {
-	return pstr(c, ydoc_getstr(&c->pc_doc, map, key));
+	return pstr(c, ydoc_getstr(&c->plc_doc, map, key));
 }
 
 /* Like opt(), but its absence is an error. */
@@ -136,8 +137,8 @@ year_of(const char *v)
 static void
 parse_header(struct plan_ctx *c, yaml_node_t *root)
 {
-	struct plan_file *f = c->pc_f;
-	yaml_node_t *h = ydoc_get(&c->pc_doc, root, "plan");
+	struct plan_file *f = c->plc_f;
+	yaml_node_t *h = ydoc_get(&c->plc_doc, root, "plan");
 	yaml_node_t *years;
 	long day;
 	int i, n, y;
@@ -158,7 +159,7 @@ parse_header(struct plan_ctx *c, yaml_node_t *root)
 	if (f->pf_issued != NULL &&
 	    (strlen(f->pf_issued) != 10 || date_parse(f->pf_issued, &day) != 0))
 		perr(c, h, "issued");
-	years = ydoc_get(&c->pc_doc, h, "years");
+	years = ydoc_get(&c->plc_doc, h, "years");
 	n = ydoc_len(years);
 	if (n == 0) {
 		perr(c, h, "years");
@@ -167,7 +168,7 @@ parse_header(struct plan_ctx *c, yaml_node_t *root)
 	if (!within(c, years, "years", n, PLAN_MAX_YEARS))
 		return;
 	for (i = 0; i < n; i++) {
-		y = year_of(ydoc_str(ydoc_at(&c->pc_doc, years, i)));
+		y = year_of(ydoc_str(ydoc_at(&c->plc_doc, years, i)));
 		if (y < 0) {
 			perr(c, years, "years");
 			return;
@@ -201,7 +202,7 @@ parse_links(struct plan_ctx *c, struct plan_task *pt, yaml_node_t *t)
 
 	for (k = 0; k < NLINK_KEYS; k++) {
 		yaml_node_t *list =
-		    ydoc_get(&c->pc_doc, t, link_keys[k].lk_key);
+		    ydoc_get(&c->plc_doc, t, link_keys[k].lk_key);
 
 		if (!within(c, list, link_keys[k].lk_key, ydoc_len(list),
 			PLAN_MAX_LIST))
@@ -211,11 +212,11 @@ parse_links(struct plan_ctx *c, struct plan_task *pt, yaml_node_t *t)
 	pt->pt_links = xcalloc(total + 1, sizeof(*pt->pt_links));
 	for (k = 0; k < NLINK_KEYS; k++) {
 		yaml_node_t *list =
-		    ydoc_get(&c->pc_doc, t, link_keys[k].lk_key);
+		    ydoc_get(&c->plc_doc, t, link_keys[k].lk_key);
 
 		for (i = 0; i < ydoc_len(list); i++) {
 			const char *ref =
-			    ydoc_str(ydoc_at(&c->pc_doc, list, i));
+			    ydoc_str(ydoc_at(&c->plc_doc, list, i));
 			struct plan_link *pl;
 
 			if (ref == NULL || ref[0] == '\0') {
@@ -223,11 +224,11 @@ parse_links(struct plan_ctx *c, struct plan_task *pt, yaml_node_t *t)
 				continue;
 			}
 			pl = &pt->pt_links[pt->pt_nlinks++];
-			pl->pl_kind = link_keys[k].lk_kind;
-			pl->pl_ref = pstr(c, ref);
-			pl->pl_line = ydoc_line(list);
-			pl->pl_col = ydoc_col(list);
-			leads += pl->pl_kind == PLAN_LINK_LEAD;
+			pl->plk_kind = link_keys[k].lk_kind;
+			pl->plk_ref = pstr(c, ref);
+			pl->plk_line = ydoc_line(list);
+			pl->plk_col = ydoc_col(list);
+			leads += pl->plk_kind == PLAN_LINK_LEAD;
 		}
 	}
 	if (leads == 0)
@@ -243,14 +244,14 @@ fresh(struct plan_ctx *c, struct strmap *seen, const char *code, yaml_node_t *n,
 		strmap_put(seen, code, strlen(code), 1);
 		return 1;
 	}
-	c->pc_errors++;
+	c->plc_errors++;
 	if (task)
-		diag_add(c->pc_d, DIAG_ERROR, "plan.duplicate", c->pc_file,
+		diag_add(c->plc_d, DIAG_ERROR, "plan.duplicate", c->plc_file,
 		    ydoc_line(n), ydoc_col(n),
 		    "nhiệm vụ '%s' có hai lần trong kế hoạch",
 		    "task '%s' appears twice in the plan", code);
 	else
-		diag_add(c->pc_d, DIAG_ERROR, "plan.duplicate", c->pc_file,
+		diag_add(c->plc_d, DIAG_ERROR, "plan.duplicate", c->plc_file,
 		    ydoc_line(n), ydoc_col(n),
 		    "chỉ tiêu '%s' có hai lần trong kế hoạch",
 		    "target '%s' appears twice in the plan", code);
@@ -260,8 +261,8 @@ fresh(struct plan_ctx *c, struct strmap *seen, const char *code, yaml_node_t *n,
 static void
 parse_tasks(struct plan_ctx *c, yaml_node_t *root)
 {
-	struct plan_file *f = c->pc_f;
-	yaml_node_t *list = ydoc_get(&c->pc_doc, root, "tasks");
+	struct plan_file *f = c->plc_f;
+	yaml_node_t *list = ydoc_get(&c->plc_doc, root, "tasks");
 	struct strmap seen;
 	int i, n = ydoc_len(list);
 
@@ -270,7 +271,7 @@ parse_tasks(struct plan_ctx *c, yaml_node_t *root)
 	strmap_init(&seen);
 	f->pf_tasks = xcalloc((size_t)n + 1, sizeof(*f->pf_tasks));
 	for (i = 0; i < n; i++) {
-		yaml_node_t *t = ydoc_at(&c->pc_doc, list, i);
+		yaml_node_t *t = ydoc_at(&c->plc_doc, list, i);
 		struct plan_task *pt = &f->pf_tasks[f->pf_ntasks];
 		char due_date[11];
 
@@ -323,7 +324,7 @@ joined(struct plan_ctx *c, yaml_node_t *list, const char *what)
 		return NULL;
 	buf_init(&b);
 	for (i = 0; i < ydoc_len(list); i++) {
-		const char *v = ydoc_str(ydoc_at(&c->pc_doc, list, i));
+		const char *v = ydoc_str(ydoc_at(&c->plc_doc, list, i));
 
 		if (v == NULL || v[0] == '\0' || strchr(v, ',') != NULL) {
 			perr(c, list, what);
@@ -341,7 +342,7 @@ joined(struct plan_ctx *c, yaml_node_t *list, const char *what)
 static double
 num_or_nan(struct plan_ctx *c, yaml_node_t *t, const char *key)
 {
-	const char *v = ydoc_getstr(&c->pc_doc, t, key);
+	const char *v = ydoc_getstr(&c->plc_doc, t, key);
 	double x;
 
 	if (v == NULL)
@@ -357,14 +358,14 @@ num_or_nan(struct plan_ctx *c, yaml_node_t *t, const char *key)
 static void
 parse_measure(struct plan_ctx *c, struct plan_target *g, yaml_node_t *t)
 {
-	yaml_node_t *ms = ydoc_get(&c->pc_doc, t, "measure");
+	yaml_node_t *ms = ydoc_get(&c->plc_doc, t, "measure");
 	const char *word = ydoc_str(ms);
 
 	if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
 		g->px_numerator = joined(
-		    c, ydoc_get(&c->pc_doc, ms, "numerator"), "numerator");
+		    c, ydoc_get(&c->plc_doc, ms, "numerator"), "numerator");
 		g->px_denominator = joined(
-		    c, ydoc_get(&c->pc_doc, ms, "denominator"), "denominator");
+		    c, ydoc_get(&c->plc_doc, ms, "denominator"), "denominator");
 		g->px_score = opt(c, ms, "score");
 		if (g->px_denominator != NULL && g->px_numerator == NULL)
 			perr(c, ms, "numerator");
@@ -382,8 +383,8 @@ parse_measure(struct plan_ctx *c, struct plan_target *g, yaml_node_t *t)
 static void
 parse_targets(struct plan_ctx *c, yaml_node_t *root)
 {
-	struct plan_file *f = c->pc_f;
-	yaml_node_t *list = ydoc_get(&c->pc_doc, root, "targets");
+	struct plan_file *f = c->plc_f;
+	yaml_node_t *list = ydoc_get(&c->plc_doc, root, "targets");
 	struct strmap seen;
 	int i, n = ydoc_len(list);
 
@@ -392,7 +393,7 @@ parse_targets(struct plan_ctx *c, yaml_node_t *root)
 	strmap_init(&seen);
 	f->pf_targets = xcalloc((size_t)n + 1, sizeof(*f->pf_targets));
 	for (i = 0; i < n; i++) {
-		yaml_node_t *t = ydoc_at(&c->pc_doc, list, i);
+		yaml_node_t *t = ydoc_at(&c->plc_doc, list, i);
 		const char *year = need(c, t, "year");
 		struct plan_target *g = &f->pf_targets[f->pf_ntargets];
 
@@ -477,27 +478,27 @@ prescan(struct plan_ctx *c, const char *text, size_t len)
 	yaml_parser_delete(&p);
 	if (vi == NULL)
 		return 0;
-	c->pc_errors++;
+	c->plc_errors++;
 	diag_put(
-	    c->pc_d, DIAG_ERROR, "plan.yaml", c->pc_file, line, col, vi, en);
+	    c->plc_d, DIAG_ERROR, "plan.yaml", c->plc_file, line, col, vi, en);
 	return -1;
 }
 
-/* Read ${text} into c->pc_doc; -1 with the error recorded. */
+/* Read ${text} into c->plc_doc; -1 with the error recorded. */
 static int
 load_doc(struct plan_ctx *c, const char *text, size_t len)
 {
 	yaml_parser_t p;
 
 	if (len > PLAN_MAX_BYTES) {
-		diag_add(c->pc_d, DIAG_ERROR, "plan.size", c->pc_file, 0, 0,
+		diag_add(c->plc_d, DIAG_ERROR, "plan.size", c->plc_file, 0, 0,
 		    "tệp kế hoạch quá lớn (%zu byte, tối đa %u)",
 		    "plan file too large (%zu bytes, at most %u)", len,
 		    PLAN_MAX_BYTES);
 		return -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {
-		diag_put(c->pc_d, DIAG_ERROR, "plan.yaml", c->pc_file, 0, 0,
+		diag_put(c->plc_d, DIAG_ERROR, "plan.yaml", c->plc_file, 0, 0,
 		    "tệp chứa byte NUL: không phải văn bản YAML",
 		    "file holds a NUL byte: not YAML text");
 		return -1;
@@ -506,8 +507,8 @@ load_doc(struct plan_ctx *c, const char *text, size_t len)
 		return -1;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &c->pc_doc)) {
-		diag_add(c->pc_d, DIAG_ERROR, "plan.yaml", c->pc_file,
+	if (!yaml_parser_load(&p, &c->plc_doc)) {
+		diag_add(c->plc_d, DIAG_ERROR, "plan.yaml", c->plc_file,
 		    (long)p.problem_mark.line + 1,
 		    (long)p.problem_mark.column + 1, "YAML không hợp lệ: %s",
 		    "invalid YAML: %s", p.problem ? p.problem : "?");
@@ -527,28 +528,28 @@ plan_parse(const char *text, size_t len, const char *file,
 
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
-	c.pc_file = file;
-	c.pc_d = d;
+	c.plc_file = file;
+	c.plc_d = d;
 	if (load_doc(&c, text, len) < 0)
 		return -1;
-	c.pc_f = xcalloc(1, sizeof(*c.pc_f));
-	c.pc_f->pf_file = pstr(&c, file);
-	root = yaml_document_get_root_node(&c.pc_doc);
+	c.plc_f = xcalloc(1, sizeof(*c.plc_f));
+	c.plc_f->pf_file = pstr(&c, file);
+	root = yaml_document_get_root_node(&c.plc_doc);
 	if (root == NULL || root->type != YAML_MAPPING_NODE) {
 		perr(&c, root, "plan");
 	} else {
 		parse_header(&c, root);
 		parse_tasks(&c, root);
 		parse_targets(&c, root);
-		if (c.pc_f->pf_ntasks == 0 && c.pc_f->pf_ntargets == 0)
+		if (c.plc_f->pf_ntasks == 0 && c.plc_f->pf_ntargets == 0)
 			perr(&c, root, "tasks");
 	}
-	yaml_document_delete(&c.pc_doc);
-	if (c.pc_errors > 0) {
-		plan_file_free(c.pc_f);
+	yaml_document_delete(&c.plc_doc);
+	if (c.plc_errors > 0) {
+		plan_file_free(c.plc_f);
 		return -1;
 	}
-	*out = c.pc_f;
+	*out = c.plc_f;
 	return 0;
 }
 

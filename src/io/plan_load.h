@@ -29,9 +29,9 @@ enum plan_link_kind {
 };
 
 struct plan_link {
-	enum plan_link_kind pl_kind;
-	const char *pl_ref; /* an agency or an indicator code */
-	long pl_line, pl_col; /* the list it is in */
+	enum plan_link_kind plk_kind;
+	const char *plk_ref; /* an agency or an indicator code */
+	long plk_line, plk_col; /* the list it is in */
 };
 
 struct plan_task {

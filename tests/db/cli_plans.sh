@@ -165,7 +165,7 @@ before=$(dump t.db)
 ko target set e-invoices --plan "$P2023" --db t.db --value 0.5
 err_has "không sửa được"
 ko target return e-invoices --plan "$P2023" --db t.db
-err_has "--comment"
+err_has "cần ý kiến"
 eq "$(dump t.db)" "$before" "database after refused target steps"
 ok target return e-invoices --plan "$P2023" --db t.db \
     --comment "thiếu số liệu tháng 12"

@@ -182,7 +182,7 @@ test_shipped(void **state)
 	assert_int_equal(links, 158);
 	assert_string_equal(f->pf_tasks[0].pt_code, "A.1");
 	assert_null(f->pf_tasks[0].pt_due_date);
-	assert_string_equal(f->pf_tasks[0].pt_links[1].pl_ref, "ubnd-huyen");
+	assert_string_equal(f->pf_tasks[0].pt_links[1].plk_ref, "ubnd-huyen");
 	assert_string_equal(f->pf_targets[0].px_code, "smartphone-adults");
 	assert_true(fabs(f->pf_targets[0].px_target - 0.85) < 1e-12);
 	assert_string_equal(f->pf_targets[0].px_numerator, "3.1.a");
@@ -222,9 +222,9 @@ test_min(void **state)
 	assert_string_equal(t->pt_lead_text, "");
 	assert_int_equal(t->pt_line, 9);
 	assert_int_equal(t->pt_nlinks, 3);
-	assert_int_equal(t->pt_links[0].pl_kind, PLAN_LINK_LEAD);
-	assert_int_equal(t->pt_links[1].pl_kind, PLAN_LINK_COORDINATOR);
-	assert_int_equal(t->pt_links[2].pl_kind, PLAN_LINK_INDICATOR);
+	assert_int_equal(t->pt_links[0].plk_kind, PLAN_LINK_LEAD);
+	assert_int_equal(t->pt_links[1].plk_kind, PLAN_LINK_COORDINATOR);
+	assert_int_equal(t->pt_links[2].plk_kind, PLAN_LINK_INDICATOR);
 	assert_int_equal(f->pf_ntargets, 2);
 	assert_string_equal(f->pf_targets[0].px_numerator, "a,b");
 	assert_string_equal(f->pf_targets[0].px_denominator, "c");
