@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "api/api.h"
 #include "util/date.h"
 
@@ -453,6 +455,9 @@ target_step(
 	enum value_status st;
 	struct diag d;
 	json_t *j, *v;
+	const char *b64;
+	unsigned char *file = NULL;
+	size_t flen = 0;
 	int bad = 0, rc;
 
 	if (api_actor(ar)->ac_role == ROLE_VIEWER) {
@@ -472,9 +477,34 @@ target_step(
 		return;
 	if (in.ti_plan == NULL)
 		in.ti_plan = http_query(ar->ar_rq, "plan");
+	/* evidence: a file in base64, within the JSON body's limit */
+	b64 = json_is_string(json_object_get(j, "file_base64"))
+	    ? json_string_value(json_object_get(j, "file_base64"))
+	    : NULL;
+	if (json_object_get(j, "file_base64") != NULL && b64 == NULL) {
+		api_error(ar, 400, "bad_field", "file_base64",
+		    "file_base64 phải là chuỗi base64",
+		    "file_base64 must be a base64 string");
+		return;
+	}
+	if (b64 != NULL) {
+		file = xmalloc(strlen(b64) / 4 * 3 + 3);
+		if (sodium_base642bin(file, strlen(b64) / 4 * 3 + 3, b64,
+			strlen(b64), NULL, &flen, NULL,
+			sodium_base64_VARIANT_ORIGINAL) != 0) {
+			free(file);
+			api_error(ar, 400, "bad_field", "file_base64",
+			    "file_base64 không phải base64 hợp lệ",
+			    "file_base64 is not valid base64");
+			return;
+		}
+		in.ti_data = file;
+		in.ti_len = flen;
+	}
 	if (step == APP_TARGET_SET) {
 		v = json_object_get(j, "value");
 		if (!json_is_number(v)) {
+			free(file);
 			api_error(ar, 400, "bad_field", "value",
 			    "cần value là một số", "value must be a number");
 			return;
@@ -483,6 +513,7 @@ target_step(
 	}
 	diag_init(&d);
 	rc = app_target_step(ar->ar_s, api_actor(ar), step, &in, &st, &d);
+	free(file);
 	api_answer(ar, rc, &d, 200,
 	    rc == 0 ? json_pack("{s:s, s:s}", "code", in.ti_code, "status",
 			  value_status_name(st))
@@ -493,7 +524,7 @@ void
 api_target_set(struct api_req *ar)
 {
 	static const char *const keys[] = { "value", "note", "doc", "plan",
-		NULL };
+		"file_base64", NULL };
 
 	target_step(ar, APP_TARGET_SET, keys);
 }
@@ -501,7 +532,8 @@ api_target_set(struct api_req *ar)
 void
 api_target_submit(struct api_req *ar)
 {
-	static const char *const keys[] = { "note", "doc", "plan", NULL };
+	static const char *const keys[] = { "note", "doc", "plan",
+		"file_base64", NULL };
 
 	target_step(ar, APP_TARGET_SUBMIT, keys);
 }

@@ -7,6 +7,8 @@ compares a period with the targets of its year; a hand-entered target is
 entered by its agency's officer and reviewed by the coordinator.
 """
 
+import base64
+import hashlib
 import os
 import sys
 from urllib.parse import quote
@@ -133,8 +135,12 @@ def body(ck, srv):
 
     step(khdt, "value", {"value": 0.9}, 403, "Sở KH&ĐT enters no e-invoices")
     step(thue, "value", {"value": "x"}, 400, "a value is a number")
-    r = step(thue, "value", {"value": 0.93, "doc": "9/CT"}, 200,
-             "Cục Thuế enters it")
+    step(thue, "value", {"value": 0.93, "file_base64": "@@@"}, 400,
+         "evidence that is not base64")
+    proof = b"hoa don dien tu 2023\n"
+    r = step(thue, "value", {"value": 0.93, "doc": "9/CT",
+                             "file_base64": base64.b64encode(proof).decode()},
+             200, "Cục Thuế enters it, with its evidence")
     ck.eq((r.json() or {}).get("status"), "draft", "a draft")
     step(thue, "submit", {}, 200, "and submits it")
     step(thue, "approve", {}, 403, "but does not approve it")
@@ -156,6 +162,12 @@ def body(ck, srv):
            ("submitted", False), ("approved", True)], "its history")
     ck.eq(srv.sql("SELECT count(*) FROM audit WHERE entity = 'target'")[0][0],
           5, "each step audited")
+    sha = hashlib.sha256(proof).hexdigest()
+    ck.eq([h.get("file_sha256") for h in (r.json() or {}).get("history", [])],
+          [sha] * 5, "the evidence kept with every version")
+    r = srv.get(API + "/files/" + sha, session=co)
+    ck.status(r, 200, "the evidence from the file store")
+    ck.eq(r.body, proof, "the evidence's bytes")
 
 
 if __name__ == "__main__":
