@@ -601,6 +601,16 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/users/{}/sessions", api_user_sessions, 0 },
 	{ "DELETE", "/api/v1/users/{}/sessions/{}", api_user_session_end, 0 },
 	{ "DELETE", "/api/v1/users/{}/sessions", api_user_sessions_end, 0 },
+	/* plans as data, tasks per agency, hand-entered targets (issue 12) */
+	{ "GET", "/api/v1/plans", api_plans, 0 },
+	{ "POST", "/api/v1/plans", api_plan_load, 0 },
+	{ "GET", "/api/v1/tasks/{}", api_task_get, 0 },
+	{ "GET", "/api/v1/targets/{}/history", api_target_history, 0 },
+	{ "POST", "/api/v1/targets/{}/value", api_target_set, 0 },
+	{ "POST", "/api/v1/targets/{}/submit", api_target_submit, 0 },
+	{ "POST", "/api/v1/targets/{}/approve", api_target_approve, 0 },
+	{ "POST", "/api/v1/targets/{}/return", api_target_return, 0 },
+	{ "POST", "/api/v1/targets/{}/reopen", api_target_reopen, 0 },
 };
 
 /*

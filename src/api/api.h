@@ -183,6 +183,16 @@ void api_template(struct api_req *);
 void api_tasks(struct api_req *);
 void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
+/* plans as data, tasks per agency, hand-entered targets (issue 12) */
+void api_task_get(struct api_req *);
+void api_plans(struct api_req *);
+void api_plan_load(struct api_req *);
+void api_target_history(struct api_req *);
+void api_target_set(struct api_req *);
+void api_target_submit(struct api_req *);
+void api_target_approve(struct api_req *);
+void api_target_return(struct api_req *);
+void api_target_reopen(struct api_req *);
 void api_audit(struct api_req *);
 void api_report(struct api_req *); /* api_report.c */
 

@@ -467,21 +467,33 @@ int app_tasks(struct store *, int (*)(void *, const struct st_task *), void *,
  * days) and it is not done.
  */
 int app_task_overdue(const struct st_task *, long);
+/* One task found by its plan and code (app_task_find). */
+struct app_task_ref {
+	long tref_id;
+	long tref_plan; /* plan id */
+	char tref_plan_code[64];
+	char tref_code[64];
+};
 /*
- * app_task_may(s, a, code): 1 when ${a} may report progress on task
- * ${code} (an officer of an agency that leads it, a coordinator, an
- * admin), 0 when not, STORE_ENOTFOUND when there is no such task, or
- * another negative store error.
+ * app_task_find(s, plan, code, out, d): task ${code} of plan ${plan}
+ * (NULL: of the one plan that has such a task); -1 with "store.not_found"
+ * when there is none, or "task.ambiguous" when several plans have it.
  */
-int app_task_may(struct store *, const struct app_actor *, const char *);
+int app_task_find(struct store *, const char *, const char *,
+    struct app_task_ref *, struct diag *);
 /*
- * app_task_progress(s, a, code, status, note, doc, data, len, d): record
- * progress on task ${code}: a new ${status} (NULL: unchanged), a note, a
- * document number and a file (${data} may be NULL).
+ * app_task_progress(s, a, plan, code, agency, status, note, doc, data,
+ * len, d): record agency ${agency}'s progress on task ${code} of ${plan}
+ * (NULL: app_task_find): its new ${status} (NULL: unchanged), a note, a
+ * document number and a file (${data} may be NULL); the task's status is
+ * derived again (app_task_derive). ${agency} NULL: an officer's own
+ * agency (or a collective it is in) when it is one of the task's; for a
+ * coordinator or an admin, the task as a whole (every lead takes the
+ * status). An officer reports for its own agency only.
  */
 int app_task_progress(struct store *, const struct app_actor *, const char *,
-    const enum task_status *, const char *, const char *, const void *, size_t,
-    struct diag *);
+    const char *, const char *, const enum task_status *, const char *,
+    const char *, const void *, size_t, struct diag *);
 
 /* A target of the plan with its latest value. */
 struct app_target {
@@ -490,11 +502,15 @@ struct app_target {
 	double tg_value; /* NAN when unknown */
 	double tg_progress; /* value / target, NAN when unknown */
 	enum target_state tg_state;
+	/* a hand-entered target: its current value's review status, or NULL */
+	const char *tg_review;
 };
 /*
- * app_targets(s, period, drafts, cb, ctx, d): every target of the plan
- * with its value computed from the province's values of ${period} (NULL:
- * the last period), approved only unless ${drafts}.
+ * app_targets(s, period, drafts, cb, ctx, d): the targets of the year of
+ * ${period} (NULL: the last period; none: every target) with their value
+ * computed from the province's values of ${period}, approved only unless
+ * ${drafts}; a hand-entered target's value is its approved one (any
+ * current one with ${drafts}).
  */
 int app_targets(struct store *, const char *, int,
     int (*)(void *, const struct app_target *), void *, struct diag *);
@@ -1243,4 +1259,93 @@ void app_report_free(struct app_report *);
  */
 int app_report_file(struct store *, const char *, const char *, int, long,
     char **, size_t *, const char **, struct diag *);
+/* ---- plans as data, tasks per agency, targets per year (issue 12) ---- */
+
+/* app_plan_load.c */
+/* What loading a plan did or, in a dry run, would do. */
+struct app_plan_load_out {
+	char plo_code[64];
+	char plo_title[256];
+	int plo_year_from, plo_year_to;
+	int plo_ntasks, plo_ntargets;
+	int plo_nagencies; /* task-agency pairs, collectives expanded */
+	int plo_dry_run;
+};
+/*
+ * app_plan_load(s, a, text, len, file, dry_run, out, d): parse the plan
+ * file (io/plan_load.h) and check it against the database (every agency
+ * it names exists; its code not loaded yet: loading a plan again is an
+ * error, "plan.loaded"), then write the plan, its tasks, their agencies
+ * and its targets in one transaction, audited; all or nothing. A dry run
+ * does it all and rolls it back. An admin or a coordinator (APP_PERIOD).
+ */
+int app_plan_load(struct store *, const struct app_actor *, const char *,
+    size_t, const char *, int, struct app_plan_load_out *, struct diag *);
+/* app_plans(s, cb, ctx, d): every plan, oldest first, with its counts. */
+int app_plans(struct store *, int (*)(void *, const struct st_plan *), void *,
+    struct diag *);
+
+/* app_plan.c */
+/*
+ * app_task_derive(n, leads): a task's status from its leads' ${n}
+ * statuses: done when every lead is done, in progress when any lead has
+ * started (in progress or done), else not started. Overdue is not a
+ * status: app_task_overdue() says it from the due date.
+ */
+enum task_status app_task_derive(int, const enum task_status *);
+/* app_tasks_in(s, f, cb, ctx, d): the tasks ${f} selects. */
+int app_tasks_in(struct store *, const struct st_task_filter *,
+    int (*)(void *, const struct st_task *), void *, struct diag *);
+/* app_task_agencies(s, task, cb, ctx, d): the agencies of task id ${task}
+ * with their statuses and latest notes and document numbers. */
+int app_task_agencies(struct store *, long,
+    int (*)(void *, const struct st_task_agency *), void *, struct diag *);
+/* app_task_history(s, task, cb, ctx, d): the reports on task id ${task}. */
+int app_task_history(struct store *, long,
+    int (*)(void *, const struct st_progress *), void *, struct diag *);
+/*
+ * app_targets_year(s, period, drafts, year, plans, size, cb, ctx, d):
+ * app_targets, saying the year compared (0: no period, every target)
+ * into ${year} and the codes of the plans its targets come from
+ * (comma separated) into ${plans}.
+ */
+int app_targets_year(struct store *, const char *, int, int *, char *, size_t,
+    int (*)(void *, const struct app_target *), void *, struct diag *);
+
+/* app_plan_target.c: hand-entered targets and their review */
+/* What a step of the review does to a hand-entered target's value. */
+enum app_target_step {
+	APP_TARGET_SET, /* a new draft value (with evidence) */
+	APP_TARGET_SUBMIT, /* draft or returned -> submitted */
+	APP_TARGET_APPROVE, /* submitted -> approved */
+	APP_TARGET_RETURN, /* submitted -> returned, with a comment */
+	APP_TARGET_REOPEN, /* approved -> draft */
+};
+/* The arguments of a step; unused ones NULL. */
+struct app_target_input {
+	const char *ti_plan; /* NULL: the one plan that has the code */
+	const char *ti_code;
+	double ti_value; /* APP_TARGET_SET */
+	const char *ti_note, *ti_doc; /* APP_TARGET_SET */
+	const void *ti_data; /* evidence file, or NULL */
+	size_t ti_len;
+	const char *ti_comment; /* APP_TARGET_RETURN: required */
+};
+/*
+ * app_target_step(s, a, step, in, out, d): take a hand-entered target
+ * through its review: its responsible agency (an officer of it, or a
+ * coordinator or admin) sets and submits; a coordinator or admin
+ * approves, returns with a comment, reopens. The new status into ${out}
+ * (may be NULL). Audited; earlier versions are kept.
+ */
+int app_target_step(struct store *, const struct app_actor *,
+    enum app_target_step, const struct app_target_input *, enum value_status *,
+    struct diag *);
+/*
+ * app_target_history(s, plan, code, cb, ctx, d): every version of the
+ * value of hand-entered target ${code}, oldest first.
+ */
+int app_target_history(struct store *, const char *, const char *,
+    int (*)(void *, const struct st_target_value *), void *, struct diag *);
+
 #endif

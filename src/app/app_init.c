@@ -10,6 +10,7 @@
 
 #include "engine/builtin.h"
 #include "io/org_load.h"
+#include "io/plan_load.h"
 
 /* The demo's accounts: one per role, and officers of a few agencies. */
 static const struct {
@@ -33,8 +34,8 @@ static const struct {
 /* The first transaction: methodology, organisation, demo accounts. */
 static int
 init_org(struct store *s, const struct method *m, const struct org_file *org,
-    const struct app_actor *a, int demo, long *mid, struct app_init_out *out,
-    struct diag *d)
+    const struct plan_file *plan, const struct app_actor *a, int demo,
+    long *mid, struct app_init_out *out, struct diag *d)
 {
 	int i;
 
@@ -43,7 +44,8 @@ init_org(struct store *s, const struct method *m, const struct org_file *org,
 		a->ac_login, mid) != 0 ||
 	    store_meta_set(s, "demo", demo ? "1" : "0") != 0)
 		return app_abort(s, d);
-	if (app_org_write(s, a->ac_login, org, d) != 0) {
+	if (app_org_write(s, a->ac_login, org, d) != 0 ||
+	    app_plan_write(s, a->ac_login, plan, NULL, d) != 0) {
 		store_tx_rollback(s);
 		return -1;
 	}
@@ -93,6 +95,7 @@ app_init(const char *path, const struct app_actor *a, int demo,
 	struct store *s = NULL;
 	struct method *m = NULL;
 	struct org_file *org = NULL;
+	struct plan_file *plan = NULL;
 	long mid;
 
 	memset(out, 0, sizeof(*out));
@@ -104,26 +107,36 @@ app_init(const char *path, const struct app_actor *a, int demo,
 		method_free(m);
 		return -1;
 	}
-	snprintf(out->ai_method, sizeof(out->ai_method), "%s", m->m_id);
-	snprintf(out->ai_version, sizeof(out->ai_version), "%s",
-	    m->m_version ? m->m_version : "");
-	if (app_create(&s, path, d) != 0) {
+	/* Plan 4233: its tasks and targets */
+	if (plan_parse(builtin_plan_text, builtin_plan_len, builtin_plan_name,
+		&plan, d) != 0) {
 		org_file_free(org);
 		method_free(m);
 		return -1;
 	}
-	if (init_org(s, m, org, a, demo, &mid, out, d) != 0 ||
+	snprintf(out->ai_method, sizeof(out->ai_method), "%s", m->m_id);
+	snprintf(out->ai_version, sizeof(out->ai_version), "%s",
+	    m->m_version ? m->m_version : "");
+	if (app_create(&s, path, d) != 0) {
+		plan_file_free(plan);
+		org_file_free(org);
+		method_free(m);
+		return -1;
+	}
+	if (init_org(s, m, org, plan, a, demo, &mid, out, d) != 0 ||
 	    (demo && init_demo(s, a, mid, d) != 0) ||
 	    (store_counts(s, &out->ai_counts) != 0 &&
 		app_store_error(s, d) != 0)) {
 		app_close(s);
 		/* a half-made database is no use: init is all or nothing */
 		store_remove(path, NULL);
+		plan_file_free(plan);
 		org_file_free(org);
 		method_free(m);
 		return -1;
 	}
 	app_close(s);
+	plan_file_free(plan);
 	org_file_free(org);
 	method_free(m);
 	return 0;

@@ -82,6 +82,17 @@ int app_user_create(struct store *, const char *, enum role, const char *,
 int app_org_write(
     struct store *, const char *, const struct org_file *, struct diag *);
 
+/* app_plan_load.c */
+struct plan_file;
+/*
+ * app_plan_write(s, login, f, out, d): check the parsed plan ${f} against
+ * the store and write it (plan, tasks, links, agencies, targets, audit)
+ * as ${login} inside the caller's transaction; 0, or -1 with every error
+ * in ${d} at the file's line and column (the caller rolls back).
+ */
+int app_plan_write(struct store *, const char *, const struct plan_file *,
+    struct app_plan_load_out *, struct diag *);
+
 /* app_review.c */
 /* app_in_list(list, name): is ${name} in the comma-separated ${list}? */
 int app_in_list(const char *, const char *);

@@ -1,8 +1,8 @@
 /*
  * app_org.c: a parsed organisation file (io/org_load.h) written into the
  * store: agencies, collectives, the province and its districts, the
- * plan's tasks with their links, the targets, the reporting rules, and
- * one audit row for the whole file.
+ * reporting rules, and one audit row for the whole file (a plan's tasks
+ * and targets: app_plan_load.c).
  */
 #include "app/app_int.h"
 
@@ -93,66 +93,6 @@ write_units(struct store *s, const struct org_file *f, struct diag *d)
 	return errors;
 }
 
-/* Each task, then its links in the order the file gives them. */
-static int
-write_tasks(struct store *s, const struct org_file *f, struct diag *d)
-{
-	int errors = 0;
-	size_t i, j;
-
-	for (i = 0; i < f->of_ntasks; i++) {
-		const struct org_task *ot = &f->of_tasks[i];
-		struct st_task t = {
-			.st_code = ot->ot_code,
-			.st_group = ot->ot_group,
-			.st_group_name = ot->ot_group_name,
-			.st_text = ot->ot_text,
-			.st_lead_text = ot->ot_lead_text,
-			.st_coord_text = ot->ot_coord_text,
-			.st_due_text = ot->ot_due_text,
-			.st_due = ot->ot_due,
-			.st_due_date = ot->ot_due_date,
-			.st_note = ot->ot_note,
-		};
-
-		if (store_task_add(s, &t) != 0) {
-			errors += org_fail(s, f, ot->ot_line, ot->ot_col, d);
-			continue;
-		}
-		for (j = 0; j < ot->ot_nlinks; j++) {
-			const struct org_link *ol = &ot->ot_links[j];
-			struct st_task_link l = { ot->ot_code,
-				org_link_kind_name(ol->ol_kind), ol->ol_ref };
-
-			if (store_task_link_add(s, &l) != 0)
-				errors +=
-				    org_fail(s, f, ol->ol_line, ol->ol_col, d);
-		}
-	}
-	return errors;
-}
-
-static int
-write_targets(struct store *s, const struct org_file *f, struct diag *d)
-{
-	int errors = 0;
-	size_t i;
-
-	for (i = 0; i < f->of_ntargets; i++) {
-		const struct org_target *ox = &f->of_targets[i];
-		/* code, text, year, target, target_max, unit, indicator,
-		 * numerator, denominator, score, note, source */
-		struct st_target g = { ox->ox_code, ox->ox_text, ox->ox_year,
-			ox->ox_target, ox->ox_target_max, ox->ox_unit,
-			ox->ox_indicator, ox->ox_numerator, ox->ox_denominator,
-			ox->ox_score, ox->ox_note, ox->ox_source };
-
-		if (store_target_add(s, &g) != 0)
-			errors += org_fail(s, f, ox->ox_line, ox->ox_col, d);
-	}
-	return errors;
-}
-
 static int
 write_reporting(struct store *s, const struct org_file *f, struct diag *d)
 {
@@ -180,8 +120,6 @@ app_org_write(struct store *s, const char *login, const struct org_file *f,
 
 	errors = write_agencies(s, f, d);
 	errors += write_units(s, f, d);
-	errors += write_tasks(s, f, d);
-	errors += write_targets(s, f, d);
 	errors += write_reporting(s, f, d);
 	if (errors == 0 && store_audit_add(s, &a) != 0)
 		errors += org_fail(s, f, 0, 0, d);

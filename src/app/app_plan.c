@@ -36,78 +36,229 @@ app_task_overdue(const struct st_task *t, long today)
 	return 1;
 }
 
-/* Looking for one task's lead agencies. */
+enum task_status
+app_task_derive(int n, const enum task_status *leads)
+{
+	int i, done = 0, started = 0;
+
+	for (i = 0; i < n; i++) {
+		done += leads[i] == TASK_DONE;
+		started += leads[i] != TASK_NOT_STARTED;
+	}
+	if (n > 0 && done == n)
+		return TASK_DONE;
+	return started > 0 ? TASK_IN_PROGRESS : TASK_NOT_STARTED;
+}
+
+int
+app_tasks_in(struct store *s, const struct st_task_filter *f,
+    int (*cb)(void *, const struct st_task *), void *ctx, struct diag *d)
+{
+	if (store_task_each_in(s, f, cb, ctx) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_task_agencies(struct store *s, long task,
+    int (*cb)(void *, const struct st_task_agency *), void *ctx, struct diag *d)
+{
+	if (store_task_agency_each(s, task, cb, ctx) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_task_history(struct store *s, long task,
+    int (*cb)(void *, const struct st_progress *), void *ctx, struct diag *d)
+{
+	if (store_task_progress_each(s, task, cb, ctx) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+/* Looking for one task by code: how many plans have it, the first. */
 struct task_find {
-	const char *tf_code;
-	char tf_leads[512];
-	int tf_found;
+	struct app_task_ref *tf_out;
+	int tf_n;
+	char tf_plans[256]; /* the plans that have it, for the message */
 };
 
 static int
 task_find_row(void *ctx, const struct st_task *t)
 {
 	struct task_find *f = ctx;
+	size_t used = strlen(f->tf_plans);
 
-	if (strcmp(f->tf_code, t->st_code) != 0)
-		return 0;
-	snprintf(f->tf_leads, sizeof(f->tf_leads), "%s",
-	    t->st_leads ? t->st_leads : "");
-	f->tf_found = 1;
-	return 1;
+	if (f->tf_n++ == 0) {
+		f->tf_out->tref_id = t->st_id;
+		f->tf_out->tref_plan = t->st_plan_id;
+		snprintf(f->tf_out->tref_plan_code,
+		    sizeof(f->tf_out->tref_plan_code), "%s", t->st_plan);
+		snprintf(f->tf_out->tref_code, sizeof(f->tf_out->tref_code),
+		    "%s", t->st_code);
+	}
+	snprintf(f->tf_plans + used, sizeof(f->tf_plans) - used, "%s%s",
+	    used ? ", " : "", t->st_plan);
+	return 0;
 }
 
 int
-app_task_may(struct store *s, const struct app_actor *a, const char *code)
+app_task_find(struct store *s, const char *plan, const char *code,
+    struct app_task_ref *out, struct diag *d)
 {
+	struct st_task_filter tf = { plan, 0, NULL, code };
 	struct task_find f;
-	char *tok, *save = NULL;
-	int rc, allowed = 0;
 
+	memset(out, 0, sizeof(*out));
 	memset(&f, 0, sizeof(f));
-	f.tf_code = code;
-	if ((rc = store_task_each(s, task_find_row, &f)) != 0)
-		return rc;
-	if (!f.tf_found)
-		return STORE_ENOTFOUND;
-	/* the lead agencies of the task (or a coordinator) may report */
-	for (tok = strtok_r(f.tf_leads, ",", &save); tok != NULL && !allowed;
-	     tok = strtok_r(NULL, ",", &save))
-		allowed = app_may(s, a, APP_TASK_UPDATE, tok);
-	return allowed || app_may(s, a, APP_REVIEW, NULL);
+	f.tf_out = out;
+	if (store_task_each_in(s, &tf, task_find_row, &f) != 0)
+		return app_store_error(s, d);
+	if (f.tf_n == 0) {
+		if (plan != NULL)
+			diag_add(d, DIAG_ERROR, "store.not_found", NULL, 0, 0,
+			    "kế hoạch '%s' không có nhiệm vụ '%s'",
+			    "plan '%s' has no task '%s'", plan, code);
+		else
+			diag_add(d, DIAG_ERROR, "store.not_found", NULL, 0, 0,
+			    "không có nhiệm vụ '%s'", "no task '%s'", code);
+		return -1;
+	}
+	if (f.tf_n > 1) {
+		diag_add(d, DIAG_ERROR, "task.ambiguous", NULL, 0, 0,
+		    "nhiệm vụ '%s' có trong nhiều kế hoạch (%s): hãy chọn kế hoạch",
+		    "task '%s' is in several plans (%s): choose the plan", code,
+		    f.tf_plans);
+		return -1;
+	}
+	return 0;
+}
+
+/* The agencies of one task: who they are and their statuses. */
+#define TASK_MAX_AGENCIES 256
+struct task_agencies {
+	char ta_agency[TASK_MAX_AGENCIES][64];
+	enum task_status ta_status[TASK_MAX_AGENCIES];
+	unsigned char ta_lead[TASK_MAX_AGENCIES];
+	int ta_n, ta_nleads;
+};
+
+static int
+task_agency_row(void *ctx, const struct st_task_agency *a)
+{
+	struct task_agencies *t = ctx;
+
+	if (t->ta_n == TASK_MAX_AGENCIES)
+		return 1;
+	snprintf(t->ta_agency[t->ta_n], sizeof(t->ta_agency[0]), "%s",
+	    a->sta_agency);
+	t->ta_status[t->ta_n] = a->sta_status;
+	t->ta_lead[t->ta_n] = strcmp(a->sta_role, "lead") == 0;
+	t->ta_nleads += t->ta_lead[t->ta_n];
+	t->ta_n++;
+	return 0;
+}
+
+/*
+ * Which of the task's agencies the report is for: its index; -2 for the
+ * whole task (a coordinator or an admin naming none); -1 on error.
+ */
+static int
+task_agency_pick(struct store *s, const struct app_actor *a,
+    const struct task_agencies *t, const char *agency, const char *code,
+    struct diag *d)
+{
+	int i;
+
+	if (agency != NULL) {
+		for (i = 0; i < t->ta_n; i++)
+			if (strcmp(t->ta_agency[i], agency) == 0)
+				return i;
+		diag_add(d, DIAG_ERROR, "task.agency", NULL, 0, 0,
+		    "cơ quan '%s' không chủ trì hay phối hợp nhiệm vụ '%s'",
+		    "agency '%s' neither leads nor coordinates task '%s'",
+		    agency, code);
+		return -1;
+	}
+	if (a->ac_role != ROLE_OFFICER)
+		return -2;
+	/* an officer: its own agency, or a collective it is in */
+	for (i = 0; a->ac_agency != NULL && i < t->ta_n; i++)
+		if (strcmp(t->ta_agency[i], a->ac_agency) == 0)
+			return i;
+	for (i = 0; a->ac_agency != NULL && i < t->ta_n; i++)
+		if (store_agency_in(s, a->ac_agency, t->ta_agency[i]) == 1)
+			return i;
+	app_check(s, a, APP_TASK_UPDATE, NULL, d);
+	return -1;
 }
 
 int
-app_task_progress(struct store *s, const struct app_actor *a, const char *code,
-    const enum task_status *status, const char *note, const char *doc,
-    const void *data, size_t len, struct diag *d)
+app_task_progress(struct store *s, const struct app_actor *a, const char *plan,
+    const char *code, const char *agency, const enum task_status *status,
+    const char *note, const char *doc, const void *data, size_t len,
+    struct diag *d)
 {
+	struct task_agencies *t;
+	struct app_task_ref ref;
 	struct st_task_report r;
+	enum task_status leads[TASK_MAX_AGENCIES];
 	char sha[65];
-	int may = app_task_may(s, a, code);
+	int i, k, n = 0, rc = -1;
 
-	/* an unknown task is the store's to report, like any other */
-	if (may == 0)
-		return app_check(s, a, APP_REVIEW, NULL, d);
-	if (app_text_check(APP_TEXT_NOTE, note, d) < 0 ||
-	    app_text_check(APP_TEXT_DOC, doc, d) < 0)
+	if (app_task_find(s, plan, code, &ref, d) != 0)
 		return -1;
-	if (store_tx_begin(s) != 0)
+	t = xcalloc(1, sizeof(*t));
+	if (store_task_agency_each(s, ref.tref_id, task_agency_row, t) != 0) {
+		free(t);
 		return app_store_error(s, d);
-	if (data != NULL && store_file_put(s, data, len, sha) != 0)
-		return app_abort(s, d);
-	r.stp_task = code;
+	}
+	if ((k = task_agency_pick(s, a, t, agency, code, d)) == -1 ||
+	    app_check(s, a, APP_TASK_UPDATE, k >= 0 ? t->ta_agency[k] : NULL,
+		d) != 0 ||
+	    app_text_check(APP_TEXT_NOTE, note, d) < 0 ||
+	    app_text_check(APP_TEXT_DOC, doc, d) < 0)
+		goto out;
+	for (i = 0; i < t->ta_n; i++) {
+		if (status != NULL && (i == k || (k == -2 && t->ta_lead[i])))
+			t->ta_status[i] = *status;
+		if (t->ta_lead[i])
+			leads[n++] = t->ta_status[i];
+	}
+	if (store_tx_begin(s) != 0) {
+		rc = app_store_error(s, d);
+		goto out;
+	}
+	if (data != NULL && store_file_put(s, data, len, sha) != 0) {
+		rc = app_abort(s, d);
+		goto out;
+	}
+	memset(&r, 0, sizeof(r));
+	r.stp_task = ref.tref_code;
+	r.stp_plan = ref.tref_plan;
+	r.stp_agency = k >= 0 ? t->ta_agency[k] : NULL;
 	r.stp_set_status = status != NULL;
 	r.stp_status = status != NULL ? *status : TASK_NOT_STARTED;
+	r.stp_task_status = app_task_derive(n, leads);
 	r.stp_note = note;
 	r.stp_doc = doc;
 	r.stp_file_sha256 = data != NULL ? sha : NULL;
 	if (store_task_report(s, &r, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
-		return app_abort(s, d);
-	return 0;
+		rc = app_abort(s, d);
+	else
+		rc = 0;
+out:
+	free(t);
+	return rc;
 }
 
 struct targets_ctx {
+	struct store *tt_s;
+	int tt_drafts;
+	char *tt_plans; /* the plans' codes seen, comma separated */
+	size_t tt_plans_size;
 	struct round *tt_r;
 	struct score *tt_sc;
 	int tt_unit;
@@ -140,17 +291,65 @@ sum_inputs(const struct targets_ctx *c, const char *list)
 	return sum;
 }
 
+/* The current hand-entered value of a target. */
+struct manual_find {
+	int mf_drafts;
+	double mf_value;
+	enum value_status mf_status;
+	int mf_found;
+};
+
+static int
+manual_row(void *ctx, const struct st_target_value *v)
+{
+	struct manual_find *m = ctx;
+
+	if (v->stv_archived)
+		return 0;
+	m->mf_found = 1;
+	m->mf_status = v->stv_status;
+	if (m->mf_drafts || v->stv_status == VALUE_APPROVED)
+		m->mf_value = v->stv_value;
+	return 0;
+}
+
+/* Add ${plan} to the comma-separated list ${c}->tt_plans once. */
+static void
+plans_add(struct targets_ctx *c, const char *plan)
+{
+	size_t used;
+
+	if (c->tt_plans == NULL || app_in_list(c->tt_plans, plan))
+		return;
+	used = strlen(c->tt_plans);
+	snprintf(c->tt_plans + used, c->tt_plans_size - used, "%s%s",
+	    used ? "," : "", plan);
+}
+
 static int
 target_row(void *vctx, const struct st_target *t)
 {
 	struct targets_ctx *c = vctx;
+	struct manual_find mf;
 	struct app_target a;
 
+	memset(&a, 0, sizeof(a));
 	a.tg_target = t;
 	a.tg_period = c->tt_period;
 	a.tg_value = NAN;
 	a.tg_progress = NAN;
-	if (t->sg_numerator != NULL) {
+	plans_add(c, t->sg_plan);
+	if (t->sg_manual) {
+		memset(&mf, 0, sizeof(mf));
+		mf.mf_drafts = c->tt_drafts;
+		mf.mf_value = NAN;
+		if (store_target_value_each(
+			c->tt_s, t->sg_id, manual_row, &mf) != 0)
+			return -1;
+		a.tg_value = mf.mf_value;
+		if (mf.mf_found)
+			a.tg_review = value_status_name(mf.mf_status);
+	} else if (t->sg_numerator != NULL) {
 		double num = sum_inputs(c, t->sg_numerator);
 		double den =
 		    t->sg_denominator ? sum_inputs(c, t->sg_denominator) : 1.0;
@@ -165,7 +364,7 @@ target_row(void *vctx, const struct st_target *t)
 	}
 	if (!isnan(a.tg_value) && !isnan(t->sg_target) && t->sg_target > 0)
 		a.tg_progress = a.tg_value / t->sg_target;
-	if (t->sg_numerator == NULL && t->sg_score == NULL)
+	if (t->sg_numerator == NULL && t->sg_score == NULL && !t->sg_manual)
 		a.tg_state = TARGET_NOT_MEASURED;
 	else if (isnan(a.tg_value))
 		a.tg_state = TARGET_NO_DATA;
@@ -186,16 +385,26 @@ last_period(void *ctx, const struct st_period *p)
 }
 
 int
-app_targets(struct store *s, const char *period, int drafts,
+app_targets_year(struct store *s, const char *period, int drafts, int *year,
+    char *plans, size_t plans_size,
     int (*cb)(void *, const struct app_target *), void *ctx, struct diag *d)
 {
+	struct st_target_filter f = { NULL, 0, NULL };
 	struct targets_ctx c;
 	struct app_scored sd;
+	struct st_period p;
 	char code[16] = "", prov[80] = "";
 	int rc = 0;
 
 	memset(&c, 0, sizeof(c));
 	memset(&sd, 0, sizeof(sd));
+	*year = 0;
+	if (plans != NULL && plans_size > 0)
+		plans[0] = '\0';
+	c.tt_s = s;
+	c.tt_drafts = drafts;
+	c.tt_plans = plans;
+	c.tt_plans_size = plans_size;
 	c.tt_unit = -1;
 	c.tt_cb = cb;
 	c.tt_ctx = ctx;
@@ -205,6 +414,10 @@ app_targets(struct store *s, const char *period, int drafts,
 		return app_store_error(s, d);
 	c.tt_period = code;
 	if (code[0] != '\0') {
+		if (store_period_get(s, code, &p) != 0)
+			return app_store_error(s, d);
+		/* a period is compared with the targets of its own year */
+		f.sgf_year = *year = p.sp_year;
 		if (app_score_period(s, code, drafts, &sd, d) != 0)
 			return -1;
 		store_meta_get(s, "province", prov, sizeof(prov));
@@ -212,10 +425,19 @@ app_targets(struct store *s, const char *period, int drafts,
 		c.tt_sc = sd.sd_score;
 		c.tt_unit = round_find(c.tt_r, prov);
 	}
-	if (store_target_each(s, target_row, &c) != 0)
+	if (store_target_each_in(s, &f, target_row, &c) != 0)
 		rc = app_store_error(s, d);
 	app_scored_free(&sd);
 	return rc;
+}
+
+int
+app_targets(struct store *s, const char *period, int drafts,
+    int (*cb)(void *, const struct app_target *), void *ctx, struct diag *d)
+{
+	int year;
+
+	return app_targets_year(s, period, drafts, &year, NULL, 0, cb, ctx, d);
 }
 
 /*

@@ -39,6 +39,8 @@ int cmd_audit(int, char **, enum diag_lang);
 int cmd_tasks(int, char **, enum diag_lang);
 int cmd_task(int, char **, enum diag_lang);
 int cmd_targets(int, char **, enum diag_lang);
+int cmd_plan(int, char **, enum diag_lang);
+int cmd_target(int, char **, enum diag_lang);
 int cmd_serve(int, char **, enum diag_lang);
 int cmd_user(int, char **, enum diag_lang);
 int cmd_worklist(int, char **, enum diag_lang);

@@ -50,6 +50,9 @@ static const struct option all[] = {
 	{ "generate", no_argument, NULL, 71 },
 	{ "all", no_argument, NULL, 72 },
 	{ "role", required_argument, NULL, 73 },
+	{ "dry-run", no_argument, NULL, 40 },
+	{ "plan", required_argument, NULL, 60 },
+	{ "value", required_argument, NULL, 61 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -141,6 +144,9 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 71: o->op_generate = 1; break;
 		case 72: o->op_all = 1; break;
 		case 73: o->op_role = v; break;
+		case 40: o->op_dry_run = 1; break;
+		case 60: o->op_plan = v; break;
+		case 61: o->op_value = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -49,6 +49,9 @@ struct opts {
 	int op_generate; /* --generate */
 	int op_all; /* --all */
 	const char *op_role; /* --role R */
+	int op_dry_run; /* --dry-run */
+	const char *op_plan; /* --plan CODE (issue 12, plans) */
+	const char *op_value; /* --value V (dti target set) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

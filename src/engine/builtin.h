@@ -27,4 +27,9 @@ extern const char builtin_openapi_text[];
 extern const size_t builtin_openapi_len;
 extern const char builtin_openapi_name[];
 
+/* Plan 4233/KH-UBND: its tasks and targets (plans/ninh-thuan-4233-2022.yaml). */
+extern const char builtin_plan_text[];
+extern const size_t builtin_plan_len;
+extern const char builtin_plan_name[];
+
 #endif

@@ -99,39 +99,6 @@ need(struct org_ctx *c, yaml_node_t *map, const char *key)
 	return v;
 }
 
-int
-org_due_date(const char *due, char out[11])
-{
-	int y, m, q, n = 0;
-
-	if (due == NULL)
-		return -1;
-	if (sscanf(due, "%4d-Q%1d%n", &y, &q, &n) == 2 && due[n] == '\0' &&
-	    q >= 1 && q <= 4) {
-		date_format(date_month_end(y, q * 3), out);
-		return 0;
-	}
-	n = 0;
-	if (sscanf(due, "%4d-%2d%n", &y, &m, &n) == 2 && due[n] == '\0' &&
-	    m >= 1 && m <= 12) {
-		date_format(date_month_end(y, m), out);
-		return 0;
-	}
-	return -1;
-}
-
-const char *
-org_link_kind_name(enum org_link_kind k)
-{
-	switch (k) {
-	case ORG_LINK_LEAD: return "lead";
-	case ORG_LINK_COORDINATOR:
-		return "coordinator"; /* layering-ok: a link kind */
-	case ORG_LINK_INDICATOR: return "indicator";
-	}
-	return "?";
-}
-
 static void
 parse_agencies(struct org_ctx *c, yaml_node_t *root)
 {
@@ -241,212 +208,6 @@ parse_units(struct org_ctx *c, yaml_node_t *root)
 		u->ou_line = ydoc_line(d);
 		u->ou_col = ydoc_col(d);
 		f->of_ndistricts++;
-	}
-}
-
-/* The lists of a task that link it, and to what. */
-static const struct {
-	const char *lk_key;
-	enum org_link_kind lk_kind;
-} link_keys[] = {
-	{ "lead", ORG_LINK_LEAD },
-	{ "coordinators", ORG_LINK_COORDINATOR },
-	{ "indicators", ORG_LINK_INDICATOR },
-};
-
-/* The links of task ${ot} (node ${t}): agencies must be declared. */
-static void
-parse_links(struct org_ctx *c, struct org_task *ot, yaml_node_t *t)
-{
-	size_t k, total = 0;
-	int i;
-
-	for (k = 0; k < sizeof(link_keys) / sizeof(link_keys[0]); k++) {
-		yaml_node_t *list =
-		    ydoc_get(&c->oc_doc, t, link_keys[k].lk_key);
-
-		if (!within(c, list, link_keys[k].lk_key, ydoc_len(list),
-			ORG_MAX_LIST))
-			return;
-		total += (size_t)ydoc_len(list);
-	}
-	ot->ot_links = xcalloc(total + 1, sizeof(*ot->ot_links));
-	for (k = 0; k < sizeof(link_keys) / sizeof(link_keys[0]); k++) {
-		yaml_node_t *list =
-		    ydoc_get(&c->oc_doc, t, link_keys[k].lk_key);
-
-		for (i = 0; i < ydoc_len(list); i++) {
-			const char *ref =
-			    ydoc_str(ydoc_at(&c->oc_doc, list, i));
-			struct org_link *ol;
-
-			if (ref == NULL)
-				continue;
-			if (link_keys[k].lk_kind != ORG_LINK_INDICATOR &&
-			    strmap_get(&c->oc_agencies, ref, strlen(ref)) < 0) {
-				c->oc_errors++;
-				diag_add(c->oc_d, DIAG_ERROR, "org.agency",
-				    c->oc_file, ydoc_line(list), ydoc_col(list),
-				    "nhiệm vụ %s: cơ quan '%s' chưa khai báo",
-				    "task %s: agency '%s' is not declared",
-				    ot->ot_code, ref);
-				continue;
-			}
-			ol = &ot->ot_links[ot->ot_nlinks++];
-			ol->ol_kind = link_keys[k].lk_kind;
-			ol->ol_ref = ostr(c, ref);
-			ol->ol_line = ydoc_line(list);
-			ol->ol_col = ydoc_col(list);
-		}
-	}
-}
-
-static void
-parse_tasks(struct org_ctx *c, yaml_node_t *root)
-{
-	struct org_file *f = c->oc_f;
-	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "tasks");
-	int i, n = ydoc_len(list);
-
-	if (!within(c, list, "tasks", n, ORG_MAX_ITEMS))
-		return;
-	f->of_tasks = xcalloc((size_t)n + 1, sizeof(*f->of_tasks));
-	for (i = 0; i < n; i++) {
-		yaml_node_t *t = ydoc_at(&c->oc_doc, list, i);
-		struct org_task *ot = &f->of_tasks[f->of_ntasks];
-		char due_date[11];
-
-		memset(ot, 0, sizeof(*ot));
-		ot->ot_code = need(c, t, "code");
-		ot->ot_group = need(c, t, "group");
-		ot->ot_group_name = need(c, t, "group_name");
-		ot->ot_text = need(c, t, "text");
-		if (ot->ot_code == NULL || ot->ot_group == NULL ||
-		    ot->ot_group_name == NULL || ot->ot_text == NULL)
-			continue;
-		ot->ot_lead_text = opt(c, t, "lead_text");
-		ot->ot_coord_text = opt(c, t, "coordinators_text");
-		ot->ot_due_text = opt(c, t, "due_text");
-		ot->ot_due = opt(c, t, "due");
-		ot->ot_note = opt(c, t, "note");
-		ot->ot_line = ydoc_line(t);
-		ot->ot_col = ydoc_col(t);
-		if (ot->ot_lead_text == NULL)
-			ot->ot_lead_text = "";
-		if (ot->ot_coord_text == NULL)
-			ot->ot_coord_text = "";
-		if (ot->ot_due_text == NULL)
-			ot->ot_due_text = "";
-		if (ot->ot_due != NULL) {
-			if (org_due_date(ot->ot_due, due_date) < 0) {
-				oerr(c, t, "due");
-				continue;
-			}
-			ot->ot_due_date = ostr(c, due_date);
-		}
-		f->of_ntasks++;
-		parse_links(c, ot, t);
-	}
-}
-
-/* A YAML list of input names as "a,b,c" (NULL for none). */
-static const char *
-joined(struct org_ctx *c, yaml_node_t *list, const char *what)
-{
-	struct buf b;
-	const char *s;
-	int i;
-
-	if (ydoc_len(list) == 0 ||
-	    !within(c, list, what, ydoc_len(list), ORG_MAX_LIST))
-		return NULL;
-	buf_init(&b);
-	for (i = 0; i < ydoc_len(list); i++) {
-		const char *v = ydoc_str(ydoc_at(&c->oc_doc, list, i));
-
-		if (v == NULL)
-			continue;
-		if (b.b_len > 0)
-			buf_putc(&b, ',');
-		buf_puts(&b, v);
-	}
-	s = ostr(c, buf_cstr(&b));
-	buf_free(&b);
-	return s;
-}
-
-static double
-num_or_nan(struct org_ctx *c, yaml_node_t *t, const char *key)
-{
-	const char *v = ydoc_getstr(&c->oc_doc, t, key);
-	double x;
-
-	if (v == NULL)
-		return NAN;
-	if (numfmt_parse(v, strlen(v), &x) < 0) {
-		oerr(c, t, key);
-		return NAN;
-	}
-	return x;
-}
-
-/* A year of four digits at most; -1 when ${v} is none. */
-static int
-year_of(const char *v)
-{
-	char *end;
-	long y;
-
-	errno = 0;
-	y = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno != 0 || y < 1 || y > 9999)
-		return -1;
-	return (int)y;
-}
-
-static void
-parse_targets(struct org_ctx *c, yaml_node_t *root)
-{
-	struct org_file *f = c->oc_f;
-	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "targets");
-	int i, n = ydoc_len(list);
-
-	if (!within(c, list, "targets", n, ORG_MAX_ITEMS))
-		return;
-	f->of_targets = xcalloc((size_t)n + 1, sizeof(*f->of_targets));
-	for (i = 0; i < n; i++) {
-		yaml_node_t *t = ydoc_at(&c->oc_doc, list, i);
-		yaml_node_t *ms = ydoc_get(&c->oc_doc, t, "measure");
-		const char *year = need(c, t, "year");
-		struct org_target *g = &f->of_targets[f->of_ntargets];
-
-		memset(g, 0, sizeof(*g));
-		g->ox_code = need(c, t, "code");
-		g->ox_text = need(c, t, "text");
-		g->ox_unit = need(c, t, "unit");
-		if (g->ox_code == NULL || g->ox_text == NULL ||
-		    g->ox_unit == NULL || year == NULL)
-			continue;
-		if ((g->ox_year = year_of(year)) < 0) {
-			oerr(c, t, "year");
-			continue;
-		}
-		g->ox_target = num_or_nan(c, t, "target");
-		g->ox_target_max = num_or_nan(c, t, "target_max");
-		g->ox_indicator = opt(c, t, "indicator");
-		g->ox_note = opt(c, t, "note");
-		g->ox_source = opt(c, t, "source");
-		g->ox_line = ydoc_line(t);
-		g->ox_col = ydoc_col(t);
-		if (ms != NULL && ms->type == YAML_MAPPING_NODE) {
-			g->ox_numerator = joined(c,
-			    ydoc_get(&c->oc_doc, ms, "numerator"), "numerator");
-			g->ox_denominator =
-			    joined(c, ydoc_get(&c->oc_doc, ms, "denominator"),
-				"denominator");
-			g->ox_score = opt(c, ms, "score");
-		}
-		f->of_ntargets++;
 	}
 }
 
@@ -579,8 +340,6 @@ org_parse(const char *text, size_t len, const char *file, struct org_file **out,
 		parse_agencies(&c, root);
 		parse_collectives(&c, root);
 		parse_units(&c, root);
-		parse_tasks(&c, root);
-		parse_targets(&c, root);
 		parse_reporting(&c, root);
 	}
 	yaml_document_delete(&c.oc_doc);
@@ -597,17 +356,12 @@ void
 org_file_free(struct org_file *f)
 {
 	struct org_block *b, *next;
-	size_t i;
 
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->of_ntasks; i++)
-		free(f->of_tasks[i].ot_links);
 	free(f->of_agencies);
 	free(f->of_members);
 	free(f->of_districts);
-	free(f->of_tasks);
-	free(f->of_targets);
 	for (b = f->of_blocks; b != NULL; b = next) {
 		next = b->ob_next;
 		free(b);

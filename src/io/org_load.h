@@ -1,7 +1,7 @@
 /*
  * org_load.h: parse a province's organisation file (data/ninh-thuan.yaml:
- * agencies, districts, collectives, the plan's tasks and targets, the
- * reporting rules) into plain structs. Nothing here reads or writes a
+ * agencies, districts, collectives, the reporting rules; a plan's tasks
+ * and targets are io/plan_load.h) into plain structs. Nothing here reads or writes a
  * store: app/app_org.c writes what org_parse() returns.
  *
  * Every string of a parsed file is owned by it and lives until
@@ -18,16 +18,9 @@
 
 #define ORG_MAX_BYTES (1u << 20) /* an organisation file */
 #define ORG_MAX_DEPTH 16 /* YAML nesting */
-#define ORG_MAX_ITEMS 1000 /* agencies, districts, tasks or targets */
+#define ORG_MAX_ITEMS 1000 /* agencies or districts */
 #define ORG_MAX_MEMBERS 2000 /* members of all collectives together */
 #define ORG_MAX_LIST 200 /* codes in one list: leads, members, inputs ... */
-
-/* What a task is linked to, and how. */
-enum org_link_kind {
-	ORG_LINK_LEAD, /* an agency leads the task */
-	ORG_LINK_COORDINATOR, /* an agency coordinates it */
-	ORG_LINK_INDICATOR, /* the task serves an indicator */
-};
 
 struct org_agency {
 	const char *oa_code;
@@ -52,45 +45,6 @@ struct org_unit {
 	long ou_line, ou_col;
 };
 
-struct org_link {
-	enum org_link_kind ol_kind;
-	const char *ol_ref; /* an agency code, declared in the file; or an
-			       indicator code */
-	long ol_line, ol_col; /* the list it is in */
-};
-
-struct org_task {
-	const char *ot_code;
-	const char *ot_group;
-	const char *ot_group_name;
-	const char *ot_text;
-	const char *ot_lead_text; /* "" when absent */
-	const char *ot_coord_text; /* "" when absent */
-	const char *ot_due_text; /* "" when absent */
-	const char *ot_due; /* "2022-10", "2022-Q4" or NULL */
-	const char *ot_due_date; /* its last day, "2022-10-31"; NULL with it */
-	const char *ot_note; /* or NULL */
-	struct org_link *ot_links; /* leads, coordinators, then indicators */
-	size_t ot_nlinks;
-	long ot_line, ot_col;
-};
-
-struct org_target {
-	const char *ox_code;
-	const char *ox_text;
-	int ox_year;
-	double ox_target; /* NaN when the plan gives no number */
-	double ox_target_max; /* NaN unless a range */
-	const char *ox_unit; /* percent, count, index */
-	const char *ox_indicator; /* or NULL */
-	const char *ox_numerator; /* inputs, comma separated, or NULL */
-	const char *ox_denominator; /* inputs, comma separated, or NULL */
-	const char *ox_score; /* a score code such as INDEX, or NULL */
-	const char *ox_note; /* or NULL */
-	const char *ox_source; /* or NULL */
-	long ox_line, ox_col;
-};
-
 /* The reporting duties (section V of the plan), each as the file says. */
 struct org_reporting {
 	const char *or_agency_quarter_day;
@@ -113,10 +67,6 @@ struct org_file {
 	struct org_unit of_province;
 	struct org_unit *of_districts;
 	size_t of_ndistricts;
-	struct org_task *of_tasks;
-	size_t of_ntasks;
-	struct org_target *of_targets;
-	size_t of_ntargets;
 	struct org_reporting of_reporting;
 	struct org_block *of_blocks; /* private */
 };
@@ -126,25 +76,12 @@ struct org_file {
  * (need not end in NUL), named ${file} in messages, into a new
  * organisation in ${out}, the caller's to free with org_file_free().
  * Return 0, or -1 with ${out} NULL and every error recorded in ${d} at
- * its file:line:column. A task's agencies must be among those the file
- * declares.
+ * its file:line:column.
  */
 int org_parse(
     const char *, size_t, const char *, struct org_file **, struct diag *);
 
 /* org_file_free(f): free what org_parse() made; NULL does nothing. */
 void org_file_free(struct org_file *);
-
-/*
- * org_link_kind_name(k): the stored name of a link kind: "lead",
- * "coordinator" or "indicator".
- */
-const char *org_link_kind_name(enum org_link_kind);
-
-/*
- * org_due_date(due, out): the last day of "YYYY-MM" or "YYYY-Qn" as
- * "YYYY-MM-DD"; -1 when ${due} is neither.
- */
-int org_due_date(const char *, char[11]);
 
 #endif

@@ -561,6 +561,8 @@ struct st_task {
 	const char *st_coordinators; /* agency codes, comma separated */
 	const char *st_indicators; /* indicator codes, comma separated */
 	const char *st_note;
+	long st_plan_id; /* the plan it belongs to (store_task_add: required) */
+	const char *st_plan; /* its code */
 };
 /*
  * [writes] store_task_add(s, t): add the task ${t} (st_id, st_status and the
@@ -572,13 +574,15 @@ struct st_task_link {
 	const char *stl_task; /* task code */
 	const char *stl_kind; /* "lead", "coordinator" or "indicator" */
 	const char *stl_ref; /* agency or indicator code */
+	long stl_plan; /* the task's plan id */
 };
 /*
  * [writes] store_task_link_add(s, l): add the link ${l}, in order; again: no
  * change.
  */
 int store_task_link_add(struct store *, const struct st_task_link *);
-/* store_task_each(s, cb, ctx): every task with its links, in plan order. */
+/* store_task_each(s, cb, ctx): every task of every plan with its links, in
+ * plan order. */
 int store_task_each(
     struct store *, int (*)(void *, const struct st_task *), void *);
 /*
@@ -597,10 +601,15 @@ struct st_task_report {
 	const char *stp_note; /* NULL: "" */
 	const char *stp_doc; /* a document number; NULL: "" */
 	const char *stp_file_sha256; /* a stored file, or NULL */
+	long stp_plan; /* the task's plan id */
+	const char *stp_agency; /* whose status and report; NULL: the whole
+				   task (every lead takes the status) */
+	enum task_status stp_task_status; /* the task's derived status after */
 };
 /*
  * [writes] store_task_report(s, r, actor): record the report ${r} as ${actor},
- * set the task's status and log it; STORE_ENOTFOUND ("no task 'CODE'").
+ * set the agency's status (unless stp_set_status is 0) and the task's
+ * derived one, and log it; STORE_ENOTFOUND ("no task 'CODE'").
  */
 int store_task_report(
     struct store *, const struct st_task_report *, const char *);
@@ -608,10 +617,13 @@ struct st_progress {
 	const char *spg_task;
 	const char *spg_at;
 	const char *spg_by;
-	enum task_status spg_status; /* the task's status after it */
+	enum task_status spg_status; /* the agency's status after it */
 	const char *spg_note;
 	const char *spg_doc;
 	const char *spg_file_sha256;
+	const char
+	    *spg_agency; /* "" for a report made before plans were data */
+	const char *spg_plan; /* the task's plan code */
 };
 /*
  * store_progress_each(s, code, cb, ctx): the progress reports of task
@@ -619,6 +631,12 @@ struct st_progress {
  */
 int store_progress_each(struct store *, const char *,
     int (*)(void *, const struct st_progress *), void *);
+/*
+ * store_task_progress_each(s, task, cb, ctx): the progress reports of task
+ * id ${task}, oldest first.
+ */
+int store_task_progress_each(
+    struct store *, long, int (*)(void *, const struct st_progress *), void *);
 
 /* Numeric targets of the plan. */
 struct st_target {
@@ -634,12 +652,109 @@ struct st_target {
 	const char *sg_score; /* a score code such as INDEX, or NULL */
 	const char *sg_note;
 	const char *sg_source;
+	long sg_id;
+	long sg_plan_id; /* store_target_add: required */
+	const char *sg_plan; /* the plan's code */
+	int sg_manual; /* entered by hand (target_value), reviewed */
+	const char *sg_agency; /* who enters it, or NULL */
 };
 /* [writes] store_target_add(s, t): add the numeric target ${t}. */
 int store_target_add(struct store *, const struct st_target *);
 /* store_target_each(s, cb, ctx): every target, in plan order. */
 int store_target_each(
     struct store *, int (*)(void *, const struct st_target *), void *);
+
+/* ---- plans (issue 12): plans as data, tasks per agency, targets per year */
+struct st_plan {
+	long spl_id;
+	const char *spl_code; /* "4233/KH-UBND" */
+	const char *spl_title;
+	const char *spl_issuer;
+	const char *spl_issued; /* YYYY-MM-DD */
+	int spl_year_from, spl_year_to;
+	const char *spl_source;
+	const char *spl_file; /* the file it was loaded from */
+	const char *spl_loaded_at;
+	const char *spl_loaded_by;
+	int spl_ntasks, spl_ntargets; /* store_plan_each: counted */
+};
+/*
+ * [writes] store_plan_add(s, p, actor, id): add plan ${p} (spl_id, the
+ * counts and loaded_* are ignored) and log it; its id into ${id};
+ * STORE_ECONFLICT ("plan 'CODE' is already loaded") when its code is.
+ */
+int store_plan_add(
+    struct store *, const struct st_plan *, const char *, long *);
+/* store_plan_each(s, cb, ctx): every plan, oldest first, with its counts. */
+int store_plan_each(
+    struct store *, int (*)(void *, const struct st_plan *), void *);
+/*
+ * [writes] store_plan_agencies(s, plan): each task of plan id ${plan} gets
+ * its agencies (task_agency): its leads, then its coordinators, each
+ * collective named replaced by its members (one with none stays itself);
+ * an agency both leading and coordinating leads.
+ */
+int store_plan_agencies(struct store *, long);
+/* Which tasks store_task_each_in() gives. */
+struct st_task_filter {
+	const char *stf_plan; /* a plan code, or NULL */
+	int stf_year; /* a year the task's plan covers, or 0 */
+	const char *stf_agency; /* an agency of the task, or NULL */
+	const char *stf_code; /* one task code, or NULL */
+};
+/* store_task_each_in(s, f, cb, ctx): the tasks ${f} selects, in order. */
+int store_task_each_in(struct store *, const struct st_task_filter *,
+    int (*)(void *, const struct st_task *), void *);
+/* One agency of a task, with its status and latest report. */
+struct st_task_agency {
+	const char *sta_agency;
+	const char *sta_role; /* "lead" or "coordinator" */
+	const char *sta_via; /* the collective it came through, or "" */
+	enum task_status sta_status;
+	const char *sta_note; /* its latest non-empty note, or NULL */
+	const char *sta_doc; /* its latest document number, or NULL */
+	const char *sta_at; /* its latest report's time, or NULL */
+};
+/* store_task_agency_each(s, task, cb, ctx): the agencies of task id ${task}. */
+int store_task_agency_each(struct store *, long,
+    int (*)(void *, const struct st_task_agency *), void *);
+/* Which targets store_target_each_in() gives. */
+struct st_target_filter {
+	const char *sgf_plan; /* a plan code, or NULL */
+	int sgf_year; /* the target's year, or 0 */
+	const char *sgf_code; /* one target code, or NULL */
+};
+/* store_target_each_in(s, f, cb, ctx): the targets ${f} selects. */
+int store_target_each_in(struct store *, const struct st_target_filter *,
+    int (*)(void *, const struct st_target *), void *);
+/* A hand-entered value of a target (one version). */
+struct st_target_value {
+	long stv_id;
+	long stv_target; /* target id */
+	double stv_value;
+	enum value_status stv_status;
+	const char *stv_agency;
+	const char *stv_note;
+	const char *stv_doc;
+	const char *stv_comment; /* the reviewer's, when returned */
+	const char *stv_file_sha256; /* evidence in the file store, or NULL */
+	const char *stv_by;
+	const char *stv_at;
+	int stv_archived;
+};
+/*
+ * [writes] store_target_value_put(s, v, action, target_code, actor): a new
+ * current version ${v} of target id v->stv_target (the current one, if
+ * any, archived: nothing is deleted), logged as ${action}.
+ */
+int store_target_value_put(struct store *, const struct st_target_value *,
+    const char *, const char *, const char *);
+/*
+ * store_target_value_each(s, target, cb, ctx): every version of the value
+ * of target id ${target}, oldest first (the current one last).
+ */
+int store_target_value_each(struct store *, long,
+    int (*)(void *, const struct st_target_value *), void *);
 
 /*
  * store_data_version(s, v): a number that grows with every change (every

@@ -106,6 +106,19 @@ MATRIX = {
     ("GET", "/api/v1/users/{}/sessions"): ADMIN,
     ("DELETE", "/api/v1/users/{}/sessions/{}"): ADMIN,
     ("DELETE", "/api/v1/users/{}/sessions"): ADMIN,
+    # plans as data, tasks per agency, hand-entered targets (issue 12): a
+    # plan is loaded by those who run the programme; e-invoices is entered
+    # by Cục Thuế (no officer of the matrix; tests/api/test_plans.py has
+    # one) and reviewed by the coordinator
+    ("GET", "/api/v1/plans"): READ,
+    ("POST", "/api/v1/plans"): MANAGE,
+    ("GET", "/api/v1/tasks/{}"): READ,
+    ("GET", "/api/v1/targets/{}/history"): READ,
+    ("POST", "/api/v1/targets/{}/value"): MANAGE,
+    ("POST", "/api/v1/targets/{}/submit"): MANAGE,
+    ("POST", "/api/v1/targets/{}/approve"): MANAGE,
+    ("POST", "/api/v1/targets/{}/return"): MANAGE,
+    ("POST", "/api/v1/targets/{}/reopen"): MANAGE,
 }
 
 UNIT = "ninh-thuan"
@@ -301,6 +314,7 @@ def body(ck, srv):
         ck.eq(srv.sql("SELECT count(*) FROM audit WHERE actor = ? AND "
                       "entity = 'task'", (LOGIN.get(role, "-"),))[0][0] > 0,
               r.ok(), "%s: task progress recorded or not" % role)
+        plans_calls(ck, srv, role, call, fixup)
         login = "u-" + role.replace("_", "-")
         r = call(role, ("POST", "/api/v1/users"), "POST", API + "/users",
                  json_body={"login": login, "role": "viewer",
@@ -456,6 +470,40 @@ def accounts(ck, srv, admin, call, role, i):
           "%s: %s must change its password or not" % (role, who))
     if r.ok():
         srv.secrets.add(r.json()["password"])
+
+
+def plans_calls(ck, srv, role, call, fixup):
+    """The plan routes as ${role}; a refused step is done by the admin."""
+    call(role, ("GET", "/api/v1/plans"), "GET", API + "/plans")
+    with open(os.path.join(srv.src, "plans", "ninh-thuan-2023-example.yaml"),
+              "rb") as f:
+        plan = f.read()
+    r = call(role, ("POST", "/api/v1/plans"), "POST",
+             API + "/plans?dry_run=1", body=plan, ctype="application/yaml")
+    ck.eq(srv.sql("SELECT count(*) FROM plan")[0][0], 1,
+          "%s: a dry run loads no plan" % role)
+    if r.ok():
+        ck.eq((r.json() or {}).get("tasks"), 12, "%s: dry run counts" % role)
+    r = call(role, ("GET", "/api/v1/tasks/{}"), "GET", API + "/tasks/B.I.2")
+    if r.ok():
+        ck.check(len((r.json() or {}).get("history", [])) > 0,
+                 "%s: B.I.2's history" % role)
+    call(role, ("GET", "/api/v1/targets/{}/history"), "GET",
+         API + "/targets/e-invoices/history")
+    t = API + "/targets/e-invoices/"
+    steps = [("value", {"value": 0.9, "doc": "1/" + role}),
+             ("submit", {}), ("return", {"comment": "thiếu số liệu"}),
+             ("submit", {}), ("approve", {}), ("reopen", {})]
+    want = ["draft", "submitted", "returned", "submitted", "approved",
+            "draft"]
+    for (step, js), st in zip(steps, want):
+        r = call(role, ("POST", "/api/v1/targets/{}/" + step), "POST",
+                 t + step, json_body=js)
+        fixup(r, "POST", t + step, json_body=js)
+        ck.eq(srv.sql("SELECT status FROM target_value WHERE archived = 0"
+                      " AND target = (SELECT id FROM target WHERE code ="
+                      " 'e-invoices')")[0][0], st,
+              "%s: e-invoices after %s" % (role, step))
 
 
 def collective(ck, srv, admin, demo_csv):

@@ -20,7 +20,7 @@ def snapshot(srv, admin):
         r = srv.get(API + path, session=admin)
         snap[path] = (r.status, r.body)
     for table in ("session", "account", "value", "evidence", "file",
-                  "task_progress", "period"):
+                  "task_progress", "period", "plan", "target_value"):
         snap["rows:" + table] = srv.sql("SELECT count(*) FROM %s" %
                                         table)[0][0]
     snap["ended"] = srv.sql("SELECT count(*) FROM session WHERE ended")[0][0]
@@ -79,6 +79,16 @@ def body(ck, srv):
         ("DELETE", "/api/v1/users/cb-khdt/sessions/0123456789abcdef",
          dict()),
         ("DELETE", "/api/v1/users/cb-khdt/sessions", dict()),
+        # plans and hand-entered targets (issue 12)
+        ("POST", "/api/v1/plans",
+         dict(body=b"plan: {code: csrf}\n", ctype="application/yaml")),
+        ("POST", "/api/v1/targets/e-invoices/value",
+         dict(json_body={"value": 0.9})),
+        ("POST", "/api/v1/targets/e-invoices/submit", dict(json_body={})),
+        ("POST", "/api/v1/targets/e-invoices/approve", dict(json_body={})),
+        ("POST", "/api/v1/targets/e-invoices/return",
+         dict(json_body={"comment": "csrf"})),
+        ("POST", "/api/v1/targets/e-invoices/reopen", dict(json_body={})),
     ]
     # every non-GET route of api.c is in the list
     writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}

@@ -124,7 +124,8 @@ def body(ck, srv):
            or [("0" * 64,)])[0][0]
     values = {"period": "2022", "unit": "ninh-thuan", "input": "3.3.a",
               "id": "1", "sha256": sha, "code": "B.I.2",
-              "login": "cb-khdt"}
+              "login": "cb-khdt",
+              "target": "e-invoices"}
     audit0 = srv.audit_count()
 
     def fill(path):

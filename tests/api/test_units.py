@@ -194,12 +194,13 @@ def body(ck, srv):
     ck.check("3.3.a" in r.text(), "the refusal names 3.3.a", r.text()[:400])
     ck.eq(value("2076", "3.3.b")[1], "draft", "nothing was submitted")
 
-    # a target reached exactly (3.3: households with fibre, 0.75)
-    pp = period("2077")
+    # a target reached exactly (3.3: households with fibre, 0.75, a
+    # target of 2022: a period is compared with its own year's targets)
+    pp = period("2022-Q4")
     ck.status(imp(pp, [(UNIT, "3.3.a", "75"), (UNIT, "3.3.b", "100")],
                   "?status=approved"), 200, "import 3.3 = 75 / 100")
-    r = srv.get(API + "/targets?period=2077", session=admin)
-    ck.status(r, 200, "targets of 2077")
+    r = srv.get(API + "/targets?period=2022-Q4", session=admin)
+    ck.status(r, 200, "targets of 2022-Q4")
     t = [x for x in (r.json() or {}).get("targets", [])
          if x.get("indicator") == "3.3"]
     ck.check(len(t) == 1 and t[0].get("target") == 0.75,

@@ -111,6 +111,8 @@ test_viewer_never_writes(void **state)
 	assert_int_equal(app_may(s, &viewer, APP_READ, NULL), 1);
 }
 
+static const enum task_status task_started = TASK_IN_PROGRESS;
+
 static void
 test_officer_own_agency(void **state)
 {
@@ -128,9 +130,24 @@ test_officer_own_agency(void **state)
 	    s, &off_tttt, "2022-Q4", NULL, "so-tttt", NULL, &d_));
 	FORBIDDEN(app_period_set_status(
 	    s, &off_tttt, "2022-Q4", PERIOD_CLOSED, NULL, &d_));
-	assert_int_equal(app_task_may(s, &off_tk, "B.I.2"), 0);
-	assert_int_equal(app_task_may(s, &off_tttt, "B.I.2"), 1);
-	assert_int_equal(app_task_may(s, &off_tttt, "nope"), STORE_ENOTFOUND);
+	/* a task: only for its own agency's part (B.I.2: Sở TTTT leads) */
+	FORBIDDEN(app_task_progress(s, &off_tk, NULL, "B.I.2", NULL,
+	    &task_started, NULL, NULL, NULL, 0, &d_));
+	FORBIDDEN(app_task_progress(s, &off_tk, NULL, "B.I.2", "so-tttt",
+	    &task_started, NULL, NULL, NULL, 0, &d_));
+	ALLOWED(app_task_progress(s, &off_tttt, NULL, "B.I.2", NULL,
+	    &task_started, NULL, NULL, NULL, 0, &d_));
+	{
+		struct diag d;
+
+		diag_init(&d);
+		assert_int_equal(
+		    app_task_progress(s, &off_tttt, NULL, "nope", NULL,
+			&task_started, NULL, NULL, NULL, 0, &d),
+		    -1);
+		assert_string_equal(d.d_items[0].di_code, "store.not_found");
+		diag_free(&d);
+	}
 }
 
 static void

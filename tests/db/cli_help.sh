@@ -6,7 +6,7 @@
 
 CMDS="score methodology init period backup import template export value
 evidence status worklist submit approve return reopen review tasks task
-targets audit user serve analysis whatif results bounds report"
+targets audit user serve analysis whatif results bounds report plan target"
 
 for lang in vi en; do
 	DTI_LANG=$lang ok --help
@@ -16,7 +16,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 28 ] || fail "dti --help ($lang) lists $n commands, not 28"
+	[ "$n" -eq 30 ] || fail "dti --help ($lang) lists $n commands, not 30"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then
@@ -34,7 +34,7 @@ for c in $CMDS; do
 done
 for form in "value set --help" "evidence add --help" "task update --help" \
     "period open --help" "user add --help" "methodology load --help" \
-    "import --period 2022 --help"; do
+    "import --period 2022 --help" "plan load --help" "target set --help"; do
 	# shellcheck disable=SC2086
 	ok $form
 	[ -s "$T/out" ] || fail "dti $form printed nothing"

@@ -18,7 +18,7 @@ on 2022-10-31 tasks --db t.db --format csv
 cp "$T/out" oct31.csv
 eq "$(csv_rows oct31.csv)" 40 "tasks"
 eq "$(head -n 1 oct31.csv)" \
-    "code,group,text,lead,lead_text,coordinators,due,due_date,status,overdue,indicators" \
+    "code,group,text,lead,lead_text,coordinators,due,due_date,status,overdue,indicators,plan,agency_status,agency_note,agency_doc,agencies,notes" \
     "tasks header"
 csv_is oct31.csv code B.I.2 lead=so-tttt due=2022-10 due_date=2022-10-31 \
     overdue=0 indicators=1.4 status=not_started
@@ -66,8 +66,11 @@ on 2022-11-01 tasks --db t.db --agency so-tttt --format csv
 "$PY" - "$T/out" <<'EOF' || fail "tasks --agency so-tttt"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
-assert rows and all('so-tttt' in r['lead'].split(',') for r in rows), rows
-assert 'B.I.2' in [r['code'] for r in rows]
+# every task it leads or coordinates (directly or through cac-so-nganh)
+assert rows and all(r['agency_status'] for r in rows), rows
+assert all('so-tttt:' in r['agencies'] for r in rows), rows
+codes = [r['code'] for r in rows]
+assert 'B.I.2' in codes and 'B.I.1' in codes and 'A.1' in codes, codes
 EOF
 
 # --- task update ---------------------------------------------------------------------
@@ -105,12 +108,11 @@ cp "$T/out" targets.csv
 eq "$(csv_rows targets.csv)" 14 "targets"
 csv_is targets.csv code households-fibre indicator=3.3 measure=3.3.a \
     denominator=3.3.b target=0.7500 unit=percent year=2022
-# every target of the organisation file, with its indicator
-"$PY" - "$SRC/data/ninh-thuan.yaml" targets.csv <<'EOF' || fail "targets"
+# every target of the plan file, with its indicator
+"$PY" - "$SRC/plans/ninh-thuan-4233-2022.yaml" targets.csv <<'EOF' || fail "targets"
 import csv, re, sys
 text = open(sys.argv[1], encoding='utf-8').read()
 part = text[text.index('\ntargets:\n'):]
-part = part[:part.index('\nreporting:')]
 want = []
 for block in re.split(r'\n  - code: ', part)[1:]:
     code = block.split('\n', 1)[0].strip().strip('"')

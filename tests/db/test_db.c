@@ -38,6 +38,7 @@
 
 #define METHOD_FILE DTI_SOURCE_DIR "/methodologies/dti-2022-province.yaml"
 #define ORG_FILE DTI_SOURCE_DIR "/data/ninh-thuan.yaml"
+#define PLAN_FILE DTI_SOURCE_DIR "/plans/ninh-thuan-4233-2022.yaml"
 #define DEMO_FILE DTI_SOURCE_DIR "/examples/demo-ninh-thuan.csv"
 #define SINGLE_FILE \
 	DTI_SOURCE_DIR "/tests/golden/data/single_province.round.csv"
@@ -598,7 +599,7 @@ test_init_tasks(void **state)
 	yaml_node_t *root;
 	char *text;
 
-	root = yaml_load_file(ORG_FILE, &doc, &text);
+	root = yaml_load_file(PLAN_FILE, &doc, &text);
 	memset(&c, 0, sizeof(c));
 	c.tc_doc = &doc;
 	c.tc_list = ydoc_get(&doc, root, "tasks");
@@ -841,9 +842,10 @@ test_row_forms(void **state)
 	struct st_period_change pc = { "2022", PERIOD_CLOSED, "done" };
 	struct st_audit au = { 0, NULL, "tester", "test.row", "test", "k/1",
 		NULL, "b", NULL };
-	struct st_task_link tl = { "B.I.2", "indicator", "9.9" };
+	/* plan 1 (4233): B.I.2 is Sở TTTT's alone */
+	struct st_task_link tl = { "B.I.2", "indicator", "9.9", 1 };
 	struct st_task_report tr = { "B.I.2", 1, TASK_DONE, "xong", "1/QĐ",
-		NULL };
+		NULL, 1, "so-tttt", TASK_DONE };
 	struct st_account_new an = { "officer1", "$argon2id$x", ROLE_OFFICER,
 		"so-tttt" };
 	struct st_resp rp = { "9.9", "so-tttt", "lead" };
@@ -1011,7 +1013,7 @@ test_init_targets(void **state)
 	yaml_node_t *root;
 	char *text;
 
-	root = yaml_load_file(ORG_FILE, &doc, &text);
+	root = yaml_load_file(PLAN_FILE, &doc, &text);
 	memset(&c, 0, sizeof(c));
 	c.gc_doc = &doc;
 	c.gc_list = ydoc_get(&doc, root, "targets");

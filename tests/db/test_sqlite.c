@@ -495,6 +495,8 @@ test_migrate_v2(void **state)
 		free(after);
 	}
 	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM value"), 4);
+	/* no task, no target: no plan is made up for it */
+	assert_int_equal(sql_long(x->f_db, "SELECT count(*) FROM plan"), 0);
 	assert_int_equal(sql_long(x->f_db,
 			     "SELECT count(*) FROM value WHERE comment = ''"
 			     " AND warnings = '' AND part = ''"),
@@ -608,6 +610,95 @@ test_submission_kept(void **state)
 #define T(name, setup) \
 	cmocka_unit_test_setup_teardown(test_##name, setup, teardown)
 
+/* The rows of the plan's tables every version has, table by table. */
+static const char *const kept_plan[][2] = {
+	{ "task",
+	    "id || '|' || code || '|' || grp || '|' || text || '|' ||"
+	    " coalesce(due_date, '') || '|' || note" },
+	{ "task_link", "task || '|' || kind || '|' || ref || '|' || seq" },
+	{ "task_progress",
+	    "id || '|' || task || '|' || at || '|' || by || '|' || status ||"
+	    " '|' || note || '|' || doc" },
+	{ "target",
+	    "id || '|' || code || '|' || year || '|' || coalesce(target, '')"
+	    " || '|' || coalesce(numerator, '')" },
+};
+#define NKEPT_PLAN (sizeof(kept_plan) / sizeof(kept_plan[0]))
+
+/*
+ * A file of schema 4 with Plan 4233's tasks, targets and two progress
+ * reports (data/schema4.sql, made by dti before plans were data) is
+ * migrated on open: every task, link, report and target keeps its id and
+ * columns and belongs to plan 1 (4233/KH-UBND); each task gets its
+ * agencies, collectives expanded, leads with the task's old status; the
+ * file passes SQLite's checks.
+ */
+static void
+test_migrate_plans(void **state)
+{
+	struct fx *x = *state;
+	char *before[NKEPT_PLAN], *after, *sql;
+	struct diag d;
+	size_t i, len;
+	sqlite3 *h;
+
+	sql = slurp(DTI_SOURCE_DIR "/tests/db/data/schema4.sql", &len);
+	assert_non_null(sql);
+	assert_int_equal(sqlite3_open(x->f_db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	free(sql);
+	assert_int_equal(sql_long(x->f_db, "PRAGMA user_version"), 4);
+	for (i = 0; i < NKEPT_PLAN; i++) {
+		before[i] = rows_of(x->f_db, kept_plan[i][1], kept_plan[i][0]);
+		assert_true(before[i][0] != '\0');
+	}
+	diag_init(&d);
+	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, &d), 0);
+	diag_free(&d);
+	store_close(x->f_s);
+	x->f_s = NULL;
+	assert_true(sql_long(x->f_db, "PRAGMA user_version") > 4);
+	for (i = 0; i < NKEPT_PLAN; i++) {
+		after = rows_of(x->f_db, kept_plan[i][1], kept_plan[i][0]);
+		assert_string_equal(before[i], after);
+		free(before[i]);
+		free(after);
+	}
+	after = sql_text(x->f_db, "SELECT code FROM plan WHERE id = 1");
+	assert_string_equal(after, "4233/KH-UBND");
+	free(after);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM task WHERE plan = 1"), 40);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM target WHERE plan = 1"),
+	    14);
+	/* B.I.3: led by ubnd-huyen (7 members, in progress), Sở TTTT
+	 * coordinates */
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM task_agency a JOIN task t"
+			     " ON t.id = a.task WHERE t.code = 'B.I.3' AND"
+			     " a.role = 'lead' AND a.via = 'ubnd-huyen' AND"
+			     " a.status = 'in_progress'"),
+	    7);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM task_agency a JOIN task t"
+			     " ON t.id = a.task WHERE t.code = 'B.I.3' AND"
+			     " a.agency = 'so-tttt' AND a.role = 'coordinator'"
+			     " AND a.status = 'not_started'"),
+	    1);
+	assert_int_equal(sql_long(x->f_db,
+			     "SELECT count(*) FROM task_progress WHERE"
+			     " agency = ''"),
+	    2);
+	after = sql_text(x->f_db, "PRAGMA integrity_check");
+	assert_string_equal(after, "ok");
+	free(after);
+	assert_int_equal(
+	    sql_long(x->f_db, "SELECT count(*) FROM pragma_foreign_key_check"),
+	    0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -619,6 +710,7 @@ main(int argc, char **argv)
 		T(unknown_state, setup_plain),
 		T(history_kept, setup_plain),
 		T(migrate_v2, setup_empty),
+		T(migrate_plans, setup_empty),
 		T(submission_kept, setup_plain),
 	};
 
