@@ -199,8 +199,21 @@ int app_agency_exists(struct store *, const char *);
 
 /* app_period.c: periods, their deadlines and the completeness status. */
 
-/* app_parse_period(code, kind, year, quarter): "2022-Q3" or "2022". */
+/*
+ * app_parse_period(code, kind, year, quarter): "2022", "2022-Q3", either
+ * followed by "-tag" ([a-z][a-z0-9]{0,11}: "2022-demo", "2023-Q2-huyen"),
+ * the whole at most 15 bytes (st_period's sp_code); -1 otherwise. A tag
+ * names a series of periods beside the province's own (the demo, an
+ * internal index); the year and quarter are read before it.
+ */
 int app_parse_period(const char *, char[8], int *, int *);
+/*
+ * app_period_tag(code): the "-tag" ending of a valid period code
+ * ("-demo"), or "" (borrowed from ${code}).
+ */
+const char *app_period_tag(const char *);
+/* The illustrative year of init --demo: a code no real period has. */
+#define APP_DEMO_PERIOD "2022-demo"
 /*
  * app_deadlines(s, year, quarter, agency_due, sotttt_due): the plan's
  * rules (section V): agencies before the 25th of the quarter's last month

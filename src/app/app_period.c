@@ -10,25 +10,56 @@
 #include "util/buf.h"
 #include "util/date.h"
 
+/* The longest tag after a period's year or quarter: "2022-huyen". */
+#define PERIOD_TAG_MAX 12
+
 int
 app_parse_period(const char *code, char kind[8], int *year, int *quarter)
 {
-	int n = 0;
+	size_t len = strlen(code), i, head;
 
 	*quarter = 0;
-	if (strlen(code) == 7 &&
-	    sscanf(code, "%4d-Q%1d%n", year, quarter, &n) == 2 && n == 7 &&
-	    *quarter >= 1 && *quarter <= 4 && *year >= 2000 && *year <= 2999) {
-		strcpy(kind, "quarter");
-		return 0;
+	/* YYYY, then -Qn, then -tag; the whole code fits sp_code */
+	if (len < 4 || len >= sizeof(((struct st_period *)0)->sp_code))
+		return -1;
+	for (i = 0; i < 4; i++)
+		if (code[i] < '0' || code[i] > '9')
+			return -1;
+	*year = (code[0] - '0') * 1000 + (code[1] - '0') * 100 +
+	    (code[2] - '0') * 10 + (code[3] - '0');
+	if (*year < 2000 || *year > 2999)
+		return -1;
+	head = 4;
+	if (len >= 7 && code[4] == '-' && code[5] == 'Q' && code[6] >= '1' &&
+	    code[6] <= '4') {
+		*quarter = code[6] - '0';
+		head = 7;
 	}
-	if (strlen(code) == 4 && sscanf(code, "%4d%n", year, &n) == 1 &&
-	    n == 4 && *year >= 2000 && *year <= 2999) {
-		*quarter = 0;
-		strcpy(kind, "year");
+	strcpy(kind, *quarter > 0 ? "quarter" : "year");
+	if (len == head)
 		return 0;
-	}
-	return -1;
+	/* the tag: a lowercase letter, then lowercase letters and digits */
+	if (code[head] != '-' || len - head - 1 > PERIOD_TAG_MAX ||
+	    code[head + 1] < 'a' || code[head + 1] > 'z')
+		return -1;
+	for (i = head + 2; i < len; i++)
+		if (!((code[i] >= 'a' && code[i] <= 'z') ||
+			(code[i] >= '0' && code[i] <= '9')))
+			return -1;
+	/* "2022-q3" would read as a quarter: no tag q<digits> */
+	if (code[head + 1] == 'q' && len > head + 2 &&
+	    strspn(code + head + 2, "0123456789") == len - head - 2)
+		return -1;
+	return 0;
+}
+
+const char *
+app_period_tag(const char *code)
+{
+	size_t head =
+	    strlen(code) >= 7 && code[4] == '-' && code[5] == 'Q' ? 7 : 4;
+
+	return strlen(code) > head ? code + head : "";
 }
 
 static int
@@ -112,10 +143,21 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	    app_text_check(APP_TEXT_LABEL, label, d) < 0)
 		return -1;
 	memset(&p, 0, sizeof(p));
+	if (strlen(code) >= sizeof(p.sp_code)) {
+		diag_add(d, DIAG_ERROR, "period.code", NULL, 0, 0,
+		    "mã kỳ '%.40s…' quá dài: tối đa %zu ký tự",
+		    "period code '%.40s...' is too long: at most %zu characters",
+		    code, sizeof(p.sp_code) - 1);
+		return -1;
+	}
 	if (app_parse_period(code, p.sp_kind, &p.sp_year, &p.sp_quarter) < 0) {
 		diag_add(d, DIAG_ERROR, "period.code", NULL, 0, 0,
-		    "mã kỳ '%s' không hợp lệ: dùng YYYY-Qn (quý) hoặc YYYY (năm)",
-		    "bad period '%s': use YYYY-Qn (quarter) or YYYY (year)",
+		    "mã kỳ '%s' không hợp lệ: dùng YYYY-Qn (quý) hoặc YYYY "
+		    "(năm), có thể thêm -nhãn (chữ thường không dấu và số, "
+		    "tối đa 12, ví dụ 2022-huyen)",
+		    "bad period '%s': use YYYY-Qn (quarter) or YYYY (year), "
+		    "optionally followed by -tag (lowercase letters and digits, "
+		    "at most 12, e.g. 2022-huyen)",
 		    code);
 		return -1;
 	}

@@ -51,12 +51,12 @@ init_print(const struct opts *o, const struct app_init_out *out)
 	    cli_msg(lang, "chỉ tiêu", "targets"));
 	if (out->ai_ndemo == 0)
 		return;
-	printf("%s\n",
+	printf("%s %s: %s\n", cli_msg(lang, "Kỳ", "Period"), APP_DEMO_PERIOD,
 	    cli_msg(lang,
-		"Kỳ 2022: đã nạp SỐ LIỆU MINH HỌA (không phải số "
-		"liệu thật), đã phê duyệt.",
-		"Period 2022: ILLUSTRATIVE data loaded (not real "
-		"figures), approved."));
+		"đã nạp SỐ LIỆU MINH HỌA (không phải số liệu thật), đã phê "
+		"duyệt; kỳ 2022 thật vẫn mở được.",
+		"ILLUSTRATIVE data loaded (not real figures), approved; the "
+		"real 2022 can still be opened."));
 	printf("%s\n",
 	    cli_msg(lang, "Tài khoản trình diễn (mật khẩu chỉ in một lần):",
 		"Demo accounts (passwords are shown only once):"));

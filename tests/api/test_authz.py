@@ -121,7 +121,7 @@ def body(ck, srv):
     # a file to download, stored by the admin in the demo period
     ct, b = multipart([("note", "matrix")],
                       [("file", "matrix.txt", "text/plain", b"matrix\n")])
-    r = srv.request("POST", API + "/periods/2022/values/%s/%s/evidence" %
+    r = srv.request("POST", API + "/periods/2022-demo/values/%s/%s/evidence" %
                     (UNIT, INPUT), body=b, ctype=ct, session=admin)
     ck.status(r, 201, "setup: evidence with a file")
     sha = srv.sql("SELECT file_sha256 FROM evidence WHERE note = 'matrix'")
