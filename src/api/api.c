@@ -329,6 +329,8 @@ status_of(const char *code)
 		int status;
 	} map[] = {
 		{ "period.closed", 409 },
+		{ "period.method_values", 409 },
+		{ "period.method_same", 409 },
 		{ "import.locked", 409 },
 		{ "value.locked", 409 },
 		{ "contrib.conflict", 409 },
@@ -593,6 +595,9 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/periods/{}/sensitivity", api_sensitivity, 0 },
 	{ "GET", "/api/v1/results", api_results, 0 },
 	{ "GET", "/api/v1/periods/{}/report", api_report, 0 },
+	/* methodologies of periods (issue 12, M) */
+	{ "POST", "/api/v1/methodologies", api_methodology_add, 0 },
+	{ "POST", "/api/v1/periods/{}/methodology", api_period_method, 0 },
 };
 
 /*

@@ -185,6 +185,8 @@ void api_task_progress(struct api_req *);
 void api_targets(struct api_req *);
 void api_audit(struct api_req *);
 void api_report(struct api_req *); /* api_report.c */
+void api_methodology_add(struct api_req *); /* api_meta.c (issue 12) */
+void api_period_method(struct api_req *); /* api_period.c (issue 12) */
 
 /* api_worklist.c: work lists, review lists and warnings. */
 /*

@@ -135,12 +135,122 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
     long method, const char *agency_due, const char *sotttt_due,
     const char *label, struct st_period *out, struct diag *d)
 {
+	struct app_period_spec sp = { code, method, agency_due, sotttt_due,
+		label, NULL, NULL };
+
+	return app_period_open(s, a, &sp, out, d);
+}
+
+/* The units chosen for a period: codes, checked before it opens. */
+struct unit_pick {
+	const char *upk_level; /* every unit of this level, or NULL */
+	char **upk_codes;
+	int upk_n;
+	int upk_found; /* of a list: how many exist */
+	const char *upk_missing; /* the first unknown one */
+	char **upk_list; /* the list given, NULL: by level */
+	int upk_nlist;
+};
+
+static int
+unit_pick_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_pick *k = ctx;
+	int i;
+
+	if (k->upk_level != NULL) {
+		if (strcmp(u->su_level, k->upk_level) != 0)
+			return 0;
+		if (k->upk_n >= APP_PERIOD_MAX_UNITS)
+			return 1;
+		k->upk_codes[k->upk_n++] = xstrdup(u->su_code);
+		return 0;
+	}
+	for (i = 0; i < k->upk_nlist; i++)
+		if (k->upk_list[i] != NULL &&
+		    strcmp(k->upk_list[i], u->su_code) == 0) {
+			k->upk_codes[k->upk_n++] = k->upk_list[i];
+			k->upk_list[i] = NULL;
+		}
+	return 0;
+}
+
+static void
+unit_pick_free(struct unit_pick *k)
+{
+	int i;
+
+	for (i = 0; i < k->upk_n; i++)
+		free(k->upk_codes[i]);
+	for (i = 0; i < k->upk_nlist; i++)
+		free(k->upk_list[i]);
+	free(k->upk_codes);
+	free(k->upk_list);
+}
+
+/* Split ${units} ("a,b") or take ${level}'s units; -1 with an error. */
+static int
+unit_pick(struct store *s, const char *units, const char *level,
+    struct unit_pick *k, struct diag *d)
+{
+	const char *p = units;
+	int i;
+
+	memset(k, 0, sizeof(*k));
+	k->upk_level = level;
+	k->upk_codes = xcalloc(APP_PERIOD_MAX_UNITS + 1, sizeof(char *));
+	if (level == NULL) {
+		k->upk_list = xcalloc(APP_PERIOD_MAX_UNITS + 1, sizeof(char *));
+		while (*p != '\0') {
+			size_t n = strcspn(p, ",");
+
+			if (n == 0 || n > 79 ||
+			    k->upk_nlist >= APP_PERIOD_MAX_UNITS) {
+				diag_add(d, DIAG_ERROR, "period.units", NULL, 0,
+				    0,
+				    "danh sách đơn vị '%.60s' không hợp lệ: mã cách nhau bằng dấu phẩy, tối đa %d",
+				    "bad unit list '%.60s': codes separated by commas, at most %d",
+				    units, APP_PERIOD_MAX_UNITS);
+				return -1;
+			}
+			k->upk_list[k->upk_nlist++] = xstrndup(p, n);
+			p += n + (p[n] == ',');
+		}
+	}
+	if (store_unit_each(s, unit_pick_row, k) < 0)
+		return app_store_error(s, d);
+	for (i = 0; i < k->upk_nlist; i++)
+		if (k->upk_list[i] != NULL) {
+			diag_add(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+			    "không có đơn vị '%s'", "no unit '%s'",
+			    k->upk_list[i]);
+			return -1;
+		}
+	if (k->upk_n == 0 || k->upk_n >= APP_PERIOD_MAX_UNITS) {
+		diag_add(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+		    "kỳ phải chấm từ 1 đến %d đơn vị (cấp '%s': %d)",
+		    "a period scores 1 to %d units (level '%s': %d)",
+		    APP_PERIOD_MAX_UNITS - 1, level ? level : "-", k->upk_n);
+		return -1;
+	}
+	return 0;
+}
+
+int
+app_period_open(struct store *s, const struct app_actor *a,
+    const struct app_period_spec *sp, struct st_period *out, struct diag *d)
+{
+	const char *code = sp->aps_code, *agency_due = sp->aps_agency_due;
+	const char *sotttt_due = sp->aps_sotttt_due;
+	struct unit_pick k;
 	struct st_period p;
 	char ad[11] = "", sd[11] = "";
 	const char *bad;
+	long method = sp->aps_method;
+	int i, picked = sp->aps_units != NULL || sp->aps_level != NULL;
 
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
-	    app_text_check(APP_TEXT_LABEL, label, d) < 0)
+	    app_text_check(APP_TEXT_LABEL, sp->aps_label, d) < 0)
 		return -1;
 	memset(&p, 0, sizeof(p));
 	if (strlen(code) >= sizeof(p.sp_code)) {
@@ -161,8 +271,15 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 		    code);
 		return -1;
 	}
+	if (sp->aps_units != NULL && sp->aps_level != NULL) {
+		diag_put(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+		    "chọn danh sách đơn vị hoặc một cấp, không cả hai",
+		    "give a list of units or a level, not both");
+		return -1;
+	}
 	snprintf(p.sp_code, sizeof(p.sp_code), "%s", code);
-	snprintf(p.sp_label, sizeof(p.sp_label), "%s", label ? label : "");
+	snprintf(p.sp_label, sizeof(p.sp_label), "%s",
+	    sp->aps_label ? sp->aps_label : "");
 	/* a deadline as typed (dd/mm/yyyy or ISO), stored ISO */
 	bad = agency_due != NULL && date_iso(agency_due, ad) < 0 ? agency_due
 	    : sotttt_due != NULL && date_iso(sotttt_due, sd) < 0 ? sotttt_due
@@ -174,10 +291,26 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 		    bad);
 		return -1;
 	}
-	if (store_tx_begin(s) != 0)
+	if (method != 0) {
+		const struct method *m;
+
+		/* a methodology that is stored and parses */
+		if (app_method(s, method, &m, d) != 0)
+			return -1;
+	}
+	memset(&k, 0, sizeof(k));
+	if (picked && unit_pick(s, sp->aps_units, sp->aps_level, &k, d) != 0) {
+		unit_pick_free(&k);
+		return -1;
+	}
+	if (store_tx_begin(s) != 0) {
+		unit_pick_free(&k);
 		return app_store_error(s, d);
-	if (method == 0 && store_method_latest(s, &method) != 0)
+	}
+	if (method == 0 && store_method_latest(s, &method) != 0) {
+		unit_pick_free(&k);
 		return app_abort(s, d);
+	}
 	p.sp_method = method;
 	app_deadlines(
 	    s, p.sp_year, p.sp_quarter, p.sp_agency_due, p.sp_sotttt_due);
@@ -186,11 +319,76 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	if (sotttt_due != NULL)
 		snprintf(p.sp_sotttt_due, sizeof(p.sp_sotttt_due), "%s", sd);
 	if (store_period_add(s, &p, a->ac_login) != 0 ||
-	    store_tx_commit(s) != 0)
+	    store_period_get(s, code, &p) != 0) {
+		unit_pick_free(&k);
+		return app_abort(s, d);
+	}
+	for (i = 0; i < k.upk_n; i++)
+		if (store_period_unit_add(
+			s, p.sp_id, k.upk_codes[i], a->ac_login) != 0) {
+			unit_pick_free(&k);
+			return app_abort(s, d);
+		}
+	unit_pick_free(&k);
+	if (store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	if (out != NULL && store_period_get(s, code, out) != 0)
 		return app_store_error(s, d);
 	return 0;
+}
+
+int
+app_period_units(struct store *s, const struct st_period *p,
+    int (*cb)(void *, const struct st_unit *), void *ctx, struct diag *d)
+{
+	if (store_period_units(s, p->sp_id, cb, ctx) < 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+/* Is a unit in a period's set? Its codes, for the message. */
+struct unit_in {
+	const char *ui_unit;
+	int ui_n;
+	int ui_in;
+	struct buf ui_codes;
+};
+
+static int
+unit_in_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_in *c = ctx;
+
+	c->ui_n++;
+	c->ui_in |= strcmp(u->su_code, c->ui_unit) == 0;
+	if (c->ui_n <= 10)
+		buf_printf(
+		    &c->ui_codes, "%s%s", c->ui_n > 1 ? ", " : "", u->su_code);
+	return 0;
+}
+
+int
+app_period_unit_check(struct store *s, const struct st_period *p,
+    const char *unit, struct diag *d)
+{
+	struct unit_in c = { unit, 0, 0, { 0 } };
+	int rc = 0;
+
+	buf_init(&c.ui_codes);
+	if (store_period_units(s, p->sp_id, unit_in_row, &c) < 0) {
+		buf_free(&c.ui_codes);
+		return app_store_error(s, d);
+	}
+	if (c.ui_n > 0 && !c.ui_in) {
+		diag_add(d, DIAG_ERROR, "period.unit", NULL, 0, 0,
+		    "kỳ %s không chấm đơn vị '%s' (chỉ chấm: %s%s)",
+		    "period %s does not score unit '%s' (only: %s%s)",
+		    p->sp_code, unit, buf_cstr(&c.ui_codes),
+		    c.ui_n > 10 ? ", ..." : "");
+		rc = -1;
+	}
+	buf_free(&c.ui_codes);
+	return rc;
 }
 
 int
@@ -407,6 +605,7 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
 	*out = NULL;
 	*n = 0;
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_period_unit_check(s, p, code, d) != 0 ||
 	    app_cset_load(s, p, m, uid, &parts, d) != 0)
 		return -1;
 	memset(&c, 0, sizeof(c));

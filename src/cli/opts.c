@@ -45,6 +45,10 @@ static const struct option all[] = {
 	{ "year", required_argument, NULL, 36 },
 	{ "source", required_argument, NULL, 37 },
 	{ "targets-met", no_argument, NULL, 38 },
+	/* issue 12, M: 50-59 */
+	{ "yes", no_argument, NULL, 50 },
+	{ "units", required_argument, NULL, 51 },
+	{ "level", required_argument, NULL, 52 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -132,6 +136,9 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 36: o->op_year = v; break;
 		case 37: o->op_source = v; break;
 		case 38: o->op_targets_met = 1; break;
+		case 50: o->op_yes = 1; break;
+		case 51: o->op_units = v; break;
+		case 52: o->op_level = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -44,6 +44,9 @@ struct opts {
 	const char *op_year; /* --year Y (dti results) */
 	const char *op_source; /* --source TEXT (dti results import) */
 	int op_targets_met; /* --targets-met (dti whatif) */
+	int op_yes; /* --yes: confirm (dti period set-methodology) */
+	const char *op_units; /* --units a,b (dti period open) */
+	const char *op_level; /* --level L (dti period open) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

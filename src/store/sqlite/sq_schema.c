@@ -248,6 +248,14 @@ static const char *const migrations[] = {
 	"  lo REAL NOT NULL, hi REAL NOT NULL CHECK (lo <= hi),"
 	"  source TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY (period, indicator));",
+	/* internal indices (issue 12, M): the units a period scores; a
+	 * period with none scores the province as before */
+	"CREATE TABLE period_unit ("
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  PRIMARY KEY (period, unit));"
+	"CREATE TRIGGER period_unit_no_delete BEFORE DELETE ON period_unit"
+	"  BEGIN SELECT RAISE(ABORT, 'a period keeps its units'); END;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
