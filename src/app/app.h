@@ -230,7 +230,8 @@ int app_periods(struct store *, int (*)(void *, const struct st_period *),
 /*
  * app_period_add(s, a, code, method, agency_due, sotttt_due, label, out,
  * d): open period ${code} scored with methodology ${method} (0: the latest
- * loaded); NULL deadlines take the plan's rules. ${out} (may be NULL)
+ * loaded for the province's level, app_period_open); NULL deadlines take
+ * the plan's rules. ${out} (may be NULL)
  * receives the period as stored.
  */
 int app_period_add(struct store *, const struct app_actor *, const char *, long,
@@ -1279,7 +1280,9 @@ struct app_period_spec {
  * app_period_open(s, a, spec, out, d): app_period_add, and when ${spec}
  * names units or a level, the set of units the period scores (its
  * values, import, status and ranking keep to them): all in one
- * transaction, every unit checked first (an unknown one named).
+ * transaction, every unit checked first (an unknown one named). Without
+ * a methodology it takes the newest loaded for the level of its units
+ * (of its first unit; without a set, "province"), else the newest.
  */
 int app_period_open(struct store *, const struct app_actor *,
     const struct app_period_spec *, struct st_period *, struct diag *);

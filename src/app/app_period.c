@@ -188,6 +188,23 @@ unit_pick_free(struct unit_pick *k)
 	free(k->upk_list);
 }
 
+/* The level of one unit, by code. */
+struct unit_level {
+	const char *ul_code;
+	char ul_level[32];
+};
+
+static int
+unit_level_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_level *l = ctx;
+
+	if (strcmp(u->su_code, l->ul_code) != 0)
+		return 0;
+	snprintf(l->ul_level, sizeof(l->ul_level), "%s", u->su_level);
+	return 1;
+}
+
 /* Split ${units} ("a,b") or take ${level}'s units; -1 with an error. */
 static int
 unit_pick(struct store *s, const char *units, const char *level,
@@ -233,6 +250,60 @@ unit_pick(struct store *s, const char *units, const char *level,
 		    APP_PERIOD_MAX_UNITS - 1, level ? level : "-", k->upk_n);
 		return -1;
 	}
+	return 0;
+}
+
+/* The newest methodology of a level (app_period_open's default). */
+struct level_find {
+	struct store *lf_s;
+	const char *lf_level;
+	long lf_id;
+};
+
+static int
+level_row(void *ctx, const struct st_method *sm)
+{
+	struct level_find *f = ctx;
+	const struct method *m;
+	struct diag d;
+
+	diag_init(&d);
+	if (app_method(f->lf_s, sm->sm_id, &m, &d) == 0 &&
+	    (m->m_level == NULL || strcmp(m->m_level, f->lf_level) == 0))
+		f->lf_id = sm->sm_id;
+	diag_free(&d);
+	return 0;
+}
+
+/*
+ * The default methodology of a new period: the newest loaded for the
+ * level of its units (the province's without a set), so loading a
+ * district index does not change what the next provincial period uses;
+ * the newest of all when none has that level.
+ */
+static int
+default_method(
+    struct store *s, const struct unit_pick *k, long *out, struct diag *d)
+{
+	struct level_find f = { s, "province", 0 };
+	struct unit_level ul = { NULL, "" };
+
+	if (k->upk_level != NULL)
+		f.lf_level = k->upk_level;
+	else if (k->upk_n > 0) {
+		ul.ul_code = k->upk_codes[0];
+		if (store_unit_each(s, unit_level_row, &ul) < 0)
+			return app_store_error(s, d);
+		f.lf_level = ul.ul_level;
+	}
+	if (store_method_each(s, level_row, &f) < 0)
+		return app_store_error(s, d);
+	if (f.lf_id > 0) {
+		*out = f.lf_id;
+		return 0;
+	}
+	if (store_method_latest(s, out) != 0)
+		return app_store_error(s, d);
 	return 0;
 }
 
@@ -303,13 +374,13 @@ app_period_open(struct store *s, const struct app_actor *a,
 		unit_pick_free(&k);
 		return -1;
 	}
+	if (method == 0 && default_method(s, &k, &method, d) != 0) {
+		unit_pick_free(&k);
+		return -1;
+	}
 	if (store_tx_begin(s) != 0) {
 		unit_pick_free(&k);
 		return app_store_error(s, d);
-	}
-	if (method == 0 && store_method_latest(s, &method) != 0) {
-		unit_pick_free(&k);
-		return app_abort(s, d);
 	}
 	p.sp_method = method;
 	app_deadlines(

@@ -47,6 +47,9 @@ AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
 # a work list is what an agency has to do: an officer reads its own
 # agency's (the default), a viewer has none
 WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
+# methodologies (issue 12): loading, listing and changing a period's are
+# for admins only; each period's own methodology is read by every role
+ADMIN = (UNAUTH, OK, FORBID, FORBID, FORBID, FORBID)
 
 # (method, route pattern of api.c): expected answer per role, in the order
 # of ROLES.
@@ -59,8 +62,8 @@ MATRIX = {
     ("POST", "/api/v1/session/password"): READ,  # one's own password
     ("GET", "/api/v1/users"): MANAGE,
     ("POST", "/api/v1/users"): MANAGE,
-    ("GET", "/api/v1/methodologies"): READ,
-    ("GET", "/api/v1/methodologies/{}"): READ,
+    ("GET", "/api/v1/methodologies"): ADMIN,
+    ("GET", "/api/v1/methodologies/{}"): READ,  # one a period uses
     ("GET", "/api/v1/agencies"): READ,
     ("GET", "/api/v1/units"): READ,
     ("GET", "/api/v1/periods"): READ,
@@ -95,6 +98,9 @@ MATRIX = {
     ("GET", "/api/v1/periods/{}/trend"): READ,
     ("GET", "/api/v1/periods/{}/sensitivity"): READ,
     ("GET", "/api/v1/results"): READ,
+    # issue 12 (M): methodologies from the API, a period's changed
+    ("POST", "/api/v1/methodologies"): ADMIN,
+    ("POST", "/api/v1/periods/{}/methodology"): ADMIN,
 }
 
 UNIT = "ninh-thuan"
@@ -297,6 +303,27 @@ def body(ck, srv):
         ck.eq(srv.sql("SELECT count(*) FROM account WHERE login = ?",
                       (login,))[0][0], 1 if r.ok() else 0,
               "%s: account %s created or not" % (role, login))
+
+        # a methodology (the district demo, made unique per role), then
+        # a preview of the period scored with it: nothing changes
+        n0 = srv.sql("SELECT count(*) FROM methodology")[0][0]
+        with open(os.path.join(srv.src, "methodologies",
+                               "district-demo.yaml"), "rb") as f:
+            yaml = f.read() + b"# " + role.encode() + b"\n"
+        r = call(role, ("POST", "/api/v1/methodologies"), "POST",
+                 API + "/methodologies", body=yaml,
+                 ctype="application/yaml")
+        ck.eq(srv.sql("SELECT count(*) FROM methodology")[0][0] - n0,
+              1 if r.ok() else 0, "%s: a methodology loaded or not" % role)
+        mid = srv.sql("SELECT max(id) FROM methodology")[0][0]
+        r = call(role, ("POST", "/api/v1/periods/{}/methodology"), "POST",
+                 pp + "/methodology", json_body={"methodology": mid})
+        if r.ok():
+            ck.eq((r.json() or {}).get("applied"), False,
+                  "%s: a preview changes nothing" % role)
+        ck.eq(srv.sql("SELECT methodology FROM period WHERE code = ?",
+                      (P,))[0][0], 1,
+              "%s: period %s keeps its methodology" % (role, P))
 
         code = str(2060 + i)
         r = call(role, ("POST", "/api/v1/periods"), "POST", API + "/periods",

@@ -116,8 +116,8 @@ test_append_only(void **state)
 	memset(&e, 0, sizeof(e));
 	e.sev_doc_number = "5/BC";
 	diag_init(&d);
-	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
-			     "3.3.a", &e, NULL, 0, &d),
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"),
+			     APP_DEMO_PERIOD, NULL, "3.3.a", &e, NULL, 0, &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);
@@ -448,7 +448,10 @@ test_migrate_v2(void **state)
 	diag_init(&d);
 	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, &d), 0);
 	diag_free(&d);
-	assert_int_equal(store_schema_version(x->f_s), 4); /* the latest */
+	/* the latest (no number: migrations are appended by topic) */
+	assert_true(store_schema_version(x->f_s) > 2);
+	assert_int_equal(sql_long(x->f_db, "PRAGMA user_version"),
+	    store_schema_version(x->f_s));
 	/* old audit rows are found by what their keys name */
 	memset(&f, 0, sizeof(f));
 	f.saf_input = "A.5";
@@ -528,7 +531,10 @@ test_migrate_v2(void **state)
 	diag_init(&d);
 	assert_int_equal(store_open(&x->f_s, x->f_db, STORE_OPEN, &d), 0);
 	diag_free(&d);
-	assert_int_equal(store_schema_version(x->f_s), 4); /* the latest */
+	/* the latest (no number: migrations are appended by topic) */
+	assert_true(store_schema_version(x->f_s) > 2);
+	assert_int_equal(sql_long(x->f_db, "PRAGMA user_version"),
+	    store_schema_version(x->f_s));
 }
 
 /* Submission events are kept as recorded: no UPDATE, no DELETE. */
