@@ -255,6 +255,7 @@ app_period_set_method(struct store *s, const struct app_actor *a,
     struct diag *d)
 {
 	const struct method *from = NULL, *to = NULL;
+	struct st_period now;
 
 	memset(c, 0, sizeof(*c));
 	if (app_check(s, a, APP_METHOD, NULL, d) != 0 ||
@@ -292,6 +293,21 @@ app_period_set_method(struct store *s, const struct app_actor *a,
 	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
+	/* as previewed: not closed nor changed by another writer meanwhile */
+	if (store_period_get(s, period, &now) != 0)
+		return app_abort(s, d);
+	if (app_refuse_closed(&now, d) != 0 || now.sp_method != c->mch_from) {
+		if (now.sp_method != c->mch_from)
+			diag_add(d, DIAG_ERROR, "period.method_same", NULL, 0,
+			    0,
+			    "phương pháp của kỳ %s vừa được người khác đổi: xem "
+			    "lại trước khi áp dụng",
+			    "the methodology of period %s was just changed by "
+			    "someone else: preview again before applying it",
+			    period);
+		store_tx_rollback(s);
+		return -1;
+	}
 	if (store_period_set_method(s, period, method, a->ac_login) != 0 ||
 	    store_tx_commit(s) != 0)
 		return app_abort(s, d);

@@ -70,6 +70,12 @@ def body(ck, srv):
         # writes nothing, but a POST: the token is asked all the same
         ("POST", "/api/v1/periods/2022-demo/whatif",
          dict(json_body={"values": {"2.6": "1"}})),
+        # issue 12: a methodology loaded, a period's changed
+        ("POST", "/api/v1/methodologies",
+         dict(body="methodology:\n  id: csrf\n",
+              ctype="application/yaml")),
+        ("POST", "/api/v1/periods/2022-demo/methodology",
+         dict(json_body={"methodology": 1, "confirm": True})),
     ]
     # every non-GET route of api.c is in the list
     writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}

@@ -22,7 +22,7 @@ const PAGES = [
   ['sotttt', '/quan-tri/ky', 'quan-tri-ky', 'Mở kỳ mới'],
   ['sotttt', '/quan-tri/tai-khoan', 'quan-tri-tai-khoan', 'Tạo tài khoản'],
   ['sotttt', '/quan-tri/co-quan', 'quan-tri-co-quan', 'Đơn vị đánh giá'],
-  ['sotttt', '/quan-tri/phuong-phap', 'quan-tri-phuong-phap', 'Các phiên bản phương pháp'],
+  ['admin', '/quan-tri/phuong-phap', 'quan-tri-phuong-phap', 'Các phiên bản phương pháp'],  // admins only (issue 12)
   ['sotttt', '/quan-tri/nhat-ky', 'quan-tri-nhat-ky', 'Nhật ký thay đổi'],
 ];
 
