@@ -146,8 +146,6 @@ struct unit_pick {
 	const char *upk_level; /* every unit of this level, or NULL */
 	char **upk_codes;
 	int upk_n;
-	int upk_found; /* of a list: how many exist */
-	const char *upk_missing; /* the first unknown one */
 	char **upk_list; /* the list given, NULL: by level */
 	int upk_nlist;
 };
@@ -156,7 +154,7 @@ static int
 unit_pick_row(void *ctx, const struct st_unit *u)
 {
 	struct unit_pick *k = ctx;
-	int i;
+	int i, found;
 
 	if (k->upk_level != NULL) {
 		if (strcmp(u->su_level, k->upk_level) != 0)
@@ -166,10 +164,14 @@ unit_pick_row(void *ctx, const struct st_unit *u)
 		k->upk_codes[k->upk_n++] = xstrdup(u->su_code);
 		return 0;
 	}
-	for (i = 0; i < k->upk_nlist; i++)
+	for (i = 0, found = 0; i < k->upk_nlist; i++)
 		if (k->upk_list[i] != NULL &&
 		    strcmp(k->upk_list[i], u->su_code) == 0) {
-			k->upk_codes[k->upk_n++] = k->upk_list[i];
+			/* a unit named twice is chosen once */
+			if (found++ == 0)
+				k->upk_codes[k->upk_n++] = k->upk_list[i];
+			else
+				free(k->upk_list[i]);
 			k->upk_list[i] = NULL;
 		}
 	return 0;

@@ -58,6 +58,15 @@ eq "$(sql t.db "SELECT count(*) FROM period_unit pu JOIN period p
     ON p.id = pu.period WHERE p.code = '2022-huyen'")" 7 "the 7 districts"
 eq "$(sql t.db "SELECT p.methodology FROM period p
     WHERE p.code = '2022-huyen'")" 2 "scored with the district demo"
+# a unit named twice is chosen once; a tag keeps the series apart
+ok period open 2023-huyen --methodology 2 --units ninh-hai,bac-ai,ninh-hai \
+    --db t.db
+eq "$(sql t.db "SELECT group_concat(u.code) FROM period_unit pu
+    JOIN unit u ON u.id = pu.unit JOIN period p ON p.id = pu.period
+    WHERE p.code = '2023-huyen' ORDER BY u.id")" "bac-ai,ninh-hai" \
+    "the units of 2023-huyen"
+eq "$(sql t.db "SELECT count(*) FROM audit WHERE action = 'period.unit'
+    AND period = '2023-huyen'")" 2 "each unit of the set audited"
 # a province's value or file is not for it
 ko value set --db t.db --period 2022-huyen --unit ninh-thuan 1.1 chairman
 err_has "không chấm đơn vị 'ninh-thuan'"
