@@ -98,19 +98,19 @@ def cli_cycle(sn, tmp):
     sn.cli("init-demo", ["init", "--demo", "--db", db, "--user", "snap"])
     d = ["--db", db, "--user", "snap"]
     for lang in ("vi", "en"):
-        sn.cli("status-" + lang, ["status", "--period", "2022"] + d, lang)
+        sn.cli("status-" + lang, ["status", "--period", "2022-demo"] + d, lang)
         sn.cli("tasks-" + lang, ["tasks"] + d, lang)
         sn.cli("targets-" + lang, ["targets"] + d, lang)
         sn.cli("period-list-" + lang, ["period", "list"] + d, lang)
-    sn.cli("status-csv", ["status", "--period", "2022", "--format", "csv"] + d)
+    sn.cli("status-csv", ["status", "--period", "2022-demo", "--format", "csv"] + d)
     sn.cli("tasks-csv", ["tasks", "--format", "csv"] + d)
     sn.cli("tasks-overdue", ["tasks", "--overdue", "--agency", "so-tttt"] + d)
     sn.cli("targets-csv", ["targets", "--format", "csv"] + d)
-    sn.cli("export", ["export", "--period", "2022"] + d)
-    sn.cli("score-period", ["score", "--period", "2022", "--explain"] + d)
-    sn.cli("score-period-json", ["score", "--period", "2022", "--format",
+    sn.cli("export", ["export", "--period", "2022-demo"] + d)
+    sn.cli("score-period", ["score", "--period", "2022-demo", "--explain"] + d)
+    sn.cli("score-period-json", ["score", "--period", "2022-demo", "--format",
                                  "json"] + d)
-    sn.cli("evidence-list", ["evidence", "list", "--period", "2022"] + d)
+    sn.cli("evidence-list", ["evidence", "list", "--period", "2022-demo"] + d)
     sn.cli("open-q3", ["period", "open", "2022-Q3"] + d)
     sn.cli("open-q3-again", ["period", "open", "2022-Q3"] + d)
     sn.cli("value-set", ["value", "set", "--period", "2022-Q3", "--agency",
@@ -133,7 +133,7 @@ def cli_cycle(sn, tmp):
     rf = os.path.join(tmp, "q3.csv")
     with open(rf, "w") as f:
         f.write(rows)
-    sn.cli("import-locked", ["import", "--period", "2022", rf] + d)
+    sn.cli("import-locked", ["import", "--period", "2022-demo", rf] + d)
     sn.cli("import-q3", ["import", "--period", "2022-Q3", rf] + d)
     sn.cli("submit", ["submit", "--period", "2022-Q3", "--agency",
                       "so-tttt"] + d)
@@ -185,17 +185,17 @@ def api_cycle(sn):
             sn.secrets.extend([s.token, s.csrf])
         gets = ["/health", "/session", "/users", "/methodologies",
                 "/methodologies/1", "/agencies", "/units", "/periods",
-                "/periods/2022", "/periods/2022/values",
-                "/periods/2022/values/ninh-thuan/3.3.a/evidence",
-                "/periods/2022/status", "/periods/2022/scores",
-                "/periods/2022/scores?explain=1", "/periods/2022/export",
+                "/periods/2022-demo", "/periods/2022-demo/values",
+                "/periods/2022-demo/values/ninh-thuan/3.3.a/evidence",
+                "/periods/2022-demo/status", "/periods/2022-demo/scores",
+                "/periods/2022-demo/scores?explain=1", "/periods/2022-demo/export",
                 "/tasks", "/targets", "/audit?limit=5", "/periods/2099",
                 "/nothing"]
         for lg in apilib.ROLES_DEMO:
             for g in gets:
                 rec("get-%s%s" % (lg, g.replace("/", "_")),
                     srv.get(A + g, session=sess[lg]))
-        rec("anon-values", srv.get(A + "/periods/2022/values"))
+        rec("anon-values", srv.get(A + "/periods/2022-demo/values"))
         co, of = sess["sotttt"], sess["cb-sotttt"]
 
         def req(name, method, path, s, **kw):

@@ -329,6 +329,8 @@ status_of(const char *code)
 		int status;
 	} map[] = {
 		{ "period.closed", 409 },
+		{ "period.method_values", 409 },
+		{ "period.method_same", 409 },
 		{ "import.locked", 409 },
 		{ "value.locked", 409 },
 		{ "contrib.conflict", 409 },
@@ -611,6 +613,9 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/targets/{}/approve", api_target_approve, 0 },
 	{ "POST", "/api/v1/targets/{}/return", api_target_return, 0 },
 	{ "POST", "/api/v1/targets/{}/reopen", api_target_reopen, 0 },
+	/* methodologies of periods (issue 12, M) */
+	{ "POST", "/api/v1/methodologies", api_methodology_add, 0 },
+	{ "POST", "/api/v1/periods/{}/methodology", api_period_method, 0 },
 };
 
 /*

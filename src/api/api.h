@@ -195,6 +195,8 @@ void api_target_return(struct api_req *);
 void api_target_reopen(struct api_req *);
 void api_audit(struct api_req *);
 void api_report(struct api_req *); /* api_report.c */
+void api_methodology_add(struct api_req *); /* api_meta.c (issue 12) */
+void api_period_method(struct api_req *); /* api_period.c (issue 12) */
 
 /* api_account.c: accounts and their sessions (issue 12). */
 /*

@@ -1,4 +1,5 @@
 /* api_meta.c: health, the OpenAPI description, methodology, agencies, units. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,9 +36,12 @@ method_row(void *ctx, const struct st_method *m)
 void
 api_methodologies(struct api_req *ar)
 {
-	json_t *list = json_array();
+	json_t *list;
 	struct diag d;
 
+	if (!api_allow(ar, APP_METHOD, NULL))
+		return;
+	list = json_array();
 	diag_init(&d);
 	if (app_methods(ar->ar_s, method_row, list, &d) != 0) {
 		json_decref(list);
@@ -181,6 +185,11 @@ api_methodology(struct api_req *ar)
 		    "bad methodology id '%s'", api_param(ar, 0));
 		return;
 	}
+	/* every role reads the methodologies periods are scored with */
+	if (!app_method_readable(ar->ar_s, api_actor(ar), id)) {
+		api_forbidden(ar);
+		return;
+	}
 	diag_init(&d);
 	m = api_method(ar, id, &d);
 	diag_free(&d);
@@ -247,4 +256,70 @@ api_units(struct api_req *ar)
 	}
 	diag_free(&d);
 	api_json(ar, 200, json_pack("{s:o}", "units", list));
+}
+
+/* The media types a methodology text may be sent as. */
+static int
+yaml_type(const char *ct)
+{
+	static const char *const types[] = { "application/yaml",
+		"application/x-yaml", "text/yaml", "text/x-yaml",
+		"text/plain" };
+	size_t i;
+
+	for (i = 0; ct != NULL && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strncmp(ct, types[i], strlen(types[i])) == 0 &&
+		    (ct[strlen(types[i])] == '\0' ||
+			ct[strlen(types[i])] == ';'))
+			return 1;
+	return 0;
+}
+
+void
+api_methodology_add(struct api_req *ar)
+{
+	const struct buf *b = &ar->ar_rq->rq_body;
+	const struct method *m;
+	struct diag d;
+	long id;
+	int existed, rc;
+
+	if (!api_allow(ar, APP_METHOD, NULL))
+		return;
+	if (!yaml_type(http_header(ar->ar_rq, "Content-Type"))) {
+		api_error(ar, 415, "content_type", NULL,
+		    "cần Content-Type: application/yaml (tệp phương pháp)",
+		    "Content-Type: application/yaml is required (a methodology "
+		    "file)");
+		return;
+	}
+	diag_init(&d);
+	rc = app_method_load(ar->ar_s, api_actor(ar), buf_cstr(b), b->b_len,
+	    "methodology.yaml", &id, &existed, &d);
+	if (rc != 0) {
+		api_answer(ar, rc, &d, 201, NULL);
+		return;
+	}
+	if (existed) {
+		char vi[128], en[128];
+
+		diag_free(&d);
+		snprintf(vi, sizeof(vi),
+		    "phương pháp này đã được nạp: #%ld (cùng SHA-256)", id);
+		snprintf(en, sizeof(en),
+		    "this methodology is loaded already: #%ld (same SHA-256)",
+		    id);
+		api_json(ar, 409,
+		    json_pack("{s:{s:s, s:{s:s, s:s}, s:I}}", "error", "code",
+			"methodology.duplicate", "message", "vi", vi, "en", en,
+			"id", (json_int_t)id));
+		return;
+	}
+	m = api_method(ar, id, &d);
+	api_answer(ar, m == NULL ? -1 : 0, &d, 201,
+	    m == NULL ? NULL
+		      : json_pack("{s:I, s:s, s:s, s:s?, s:i, s:i}", "id",
+			    (json_int_t)id, "code", m->m_id, "name", m->m_name,
+			    "version", m->m_version, "indicators", m->m_nind,
+			    "inputs", m->m_ninputs));
 }

@@ -78,13 +78,68 @@ period_method(struct api_req *ar, const struct st_period *p)
 	return m;
 }
 
+static int
+period_unit_row(void *ctx, const struct st_unit *u)
+{
+	json_array_append_new(ctx, json_string(u->su_code));
+	return 0;
+}
+
 void
 api_period_get(struct api_req *ar)
 {
 	struct st_period p;
+	struct diag d;
+	json_t *j, *units;
 
-	if (api_path_period(ar, &p) == 0)
-		api_json(ar, 200, period_json(&p));
+	if (api_path_period(ar, &p) != 0)
+		return;
+	/* the units it scores: [] for the province as before */
+	units = json_array();
+	diag_init(&d);
+	if (app_period_units(ar->ar_s, &p, period_unit_row, units, &d) != 0) {
+		json_decref(units);
+		api_diag_flat(ar, &d);
+		diag_free(&d);
+		return;
+	}
+	diag_free(&d);
+	j = period_json(&p);
+	json_object_set_new(j, "units", units);
+	api_json(ar, 200, j);
+}
+
+/* A JSON array of unit codes as "a,b" (or -1 when it is not one). */
+static int
+units_text(json_t *v, struct buf *b)
+{
+	size_t i;
+	json_t *u;
+
+	if (!json_is_array(v) || json_array_size(v) == 0)
+		return -1;
+	json_array_foreach(v, i, u)
+	{
+		if (!json_is_string(u) || json_string_length(u) == 0 ||
+		    strchr(json_string_value(u), ',') != NULL)
+			return -1;
+		buf_printf(b, "%s%s", i > 0 ? "," : "", json_string_value(u));
+	}
+	return 0;
+}
+
+/* A positive integer id member ${key} of ${j} (0: absent), or -1. */
+static long
+json_id(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) <= 0 ||
+	    json_integer_value(v) > 1000000000)
+		return -1;
+	return (long)json_integer_value(v);
 }
 
 void
@@ -103,25 +158,113 @@ void
 api_period_open(struct api_req *ar)
 {
 	static const char *const keys[] = { "code", "agency_due", "sotttt_due",
-		NULL };
-	const char *code, *ad, *sd;
+		"methodology", "units", "level", NULL };
+	struct app_period_spec sp;
 	struct st_period p;
 	struct diag d;
-	json_t *j;
+	struct buf units;
+	json_t *j, *ju;
 	int bad = 0, rc;
 
 	if (!api_allow(ar, APP_PERIOD, NULL) ||
 	    (j = api_body(ar, keys)) == NULL)
 		return;
-	code = api_str(ar, j, "code", 1, &bad);
-	ad = bad ? NULL : api_str(ar, j, "agency_due", 0, &bad);
-	sd = bad ? NULL : api_str(ar, j, "sotttt_due", 0, &bad);
+	memset(&sp, 0, sizeof(sp));
+	sp.aps_code = api_str(ar, j, "code", 1, &bad);
+	sp.aps_agency_due = bad ? NULL : api_str(ar, j, "agency_due", 0, &bad);
+	sp.aps_sotttt_due = bad ? NULL : api_str(ar, j, "sotttt_due", 0, &bad);
+	sp.aps_level = bad ? NULL : api_str(ar, j, "level", 0, &bad);
 	if (bad)
 		return;
+	if ((sp.aps_method = json_id(j, "methodology")) < 0) {
+		api_error(ar, 400, "bad_field", "methodology",
+		    "'methodology' phải là mã số của một phương pháp",
+		    "'methodology' must be a methodology id");
+		return;
+	}
+	buf_init(&units);
+	ju = json_object_get(j, "units");
+	if (ju != NULL && units_text(ju, &units) != 0) {
+		buf_free(&units);
+		api_error(ar, 400, "bad_field", "units",
+		    "'units' phải là danh sách mã đơn vị",
+		    "'units' must be a list of unit codes");
+		return;
+	}
+	sp.aps_units = ju != NULL ? buf_cstr(&units) : NULL;
 	diag_init(&d);
-	rc = app_period_add(
-	    ar->ar_s, api_actor(ar), code, 0, ad, sd, NULL, &p, &d);
+	rc = app_period_open(ar->ar_s, api_actor(ar), &sp, &p, &d);
+	buf_free(&units);
 	api_answer(ar, rc, &d, 201, rc == 0 ? period_json(&p) : NULL);
+}
+
+/* The figures of a change of methodology, as JSON. */
+static json_t *
+change_json(const struct app_method_change *c)
+{
+	json_t *figs = json_array(), *kept = json_array(),
+	       *added = json_array(), *misfit = json_array();
+	int i;
+
+	for (i = 0; i < c->mch_nfigs; i++) {
+		const struct app_method_fig *f = &c->mch_figs[i];
+
+		json_array_append_new(figs,
+		    json_pack("{s:s, s:s, s:o, s:o}", "unit", f->mf_unit,
+			"code", f->mf_code, "before",
+			f->mf_before == f->mf_before ? json_real(f->mf_before)
+						     : json_null(),
+			"after",
+			f->mf_after == f->mf_after ? json_real(f->mf_after)
+						   : json_null()));
+	}
+	for (i = 0; i < c->mch_nkept; i++)
+		json_array_append_new(kept, json_string(c->mch_kept[i]));
+	for (i = 0; i < c->mch_nadded; i++)
+		json_array_append_new(added, json_string(c->mch_added[i]));
+	for (i = 0; i < c->mch_nmisfit; i++)
+		json_array_append_new(misfit, json_string(c->mch_misfit[i]));
+	return json_pack("{s:s, s:{s:I, s:s}, s:{s:I, s:s}, s:b, s:o, s:o, "
+			 "s:o, s:o}",
+	    "period", c->mch_period.sp_code, "from", "id",
+	    (json_int_t)c->mch_from, "name", c->mch_from_name, "to", "id",
+	    (json_int_t)c->mch_to, "name", c->mch_to_name, "applied",
+	    c->mch_applied, "figures", figs, "inputs_kept", kept,
+	    "inputs_added", added, "values_misfit", misfit);
+}
+
+void
+api_period_method(struct api_req *ar)
+{
+	static const char *const keys[] = { "methodology", "confirm", NULL };
+	struct app_method_change c;
+	struct diag d;
+	json_t *j, *jc;
+	long id;
+	int rc;
+
+	if (!api_allow(ar, APP_METHOD, NULL) ||
+	    (j = api_body(ar, keys)) == NULL)
+		return;
+	if ((id = json_id(j, "methodology")) <= 0) {
+		api_error(ar, 400, "bad_field", "methodology",
+		    "cần 'methodology': mã số của một phương pháp",
+		    "'methodology' is required: a methodology id");
+		return;
+	}
+	jc = json_object_get(j, "confirm");
+	if (jc != NULL && !json_is_boolean(jc)) {
+		api_error(ar, 400, "bad_field", "confirm",
+		    "'confirm' phải là true hoặc false",
+		    "'confirm' must be true or false");
+		return;
+	}
+	diag_init(&d);
+	/* without confirm: 200 with the preview and "applied": false */
+	rc = app_period_set_method(ar->ar_s, api_actor(ar), api_param(ar, 0),
+	    id, jc != NULL && json_is_true(jc), &c, &d);
+	api_answer(ar, rc, &d, 200, rc == 0 ? change_json(&c) : NULL);
+	app_method_change_free(&c);
 }
 
 static void

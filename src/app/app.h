@@ -68,6 +68,7 @@ enum app_perm {
 	APP_USERS, /* create accounts */
 	APP_AUDIT, /* read the audit log (an officer: its agency's part) */
 	APP_ACCOUNTS, /* reset, disable, change others' accounts (admins) */
+	APP_METHOD, /* load methodologies, change a period's (admins) */
 };
 
 /*
@@ -200,8 +201,21 @@ int app_agency_exists(struct store *, const char *);
 
 /* app_period.c: periods, their deadlines and the completeness status. */
 
-/* app_parse_period(code, kind, year, quarter): "2022-Q3" or "2022". */
+/*
+ * app_parse_period(code, kind, year, quarter): "2022", "2022-Q3", either
+ * followed by "-tag" ([a-z][a-z0-9]{0,11}: "2022-demo", "2023-Q2-huyen"),
+ * the whole at most 15 bytes (st_period's sp_code); -1 otherwise. A tag
+ * names a series of periods beside the province's own (the demo, an
+ * internal index); the year and quarter are read before it.
+ */
 int app_parse_period(const char *, char[8], int *, int *);
+/*
+ * app_period_tag(code): the "-tag" ending of a valid period code
+ * ("-demo"), or "" (borrowed from ${code}).
+ */
+const char *app_period_tag(const char *);
+/* The illustrative year of init --demo: a code no real period has. */
+#define APP_DEMO_PERIOD "2022-demo"
 /*
  * app_deadlines(s, year, quarter, agency_due, sotttt_due): the plan's
  * rules (section V): agencies before the 25th of the quarter's last month
@@ -217,7 +231,8 @@ int app_periods(struct store *, int (*)(void *, const struct st_period *),
 /*
  * app_period_add(s, a, code, method, agency_due, sotttt_due, label, out,
  * d): open period ${code} scored with methodology ${method} (0: the latest
- * loaded); NULL deadlines take the plan's rules. ${out} (may be NULL)
+ * loaded for the province's level, app_period_open); NULL deadlines take
+ * the plan's rules. ${out} (may be NULL)
  * receives the period as stored.
  */
 int app_period_add(struct store *, const struct app_actor *, const char *, long,
@@ -1348,4 +1363,110 @@ int app_target_step(struct store *, const struct app_actor *,
 int app_target_history(struct store *, const char *, const char *,
     int (*)(void *, const struct st_target_value *), void *, struct diag *);
 
+/*
+ * Methodologies of periods, internal indices (issue 12, M): app_method.c,
+ * app_period.c, app_score.c.
+ */
+
+/*
+ * app_method_load(s, a, yaml, len, name, id, existed, d): check the
+ * methodology text ${yaml} as dti methodology check does (every error in
+ * ${d} at its line of ${name}) and store it (app_method_add); admins only
+ * (APP_METHOD). A text stored already is not stored again: ${existed} is
+ * set and ${id} is the stored one's.
+ */
+int app_method_load(struct store *, const struct app_actor *, const char *,
+    size_t, const char *, long *, int *, struct diag *);
+/*
+ * app_method_readable(s, a, id): 1 when ${a} may read methodology ${id}:
+ * an admin any, everyone else the methodologies periods are scored with
+ * (their indicators are shown to every role).
+ */
+int app_method_readable(struct store *, const struct app_actor *, long);
+
+/* A figure of a unit under the current and another methodology. */
+struct app_method_fig {
+	char mf_unit[80];
+	char mf_code[32]; /* INDEX, or a derived figure (CQS, ...) */
+	double mf_before; /* NAN: the methodology has no such figure */
+	double mf_after;
+};
+/* What changing a period's methodology does (app_period_set_method). */
+struct app_method_change {
+	struct st_period mch_period; /* as it was */
+	long mch_from, mch_to;
+	char mch_from_name[160]; /* "dti-province-2022 2022" */
+	char mch_to_name[160];
+	struct app_method_fig *mch_figs; /* approved values, every unit */
+	int mch_nfigs;
+	char **mch_kept; /* inputs with values the new one does not know */
+	int mch_nkept;
+	char **mch_added; /* inputs of the new one the old one lacks */
+	int mch_nadded;
+	char **mch_misfit; /* "unit/input": values the new one cannot read */
+	int mch_nmisfit; /* (an input of another kind): the change is refused */
+	int mch_applied; /* 1: the period is now scored with mch_to */
+};
+/*
+ * app_period_set_method(s, a, period, method, confirm, out, d): score
+ * ${period} (open) with methodology id ${method} instead: ${out} says
+ * what changes (the index and derived figures of every unit under both,
+ * from the approved values, and the inputs each lacks); without
+ * ${confirm} nothing is written. With it the period's methodology is
+ * changed, audited (old id, new id, who); no value is deleted: those of
+ * inputs the new one does not know are kept (mch_kept) and count again if
+ * the period goes back. Values the new one cannot read (its input of the
+ * same name is of another kind: mch_misfit) refuse the change
+ * ("period.method_values"). Admins only (APP_METHOD). Free ${out} with
+ * app_method_change_free.
+ */
+int app_period_set_method(struct store *, const struct app_actor *,
+    const char *, long, int, struct app_method_change *, struct diag *);
+void app_method_change_free(struct app_method_change *);
+
+/* The units of a period opened for an internal index (app_period_open). */
+struct app_period_spec {
+	const char *aps_code;
+	long aps_method; /* 0: the latest loaded */
+	const char *aps_agency_due; /* NULL: the plan's rules */
+	const char *aps_sotttt_due;
+	const char *aps_label;
+	const char *aps_units; /* "ninh-hai,bac-ai": the units it scores */
+	const char *aps_level; /* or every unit of this level ("district") */
+};
+#define APP_PERIOD_MAX_UNITS 1000 /* units of a period's chosen set */
+/*
+ * app_period_open(s, a, spec, out, d): app_period_add, and when ${spec}
+ * names units or a level, the set of units the period scores (its
+ * values, import, status and ranking keep to them): all in one
+ * transaction, every unit checked first (an unknown one named). Without
+ * a methodology it takes the newest loaded for the level of its units
+ * (of its first unit; without a set, "province"), else the newest.
+ */
+int app_period_open(struct store *, const struct app_actor *,
+    const struct app_period_spec *, struct st_period *, struct diag *);
+/*
+ * app_period_units(s, p, cb, ctx, d): the units period ${p} scores; none
+ * when it scores the province (no set chosen).
+ */
+int app_period_units(struct store *, const struct st_period *,
+    int (*)(void *, const struct st_unit *), void *, struct diag *);
+/*
+ * app_period_unit_check(s, p, unit, d): 0 when ${p} takes values of unit
+ * code ${unit} (a period without a set: any), else -1 with
+ * "period.unit" naming the unit and the period's units.
+ */
+int app_period_unit_check(
+    struct store *, const struct st_period *, const char *, struct diag *);
+/* One unit's place in a period's ranking (app_ranking). */
+struct app_rank {
+	const char *rk_unit; /* borrowed from the round */
+	double rk_index; /* INDEX, NAN when it could not be scored */
+	int rk_rank; /* 1 = best; ties share a rank */
+};
+/*
+ * app_ranking(sd, out, n): the units of a scored period by INDEX, best
+ * first (malloc'd: the caller frees it).
+ */
+int app_ranking(const struct app_scored *, struct app_rank **, int *);
 #endif

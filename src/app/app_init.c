@@ -28,7 +28,6 @@ static const struct {
 	{ "cb-ninhhai", ROLE_OFFICER, "ubnd-ninh-hai" },
 };
 
-#define DEMO_PERIOD "2022"
 #define DEMO_LABEL "SỐ LIỆU MINH HỌA — không phải số liệu thật"
 
 /* The first transaction: methodology, organisation, demo accounts. */
@@ -76,13 +75,13 @@ init_demo(struct store *s, const struct app_actor *a, long mid, struct diag *d)
 	long count;
 	int rc;
 
-	if (app_period_add(
-		s, a, DEMO_PERIOD, mid, NULL, NULL, DEMO_LABEL, NULL, d) != 0)
+	if (app_period_add(s, a, APP_DEMO_PERIOD, mid, NULL, NULL, DEMO_LABEL,
+		NULL, d) != 0)
 		return -1;
 	f = fmemopen((void *)builtin_demo_text, builtin_demo_len, "r");
 	if (f == NULL)
 		return -1;
-	rc = app_values_import(s, a, DEMO_PERIOD, f, builtin_demo_name,
+	rc = app_values_import(s, a, APP_DEMO_PERIOD, f, builtin_demo_name,
 	    NUMFMT_MACHINE, VALUE_APPROVED, APP_IMPORT_ADD_UNITS, &count, d);
 	fclose(f);
 	return rc;

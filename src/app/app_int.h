@@ -100,7 +100,8 @@ int app_in_list(const char *, const char *);
 /* app_rules.c: the data rules as the use cases apply them. */
 /*
  * app_rules_prev_code(p, out): the previous period of the same kind:
- * 2022 -> 2021, 2022-Q3 -> 2022-Q2, 2022-Q1 -> 2021-Q4.
+ * 2022 -> 2021, 2022-Q3 -> 2022-Q2, 2022-Q1 -> 2021-Q4; a tag stays
+ * (2022-demo -> 2021-demo).
  */
 void app_rules_prev_code(const struct st_period *, char[16]);
 /*

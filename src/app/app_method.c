@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/sha256.h"
+
 /* The responsibilities of a methodology, as st_resp.sr_role names them. */
 #define RESP_LEAD "lead"
 #define RESP_COORD "coordinator" /* layering-ok: not an account role */
@@ -220,4 +222,88 @@ int
 app_agency_exists(struct store *s, const char *code)
 {
 	return store_agency_exists(s, code) == 1;
+}
+
+/* The id of the stored methodology whose text has SHA-256 ${sha}. */
+struct sha_find {
+	const char *sf_sha;
+	long sf_id;
+};
+
+static int
+sha_row(void *ctx, const struct st_method *m)
+{
+	struct sha_find *f = ctx;
+
+	if (strcmp(m->sm_sha256, f->sf_sha) != 0)
+		return 0;
+	f->sf_id = m->sm_id;
+	return 1;
+}
+
+int
+app_method_load(struct store *s, const struct app_actor *a, const char *yaml,
+    size_t len, const char *name, long *id, int *existed, struct diag *d)
+{
+	struct method *m = NULL;
+	struct sha_find f = { NULL, 0 };
+	char sha[65];
+	int rc;
+
+	*id = 0;
+	*existed = 0;
+	if (app_check(s, a, APP_METHOD, NULL, d) != 0)
+		return -1;
+	if (len > METHOD_MAX_BYTES) {
+		diag_add(d, DIAG_ERROR, "method.too_large", name, 0, 0,
+		    "phương pháp quá lớn: tối đa %u byte",
+		    "methodology too large: at most %u bytes",
+		    METHOD_MAX_BYTES);
+		return -1;
+	}
+	/* the checks of dti methodology check, each error at its line */
+	if (method_load(&m, yaml, len, name, d) != 0)
+		return -1;
+	sha256_hex(yaml, len, sha);
+	f.sf_sha = sha;
+	if (store_method_each(s, sha_row, &f) < 0) {
+		method_free(m);
+		return app_store_error(s, d);
+	}
+	if (f.sf_id > 0) {
+		method_free(m);
+		*id = f.sf_id;
+		*existed = 1;
+		return 0;
+	}
+	rc = app_method_add(s, a, m, yaml, len, id, d);
+	method_free(m);
+	return rc;
+}
+
+/* Does some period use methodology ${id}? (app_method_readable) */
+struct use_find {
+	long uf_id;
+	int uf_used;
+};
+
+static int
+use_row(void *ctx, const struct st_period *p)
+{
+	struct use_find *u = ctx;
+
+	if (p->sp_method != u->uf_id)
+		return 0;
+	u->uf_used = 1;
+	return 1;
+}
+
+int
+app_method_readable(struct store *s, const struct app_actor *a, long id)
+{
+	struct use_find u = { id, 0 };
+
+	if (app_may(s, a, APP_METHOD, NULL))
+		return 1;
+	return store_period_each(s, use_row, &u) >= 0 && u.uf_used;
 }

@@ -10,25 +10,56 @@
 #include "util/buf.h"
 #include "util/date.h"
 
+/* The longest tag after a period's year or quarter: "2022-huyen". */
+#define PERIOD_TAG_MAX 12
+
 int
 app_parse_period(const char *code, char kind[8], int *year, int *quarter)
 {
-	int n = 0;
+	size_t len = strlen(code), i, head;
 
 	*quarter = 0;
-	if (strlen(code) == 7 &&
-	    sscanf(code, "%4d-Q%1d%n", year, quarter, &n) == 2 && n == 7 &&
-	    *quarter >= 1 && *quarter <= 4 && *year >= 2000 && *year <= 2999) {
-		strcpy(kind, "quarter");
-		return 0;
+	/* YYYY, then -Qn, then -tag; the whole code fits sp_code */
+	if (len < 4 || len >= sizeof(((struct st_period *)0)->sp_code))
+		return -1;
+	for (i = 0; i < 4; i++)
+		if (code[i] < '0' || code[i] > '9')
+			return -1;
+	*year = (code[0] - '0') * 1000 + (code[1] - '0') * 100 +
+	    (code[2] - '0') * 10 + (code[3] - '0');
+	if (*year < 2000 || *year > 2999)
+		return -1;
+	head = 4;
+	if (len >= 7 && code[4] == '-' && code[5] == 'Q' && code[6] >= '1' &&
+	    code[6] <= '4') {
+		*quarter = code[6] - '0';
+		head = 7;
 	}
-	if (strlen(code) == 4 && sscanf(code, "%4d%n", year, &n) == 1 &&
-	    n == 4 && *year >= 2000 && *year <= 2999) {
-		*quarter = 0;
-		strcpy(kind, "year");
+	strcpy(kind, *quarter > 0 ? "quarter" : "year");
+	if (len == head)
 		return 0;
-	}
-	return -1;
+	/* the tag: a lowercase letter, then lowercase letters and digits */
+	if (code[head] != '-' || len - head - 1 > PERIOD_TAG_MAX ||
+	    code[head + 1] < 'a' || code[head + 1] > 'z')
+		return -1;
+	for (i = head + 2; i < len; i++)
+		if (!((code[i] >= 'a' && code[i] <= 'z') ||
+			(code[i] >= '0' && code[i] <= '9')))
+			return -1;
+	/* "2022-q3" would read as a quarter: no tag q<digits> */
+	if (code[head + 1] == 'q' && len > head + 2 &&
+	    strspn(code + head + 2, "0123456789") == len - head - 2)
+		return -1;
+	return 0;
+}
+
+const char *
+app_period_tag(const char *code)
+{
+	size_t head =
+	    strlen(code) >= 7 && code[4] == '-' && code[5] == 'Q' ? 7 : 4;
+
+	return strlen(code) > head ? code + head : "";
 }
 
 static int
@@ -104,23 +135,224 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
     long method, const char *agency_due, const char *sotttt_due,
     const char *label, struct st_period *out, struct diag *d)
 {
+	struct app_period_spec sp = { code, method, agency_due, sotttt_due,
+		label, NULL, NULL };
+
+	return app_period_open(s, a, &sp, out, d);
+}
+
+/* The units chosen for a period: codes, checked before it opens. */
+struct unit_pick {
+	const char *upk_level; /* every unit of this level, or NULL */
+	char **upk_codes;
+	int upk_n;
+	char **upk_list; /* the list given, NULL: by level */
+	int upk_nlist;
+};
+
+static int
+unit_pick_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_pick *k = ctx;
+	int i, found;
+
+	if (k->upk_level != NULL) {
+		if (strcmp(u->su_level, k->upk_level) != 0)
+			return 0;
+		if (k->upk_n >= APP_PERIOD_MAX_UNITS)
+			return 1;
+		k->upk_codes[k->upk_n++] = xstrdup(u->su_code);
+		return 0;
+	}
+	for (i = 0, found = 0; i < k->upk_nlist; i++)
+		if (k->upk_list[i] != NULL &&
+		    strcmp(k->upk_list[i], u->su_code) == 0) {
+			/* a unit named twice is chosen once */
+			if (found++ == 0)
+				k->upk_codes[k->upk_n++] = k->upk_list[i];
+			else
+				free(k->upk_list[i]);
+			k->upk_list[i] = NULL;
+		}
+	return 0;
+}
+
+static void
+unit_pick_free(struct unit_pick *k)
+{
+	int i;
+
+	for (i = 0; i < k->upk_n; i++)
+		free(k->upk_codes[i]);
+	for (i = 0; i < k->upk_nlist; i++)
+		free(k->upk_list[i]);
+	free(k->upk_codes);
+	free(k->upk_list);
+}
+
+/* The level of one unit, by code. */
+struct unit_level {
+	const char *ul_code;
+	char ul_level[32];
+};
+
+static int
+unit_level_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_level *l = ctx;
+
+	if (strcmp(u->su_code, l->ul_code) != 0)
+		return 0;
+	snprintf(l->ul_level, sizeof(l->ul_level), "%s", u->su_level);
+	return 1;
+}
+
+/* Split ${units} ("a,b") or take ${level}'s units; -1 with an error. */
+static int
+unit_pick(struct store *s, const char *units, const char *level,
+    struct unit_pick *k, struct diag *d)
+{
+	const char *p = units;
+	int i;
+
+	memset(k, 0, sizeof(*k));
+	k->upk_level = level;
+	k->upk_codes = xcalloc(APP_PERIOD_MAX_UNITS + 1, sizeof(char *));
+	if (level == NULL) {
+		k->upk_list = xcalloc(APP_PERIOD_MAX_UNITS + 1, sizeof(char *));
+		while (*p != '\0') {
+			size_t n = strcspn(p, ",");
+
+			if (n == 0 || n > 79 ||
+			    k->upk_nlist >= APP_PERIOD_MAX_UNITS) {
+				diag_add(d, DIAG_ERROR, "period.units", NULL, 0,
+				    0,
+				    "danh sách đơn vị '%.60s' không hợp lệ: mã cách nhau bằng dấu phẩy, tối đa %d",
+				    "bad unit list '%.60s': codes separated by commas, at most %d",
+				    units, APP_PERIOD_MAX_UNITS);
+				return -1;
+			}
+			k->upk_list[k->upk_nlist++] = xstrndup(p, n);
+			p += n + (p[n] == ',');
+		}
+	}
+	if (store_unit_each(s, unit_pick_row, k) < 0)
+		return app_store_error(s, d);
+	for (i = 0; i < k->upk_nlist; i++)
+		if (k->upk_list[i] != NULL) {
+			diag_add(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+			    "không có đơn vị '%s'", "no unit '%s'",
+			    k->upk_list[i]);
+			return -1;
+		}
+	if (k->upk_n == 0 || k->upk_n >= APP_PERIOD_MAX_UNITS) {
+		diag_add(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+		    "kỳ phải chấm từ 1 đến %d đơn vị (cấp '%s': %d)",
+		    "a period scores 1 to %d units (level '%s': %d)",
+		    APP_PERIOD_MAX_UNITS - 1, level ? level : "-", k->upk_n);
+		return -1;
+	}
+	return 0;
+}
+
+/* The newest methodology of a level (app_period_open's default). */
+struct level_find {
+	struct store *lf_s;
+	const char *lf_level;
+	long lf_id;
+};
+
+static int
+level_row(void *ctx, const struct st_method *sm)
+{
+	struct level_find *f = ctx;
+	const struct method *m;
+	struct diag d;
+
+	diag_init(&d);
+	if (app_method(f->lf_s, sm->sm_id, &m, &d) == 0 &&
+	    (m->m_level == NULL || strcmp(m->m_level, f->lf_level) == 0))
+		f->lf_id = sm->sm_id;
+	diag_free(&d);
+	return 0;
+}
+
+/*
+ * The default methodology of a new period: the newest loaded for the
+ * level of its units (the province's without a set), so loading a
+ * district index does not change what the next provincial period uses;
+ * the newest of all when none has that level.
+ */
+static int
+default_method(
+    struct store *s, const struct unit_pick *k, long *out, struct diag *d)
+{
+	struct level_find f = { s, "province", 0 };
+	struct unit_level ul = { NULL, "" };
+
+	if (k->upk_level != NULL)
+		f.lf_level = k->upk_level;
+	else if (k->upk_n > 0) {
+		ul.ul_code = k->upk_codes[0];
+		if (store_unit_each(s, unit_level_row, &ul) < 0)
+			return app_store_error(s, d);
+		f.lf_level = ul.ul_level;
+	}
+	if (store_method_each(s, level_row, &f) < 0)
+		return app_store_error(s, d);
+	if (f.lf_id > 0) {
+		*out = f.lf_id;
+		return 0;
+	}
+	if (store_method_latest(s, out) != 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+int
+app_period_open(struct store *s, const struct app_actor *a,
+    const struct app_period_spec *sp, struct st_period *out, struct diag *d)
+{
+	const char *code = sp->aps_code, *agency_due = sp->aps_agency_due;
+	const char *sotttt_due = sp->aps_sotttt_due;
+	struct unit_pick k;
 	struct st_period p;
 	char ad[11] = "", sd[11] = "";
 	const char *bad;
+	long method = sp->aps_method;
+	int i, picked = sp->aps_units != NULL || sp->aps_level != NULL;
 
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
-	    app_text_check(APP_TEXT_LABEL, label, d) < 0)
+	    app_text_check(APP_TEXT_LABEL, sp->aps_label, d) < 0)
 		return -1;
 	memset(&p, 0, sizeof(p));
+	if (strlen(code) >= sizeof(p.sp_code)) {
+		diag_add(d, DIAG_ERROR, "period.code", NULL, 0, 0,
+		    "mã kỳ '%.40s…' quá dài: tối đa %zu ký tự",
+		    "period code '%.40s...' is too long: at most %zu characters",
+		    code, sizeof(p.sp_code) - 1);
+		return -1;
+	}
 	if (app_parse_period(code, p.sp_kind, &p.sp_year, &p.sp_quarter) < 0) {
 		diag_add(d, DIAG_ERROR, "period.code", NULL, 0, 0,
-		    "mã kỳ '%s' không hợp lệ: dùng YYYY-Qn (quý) hoặc YYYY (năm)",
-		    "bad period '%s': use YYYY-Qn (quarter) or YYYY (year)",
+		    "mã kỳ '%s' không hợp lệ: dùng YYYY-Qn (quý) hoặc YYYY "
+		    "(năm), có thể thêm -nhãn (chữ thường không dấu và số, "
+		    "tối đa 12, ví dụ 2022-huyen)",
+		    "bad period '%s': use YYYY-Qn (quarter) or YYYY (year), "
+		    "optionally followed by -tag (lowercase letters and digits, "
+		    "at most 12, e.g. 2022-huyen)",
 		    code);
 		return -1;
 	}
+	if (sp->aps_units != NULL && sp->aps_level != NULL) {
+		diag_put(d, DIAG_ERROR, "period.units", NULL, 0, 0,
+		    "chọn danh sách đơn vị hoặc một cấp, không cả hai",
+		    "give a list of units or a level, not both");
+		return -1;
+	}
 	snprintf(p.sp_code, sizeof(p.sp_code), "%s", code);
-	snprintf(p.sp_label, sizeof(p.sp_label), "%s", label ? label : "");
+	snprintf(p.sp_label, sizeof(p.sp_label), "%s",
+	    sp->aps_label ? sp->aps_label : "");
 	/* a deadline as typed (dd/mm/yyyy or ISO), stored ISO */
 	bad = agency_due != NULL && date_iso(agency_due, ad) < 0 ? agency_due
 	    : sotttt_due != NULL && date_iso(sotttt_due, sd) < 0 ? sotttt_due
@@ -132,10 +364,26 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 		    bad);
 		return -1;
 	}
-	if (store_tx_begin(s) != 0)
+	if (method != 0) {
+		const struct method *m;
+
+		/* a methodology that is stored and parses */
+		if (app_method(s, method, &m, d) != 0)
+			return -1;
+	}
+	memset(&k, 0, sizeof(k));
+	if (picked && unit_pick(s, sp->aps_units, sp->aps_level, &k, d) != 0) {
+		unit_pick_free(&k);
+		return -1;
+	}
+	if (method == 0 && default_method(s, &k, &method, d) != 0) {
+		unit_pick_free(&k);
+		return -1;
+	}
+	if (store_tx_begin(s) != 0) {
+		unit_pick_free(&k);
 		return app_store_error(s, d);
-	if (method == 0 && store_method_latest(s, &method) != 0)
-		return app_abort(s, d);
+	}
 	p.sp_method = method;
 	app_deadlines(
 	    s, p.sp_year, p.sp_quarter, p.sp_agency_due, p.sp_sotttt_due);
@@ -144,11 +392,76 @@ app_period_add(struct store *s, const struct app_actor *a, const char *code,
 	if (sotttt_due != NULL)
 		snprintf(p.sp_sotttt_due, sizeof(p.sp_sotttt_due), "%s", sd);
 	if (store_period_add(s, &p, a->ac_login) != 0 ||
-	    store_tx_commit(s) != 0)
+	    store_period_get(s, code, &p) != 0) {
+		unit_pick_free(&k);
+		return app_abort(s, d);
+	}
+	for (i = 0; i < k.upk_n; i++)
+		if (store_period_unit_add(
+			s, p.sp_id, k.upk_codes[i], a->ac_login) != 0) {
+			unit_pick_free(&k);
+			return app_abort(s, d);
+		}
+	unit_pick_free(&k);
+	if (store_tx_commit(s) != 0)
 		return app_abort(s, d);
 	if (out != NULL && store_period_get(s, code, out) != 0)
 		return app_store_error(s, d);
 	return 0;
+}
+
+int
+app_period_units(struct store *s, const struct st_period *p,
+    int (*cb)(void *, const struct st_unit *), void *ctx, struct diag *d)
+{
+	if (store_period_units(s, p->sp_id, cb, ctx) < 0)
+		return app_store_error(s, d);
+	return 0;
+}
+
+/* Is a unit in a period's set? Its codes, for the message. */
+struct unit_in {
+	const char *ui_unit;
+	int ui_n;
+	int ui_in;
+	struct buf ui_codes;
+};
+
+static int
+unit_in_row(void *ctx, const struct st_unit *u)
+{
+	struct unit_in *c = ctx;
+
+	c->ui_n++;
+	c->ui_in |= strcmp(u->su_code, c->ui_unit) == 0;
+	if (c->ui_n <= 10)
+		buf_printf(
+		    &c->ui_codes, "%s%s", c->ui_n > 1 ? ", " : "", u->su_code);
+	return 0;
+}
+
+int
+app_period_unit_check(struct store *s, const struct st_period *p,
+    const char *unit, struct diag *d)
+{
+	struct unit_in c = { unit, 0, 0, { 0 } };
+	int rc = 0;
+
+	buf_init(&c.ui_codes);
+	if (store_period_units(s, p->sp_id, unit_in_row, &c) < 0) {
+		buf_free(&c.ui_codes);
+		return app_store_error(s, d);
+	}
+	if (c.ui_n > 0 && !c.ui_in) {
+		diag_add(d, DIAG_ERROR, "period.unit", NULL, 0, 0,
+		    "kỳ %s không chấm đơn vị '%s' (chỉ chấm: %s%s)",
+		    "period %s does not score unit '%s' (only: %s%s)",
+		    p->sp_code, unit, buf_cstr(&c.ui_codes),
+		    c.ui_n > 10 ? ", ..." : "");
+		rc = -1;
+	}
+	buf_free(&c.ui_codes);
+	return rc;
 }
 
 int
@@ -365,6 +678,7 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
 	*out = NULL;
 	*n = 0;
 	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_period_unit_check(s, p, code, d) != 0 ||
 	    app_cset_load(s, p, m, uid, &parts, d) != 0)
 		return -1;
 	memset(&c, 0, sizeof(c));

@@ -23,7 +23,8 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 	*by_agency = 0;
 	if (perm == APP_READ)
 		return 1;
-	if (perm == APP_ACCOUNTS) /* others' accounts: admins only */
+	if (perm == APP_ACCOUNTS || /* others' accounts: admins only */
+	    perm == APP_METHOD) /* methodologies: admins only */
 		return r == ROLE_ADMIN;
 	switch (r) {
 	case ROLE_ADMIN:
@@ -39,6 +40,7 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 		case APP_REVIEW:
 		case APP_REOPEN:
 		case APP_PERIOD:
+		case APP_METHOD:
 		case APP_USERS:
 		case APP_ACCOUNTS: return 0;
 		}

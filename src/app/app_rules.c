@@ -15,12 +15,16 @@
 void
 app_rules_prev_code(const struct st_period *p, char out[16])
 {
+	/* the tag stays: 2022-demo -> 2021-demo, 2023-Q1-huyen -> 2022-Q4-huyen */
+	const char *tag = app_period_tag(p->sp_code);
+
 	if (p->sp_quarter == 0)
-		snprintf(out, 16, "%d", p->sp_year - 1);
+		snprintf(out, 16, "%d%s", p->sp_year - 1, tag);
 	else if (p->sp_quarter > 1)
-		snprintf(out, 16, "%d-Q%d", p->sp_year, p->sp_quarter - 1);
+		snprintf(
+		    out, 16, "%d-Q%d%s", p->sp_year, p->sp_quarter - 1, tag);
 	else
-		snprintf(out, 16, "%d-Q4", p->sp_year - 1);
+		snprintf(out, 16, "%d-Q4%s", p->sp_year - 1, tag);
 }
 
 void

@@ -383,18 +383,6 @@ build_rows(struct app_rows *rw, const struct app_sheet *sh,
 	}
 }
 
-/* The previous period of the same kind: 2022 -> 2021, 2022-Q1 -> 2021-Q4. */
-static void
-last_code(const struct st_period *p, char out[16])
-{
-	if (p->sp_quarter == 0)
-		snprintf(out, 16, "%d", p->sp_year - 1);
-	else if (p->sp_quarter > 1)
-		snprintf(out, 16, "%d-Q%d", p->sp_year, p->sp_quarter - 1);
-	else
-		snprintf(out, 16, "%d-Q4", p->sp_year - 1);
-}
-
 /* The file ${path} into ${data} (malloc'd); -1 with the reason. */
 static int
 slurp(const char *path, char **data, size_t *len, struct diag *d)
@@ -534,7 +522,7 @@ app_template(struct store *s, const struct app_actor *a, const char *period,
 	    xcalloc((size_t)m->m_ninputs + 1, sizeof(enum value_status));
 	if (app_owed(s, &p, m, agency, code, sheet_owed, &sh, d) != 0)
 		goto out;
-	last_code(&p, lcode);
+	app_rules_prev_code(&p, lcode);
 	if (store_period_get(s, lcode, &lp) == 0) {
 		if (stored_read(s, m, lp.sp_id, uid, &last) != 0) {
 			rc = app_store_error(s, d);

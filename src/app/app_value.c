@@ -762,6 +762,12 @@ import_apply(struct store *s, const struct app_actor *a,
 		store_tx_rollback(s);
 		return g == STORE_EBUSY ? STORE_EBUSY : -1;
 	}
+	/* a period with a chosen set of units takes values of those only */
+	for (g = 0; g < im->im_r->r_nunits; g++)
+		if (app_period_unit_check(s, p, im->im_r->r_units[g], d) != 0) {
+			store_tx_rollback(s);
+			return -1;
+		}
 	if (!manage && import_owned(s, a, im, d) > 0) {
 		store_tx_rollback(s);
 		return -1;
@@ -1121,7 +1127,8 @@ value_write(struct store *s, const struct app_actor *a,
 	long uid;
 	int g;
 
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_period_unit_check(s, p, code, d) != 0)
 		return -1;
 	g = store_value_get(s, p->sp_id, uid, input, part, &cur);
 	if (g == 0 && !value_status_editable(cur)) {

@@ -29,6 +29,12 @@ int cmd_methodology_load(int, char **, enum diag_lang);
 int cmd_init(int, char **, enum diag_lang);
 int cmd_backup(int, char **, enum diag_lang);
 int cmd_period(int, char **, enum diag_lang);
+/* cmd_period.c (issue 12): a period's methodology, its ranking. */
+int cmd_period_method(int, char **, enum diag_lang);
+int cmd_period_ranking(int, char **, enum diag_lang);
+int cmd_methodology_list(int, char **, enum diag_lang);
+/* cli_method_id(s, lang): the methodology id ${s}, else 0 (said why). */
+long cli_method_id(const char *, enum diag_lang);
 int cmd_import(int, char **, enum diag_lang);
 int cmd_export(int, char **, enum diag_lang);
 int cmd_status(int, char **, enum diag_lang);

@@ -163,7 +163,11 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 	    "  dti period close PERIOD [--reason TEXT]\n"
 	    "  dti period reopen PERIOD --reason TEXT\n"
 	    "  dti period list [--format csv]\n"
-	    "  PERIOD: YYYY-Qn (quý) hoặc YYYY (năm); --db dti.db\n";
+	    "  dti period open PERIOD --methodology ID --units U,V | --level district\n"
+	    "    (chỉ số nội bộ / an internal index)\n"
+	    "  dti period set-methodology PERIOD --methodology ID [--yes]\n"
+	    "  dti period ranking PERIOD [--include-drafts] [--format csv]\n"
+	    "  PERIOD: YYYY-Qn (quý) hoặc YYYY (năm), có thể thêm -nhãn / optionally -tag (2022-huyen); --db dti.db\n";
 	struct app_actor a;
 	struct store *s;
 	struct opts o;
@@ -176,6 +180,10 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 		return EXIT_USAGE;
 	}
 	verb = argv[1];
+	if (strcmp(verb, "set-methodology") == 0)
+		return cmd_period_method(argc - 1, argv + 1, lang);
+	if (strcmp(verb, "ranking") == 0)
+		return cmd_period_ranking(argc - 1, argv + 1, lang);
 	if (strcmp(verb, "list") == 0) {
 		OPEN_DB(o, argc - 1, argv + 1, "db format", usage, 0);
 		if (strcmp(o.op_format, "csv") == 0)
@@ -185,14 +193,22 @@ cmd_period(int argc, char **argv, enum diag_lang lang)
 		return finish(s, &d, rc, lang);
 	}
 	if (strcmp(verb, "open") == 0) { /* layering-ok: a verb */
-		OPEN_DB(o, argc - 1, argv + 1, "db user agency-due sotttt-due",
+		OPEN_DB(o, argc - 1, argv + 1,
+		    "db user agency-due sotttt-due methodology units level",
 		    usage, 1);
+		struct app_period_spec sp = { o.op_args[0], 0, o.op_agency_due,
+			o.op_sotttt_due, NULL, o.op_units, o.op_level };
 		struct st_period p;
 
+		if (o.op_methodology != NULL &&
+		    (sp.aps_method = cli_method_id(o.op_methodology, lang)) ==
+			0) {
+			app_close(s);
+			return EXIT_USAGE;
+		}
 		diag_init(&d);
 		app_operator(&a, o.op_user);
-		rc = app_period_add(s, &a, o.op_args[0], 0, o.op_agency_due,
-		    o.op_sotttt_due, NULL, &p, &d);
+		rc = app_period_open(s, &a, &sp, &p, &d);
 		if (rc == 0)
 			period_row(&o, &p);
 		return finish(s, &d, rc, lang);

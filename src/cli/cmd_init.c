@@ -51,12 +51,12 @@ init_print(const struct opts *o, const struct app_init_out *out)
 	    cli_msg(lang, "chỉ tiêu", "targets"));
 	if (out->ai_ndemo == 0)
 		return;
-	printf("%s\n",
+	printf("%s %s: %s\n", cli_msg(lang, "Kỳ", "Period"), APP_DEMO_PERIOD,
 	    cli_msg(lang,
-		"Kỳ 2022: đã nạp SỐ LIỆU MINH HỌA (không phải số "
-		"liệu thật), đã phê duyệt.",
-		"Period 2022: ILLUSTRATIVE data loaded (not real "
-		"figures), approved."));
+		"đã nạp SỐ LIỆU MINH HỌA (không phải số liệu thật), đã phê "
+		"duyệt; kỳ 2022 thật vẫn mở được.",
+		"ILLUSTRATIVE data loaded (not real figures), approved; the "
+		"real 2022 can still be opened."));
 	printf("%s\n",
 	    cli_msg(lang, "Tài khoản trình diễn (mật khẩu chỉ in một lần):",
 		"Demo accounts (passwords are shown only once):"));
@@ -149,7 +149,7 @@ cmd_methodology_load(int argc, char **argv, enum diag_lang lang)
 	char *text;
 	size_t len;
 	long id;
-	int rc;
+	int rc, existed = 0;
 
 	if ((rc = opts_parse(&o, argc, argv, "db user", usage, lang)) != 0)
 		return rc == 100 ? EXIT_OK : rc;
@@ -172,10 +172,14 @@ cmd_methodology_load(int argc, char **argv, enum diag_lang lang)
 		return EXIT_INVALID;
 	}
 	app_operator(&a, o.op_user);
-	rc = app_method_add(s, &a, m, text, len, &id, &d);
+	/* the same use case as POST /methodologies */
+	rc = app_method_load(s, &a, text, len, o.op_args[0], &id, &existed, &d);
 	if (rc == 0)
 		printf("%s %s %s (#%ld)\n",
-		    cli_msg(lang, "Đã nạp phương pháp", "Loaded methodology"),
+		    existed ? cli_msg(lang, "Phương pháp đã có",
+				  "Methodology already loaded")
+			    : cli_msg(lang, "Đã nạp phương pháp",
+				  "Loaded methodology"),
 		    m->m_id, m->m_version ? m->m_version : "", id);
 	free(text);
 	method_free(m);

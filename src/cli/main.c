@@ -22,6 +22,8 @@ cmd_methodology_any(int argc, char **argv, enum diag_lang lang)
 {
 	if (argc > 1 && strcmp(argv[1], "load") == 0)
 		return cmd_methodology_load(argc - 1, argv + 1, lang);
+	if (argc > 1 && strcmp(argv[1], "list") == 0)
+		return cmd_methodology_list(argc - 1, argv + 1, lang);
 	return cmd_methodology(argc, argv, lang);
 }
 
@@ -32,7 +34,8 @@ static const struct cmd cmds[] = {
 	    "              | --period P [--include-drafts] [--db dti.db]",
 	    "chấm điểm một vòng (tệp CSV unit,input,value) hoặc một kỳ",
 	    "score a round (unit,input,value CSV) or a period" },
-	{ "methodology", cmd_methodology_any, "check|show [FILE] | load FILE",
+	{ "methodology", cmd_methodology_any,
+	    "check|show [FILE] | load FILE | list",
 	    "kiểm tra, in, hoặc nạp một phiên bản phương pháp",
 	    "check, print or load a methodology version" },
 	{ NULL, NULL, NULL, "Cơ sở dữ liệu và kỳ báo cáo",
@@ -40,7 +43,8 @@ static const struct cmd cmds[] = {
 	{ "init", cmd_init, "[--demo] [--db dti.db]",
 	    "tạo cơ sở dữ liệu của tỉnh (--demo: số liệu minh họa)",
 	    "create the province's database (--demo: illustrative data)" },
-	{ "period", cmd_period, "open|close|reopen|list [P]",
+	{ "period", cmd_period,
+	    "open|close|reopen|list|set-methodology|ranking [P]",
 	    "mở, đóng, mở lại, liệt kê kỳ báo cáo và hạn nộp",
 	    "open, close, reopen, list periods and their deadlines" },
 	{ "backup", cmd_backup, "FILE", "sao lưu trực tuyến, nhất quán",

@@ -53,6 +53,10 @@ static const struct option all[] = {
 	{ "dry-run", no_argument, NULL, 40 },
 	{ "plan", required_argument, NULL, 60 },
 	{ "value", required_argument, NULL, 61 },
+	/* issue 12, M: 50-59 */
+	{ "yes", no_argument, NULL, 50 },
+	{ "units", required_argument, NULL, 51 },
+	{ "level", required_argument, NULL, 52 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -147,6 +151,9 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 40: o->op_dry_run = 1; break;
 		case 60: o->op_plan = v; break;
 		case 61: o->op_value = v; break;
+		case 50: o->op_yes = 1; break;
+		case 51: o->op_units = v; break;
+		case 52: o->op_level = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

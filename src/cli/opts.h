@@ -52,6 +52,9 @@ struct opts {
 	int op_dry_run; /* --dry-run */
 	const char *op_plan; /* --plan CODE (issue 12, plans) */
 	const char *op_value; /* --value V (dti target set) */
+	int op_yes; /* --yes: confirm (dti period set-methodology) */
+	const char *op_units; /* --units a,b (dti period open) */
+	const char *op_level; /* --level L (dti period open) */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

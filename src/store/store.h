@@ -942,4 +942,23 @@ int store_bound_put(
 int store_bound_each(
     struct store *, long, int (*)(void *, const struct st_bound *), void *);
 
+/*
+ * Methodologies of periods and internal indices (issue 12, M).
+ * [writes] store_period_set_method(s, code, method, actor): period
+ * ${code} is scored with methodology id ${method} from now on; logged
+ * ("period.methodology", the old and the new id).
+ */
+int store_period_set_method(struct store *, const char *, long, const char *);
+/*
+ * [writes] store_period_unit_add(s, period, unit, actor): period id
+ * ${period} scores unit code ${unit} (one of its chosen set); logged.
+ */
+int store_period_unit_add(struct store *, long, const char *, const char *);
+/*
+ * store_period_units(s, period, cb, ctx): the units period id ${period}
+ * scores, by code; none: the province as before (no set chosen).
+ */
+int store_period_units(
+    struct store *, long, int (*)(void *, const struct st_unit *), void *);
+
 #endif

@@ -3,16 +3,16 @@ the published results of data/results imported by `dti results import`.
 
   - GET /results?year=2022: 63 provinces and the average; Ninh Thuận 27th
     with 0,5934 (merged from two files); ?year=abc: 400
-  - GET /periods/2022/trend: "đạt 0,5934, tăng 94,7 % so với năm 2021,
+  - GET /periods/2022-demo/trend: "đạt 0,5934, tăng 94,7 % so với năm 2021,
     xếp thứ 27/63, tăng 26 bậc" (0,3048 -> 0,5934, 53 -> 27), English too
-  - GET /periods/2022/losses: 536 points, 3.5 loses most (22,5), the quick
+  - GET /periods/2022-demo/losses: 536 points, 3.5 loses most (22,5), the quick
     win 3.5.gov_cloud (+15, so-tttt, task B.III.2); the document equals
     `dti analysis losses --format json`
-  - POST /periods/2022/whatif: 2.6 = 1 and 7.2.a = "1.200" (vi) give
+  - POST /periods/2022-demo/whatif: 2.6 = 1 and 7.2.a = "1.200" (vi) give
     0,5360 -> 0,5655; the database is byte for byte the same after (every
     row dumped); targets_met raises 3.1 to 8,5; a bad input, a bad
     number, an unknown field: 400, nothing written
-  - GET /periods/2022/sensitivity: steps by points per effort, 1.5's next
+  - GET /periods/2022-demo/sensitivity: steps by points per effort, 1.5's next
     tier at 20 articles (+5)
 """
 
@@ -66,7 +66,7 @@ def body(ck, srv):
     ck.status(r, 401, "results without a session")
 
     # -- year on year ----------------------------------------------------------
-    r = srv.get(API + "/periods/2022/trend", session=viewer)
+    r = srv.get(API + "/periods/2022-demo/trend", session=viewer)
     ck.status(r, 200, "trend")
     lines = {x["code"]: x for x in (r.json() or {}).get("lines", [])}
     i = lines.get("INDEX", {})
@@ -86,7 +86,7 @@ def body(ck, srv):
           "tăng 27 bậc", "XHS")
 
     # -- points lost -----------------------------------------------------------
-    r = srv.get(API + "/periods/2022/losses", session=viewer)
+    r = srv.get(API + "/periods/2022-demo/losses", session=viewer)
     ck.status(r, 200, "losses")
     lo = r.json() or {}
     ck.check(abs(lo.get("total", 0) - 536.000917) < 1e-6, "536 points",
@@ -101,7 +101,7 @@ def body(ck, srv):
            w.get("agency"), w.get("tasks")),
           ("3.5.gov_cloud", "0", "1", 15.0, "so-tttt", "B.III.2"),
           "the first quick win")
-    p = subprocess.run([srv.dti, "analysis", "losses", "--period", "2022",
+    p = subprocess.run([srv.dti, "analysis", "losses", "--period", "2022-demo",
                         "--format", "json", "--db", srv.db],
                        capture_output=True, text=True)
     ck.eq(p.returncode, 0, "dti analysis losses --format json")
@@ -110,7 +110,7 @@ def body(ck, srv):
 
     # -- what-if ---------------------------------------------------------------
     before = dump(srv.db)
-    r = srv.request("POST", API + "/periods/2022/whatif", session=viewer,
+    r = srv.request("POST", API + "/periods/2022-demo/whatif", session=viewer,
                     json_body={"values": {"2.6": "1", "7.2.a": "1.200"},
                                "number_format": "vi"})
     ck.status(r, 200, "what-if")
@@ -124,7 +124,7 @@ def body(ck, srv):
     ck.eq(cols.get("7.2", {}).get("after"), 20.0, "7.2 at its max")
     ck.eq(wi.get("place_before", {}).get("rank"), 26,
           "best possible rank now (Trà Vinh, 25th, is above)")
-    r = srv.request("POST", API + "/periods/2022/whatif", session=viewer,
+    r = srv.request("POST", API + "/periods/2022-demo/whatif", session=viewer,
                     json_body={"targets_met": True})
     ck.status(r, 200, "all targets met")
     cols = {c["code"]: c for c in (r.json() or {}).get("scores", [])}
@@ -136,17 +136,17 @@ def body(ck, srv):
                      ({"values": ["5.1"]}, "values not an object"),
                      ({"number_format": "xx"}, "a bad number format"),
                      ({"valeus": {}}, "an unknown field")):
-        r = srv.request("POST", API + "/periods/2022/whatif",
+        r = srv.request("POST", API + "/periods/2022-demo/whatif",
                         session=viewer, json_body=js)
         ck.status(r, 400, "what-if with " + what)
-    r = srv.request("POST", API + "/periods/2022/whatif", session=viewer,
+    r = srv.request("POST", API + "/periods/2022-demo/whatif", session=viewer,
                     json_body={"values": {"9.9.z": "1"}})
     ck.check("9.9.z" in json.dumps(r.json(), ensure_ascii=False),
              "the error names the input", r.body[:300])
     ck.eq(dump(srv.db), before, "what-if wrote nothing")
 
     # -- sensitivity -----------------------------------------------------------
-    r = srv.get(API + "/periods/2022/sensitivity", session=adm)
+    r = srv.get(API + "/periods/2022-demo/sensitivity", session=adm)
     ck.status(r, 200, "sensitivity")
     se = r.json() or {}
     st = se.get("steps", [])

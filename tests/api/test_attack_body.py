@@ -110,7 +110,7 @@ def body(ck, srv):
     print("server VmRSS at start: %d MB" % base)
     sampler = Sampler(srv)
     sampler.start()
-    path = API + "/periods/2022/import?status=draft"
+    path = API + "/periods/2022-demo/import?status=draft"
 
     # -- an anonymous large body is refused from its head ----------------
     s = connect(srv, "127.0.0.2")

@@ -47,7 +47,9 @@ AUDIT = (UNAUTH, OK, OK, FORBID, OK, OK)
 # a work list is what an agency has to do: an officer reads its own
 # agency's (the default), a viewer has none
 WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
-# another account's password, state, role and sessions (issue 12): admins
+# admins only: another account's password, state, role and sessions;
+# loading, listing and changing a period's methodology (issue 12; each
+# period's own methodology is read by every role)
 ADMIN = (UNAUTH, OK, FORBID, FORBID, FORBID, FORBID)
 
 # (method, route pattern of api.c): expected answer per role, in the order
@@ -61,8 +63,8 @@ MATRIX = {
     ("POST", "/api/v1/session/password"): READ,  # one's own password
     ("GET", "/api/v1/users"): MANAGE,
     ("POST", "/api/v1/users"): MANAGE,
-    ("GET", "/api/v1/methodologies"): READ,
-    ("GET", "/api/v1/methodologies/{}"): READ,
+    ("GET", "/api/v1/methodologies"): ADMIN,
+    ("GET", "/api/v1/methodologies/{}"): READ,  # one a period uses
     ("GET", "/api/v1/agencies"): READ,
     ("GET", "/api/v1/units"): READ,
     ("GET", "/api/v1/periods"): READ,
@@ -119,6 +121,9 @@ MATRIX = {
     ("POST", "/api/v1/targets/{}/approve"): MANAGE,
     ("POST", "/api/v1/targets/{}/return"): MANAGE,
     ("POST", "/api/v1/targets/{}/reopen"): MANAGE,
+    # issue 12 (M): methodologies from the API, a period's changed
+    ("POST", "/api/v1/methodologies"): ADMIN,
+    ("POST", "/api/v1/periods/{}/methodology"): ADMIN,
 }
 
 UNIT = "ninh-thuan"
@@ -145,7 +150,7 @@ def body(ck, srv):
     # a file to download, stored by the admin in the demo period
     ct, b = multipart([("note", "matrix")],
                       [("file", "matrix.txt", "text/plain", b"matrix\n")])
-    r = srv.request("POST", API + "/periods/2022/values/%s/%s/evidence" %
+    r = srv.request("POST", API + "/periods/2022-demo/values/%s/%s/evidence" %
                     (UNIT, INPUT), body=b, ctype=ct, session=admin)
     ck.status(r, 201, "setup: evidence with a file")
     sha = srv.sql("SELECT file_sha256 FROM evidence WHERE note = 'matrix'")
@@ -323,6 +328,26 @@ def body(ck, srv):
                       (login,))[0][0], 1 if r.ok() else 0,
               "%s: account %s created or not" % (role, login))
 
+        # a methodology (the district demo, made unique per role), then
+        # a preview of the period scored with it: nothing changes
+        n0 = srv.sql("SELECT count(*) FROM methodology")[0][0]
+        with open(os.path.join(srv.src, "methodologies",
+                               "district-demo.yaml"), "rb") as f:
+            yaml = f.read() + b"# " + role.encode() + b"\n"
+        r = call(role, ("POST", "/api/v1/methodologies"), "POST",
+                 API + "/methodologies", body=yaml,
+                 ctype="application/yaml")
+        ck.eq(srv.sql("SELECT count(*) FROM methodology")[0][0] - n0,
+              1 if r.ok() else 0, "%s: a methodology loaded or not" % role)
+        mid = srv.sql("SELECT max(id) FROM methodology")[0][0]
+        r = call(role, ("POST", "/api/v1/periods/{}/methodology"), "POST",
+                 pp + "/methodology", json_body={"methodology": mid})
+        if r.ok():
+            ck.eq((r.json() or {}).get("applied"), False,
+                  "%s: a preview changes nothing" % role)
+        ck.eq(srv.sql("SELECT methodology FROM period WHERE code = ?",
+                      (P,))[0][0], 1,
+              "%s: period %s keeps its methodology" % (role, P))
         accounts(ck, srv, admin, call, role, i)
 
         code = str(2060 + i)

@@ -15,8 +15,8 @@ def snapshot(srv, admin):
     """What a write could change, read through the API and the file."""
     snap = {"audit_db": srv.audit_count()}
     for path in ("/audit", "/periods", "/users", "/tasks",
-                 "/periods/2022/values", "/periods/2022/status",
-                 "/periods/2022/values/ninh-thuan/3.3.a/evidence"):
+                 "/periods/2022-demo/values", "/periods/2022-demo/status",
+                 "/periods/2022-demo/values/ninh-thuan/3.3.a/evidence"):
         r = srv.get(API + path, session=admin)
         snap[path] = (r.status, r.body)
     for table in ("session", "account", "value", "evidence", "file",
@@ -47,28 +47,28 @@ def body(ck, srv):
          dict(json_body={"login": "csrf-user", "role": "viewer",
                          "password": "mot-mat-khau-dai-1"})),
         ("POST", "/api/v1/periods", dict(json_body={"code": "2031"})),
-        ("POST", "/api/v1/periods/2022/close", dict(json_body={})),
-        ("POST", "/api/v1/periods/2022/reopen",
+        ("POST", "/api/v1/periods/2022-demo/close", dict(json_body={})),
+        ("POST", "/api/v1/periods/2022-demo/reopen",
          dict(json_body={"reason": "csrf"})),
-        ("PUT", "/api/v1/periods/2022/values/ninh-thuan/3.3.a",
+        ("PUT", "/api/v1/periods/2022-demo/values/ninh-thuan/3.3.a",
          dict(json_body={"value": "1"})),
-        ("POST", "/api/v1/periods/2022/values/ninh-thuan/3.3.a/evidence",
+        ("POST", "/api/v1/periods/2022-demo/values/ninh-thuan/3.3.a/evidence",
          dict(body=mp, ctype=ct)),
-        ("POST", "/api/v1/periods/2022/submit",
+        ("POST", "/api/v1/periods/2022-demo/submit",
          dict(json_body={"agency": "so-tttt"})),
-        ("POST", "/api/v1/periods/2022/approve",
+        ("POST", "/api/v1/periods/2022-demo/approve",
          dict(json_body={"agency": "so-tttt"})),
-        ("POST", "/api/v1/periods/2022/return",
+        ("POST", "/api/v1/periods/2022-demo/return",
          dict(json_body={"inputs": "3.3.a", "comment": "csrf"})),
-        ("POST", "/api/v1/periods/2022/reopen-values",
+        ("POST", "/api/v1/periods/2022-demo/reopen-values",
          dict(json_body={"inputs": "3.3.a", "reason": "csrf"})),
-        ("POST", "/api/v1/periods/2022/import?status=draft",
+        ("POST", "/api/v1/periods/2022-demo/import?status=draft",
          dict(body="unit,input,value\nninh-thuan,7.2.a,1\n",
               ctype="text/csv")),
         ("POST", "/api/v1/tasks/B.I.2/progress",
          dict(json_body={"status": "done"})),
         # writes nothing, but a POST: the token is asked all the same
-        ("POST", "/api/v1/periods/2022/whatif",
+        ("POST", "/api/v1/periods/2022-demo/whatif",
          dict(json_body={"values": {"2.6": "1"}})),
         # accounts (issue 12)
         ("POST", "/api/v1/users/cb-khdt/reset", dict(json_body={})),
@@ -89,6 +89,12 @@ def body(ck, srv):
         ("POST", "/api/v1/targets/e-invoices/return",
          dict(json_body={"comment": "csrf"})),
         ("POST", "/api/v1/targets/e-invoices/reopen", dict(json_body={})),
+        # issue 12: a methodology loaded, a period's changed
+        ("POST", "/api/v1/methodologies",
+         dict(body="methodology:\n  id: csrf\n",
+              ctype="application/yaml")),
+        ("POST", "/api/v1/periods/2022-demo/methodology",
+         dict(json_body={"methodology": 1, "confirm": True})),
     ]
     # every non-GET route of api.c is in the list
     writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}
@@ -128,7 +134,7 @@ def body(ck, srv):
             ck.error_code(r, "csrf", "%s %s with Origin %s" %
                           (method, path, o))
     # the officer's token on the officer's own write, missing
-    r = srv.request("PUT", API + "/periods/2022/values/ninh-thuan/3.3.a",
+    r = srv.request("PUT", API + "/periods/2022-demo/values/ninh-thuan/3.3.a",
                     json_body={"value": "1"}, session=off, csrf=False)
     ck.status(r, 403, "officer PUT without the token")
     ck.error_code(r, "csrf", "officer PUT without the token")

@@ -20,7 +20,7 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apilib import API, main, multipart, sha256  # noqa: E402
 
-P = API + "/periods/2022"
+P = API + "/periods/2022-demo"
 DOCX = ("application/vnd.openxmlformats-officedocument."
         "wordprocessingml.document")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

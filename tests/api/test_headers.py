@@ -88,9 +88,9 @@ def body(ck, srv):
     _, r = srv.login("lanhdao")
     t(r, "login", 200)
     t(srv.get(API + "/periods", session=admin), "periods", 200)
-    t(srv.get(API + "/periods/2022/scores?explain=1", session=viewer),
+    t(srv.get(API + "/periods/2022-demo/scores?explain=1", session=viewer),
       "scores", 200)
-    r = t(srv.get(API + "/periods/2022/export", session=viewer), "export",
+    r = t(srv.get(API + "/periods/2022-demo/export", session=viewer), "export",
           200)
     ck.check((r.header("Content-Type") or "").startswith("text/csv"),
              "export is CSV", r.header("Content-Type"))
@@ -102,7 +102,7 @@ def body(ck, srv):
                       [("file", "page.txt", "text/plain",
                         b"<script>alert(1)</script>")])
     # (the upload's own status is checked in api.malformed and api.authz)
-    r = t(srv.request("POST", API + "/periods/2022/values/ninh-thuan/3.3.a/"
+    r = t(srv.request("POST", API + "/periods/2022-demo/values/ninh-thuan/3.3.a/"
                       "evidence", body=b, ctype=ct, session=admin),
           "evidence upload")
     t(srv.request("POST", API + "/periods", json_body={"code": "2031"},
@@ -130,7 +130,7 @@ def body(ck, srv):
                   session=admin), "415", 415)
     t(srv.request("POST", API + "/periods", body="{", ctype="application/json",
                   session=admin), "400", 400)
-    t(srv.request("POST", API + "/periods/2022/import", ctype="text/csv",
+    t(srv.request("POST", API + "/periods/2022-demo/import", ctype="text/csv",
                   body=b"x" * ((24 << 20) + 1), session=admin), "413", 413)
     r = t(srv.request("DELETE", API + "/session", session=viewer), "logout",
           200)

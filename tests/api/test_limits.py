@@ -65,17 +65,17 @@ def body(ck, srv):
         return make
 
     # a period's reason (reopen): required, an empty one is none
-    srv.request("POST", API + "/periods/2022/close", json_body={},
+    srv.request("POST", API + "/periods/2022-demo/close", json_body={},
                 session=adm)
     before = rows()
     for blank in ({"reason": ""}, {}):
-        r = srv.request("POST", API + "/periods/2022/reopen", session=adm,
+        r = srv.request("POST", API + "/periods/2022-demo/reopen", session=adm,
                         json_body=blank)
         ck.status(r, 400, "period reopen with %r is refused" % (blank,))
         ck.error_code(r, "missing_field",
                       "period reopen with %r: the reason is missing" % (blank,))
     ck.eq(rows(), before, "period reopen without a reason: nothing written")
-    api("period reopen", "POST", API + "/periods/2022/reopen", "reason",
+    api("period reopen", "POST", API + "/periods/2022-demo/reopen", "reason",
         TEXT, js("reason", {}))
     # a value's reason
     api("value put", "PUT", pp + "/values/ninh-thuan/3.3.a", "reason", TEXT,
@@ -84,7 +84,7 @@ def body(ck, srv):
     api("return", "POST", pp + "/return", "comment", TEXT,
         js("comment", {"inputs": "3.3.b"}))
     # reopening approved values: a reason
-    api("reopen-values", "POST", API + "/periods/2022/reopen-values",
+    api("reopen-values", "POST", API + "/periods/2022-demo/reopen-values",
         "reason", TEXT, js("reason", {"inputs": "3.3.a"}))
     # evidence: a note, a document number
     api("evidence", "POST", pp + "/values/ninh-thuan/3.3.a/evidence", "note",
@@ -99,7 +99,7 @@ def body(ck, srv):
 
     # the attack of the issue: a 1 MB reason
     before = rows()
-    r = srv.request("POST", API + "/periods/2022/reopen-values",
+    r = srv.request("POST", API + "/periods/2022-demo/reopen-values",
                     session=adm, json_body={"inputs": "7.2.a",
                                             "reason": "x" * 1000000})
     ck.status(r, (400, 413), "a 1 MB reason is refused")
@@ -135,16 +135,16 @@ def body(ck, srv):
                                  out.returncode, err[:300]))
                 ck.eq(rows(), before, "CLI %s: nothing written" % what)
 
-    subprocess.run([srv.dti, "period", "close", "2022", "--db", srv.db],
+    subprocess.run([srv.dti, "period", "close", "2022-demo", "--db", srv.db],
                    env=srv.env, stdout=subprocess.PIPE,
                    stderr=subprocess.PIPE, timeout=60)
-    cli("period reopen", ["period", "reopen", "2022", "--reason", "@"],
+    cli("period reopen", ["period", "reopen", "2022-demo", "--reason", "@"],
         "reason", TEXT)
     cli("value set", ["value", "set", "--period", P, "--reason", "@",
                       "3.3.a", "10"], "reason", TEXT)
     cli("return", ["return", "--period", P, "--inputs", "7.2.a",
                    "--comment", "@"], "comment", TEXT)
-    cli("reopen", ["reopen", "--period", "2022", "--inputs", "3.3.b",
+    cli("reopen", ["reopen", "--period", "2022-demo", "--inputs", "3.3.b",
                    "--reason", "@"], "reason", TEXT)
     cli("evidence add", ["evidence", "add", "--period", P, "--note", "@",
                          "3.3.a"], "note", TEXT)

@@ -39,7 +39,7 @@ def body(ck, srv):
     login("cb-khdt", "-", password=wrong_pw)
     login("no-such-user", "-", password=wrong_pw)
     req("GET", API + "/periods", "admin", session=admin)
-    req("GET", API + "/targets?period=2022&password=" + query_secret,
+    req("GET", API + "/targets?period=2022-demo&password=" + query_secret,
         "admin", session=admin)
     req("GET", API + "/health?token=" + query_secret, "-")
     req("GET", API + "/nowhere", "-")
@@ -58,14 +58,14 @@ def body(ck, srv):
     req("POST", API + "/periods", "admin", session=admin, csrf=False,
         json_body={"code": "2031"})
     off = login("cb-sotttt", "cb-sotttt")
-    req("PUT", API + "/periods/2022/values/ninh-thuan/3.3.a", "cb-sotttt",
+    req("PUT", API + "/periods/2022-demo/values/ninh-thuan/3.3.a", "cb-sotttt",
         session=off, json_body={"value": "1", "reason": query_secret})
     ct, b = multipart([("note", query_secret)],
                       [("file", "secret.txt", "text/plain",
                         query_secret.encode())])
-    req("POST", API + "/periods/2022/values/ninh-thuan/3.3.a/evidence",
+    req("POST", API + "/periods/2022-demo/values/ninh-thuan/3.3.a/evidence",
         "cb-sotttt", session=off, body=b, ctype=ct)
-    req("POST", API + "/periods/2022/import", "-",
+    req("POST", API + "/periods/2022-demo/import", "-",
         body=b"x" * ((24 << 20) + 1), ctype="text/csv")
     req("DELETE", API + "/session", "nguoi-moi", session=nm)
     req("GET", API + "/session", "-", session=nm)

@@ -27,7 +27,7 @@ from apilib import API, JSON_CT, main, multipart, sha256  # noqa: E402
 
 TABLES = ("audit", "period", "value", "evidence", "file", "account",
           "task_progress", "unit")
-P = API + "/periods/2022"
+P = API + "/periods/2022-demo"
 EV = P + "/values/ninh-thuan/3.3.a/evidence"
 MIB = 1 << 20
 
@@ -158,8 +158,15 @@ def body(ck, srv):
             (API + "/periods", {}, 400, "period without code"),
             (API + "/periods", {"code": "2031", "agency_due": "2031-02-30"},
              400, "a deadline that is no date"),
-            (API + "/periods", {"code": "2022"}, 409,
+            (API + "/periods", {"code": "2022-demo"}, 409,
              "a period that exists already"),
+            (API + "/periods", {"code": "2022-Demo"}, 400, "an uppercase tag"),
+            (API + "/periods", {"code": "2022-"}, 400, "an empty tag"),
+            (API + "/periods", {"code": "2022-1x"}, 400, "a tag from a digit"),
+            (API + "/periods", {"code": "2022-a-b"}, 400, "two tags"),
+            (API + "/periods", {"code": "2022-q3"}, 400, "a quarter as a tag"),
+            (API + "/periods", {"code": "2022-Q1-abcdefghi"}, 400,
+             "a code over 15 characters"),
             (P + "/submit", {}, 400, "submit without agency"),
             (P + "/approve", {}, 400, "approve naming nothing"),
             (P + "/approve", {"inputs": "9.99"}, 400,
@@ -219,7 +226,7 @@ def body(ck, srv):
             ("9.99", {"value": "1"}, 404, "an unknown input"),
             ("3.3", {"value": "1"}, 404, "an indicator, not an input"),
             ("..%2F3.3.a", {"value": "1"}, 404, "an input with a slash")):
-        r = bad("PUT", P.replace("2022", "2031") + "/values/ninh-thuan/" + inp,
+        r = bad("PUT", P.replace("2022-demo", "2031") + "/values/ninh-thuan/" + inp,
                 404, "%s (in an unknown period)" % what, json_body=raw)
         r = bad("PUT", P + "/values/ninh-thuan/" + inp, want, what,
                 json_body=raw)
@@ -258,7 +265,7 @@ def body(ck, srv):
              "text/csv", 400, "a duplicate cell in a CSV"),
             (b"unit,input,value\n" + b"ninh-thuan,7.2.a,1\n" * 10 +
              b"x" * (24 * MIB), "text/csv", 413, "a 24 MiB import")):
-        bad("POST", API + "/periods/2030/import".replace("2030", "2022") +
+        bad("POST", API + "/periods/2030/import".replace("2030", "2022-demo") +
             "?status=draft", want, what, body=raw, ctype=ctype)
     bad("POST", P + "/import?status=final", 400, "an unknown import status",
         body=b"unit,input,value\n", ctype="text/csv")
@@ -320,23 +327,23 @@ def body(ck, srv):
     bad("POST", "/", 404, "POST /", json_body={})
     for path in ("/khong-co", "/api", "/api/v1", "/api/v1/", "/api/v2/health",
                  "/api/v1/health/", "/api/v1/healthz", "/API/V1/HEALTH",
-                 "/api/v1//health", "/api/v1/periods/2022/", "/api/v1/"
+                 "/api/v1//health", "/api/v1/periods/2022-demo/", "/api/v1/"
                  "periods/2022/values/ninh-thuan", "/api/v1/periods//status",
-                 "/api/v1/../v1/health", "/api/v1/periods/2022/values/"
+                 "/api/v1/../v1/health", "/api/v1/periods/2022-demo/values/"
                  "ninh-thuan/3.3.a/evidence/1", "/index.html",
-                 "/api/v1/files/", "/api/v1/periods/2022/scores/x"):
+                 "/api/v1/files/", "/api/v1/periods/2022-demo/scores/x"):
         bad("GET", path, 404, "GET %s" % path, code="not_found")
         bad("POST", path, 404, "POST %s" % path, json_body={})
     for method, path in (("DELETE", "/api/v1/periods"),
                          ("PUT", "/api/v1/health"),
                          ("PATCH", "/api/v1/session"),
-                         ("POST", "/api/v1/periods/2022"),
-                         ("DELETE", "/api/v1/periods/2022"),
-                         ("GET", "/api/v1/periods/2022/submit"),
+                         ("POST", "/api/v1/periods/2022-demo"),
+                         ("DELETE", "/api/v1/periods/2022-demo"),
+                         ("GET", "/api/v1/periods/2022-demo/submit"),
                          ("PUT", "/api/v1/users"),
-                         ("POST", "/api/v1/periods/2022/values/ninh-thuan/"
+                         ("POST", "/api/v1/periods/2022-demo/values/ninh-thuan/"
                           "3.3.a"),
-                         ("DELETE", "/api/v1/periods/2022/values/ninh-thuan/"
+                         ("DELETE", "/api/v1/periods/2022-demo/values/ninh-thuan/"
                           "3.3.a"),
                          ("GET", "/api/v1/tasks/B.I.2/progress"),
                          ("OPTIONS", "/api/v1/health"),
@@ -351,8 +358,8 @@ def body(ck, srv):
             ("/periods/2031/status", 404, "status of an unknown period"),
             ("/periods/2031/scores", 404, "scores of an unknown period"),
             ("/periods/2031/export", 404, "export of an unknown period"),
-            ("/periods/2022/values?status=final", 400, "a bad status query"),
-            ("/periods/2022/status?unit=nowhere", 404,
+            ("/periods/2022-demo/values?status=final", 400, "a bad status query"),
+            ("/periods/2022-demo/status?unit=nowhere", 404,
              "status of an unknown unit"),
             ("/targets?period=2031", 404, "targets of an unknown period"),
             ("/methodologies/abc", 400, "a methodology id that is no "

@@ -118,11 +118,11 @@ def body(ck, srv):
     admin = srv.must_login("admin")
     ct, b = multipart([("note", "openapi")],
                       [("file", "o.txt", "text/plain", b"openapi\n")])
-    r = srv.request("POST", API + "/periods/2022/values/ninh-thuan/3.3.a/"
+    r = srv.request("POST", API + "/periods/2022-demo/values/ninh-thuan/3.3.a/"
                     "evidence", body=b, ctype=ct, session=admin)
     sha = (srv.sql("SELECT file_sha256 FROM evidence WHERE note = 'openapi'")
            or [("0" * 64,)])[0][0]
-    values = {"period": "2022", "unit": "ninh-thuan", "input": "3.3.a",
+    values = {"period": "2022-demo", "unit": "ninh-thuan", "input": "3.3.a",
               "id": "1", "sha256": sha, "code": "B.I.2",
               "login": "cb-khdt",
               "target": "e-invoices"}

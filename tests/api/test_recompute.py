@@ -14,7 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apilib import API, main  # noqa: E402
 
-P = API + "/periods/2022"
+P = API + "/periods/2022-demo"
 UNIT = "ninh-thuan"
 
 
@@ -117,12 +117,12 @@ def body(ck, srv):
 def cli_round(ck, srv, viewer):
     """The operator changes 3.3.a with the command line meanwhile."""
     before = scores(srv, viewer)
-    for args in (["reopen", "--period", "2022", "--inputs", "3.3.a",
+    for args in (["reopen", "--period", "2022-demo", "--inputs", "3.3.a",
                   "--reason", "CLI"],
-                 ["value", "set", "--period", "2022", "--agency", "so-tttt",
+                 ["value", "set", "--period", "2022-demo", "--agency", "so-tttt",
                   "3.3.a", "75000"],
-                 ["submit", "--period", "2022", "--agency", "so-tttt"],
-                 ["approve", "--period", "2022", "--inputs", "3.3.a"]):
+                 ["submit", "--period", "2022-demo", "--agency", "so-tttt"],
+                 ["approve", "--period", "2022-demo", "--inputs", "3.3.a"]):
         p = subprocess.run([srv.dti] + args + ["--db", srv.db, "--user",
                                                "cli-test"],
                            env=srv.env, stdout=subprocess.PIPE,

@@ -30,7 +30,7 @@ TYPES = {
 
 
 def body(ck, srv):
-    p = API + "/periods/2022/report"
+    p = API + "/periods/2022-demo/report"
     for login in ("admin", "sotttt", "lanhdao", "cb-thongke"):
         s = srv.must_login(login)
         for fmt, (ctype, part) in TYPES.items():
@@ -38,7 +38,7 @@ def body(ck, srv):
             ck.status(r, 200, "%s reads the %s report" % (login, fmt))
             ck.eq(r.header("Content-Type"), ctype, fmt + " media type")
             ck.eq(r.header("Content-Disposition"),
-                  'attachment; filename="dti-bao-cao-2022.%s"' % fmt,
+                  'attachment; filename="dti-bao-cao-2022-demo.%s"' % fmt,
                   fmt + " attachment")
             if part is None:
                 ck.check(r.body.startswith(b"%PDF-"), "a PDF")
@@ -50,7 +50,7 @@ def body(ck, srv):
 
     # the CLI's document is the same
     out = os.path.join(tempfile.mkdtemp(prefix="dti-report-api-"), "r.docx")
-    subprocess.run([srv.dti, "report", "--db", srv.db, "--period", "2022",
+    subprocess.run([srv.dti, "report", "--db", srv.db, "--period", "2022-demo",
                     "--format", "docx", "-o", out], check=True,
                    env=srv.env, stdout=subprocess.PIPE)
     with open(out, "rb") as f:

@@ -181,7 +181,7 @@ def body(ck, srv):
             (int(time.time()) - IDLE - 5, h))
     r = srv.get(API + "/session", session=d)
     ck.status(r, 401, "30 idle minutes: the session has ended")
-    ck.status(srv.request("PUT", API + "/periods/2022/values/ninh-thuan/7.2.a",
+    ck.status(srv.request("PUT", API + "/periods/2022-demo/values/ninh-thuan/7.2.a",
                           json_body={"value": "1"}, session=d), 401,
               "an idle session writes nothing")
     ck.status(srv.get(API + "/session", session=d), 401,

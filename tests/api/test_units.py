@@ -158,12 +158,12 @@ def body(ck, srv):
     for js in ({"agency": "so-tttt", "reason": "sửa"},
                {"agency": "so-tttt", "inputs": "3.3.a", "reason": "sửa"}):
         before = srv.audit_count()
-        r = srv.request("POST", API + "/periods/2022/reopen-values",
+        r = srv.request("POST", API + "/periods/2022-demo/reopen-values",
                         json_body=js, session=own)
         ck.status(r, 403, "officer reopen-values with %s" % sorted(js))
         ck.error_code(r, "forbidden", "officer reopen-values")
         ck.eq(srv.audit_count(), before, "the refused reopen logs nothing")
-    ck.eq(value("2022", "3.3.a")[1], "approved",
+    ck.eq(value("2022-demo", "3.3.a")[1], "approved",
           "3.3.a stays approved after the officer's reopen")
 
     # import over submitted values

@@ -39,10 +39,10 @@ def body(ck, srv):
     own = srv.must_login("cb-sotttt")
     pv = srv.must_login("cb-pvhcc")  # ttpvhcc
     viewer = srv.must_login("lanhdao")
-    P = "2023"
+    P = "2023-demo"  # after the demo year 2022-demo
     pp = API + "/periods/" + P
     ck.status(srv.request("POST", API + "/periods", json_body={"code": P},
-                          session=adm), 201, "open 2023")
+                          session=adm), 201, "open 2023-demo")
 
     def worklist(session, query="", want=200, what="work list"):
         r = srv.get(pp + "/worklist" + query, session=session)
@@ -75,12 +75,12 @@ def body(ck, srv):
           "what cuc-thong-ke owes, then what it coordinates")
     ck.eq(d.get("counts", {}).get("missing"), 3, "three inputs to enter")
     ck.eq((d.get("deadline"), d.get("previous_period")),
-          ("2023-12-20", "2022"), "deadline and previous period")
+          ("2023-12-20", "2022-demo"), "deadline and previous period")
     a4 = items(d).get("A.4", {})
     ck.eq((a4.get("kind"), a4.get("value"), a4.get("status"),
            a4.get("previous")),
           ("count", None, None,
-           {"period": "2022", "value": "600000", "value_shown": "600.000"}),
+           {"period": "2022-demo", "value": "600000", "value_shown": "600.000"}),
           "A.4 before entry, with last year's value")
     t71 = items(d).get("7.1.a", {})
     ck.eq((t71.get("unit"), t71.get("unit_en"), t71.get("read_only"),
@@ -183,7 +183,7 @@ def body(ck, srv):
           "ttpvhcc", "the evidence item's agency")
 
     # -- approved values lacking required evidence ---------------------------
-    r = srv.get(API + "/periods/2022/values?missing_evidence=1",
+    r = srv.get(API + "/periods/2022-demo/values?missing_evidence=1",
                 session=viewer)
     ck.status(r, 200, "the review list of missing evidence")
     d = r.json() or {}
@@ -193,11 +193,11 @@ def body(ck, srv):
         i["evidence"]["count"] == 0 for i in got.values()),
         "approved, evidence required, none", sorted(got)[:5])
     n = len(got)
-    ck.status(evidence("1.1", adm, period="2022"), 201, "evidence on 1.1")
-    r = srv.get(API + "/periods/2022/values?missing_evidence=1", session=adm)
+    ck.status(evidence("1.1", adm, period="2022-demo"), 201, "evidence on 1.1")
+    r = srv.get(API + "/periods/2022-demo/values?missing_evidence=1", session=adm)
     ck.eq(len((r.json() or {}).get("items", [])), n - 1,
           "one fewer once 1.1 has evidence")
-    r = srv.get(API + "/periods/2022/values?missing_evidence=2",
+    r = srv.get(API + "/periods/2022-demo/values?missing_evidence=2",
                 session=adm)
     ck.status(r, 400, "missing_evidence=2")
 

@@ -37,15 +37,15 @@ grep -q '53  Ninh Thuận .*0,3048 .*0,3512' "$T/out" ||
 	fail "dti results list: $(cat "$T/out")"
 
 # year on year: the plan's phrase
-ok analysis trend --period 2022 --db t.db
+ok analysis trend --period 2022-demo --db t.db
 grep -q 'đạt 0,5934, tăng 94,7 % so với năm 2021, xếp thứ 27/63, tăng 26 bậc' \
     "$T/out" || fail "trend: $(cat "$T/out")"
 grep -q 'Chính quyền số (CQS): đạt 0,6787, tăng 93,3 % so với năm 2021, xếp thứ 24/63, tăng 23 bậc' \
     "$T/out" || fail "trend CQS: $(cat "$T/out")"
-DTI_LANG=en run analysis trend --period 2022 --db t.db
+DTI_LANG=en run analysis trend --period 2022-demo --db t.db
 grep -q 'INDEX: 0.5934, up 94.7 % on 2021, ranked 27/63, up 26 places' \
     "$T/out" || fail "trend en: $(cat "$T/out")"
-ok analysis trend --period 2022 --format json --db t.db
+ok analysis trend --period 2022-demo --format json --db t.db
 "$PY" - "$T/out" <<'PYEOF' || fail "trend json"
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -56,11 +56,11 @@ assert abs(i["growth_percent"] - 94.685) < 0.01, i
 PYEOF
 
 # points lost and quick wins
-ok analysis losses --period 2022 --db t.db
+ok analysis losses --period 2022-demo --db t.db
 grep -q 'tổng điểm 536,00 / 1.000' "$T/out" || fail "losses: $(cat "$T/out")"
 grep -q '+15,00 điểm  3.5.gov_cloud: 0 -> 1  cơ quan: so-tttt  nhiệm vụ: B.III.2' \
     "$T/out" || fail "quick win 3.5: $(cat "$T/out")"
-ok analysis losses --period 2022 --format json --db t.db
+ok analysis losses --period 2022-demo --format json --db t.db
 "$PY" - "$T/out" <<'PYEOF' || fail "losses json"
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -76,14 +76,14 @@ PYEOF
 
 # what-if: new scores beside the current ones, nothing written
 dump t.db >before.sql
-ok whatif --period 2022 2.6=1 7.2.a=1.200 --number-format vi --db t.db
+ok whatif --period 2022-demo 2.6=1 7.2.a=1.200 --number-format vi --db t.db
 grep -q 'chỉ số DTI 0,5360 -> 0,5655' "$T/out" || fail "whatif: $(cat "$T/out")"
 grep -q '^  2.6  *0,00  *10,00  *10,00$' "$T/out" || fail "whatif 2.6: $(cat "$T/out")"
 grep -q 'hạng hiện nay (ước tính): 26..63/63, nhóm dưới khá, còn cách nhóm khá 0,0431' \
     "$T/out" || fail "whatif place: $(cat "$T/out")"
 grep -q 'hạng giả định: 26..63/63, nhóm dưới khá, còn cách nhóm khá 0,0136' "$T/out" ||
 	fail "whatif place after: $(cat "$T/out")"
-ok whatif --period 2022 --targets-met --format json --db t.db
+ok whatif --period 2022-demo --targets-met --format json --db t.db
 "$PY" - "$T/out" <<'PYEOF' || fail "targets met json"
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -92,16 +92,16 @@ c = {x["code"]: x for x in j["scores"]}
 assert abs(c["3.1"]["after"] - 8.5) < 1e-6, c["3.1"]
 assert j["index_after"] > j["index_before"]
 PYEOF
-ko whatif --period 2022 9.9.z=1 --db t.db
+ko whatif --period 2022-demo 9.9.z=1 --db t.db
 err_has "9.9.z"
-ko whatif --period 2022 5.1=abc --db t.db
+ko whatif --period 2022-demo 5.1=abc --db t.db
 err_has "5.1"
-ko whatif --period 2022 5.1 --db t.db
+ko whatif --period 2022-demo 5.1 --db t.db
 dump t.db >after.sql
 cmp -s before.sql after.sql || fail "dti whatif changed the database"
 
 # sensitivity: each indicator's next step, most points per effort first
-ok analysis sensitivity --period 2022 --format json --db t.db
+ok analysis sensitivity --period 2022-demo --format json --db t.db
 "$PY" - "$T/out" <<'PYEOF' || fail "sensitivity json"
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -119,7 +119,7 @@ PYEOF
 # a lone province: no Min-Max points without bounds, then against them
 ok init --db l.db
 ok period open 2023 --db l.db
-ok export --period 2022 --db t.db
+ok export --period 2022-demo --db t.db
 grep -v '^tinh-doi-chieu' "$T/out" >nt.csv
 ok import --period 2023 --approve --no-consistency nt.csv --db l.db
 ok score --period 2023 --db l.db

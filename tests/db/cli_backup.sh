@@ -13,7 +13,7 @@ ok task update B.I.2 --db o.db --status done
 
 ok backup --db o.db copy.db
 [ -s copy.db ] || fail "dti backup wrote no file"
-for p in 2022 2023-Q1; do
+for p in 2022-demo 2023-Q1; do
 	for opts in "" "--explain" "--format json" "--include-drafts"; do
 		# shellcheck disable=SC2086
 		ok score $opts --db o.db --period "$p"
@@ -48,7 +48,7 @@ eq "$(sql copy.db 'PRAGMA application_id')" 1146374449 "application_id of the ba
 
 # the copy lives on its own: writing to it leaves the original alone
 before=$(dump o.db)
-ok period close 2022 --db copy.db --reason "lưu trữ"
+ok period close 2022-demo --db copy.db --reason "lưu trữ"
 ok value set --db copy.db --period 2023-Q1 3.3.a 1
 eq "$(dump o.db)" "$before" "the original after writing to the backup"
 

@@ -223,8 +223,8 @@ grep -q "value.return,value,ninh-thuan/1.9@ubnd-bac-ai" "$T/out" ||
     fail "the audit log of Bác Ái's part"
 
 # --- the demo year keeps its whole values; no district owes a part there ---------------
-ok status --db c.db --period 2022 --format csv
+ok status --db c.db --period 2022-demo --format csv
 grep -q "^ubnd-ninh-hai," "$T/out" && fail "a district owes parts of 2022"
-ok export --db c.db --period 2022 --parts p2022.csv
+ok export --db c.db --period 2022-demo --parts p2022.csv
 eq "$(csv_rows p2022.csv)" 0 "no parts in 2022"
 exit 0

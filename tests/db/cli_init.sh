@@ -55,17 +55,17 @@ grep -q "MINH HỌA" "$T/out" || fail "init --demo does not say the data is illu
 ok period list --db demo.db --format csv
 cp "$T/out" periods.csv
 eq "$(csv_rows periods.csv)" 1 "periods of the demo database"
-csv_is periods.csv period 2022 kind=year agency_due=2022-12-20 \
+csv_is periods.csv period 2022-demo kind=year agency_due=2022-12-20 \
     sotttt_due=2022-12-25 status=open
-case $(csv_get periods.csv period 2022 label) in
+case $(csv_get periods.csv period 2022-demo label) in
 *"MINH HỌA"*) ;;
 *) fail "the demo period is not labelled MINH HỌA" ;;
 esac
 # its values: the illustrative round, all approved
-ok export --db demo.db --period 2022
+ok export --db demo.db --period 2022-demo
 cp "$T/out" demo-export.csv
 same_values "$SRC/examples/demo-ninh-thuan.csv" demo-export.csv
-ok status --db demo.db --period 2022 --format csv
+ok status --db demo.db --period 2022-demo --format csv
 "$PY" - "$T/out" <<'EOF' || fail "demo status: not every input approved"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
@@ -74,11 +74,30 @@ for r in rows:
     assert r['missing'] == '0' and r['approved'] == r['inputs'], r
 EOF
 # scores carry the label; the numbers are those of the file
-ok score --db demo.db --period 2022
+ok score --db demo.db --period 2022-demo
 cp "$T/out" demo-score.csv
 err_has "MINH HỌA"
 ok score "$SRC/examples/demo-ninh-thuan.csv"
 cmp -s "$T/out" demo-score.csv || fail "demo scores differ from scoring its file"
 eq "$(sql demo.db "SELECT value FROM meta WHERE key = 'demo'")" 1 "meta demo"
+
+# --- the real 2022 beside the demo: both periods, the demo's values untouched
+before=$(sql demo.db "SELECT count(*), group_concat(v.raw || v.status, '|') FROM value v
+    JOIN period p ON p.id = v.period WHERE p.code = '2022-demo'")
+ok period open 2022 --db demo.db
+ok value set --db demo.db --period 2022 A.4 612345
+ok period list --db demo.db --format csv
+cp "$T/out" periods2.csv
+eq "$(csv_rows periods2.csv)" 2 "periods beside the demo"
+csv_is periods2.csv period 2022 kind=year status=open label=
+ok export --db demo.db --period 2022
+grep -q '^ninh-thuan,A.4,612345' "$T/out" || fail "the real 2022's value: $(cat "$T/out")"
+eq "$(csv_rows "$T/out")" 1 "values of the real 2022"
+ok export --db demo.db --period 2022-demo
+cp "$T/out" demo-export2.csv
+same_values "$SRC/examples/demo-ninh-thuan.csv" demo-export2.csv
+eq "$(sql demo.db "SELECT count(*), group_concat(v.raw || v.status, '|') FROM value v
+    JOIN period p ON p.id = v.period WHERE p.code = '2022-demo'")" "$before" \
+    "the demo's values after the real 2022 was entered"
 eq "$(sql a.db "SELECT value FROM meta WHERE key = 'demo'")" 0 "meta demo (plain)"
 exit 0

@@ -17,21 +17,21 @@ hint() {
 	grep -q -F -e "$_want" "$T/err" ||
 	    fail "dti $*: no hint naming $_want: $(cat "$T/err")"
 }
-hint "gợi ý: --comment TEXT" return --db m.db --period 2022 --inputs 3.3.a
-hint "gợi ý: --comment TEXT" return --db m.db --period 2022 --inputs 3.3.a \
+hint "gợi ý: --comment TEXT" return --db m.db --period 2022-demo --inputs 3.3.a
+hint "gợi ý: --comment TEXT" return --db m.db --period 2022-demo --inputs 3.3.a \
     --comment "  "
-hint "--reason TEXT (mở lại)" reopen --db m.db --period 2022 --inputs 3.3.a
-hint "gợi ý: --agency A hoặc --inputs I,J" approve --db m.db --period 2022
+hint "--reason TEXT (mở lại)" reopen --db m.db --period 2022-demo --inputs 3.3.a
+hint "gợi ý: --agency A hoặc --inputs I,J" approve --db m.db --period 2022-demo
 hint "gợi ý: --reason TEXT" period reopen 2031 --db m.db
 hint "gợi ý: --add-units" import --db m.db --period 2031 unknown-unit.csv
 err_has "ninh-thuann"
 DTI_LANG=en hint "hint: --comment TEXT (return)" return --db m.db \
-    --period 2022 --inputs 3.3.a
+    --period 2022-demo --inputs 3.3.a
 err_has "a comment is required"
 DTI_LANG=en hint "hint: --add-units" import --db m.db --period 2031 \
     unknown-unit.csv
 err_has "a new unit: import allowing new units"
 # no hint where no option answers the refusal
-ko value set --db m.db --period 2022 A.4 1
+ko value set --db m.db --period 2022-demo A.4 1
 grep -q -e 'gợi ý' "$T/err" && fail "a hint without cause: $(cat "$T/err")"
 exit 0

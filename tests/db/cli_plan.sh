@@ -125,7 +125,7 @@ EOF
 
 # against data: the demo year fills the targets measured by the index
 newdb demo.db --demo
-ok targets --db demo.db --period 2022 --format csv
+ok targets --db demo.db --period 2022-demo --format csv
 cp "$T/out" demo-targets.csv
 "$PY" - "$SRC/examples/demo-ninh-thuan.csv" demo-targets.csv <<'EOF' || fail "target values"
 import csv, sys
@@ -136,7 +136,7 @@ rows = {r['code']: r for r in csv.DictReader(open(sys.argv[2],
 a = float(vals[('ninh-thuan', '3.3.a')])
 b = float(vals[('ninh-thuan', '3.3.b')])
 r = rows['households-fibre']
-assert r['period'] == '2022', r
+assert r['period'] == '2022-demo', r
 assert abs(float(r['value']) - a / b) < 1e-6, (r['value'], a / b)
 EOF
 exit 0

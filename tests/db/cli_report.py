@@ -4,15 +4,16 @@ programs the way officials' would open it.
 
     /usr/bin/python3 cli_report.py DTI SOURCE_DIR
 
-- a year 2021 is made from the demo's 2022 values with 1.1 at "deputy"
+- a year 2021-demo is made from the demo's 2022-demo values with 1.1 at
+  "deputy"
   (5 points less), so the report has a previous year to compare with;
 - XLSX: LibreOffice converts every sheet to CSV (raw numbers): the
   summary's index, pillars and groups, and every indicator's score on
-  its group's sheet, equal `dti score --period 2022`; the Appendix 2
+  its group's sheet, equal `dti score --period 2022-demo`; the Appendix 2
   header and the lead agencies are there;
 - DOCX: LibreOffice converts it to text: the national motto, the
   issuing body, the number, the subject, the index in the Vietnamese
-  format (0,xxxx), its change against the previous period 2021
+  format (0,xxxx), its change against the previous period 2021-demo
   (+0,0050; last year's published results, app_trend, are none), the
   recipients and
   the signature block; the zip holds the charts as PNG; the heading has
@@ -40,6 +41,10 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+# the demo period of init --demo, and the one before it (same tag)
+DEMO = "2022-demo"
+PREV = "2021-demo"
 
 failures = 0
 
@@ -105,23 +110,23 @@ def body(dti, tmp):
     env = dict(os.environ, DTI_LANG="vi")
     run([dti, "init", "--demo", "--db", db])
     # 2021: the demo's values with 1.1 at "deputy"
-    rows = run([dti, "export", "--period", "2022", "--db", db]).stdout
+    rows = run([dti, "export", "--period", DEMO, "--db", db]).stdout
     rows = rows.decode().replace("ninh-thuan,1.1,leader",
                                  "ninh-thuan,1.1,deputy")
     check("ninh-thuan,1.1,deputy" in rows, "setup: 1.1 changed for 2021")
     path21 = os.path.join(tmp, "2021.csv")
     with open(path21, "w") as f:
         f.write(rows)
-    run([dti, "period", "open", "2021", "--db", db])
-    run([dti, "import", "--period", "2021", "--approve", "--no-consistency",
+    run([dti, "period", "open", PREV, "--db", db])
+    run([dti, "import", "--period", PREV, "--approve", "--no-consistency",
          "--db", db, path21])
 
     # dti score prints 6 decimals: the reports are compared to that
-    score = json.loads(run([dti, "score", "--period", "2022", "--format",
+    score = json.loads(run([dti, "score", "--period", DEMO, "--format",
                             "json", "--db", db]).stdout)
     mine = {r["code"]: r["score"] for r in score["rows"]
             if r["unit"] == "ninh-thuan"}
-    s21 = json.loads(run([dti, "score", "--period", "2021", "--format",
+    s21 = json.loads(run([dti, "score", "--period", PREV, "--format",
                           "json", "--db", db]).stdout)
     idx21 = [r["score"] for r in s21["rows"]
              if r["unit"] == "ninh-thuan" and r["code"] == "INDEX"][0]
@@ -131,7 +136,7 @@ def body(dti, tmp):
     out = {}
     for fmt in ("xlsx", "docx", "pdf"):
         out[fmt] = os.path.join(tmp, "report." + fmt)
-        p = run([dti, "report", "--period", "2022", "--format", fmt, "-o",
+        p = run([dti, "report", "--period", DEMO, "--format", fmt, "-o",
                  out[fmt], "--db", db], env=env)
         check(os.path.getsize(out[fmt]) > 1000 and
               "Đã ghi báo cáo" in p.stdout.decode(), "dti report " + fmt)
@@ -194,7 +199,7 @@ def body(dti, tmp):
                  "Kết quả thực hiện Chỉ số chuyển đổi số (DTI) cấp tỉnh "
                  "năm 2022", "Nơi nhận:", "GIÁM ĐỐC",
                  "đạt %s" % vi(mine["INDEX"], 4),
-                 "Kỳ trước (2021): %s" % vi(idx21, 4),
+                 "Kỳ trước (%s): %s" % (PREV, vi(idx21, 4)),
                  "+0,0050", "ĐIỂM BỊ MẤT THEO CƠ QUAN PHỤ TRÁCH",
                  "NHIỆM VỤ QUÁ HẠN", "TIẾN ĐỘ CÁC MỤC TIÊU"):
         check(want in text, "DOCX says " + want)
@@ -252,12 +257,12 @@ def body(dti, tmp):
 
     # -- refusals ----------------------------------------------------------
     bad = os.path.join(tmp, "bad.out")
-    p = run([dti, "report", "--period", "2022", "--format", "odt", "-o", bad,
+    p = run([dti, "report", "--period", DEMO, "--format", "odt", "-o", bad,
              "--db", db], env=env, ok=False)
     check(p.returncode != 0 and "định dạng báo cáo không hợp lệ: 'odt'" in
           p.stderr.decode() and not os.path.exists(bad),
           "an unknown format refused, nothing written", p.stderr)
-    p = run([dti, "report", "--period", "2022", "--format", "odt", "-o", bad,
+    p = run([dti, "report", "--period", DEMO, "--format", "odt", "-o", bad,
              "--db", db], env=dict(env, DTI_LANG="en"), ok=False)
     check("unknown report format 'odt'" in p.stderr.decode(),
           "... in English too", p.stderr)
@@ -265,7 +270,7 @@ def body(dti, tmp):
              "--db", db], env=env, ok=False)
     check(p.returncode != 0 and "2030" in p.stderr.decode() and
           not os.path.exists(bad), "an unknown period refused", p.stderr)
-    p = run([dti, "report", "--period", "2022", "--db", db], env=env,
+    p = run([dti, "report", "--period", DEMO, "--db", db], env=env,
             ok=False)
     check(p.returncode == 2, "no format, no file: usage (exit 2)",
           p.returncode)
@@ -280,7 +285,7 @@ def published(dti, srcdir, tmp):
                                            "*.csv"))):
         run([dti, "results", "import", f, "--db", db])
     pdf = os.path.join(tmp, "pub.pdf")
-    run([dti, "report", "--period", "2022", "--format", "pdf", "-o", pdf,
+    run([dti, "report", "--period", DEMO, "--format", "pdf", "-o", pdf,
          "--db", db])
     text = " ".join(run(["pdftotext", pdf, "-"]).stdout.decode().split())
     check("Theo kết quả đã công bố (so với năm 2021): đạt 0,5934, tăng "

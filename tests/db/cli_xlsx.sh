@@ -16,9 +16,10 @@ command -v soffice >/dev/null 2>&1 ||
 FILL=$SRC/tests/db/lo_fill.py
 
 newdb x.db --demo
-ok period open 2023 --db x.db --user tester
-ok period open 2024 --db x.db --user tester
-# 2023 starts with the demo's values of the province, as drafts
+ok period open 2023-demo --db x.db --user tester
+ok period open 2024-demo --db x.db --user tester
+# 2023-demo (after the demo's 2022-demo) starts with the demo's values of
+# the province, as drafts
 "$PY" - "$SRC/examples/demo-ninh-thuan.csv" nt.csv <<'EOF'
 import csv, sys
 with open(sys.argv[1], encoding='utf-8', newline='') as f, \
@@ -28,11 +29,11 @@ with open(sys.argv[1], encoding='utf-8', newline='') as f, \
         if r[0] in ('unit', 'ninh-thuan'):
             w.writerow(r[:3])
 EOF
-ok import --db x.db --period 2023 nt.csv
-ok export --db x.db --period 2023 start.csv
+ok import --db x.db --period 2023-demo nt.csv
+ok export --db x.db --period 2023-demo start.csv
 
 # --- the work sheet ------------------------------------------------------
-ok template --db x.db --period 2023 --agency so-tttt -o so.xlsx
+ok template --db x.db --period 2023-demo --agency so-tttt -o so.xlsx
 # what the file holds (its XML, read with the standard library)
 "$PY" - so.xlsx <<'EOF' || fail "the work sheet of so-tttt"
 import re, sys, zipfile
@@ -73,12 +74,12 @@ want(re.search(r'<col min="11" max="12"[^>]*hidden="1"', s1),
 want('<dataValidations count="34"' in s1, 'a drop-down per choice, yes/no')
 m = cells('xl/worksheets/sheet2.xml')
 meta = {m[k]: m.get('B' + k[1:]) for k in m if k.startswith('A')}
-want(meta.get('period') == '2023' and meta.get('agency') == 'so-tttt' and
+want(meta.get('period') == '2023-demo' and meta.get('agency') == 'so-tttt' and
      meta.get('unit') == 'ninh-thuan' and
      re.fullmatch(r'[0-9a-f]{64}', meta.get('methodology_sha256') or ''),
      'the hidden description: %r' % meta)
 c = cells('xl/worksheets/sheet1.xml')
-want(c.get('H5') == 'GIÁ TRỊ' and c.get('F5') == 'Giá trị kỳ trước (2022)',
+want(c.get('H5') == 'GIÁ TRỊ' and c.get('F5') == 'Giá trị kỳ trước (2022-demo)',
      'the header: %r %r' % (c.get('H5'), c.get('F5')))
 codes = [c[k] for k in sorted(c, key=lambda k: int(k[1:]))
          if k.startswith('L') and int(k[1:]) > 5]
@@ -98,15 +99,15 @@ if bad:
 EOF
 
 # the sheet of the province's period of an agency with nothing entered yet
-ok template --db x.db --period 2024 --agency cuc-thong-ke -o blank.xlsx
+ok template --db x.db --period 2024-demo --agency cuc-thong-ke -o blank.xlsx
 # a choice of the collective ubnd-huyen for one district
-ok template --db x.db --period 2023 --agency ubnd-huyen --unit ninh-hai \
+ok template --db x.db --period 2023-demo --agency ubnd-huyen --unit ninh-hai \
     -o huyen.xlsx
-ok template --db x.db --period 2022 --agency so-tttt -o y2022.xlsx
-ko template --db x.db --period 2023 --agency no-such-agency -o n.xlsx
+ok template --db x.db --period 2022-demo --agency so-tttt -o y2022.xlsx
+ko template --db x.db --period 2023-demo --agency no-such-agency -o n.xlsx
 err_has "không có cơ quan 'no-such-agency'"
-ko template --db x.db --period 2023 --agency so-tttt --unit nowhere -o n.xlsx
-ko template --db x.db --period 2023 --agency so-tttt
+ko template --db x.db --period 2023-demo --agency so-tttt --unit nowhere -o n.xlsx
+ko template --db x.db --period 2023-demo --agency so-tttt
 err_has "usage"
 
 # --- LibreOffice fills the sheets, as officials would ---------------------
@@ -142,18 +143,18 @@ done
 
 # --- re-saved unchanged: nothing harmful ----------------------------------
 before=$(dump x.db)
-ok import --db x.db --period 2024 blank-same.xlsx
+ok import --db x.db --period 2024-demo blank-same.xlsx
 grep -q "Đã nhập 0 giá trị" "$T/out" || fail "an empty sheet imported: $(cat "$T/out")"
 err_has "phiếu chưa có giá trị nào"
-ok import --db x.db --period 2023 same.xlsx
+ok import --db x.db --period 2023-demo same.xlsx
 grep -q "Đã nhập 112 giá trị (draft)" "$T/out" ||
     fail "the prefilled sheet: $(cat "$T/out")"
-ok export --db x.db --period 2023 same.csv
+ok export --db x.db --period 2023-demo same.csv
 same_values start.csv same.csv
 
 # --- filled: the values, exactly ------------------------------------------
-ok import --db x.db --period 2023 filled.xlsx
-ok export --db x.db --period 2023 filled.csv
+ok import --db x.db --period 2023-demo filled.xlsx
+ok export --db x.db --period 2023-demo filled.csv
 for kv in "1.1=deputy" "1.2.national_sessions=0" "1.2.chairs_meetings=1" \
     "3.3.a=98123" "3.3.b=150000" "5.12.1.a=12.5" "5.12.1.b=0.75" \
     "A.1=Tỉnh Ninh Thuận (phiếu)"; do
@@ -170,55 +171,55 @@ print(len(a) == len(b) and sum(x != y for x, y in zip(a, b)))
 EOF
 )
 eq "$n" 6 "rows changed by the filled sheet"
-ok evidence list --db x.db --period 2023 --format csv
+ok evidence list --db x.db --period 2023-demo --format csv
 csv_is "$T/out" input 1.1 doc_number=45/KH-UBND file_name= unit=ninh-thuan
 csv_is "$T/out" input 3.3.a "doc_number=123/QĐ-UBND" file_name=
 # again: no second evidence item, the same values
-ok import --db x.db --period 2023 filled.xlsx
-ok evidence list --db x.db --period 2023 --format csv
+ok import --db x.db --period 2023-demo filled.xlsx
+ok evidence list --db x.db --period 2023-demo --format csv
 eq "$(csv_rows "$T/out")" 2 "evidence items after a second import"
-ok export --db x.db --period 2023 filled2.csv
+ok export --db x.db --period 2023-demo filled2.csv
 same_values filled.csv filled2.csv
 # an evidence reference without a value is not imported, and said so
-ok import --db x.db --period 2024 blank-doc.xlsx
+ok import --db x.db --period 2024-demo blank-doc.xlsx
 err_has "Sheet 'Số liệu', ô I[0-9]+: A.5 chưa có giá trị"
-ok export --db x.db --period 2024 b.csv
+ok export --db x.db --period 2024-demo b.csv
 csv_is b.csv input A.4 value=612345
 eq "$(csv_rows b.csv)" 1 "values of the blank sheet filled"
 
 # --- submitted values: refused, or skipped and reported -------------------
 # the inputs whose evidence the methodology requires, named by the refusal
-ko submit --db x.db --period 2023 --agency so-tttt
+ko submit --db x.db --period 2023-demo --agency so-tttt
 for i in $(sed -n 's/^lỗi: \([^ ]*\) (.*chưa có tài liệu kiểm chứng nào.*/\1/p' \
     "$T/err"); do
-	ok evidence add --db x.db --period 2023 --note "biên bản" "$i"
+	ok evidence add --db x.db --period 2023-demo --note "biên bản" "$i"
 done
-ok submit --db x.db --period 2023 --agency so-tttt
+ok submit --db x.db --period 2023-demo --agency so-tttt
 before=$(dump x.db)
-ko import --db x.db --period 2023 again.xlsx
+ko import --db x.db --period 2023-demo again.xlsx
 err_has "Sheet 'Số liệu', ô H[0-9]+: đơn vị ninh-thuan, A.1: giá trị đang ở trạng thái đã gửi"
 err_has "skip-locked"
 eq "$(dump x.db)" "$before" "database after a refused import"
-ok return --db x.db --period 2023 --inputs 3.3.a --comment "xem lại"
-ok import --db x.db --period 2023 --skip-locked again.xlsx
-grep -q "Đã nhập 1 giá trị (draft) vào kỳ 2023; bỏ qua 111" "$T/out" ||
+ok return --db x.db --period 2023-demo --inputs 3.3.a --comment "xem lại"
+ok import --db x.db --period 2023-demo --skip-locked again.xlsx
+grep -q "Đã nhập 1 giá trị (draft) vào kỳ 2023-demo; bỏ qua 111" "$T/out" ||
     fail "--skip-locked: $(cat "$T/out")"
 err_has "Sheet 'Số liệu', ô H[0-9]+: bỏ qua 1.1 \(đơn vị ninh-thuan\), đã gửi"
 eq "$(grep -c 'cảnh báo: .*bỏ qua' "$T/err")" 111 "skipped rows reported"
-ok export --db x.db --period 2023 again.csv
+ok export --db x.db --period 2023-demo again.csv
 csv_is again.csv input 3.3.a value=98200
 csv_is again.csv input 1.1 value=deputy
-DTI_LANG=en ok import --db x.db --period 2023 --skip-locked again.xlsx
+DTI_LANG=en ok import --db x.db --period 2023-demo --skip-locked again.xlsx
 err_has "sheet 'Số liệu', cell H[0-9]+: skipped 1.1 \(unit ninh-thuan\), submitted"
 # a CSV file alike: the line of each skipped value
 printf 'unit,input,value\nninh-thuan,3.3.a,98300\nninh-thuan,1.1,none\n' >skip.csv
-ko import --db x.db --period 2023 skip.csv
+ko import --db x.db --period 2023-demo skip.csv
 err_has "skip.csv:3: lỗi: đơn vị ninh-thuan, 1.1: giá trị đang ở trạng thái đã gửi"
-ok import --db x.db --period 2023 --skip-locked skip.csv
-grep -q "Đã nhập 1 giá trị (draft) vào kỳ 2023; bỏ qua 1 " "$T/out" ||
+ok import --db x.db --period 2023-demo --skip-locked skip.csv
+grep -q "Đã nhập 1 giá trị (draft) vào kỳ 2023-demo; bỏ qua 1 " "$T/out" ||
     fail "--skip-locked of a CSV file: $(cat "$T/out")"
 err_has "skip.csv:3: cảnh báo: bỏ qua 1.1 \(đơn vị ninh-thuan\), đã gửi"
-ok export --db x.db --period 2023 skip-out.csv
+ok export --db x.db --period 2023-demo skip-out.csv
 csv_is skip-out.csv input 3.3.a value=98300
 csv_is skip-out.csv input 1.1 value=deputy
 
@@ -250,19 +251,19 @@ for sig, off in ((b'PK\x03\x04', 22), (b'PK\x01\x02', 24)):
 open(sys.argv[3], 'wb').write(bytes(data))
 EOF
 before=$(dump x.db)
-ko import --db x.db --period 2023 --skip-locked notzip.xlsx
+ko import --db x.db --period 2023-demo --skip-locked notzip.xlsx
 err_has "không phải bảng tính XLSX"
-ko import --db x.db --period 2023 --skip-locked bomb.xlsx
+ko import --db x.db --period 2023-demo --skip-locked bomb.xlsx
 err_has "xl/worksheets/sheet2.xml: giải nén ra 2097[0-9]+ byte, quá giới hạn 16777216 byte"
-ko import --db x.db --period 2023 --skip-locked lie.xlsx
+ko import --db x.db --period 2023-demo --skip-locked lie.xlsx
 err_has "xl/worksheets/sheet2.xml: giải nén ra hơn 16777216 byte"
-ko import --db x.db --period 2023 --skip-locked y2022.xlsx
-err_has "đây là phiếu nhập của kỳ 2022, không phải kỳ 2023"
-ko import --db x.db --period 2023 --skip-locked text.xlsx
+ko import --db x.db --period 2023-demo --skip-locked y2022.xlsx
+err_has "đây là phiếu nhập của kỳ 2022-demo, không phải kỳ 2023-demo"
+ko import --db x.db --period 2023-demo --skip-locked text.xlsx
 err_has "Sheet 'Số liệu', ô H[0-9]+: 1.3.a = 'mười': không phải số"
-ko import --db x.db --period 2023 --skip-locked formula.xlsx
+ko import --db x.db --period 2023-demo --skip-locked formula.xlsx
 err_has "Sheet 'Số liệu', ô H[0-9]+: 1.3.a có công thức"
-DTI_LANG=en ko import --db x.db --period 2023 --skip-locked formula.xlsx
+DTI_LANG=en ko import --db x.db --period 2023-demo --skip-locked formula.xlsx
 err_has "sheet 'Số liệu', cell H[0-9]+: 1.3.a holds a formula"
 eq "$(dump x.db)" "$before" "database after the bad work sheets"
 echo "ok"

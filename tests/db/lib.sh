@@ -200,25 +200,25 @@ damaged_db() {
 			err_has "không phải (cơ sở dữ liệu|của dti)|hỏng|tồn tại|not a dti|damaged|not a database|exists"
 		fi
 	done <<LIST
-R:status --period 2022 --format csv
-R:export --period 2022
-R:score --period 2022
+R:status --period 2022-demo --format csv
+R:export --period 2022-demo
+R:score --period 2022-demo
 R:audit
 R:tasks
 R:targets
 R:period list
-R:evidence list --period 2022
+R:evidence list --period 2022-demo
 R:backup $T/bk.db
-W:import --period 2022 $T/one.csv
-W:import --period 2022 --approve $T/one.csv
-W:value set --period 2022 A.7 66
+W:import --period 2022-demo $T/one.csv
+W:import --period 2022-demo --approve $T/one.csv
+W:value set --period 2022-demo A.7 66
 W:period open 2030
-W:period close 2022 --reason x
+W:period close 2022-demo --reason x
 W:task update B.I.2 --status done
-W:evidence add --period 2022 --doc 1/BC --file $T/doc.txt 3.3.a
-W:submit --period 2022 --agency so-tttt
-W:approve --period 2022 --agency so-tttt
-W:reopen --period 2022 --agency so-tttt --reason x
+W:evidence add --period 2022-demo --doc 1/BC --file $T/doc.txt 3.3.a
+W:submit --period 2022-demo --agency so-tttt
+W:approve --period 2022-demo --agency so-tttt
+W:reopen --period 2022-demo --agency so-tttt --reason x
 W:methodology load $SRC/methodologies/district-demo.yaml
 W:init
 LIST

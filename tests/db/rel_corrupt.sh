@@ -60,5 +60,5 @@ eq "$(sql foreign.db 'SELECT note FROM audit')" "không phải của dti" \
     "the foreign database's own data"
 
 # the real database itself was fine all along
-ok status --db real.db --period 2022
+ok status --db real.db --period 2022-demo
 exit 0

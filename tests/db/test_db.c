@@ -1057,7 +1057,7 @@ lines_of(const char *path)
 	return n;
 }
 
-/* --demo: an illustrative year 2022, labelled as such, approved. */
+/* --demo: an illustrative year 2022 (period 2022-demo), labelled as such, approved. */
 static void
 test_init_demo(void **state)
 {
@@ -1067,7 +1067,7 @@ test_init_demo(void **state)
 	char v[16];
 	long latest;
 
-	assert_int_equal(store_period_get(x->f_s, "2022", &p), 0);
+	assert_int_equal(store_period_get(x->f_s, APP_DEMO_PERIOD, &p), 0);
 	assert_string_equal(p.sp_kind, "year");
 	assert_int_equal(p.sp_status, PERIOD_OPEN);
 	assert_non_null(strstr(p.sp_label, "MINH HỌA"));
@@ -2191,8 +2191,9 @@ test_analysis_readonly(void **state)
 	int i, k;
 
 	diag_init(&d);
-	assert_int_equal(
-	    app_whatif(x->f_s, "2022", 0, vals, 2, NUMFMT_VI, 0, &w, &d), 0);
+	assert_int_equal(app_whatif(x->f_s, APP_DEMO_PERIOD, 0, vals, 2,
+			     NUMFMT_VI, 0, &w, &d),
+	    0);
 	/* 2.6 (0 -> 10 points) and 7.2 (0,47 -> 20) */
 	/* demo: 536,0009 points; 2.6 gains 10, 7.2 gains 20 - 0,4748 */
 	assert_true(fabs(w.wi_index_before - 0.536000917) < 1e-9);
@@ -2203,20 +2204,20 @@ test_analysis_readonly(void **state)
 	assert_true(k >= 0);
 	assert_true(w.wi_cols[k].dl_before == 0 && w.wi_cols[k].dl_after == 10);
 	app_whatif_free(&w);
-	assert_int_equal(app_whatif(x->f_s, "2022", 0, NULL, 0, NUMFMT_VI,
-			     APP_WHATIF_TARGETS, &w, &d),
+	assert_int_equal(app_whatif(x->f_s, APP_DEMO_PERIOD, 0, NULL, 0,
+			     NUMFMT_VI, APP_WHATIF_TARGETS, &w, &d),
 	    0);
 	assert_true(w.wi_index_after > w.wi_index_before + 0.005);
 	app_whatif_free(&w);
 	/* an unknown input changes nothing and says which */
-	assert_int_not_equal(app_whatif(x->f_s, "2022", 0,
+	assert_int_not_equal(app_whatif(x->f_s, APP_DEMO_PERIOD, 0,
 				 &(struct app_whatif_value){ "9.99.z", "1" }, 1,
 				 NUMFMT_VI, 0, &w, &d),
 	    0);
 	assert_non_null(strstr(diag_msg(&d.d_items[0], LANG_EN), "9.99.z"));
 	diag_free(&d);
 	diag_init(&d);
-	assert_int_equal(app_losses(x->f_s, "2022", 0, &l, &d), 0);
+	assert_int_equal(app_losses(x->f_s, APP_DEMO_PERIOD, 0, &l, &d), 0);
 	assert_true(fabs(l.lss_total - 536.000917) < 1e-6);
 	assert_string_equal(l.lss_ind[0].lo_code, "3.5");
 	assert_true(fabs(l.lss_ind[0].lo_lost - 22.5) < 1e-9);
@@ -2225,7 +2226,8 @@ test_analysis_readonly(void **state)
 	assert_string_equal(l.lss_wins[0].qw_agency, "so-tttt");
 	assert_string_equal(l.lss_wins[0].qw_tasks, "B.III.2");
 	app_losses_free(&l);
-	assert_int_equal(app_sensitivity(x->f_s, "2022", 0, &se, &d), 0);
+	assert_int_equal(
+	    app_sensitivity(x->f_s, APP_DEMO_PERIOD, 0, &se, &d), 0);
 	assert_true(se.sen_n > 10);
 	for (i = 0; i < se.sen_n; i++) {
 		assert_true(se.sen_steps[i].sst_points > 0);

@@ -116,8 +116,8 @@ test_append_only(void **state)
 	memset(&e, 0, sizeof(e));
 	e.sev_doc_number = "5/BC";
 	diag_init(&d);
-	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"), "2022", NULL,
-			     "3.3.a", &e, NULL, 0, &d),
+	assert_int_equal(app_evidence_attach(x->f_s, dbfx_op("t"),
+			     APP_DEMO_PERIOD, NULL, "3.3.a", &e, NULL, 0, &d),
 	    0);
 	diag_free(&d);
 	store_close(x->f_s);

@@ -18,15 +18,15 @@ async function fields(page) {
 
 async function entry(ck, srv, b) {
   const admin = await srv.session('admin');
-  const r = await admin('POST', '/periods', { code: '2023' });
-  ck.eq(r.status, 201, 'setup: period 2023 opened');
+  const r = await admin('POST', '/periods', { code: '2023-demo' });
+  ck.eq(r.status, 201, 'setup: period 2023-demo opened');
 
   const page = await newPage(b);
   await login(page, srv, 'cb-khdt');
   await settle(page);
   ck.check(page.url().endsWith('/co-quan/so-khdt'), 'an officer lands on its agency\'s workspace', page.url());
   ck.check((await page.textContent('main')).includes('Số liệu phải cung cấp'), 'the work list is shown');
-  ck.check((await page.inputValue('#chon-ky')) === '2023', 'the newest open period is chosen');
+  ck.check((await page.inputValue('#chon-ky')) === '2023-demo', 'the newest open period is chosen');
 
   // typed the Vietnamese way, stored the machine way
   await page.fill('#gt-7-2-b', '1.234.567');
@@ -35,7 +35,7 @@ async function entry(ck, srv, b) {
   await page.fill('#gt-8-6', '15,2');
   await page.click('[id="muc-8.6"] >> text=Lưu nháp');
   await page.waitForSelector('[id="muc-8.6"] >> text=Đã lưu nháp');
-  const v = await admin('GET', '/periods/2023/values?unit=ninh-thuan');
+  const v = await admin('GET', '/periods/2023-demo/values?unit=ninh-thuan');
   const val = (n) => ((v.data.values || []).find((x) => x.input === n) || {}).value;
   ck.eq(val('7.2.b'), '1234567', '1.234.567 is stored as 1234567');
   ck.eq(val('8.6'), '15.2', '15,2 is stored as 15.2');
@@ -50,7 +50,7 @@ async function entry(ck, srv, b) {
   await page.waitForSelector('[id="muc-7.2.b"] .evidence li >> text=danh-sach-doanh-nghiep.txt');
   const ev = await page.textContent('[id="muc-7.2.b"] .evidence');
   ck.check(ev.includes('số 123/SKHĐT') && ev.includes('ngày 15/12/2023'), 'the evidence is listed with its number and date', ev);
-  const e = await admin('GET', '/periods/2023/values/ninh-thuan/7.2.b/evidence');
+  const e = await admin('GET', '/periods/2023-demo/values/ninh-thuan/7.2.b/evidence');
   ck.eq((e.data.evidence || []).map((x) => [x.doc_number, x.doc_date, x.file && x.file.name]),
     [['123/SKHĐT', '2023-12-15', 'danh-sach-doanh-nghiep.txt']], 'the server stored it, the date as ISO');
 
@@ -65,7 +65,7 @@ async function entry(ck, srv, b) {
   await page.waitForFunction(() => (document.getElementById('gt-7-4-b-loi') || {}).textContent);
   const server = await page.textContent('#gt-7-4-b-loi');
   ck.check(VI.test(server), 'the server refuses -5 with a Vietnamese message', server);
-  const v2 = await admin('GET', '/periods/2023/values?unit=ninh-thuan');
+  const v2 = await admin('GET', '/periods/2023-demo/values?unit=ninh-thuan');
   ck.check(!(v2.data.values || []).some((x) => x.input === '7.4.b'), 'and stores nothing');
   await page.fill('#gt-7-2-a', '');
   await page.fill('#gt-7-4-b', '');
@@ -77,7 +77,7 @@ async function entry(ck, srv, b) {
   await page.waitForSelector('[id="muc-A.16"] >> text=Cảnh báo');
   const warn = await page.textContent('[id="muc-A.16"] .warning');
   ck.check(warn.includes('gấp 25.000 lần giá trị kỳ trước'), 'a 25,000-fold jump is warned about beside the value', warn);
-  ck.check((await page.textContent('[id="muc-A.16"]')).includes('Kỳ 2022: 4.000'), 'last period\'s value is shown');
+  ck.check((await page.textContent('[id="muc-A.16"]')).includes('Kỳ 2022-demo: 4.000'), 'last period\'s value is shown');
   await shot(page, 'nhap-lieu-canh-bao-1280');
 
   // the Excel work sheet: downloaded, and uploaded back as it is
@@ -112,7 +112,7 @@ async function entry(ck, srv, b) {
   const lead = await newPage(b);
   await login(lead, srv, 'lanhdao');
   await settle(lead);
-  await lead.goto(srv.base + '/tong-quan?ky=2023');
+  await lead.goto(srv.base + '/tong-quan?ky=2023-demo');
   await settle(lead);
   const before = await lead.textContent('.figure-sub');
 
@@ -122,14 +122,14 @@ async function entry(ck, srv, b) {
   await page.check('[id="muc-8.6"] input[type=checkbox]');
   await page.click('text=Gửi 3 mục đã chọn');
   await page.waitForSelector('text=Đã gửi 3 giá trị');
-  const s = await admin('GET', '/periods/2023/values?unit=ninh-thuan&status=submitted');
+  const s = await admin('GET', '/periods/2023-demo/values?unit=ninh-thuan&status=submitted');
   ck.eq((s.data.values || []).map((x) => x.input).sort(), ['7.2.a', '7.2.b', '8.6'], 'the three chosen values were submitted');
 
   // the coordinator returns 8.6 with a comment
   const co = await newPage(b);
   await login(co, srv, 'sotttt');
   await settle(co);
-  await co.goto(srv.base + '/duyet?ky=2023');
+  await co.goto(srv.base + '/duyet?ky=2023-demo');
   await settle(co);
   ck.check((await co.textContent('main')).includes('Sở Kế hoạch và Đầu tư'), 'the queue shows the agency');
   await co.check('input[aria-label="Chọn 8.6"]');
@@ -161,7 +161,7 @@ async function entry(ck, srv, b) {
   await settle(co);
   await co.click('text=Phê duyệt cả 3');
   await co.waitForSelector('text=Đã phê duyệt');
-  const a = await admin('GET', '/periods/2023/values?unit=ninh-thuan&status=approved');
+  const a = await admin('GET', '/periods/2023-demo/values?unit=ninh-thuan&status=approved');
   ck.eq((a.data.values || []).map((x) => `${x.input}=${x.value}`).sort(), ['7.2.a=61728', '7.2.b=1234567', '8.6=15.3'],
     'the three values approved, 8.6 as corrected');
   // the leader's overview of 2023 shows the new score
@@ -169,13 +169,13 @@ async function entry(ck, srv, b) {
   await settle(lead);
   const after = await lead.textContent('.figure-sub');
   ck.check(after !== before && /\d/.test(after), 'the leader\'s overview shows a new score after approval', `${before} -> ${after}`);
-  const sc = await admin('GET', '/periods/2023/scores');
+  const sc = await admin('GET', '/periods/2023-demo/scores');
   const total = ((sc.data.rows || []).find((x) => x.unit === 'ninh-thuan' && x.code === 'TOTAL') || {}).score;
   const shownTotal = Number(after.split('/')[0].trim().replace(/\./g, '').replace(',', '.'));
   ck.check(total > 0 && Math.abs(shownTotal - total) < 0.05,
     'the overview\'s points are the server\'s', `${after} vs ${total}`);
   await shot(lead, 'tong-quan-sau-duyet-1280');
-  await co.goto(srv.base + '/chi-so/8.6?ky=2023');
+  await co.goto(srv.base + '/chi-so/8.6?ky=2023-demo');
   await settle(co);
   ck.check((await co.textContent('main')).includes('15,3'), 'the indicator page shows the approved 15,3');
 
@@ -185,7 +185,7 @@ async function entry(ck, srv, b) {
   ck.check((await page.textContent('main')).includes('Bạn chỉ nhập liệu cho cơ quan của mình'), 'another agency\'s workspace is refused');
   ck.eq(await fields(page), 0, 'and shows no field');
   const officer = await srv.session('cb-khdt');
-  const put = await officer('PUT', '/periods/2023/values/ninh-thuan/3.3.a', { value: '5', number_format: 'vi' });
+  const put = await officer('PUT', '/periods/2023-demo/values/ninh-thuan/3.3.a', { value: '5', number_format: 'vi' });
   ck.eq(put.status, 403, 'the API refuses the officer another agency\'s value');
   const menu = await page.textContent('nav#menu-chinh');
   ck.check(!menu.includes('Duyệt') && !menu.includes('Quản trị'), 'an officer\'s menu has no review or administration');
@@ -205,7 +205,7 @@ async function district(ck, srv, b) {
   await page.click('[id="muc-1.9"] >> text=Lưu nháp');
   await page.waitForSelector('[id="muc-1.9"] >> text=Đã lưu nháp');
   const admin = await srv.session('admin');
-  const v = await admin('GET', '/periods/2023/values?unit=ninh-hai');
+  const v = await admin('GET', '/periods/2023-demo/values?unit=ninh-hai');
   ck.eq((v.data.values || []).filter((x) => x.input === '1.9').map((x) => x.value), ['1'], 'its part is stored for its district');
   const after = await page.textContent('main');
   ck.check(!/Ninh Phước|Thuận Bắc|Bác Ái/.test(after), 'nothing of another district is shown', after.slice(0, 400));

@@ -284,7 +284,8 @@ function Agencies() {
 
 function Methods() {
   const { data, error } = useData(() => get('/methodologies'), []);
-  if (!data) return html`<${ErrorBox} error=${error} />`;
+  // the list is for admins (403 for a coordinator): say so under the heading
+  if (!data) return html`<section aria-labelledby="pp-h"><h2 id="pp-h">Các phiên bản phương pháp</h2><${ErrorBox} error=${error} /></section>`;
   return html`<section aria-labelledby="pp-h">
     <h2 id="pp-h">Các phiên bản phương pháp</h2>
     <div class="table-wrap" tabindex="0"><table>
@@ -292,7 +293,7 @@ function Methods() {
       <tbody>${data.methodologies.map((m) => html`<tr><td>${m.id}</td><th scope="row">${m.name}<div class="small muted">${m.code}</div></th>
         <td>${m.version}</td><td>${time(m.loaded_at)}</td><td class="small mono">${m.sha256.slice(0, 16)}…</td></tr>`)}</tbody>
     </table></div>
-    <p class="small muted">Phương pháp mới được nạp bằng lệnh <code>dti methodology load</code>; kỳ đang mở giữ phương pháp của mình.</p>
+    <p class="small muted">Phương pháp mới được nạp bằng lệnh <code>dti methodology load</code> (hoặc POST /api/v1/methodologies); kỳ đang mở giữ phương pháp của mình cho đến khi quản trị viên đổi (<code>dti period set-methodology</code>).</p>
   </section>`;
 }
 

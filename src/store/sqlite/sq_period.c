@@ -96,10 +96,82 @@ store_period_each(
 	/* a year comes after its quarters */
 	sqlite3_stmt *st = sq_query(s,
 	    PERIOD_COLS " ORDER BY year, CASE quarter WHEN 0 THEN 5"
-			" ELSE quarter END",
+			" ELSE quarter END, code",
 	    "");
 
 	if (st == NULL)
 		return s->sqs_errcode;
 	SQ_EACH(s, st, struct st_period, period_map, cb, ctx);
+}
+
+int
+store_period_set_method(
+    struct store *s, const char *code, long method, const char *actor)
+{
+	struct sq_about ab = { code, NULL, NULL, NULL };
+	struct st_period p;
+	char from[24], to[24];
+	int rc;
+
+	if ((rc = store_period_get(s, code, &p)) != 0)
+		return rc;
+	rc = sq_exec(s, "UPDATE period SET methodology = ? WHERE id = ?", "ii",
+	    method, p.sp_id);
+	if (rc != 0)
+		return rc;
+	snprintf(from, sizeof(from), "%ld", p.sp_method);
+	snprintf(to, sizeof(to), "%ld", method);
+	return sq_audit(s, actor, "period.methodology", "period", code, from,
+	    to, NULL, &ab);
+}
+
+int
+store_period_unit_add(
+    struct store *s, long period, const char *unit, const char *actor)
+{
+	struct sq_about ab = { NULL, NULL, unit, NULL };
+	char code[16];
+	int rc = sq_exec(s,
+	    "INSERT INTO period_unit (period, unit)"
+	    " SELECT ?, id FROM unit WHERE code = ?",
+	    "is", period, unit);
+
+	if (rc != 0)
+		return rc;
+	if (sqlite3_changes(s->sqs_db) != 1) {
+		sq_seterr(s, STORE_ENOTFOUND, "không có đơn vị '%s'",
+		    "no unit '%s'", unit);
+		return STORE_ENOTFOUND;
+	}
+	ab.sqa_period = sq_period_code(s, period, code, sizeof(code));
+	return sq_audit(s, actor, "period.unit", "period", ab.sqa_period, NULL,
+	    unit, NULL, &ab);
+}
+
+static const char *
+period_unit_map(sqlite3_stmt *st, void *out)
+{
+	struct st_unit *u = out;
+
+	u->su_id = (long)sqlite3_column_int64(st, 0);
+	u->su_code = sq_text(st, 1);
+	u->su_name = sq_text(st, 2);
+	u->su_level = sq_text(st, 3);
+	u->su_parent = sq_text(st, 4);
+	return NULL;
+}
+
+int
+store_period_units(struct store *s, long period,
+    int (*cb)(void *, const struct st_unit *), void *ctx)
+{
+	sqlite3_stmt *st = sq_query(s,
+	    "SELECT u.id, u.code, u.name, u.level, p.code FROM period_unit pu"
+	    " JOIN unit u ON u.id = pu.unit LEFT JOIN unit p ON p.id = u.parent"
+	    " WHERE pu.period = ? ORDER BY u.id",
+	    "i", period);
+
+	if (st == NULL)
+		return s->sqs_errcode;
+	SQ_EACH(s, st, struct st_unit, period_unit_map, cb, ctx);
 }

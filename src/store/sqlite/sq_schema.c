@@ -405,6 +405,14 @@ static const char *const migrations[] = {
 	"  WHERE archived = 0;"
 	"CREATE TRIGGER target_value_no_delete BEFORE DELETE ON target_value"
 	"  BEGIN SELECT RAISE(ABORT, 'values are archived, never deleted'); END;",
+	/* internal indices (issue 12, M): the units a period scores; a
+	 * period with none scores the province as before */
+	"CREATE TABLE period_unit ("
+	"  period INTEGER NOT NULL REFERENCES period(id),"
+	"  unit INTEGER NOT NULL REFERENCES unit(id),"
+	"  PRIMARY KEY (period, unit));"
+	"CREATE TRIGGER period_unit_no_delete BEFORE DELETE ON period_unit"
+	"  BEGIN SELECT RAISE(ABORT, 'a period keeps its units'); END;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
