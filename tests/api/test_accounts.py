@@ -16,7 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apilib import API, main  # noqa: E402
 
-PERIOD = "2022"  # the demo period
+PERIOD = "2022-demo"  # the demo period
 READABLE = re.compile(r"^[a-z2-9]{4}(-[a-z2-9]{4}){3}$")
 
 

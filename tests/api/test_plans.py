@@ -16,7 +16,7 @@ from urllib.parse import quote
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apilib import API, main  # noqa: E402
 
-PERIOD = "2022"  # the demo period (its year: 2022)
+PERIOD = "2022-demo"  # the demo period (its year: 2022)
 P4233 = quote("4233/KH-UBND", safe="")
 P2023 = "MINH-HOA-2023/KH-UBND"
 

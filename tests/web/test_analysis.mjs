@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { run, newPage, login, settle, axe, shot, DTI, SRC, OUT } from './weblib.mjs';
 
-const PERIOD = '2022';
+const PERIOD = '2022-demo';
 const RESULTS = ['dti-2022-provincial-rank.csv', 'dti-2022-provincial-main-indices-top5.csv',
   'dti-provincial-pillars-selected.csv', 'dti-summary-by-year.csv'];
 
