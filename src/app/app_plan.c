@@ -293,10 +293,10 @@ sum_inputs(const struct targets_ctx *c, const char *list)
 
 /* The current hand-entered value of a target. */
 struct manual_find {
-	int mf_drafts;
-	double mf_value;
-	enum value_status mf_status;
-	int mf_found;
+	int mnf_drafts;
+	double mnf_value;
+	enum value_status mnf_status;
+	int mnf_found;
 };
 
 static int
@@ -306,10 +306,10 @@ manual_row(void *ctx, const struct st_target_value *v)
 
 	if (v->stv_archived)
 		return 0;
-	m->mf_found = 1;
-	m->mf_status = v->stv_status;
-	if (m->mf_drafts || v->stv_status == VALUE_APPROVED)
-		m->mf_value = v->stv_value;
+	m->mnf_found = 1;
+	m->mnf_status = v->stv_status;
+	if (m->mnf_drafts || v->stv_status == VALUE_APPROVED)
+		m->mnf_value = v->stv_value;
 	return 0;
 }
 
@@ -341,14 +341,14 @@ target_row(void *vctx, const struct st_target *t)
 	plans_add(c, t->sg_plan);
 	if (t->sg_manual) {
 		memset(&mf, 0, sizeof(mf));
-		mf.mf_drafts = c->tt_drafts;
-		mf.mf_value = NAN;
+		mf.mnf_drafts = c->tt_drafts;
+		mf.mnf_value = NAN;
 		if (store_target_value_each(
 			c->tt_s, t->sg_id, manual_row, &mf) != 0)
 			return -1;
-		a.tg_value = mf.mf_value;
-		if (mf.mf_found)
-			a.tg_review = value_status_name(mf.mf_status);
+		a.tg_value = mf.mnf_value;
+		if (mf.mnf_found)
+			a.tg_review = value_status_name(mf.mnf_status);
 	} else if (t->sg_numerator != NULL) {
 		double num = sum_inputs(c, t->sg_numerator);
 		double den =
