@@ -23,6 +23,8 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 	*by_agency = 0;
 	if (perm == APP_READ)
 		return 1;
+	if (perm == APP_ORG) /* the organisation: admins only */
+		return r == ROLE_ADMIN;
 	switch (r) {
 	case ROLE_ADMIN:
 	case ROLE_COORDINATOR: return 1;
@@ -37,7 +39,8 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 		case APP_REVIEW:
 		case APP_REOPEN:
 		case APP_PERIOD:
-		case APP_USERS: return 0;
+		case APP_USERS:
+		case APP_ORG: return 0;
 		}
 	}
 	return 0;

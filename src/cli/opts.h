@@ -44,6 +44,16 @@ struct opts {
 	const char *op_year; /* --year Y (dti results) */
 	const char *op_source; /* --source TEXT (dti results import) */
 	int op_targets_met; /* --targets-met (dti whatif) */
+	/* the organisation (dti agency, unit, org): options 40-49 */
+	int op_dry_run; /* --dry-run */
+	const char *op_effective; /* --effective DATE */
+	const char *op_into; /* --into CODE */
+	const char *op_name; /* --name NAME */
+	const char *op_short; /* --short NAME */
+	const char *op_kind; /* --kind K (a unit: its level) */
+	const char *op_at; /* --at DATE */
+	const char *op_member; /* --member CODE */
+	const char *op_parent; /* --parent UNIT */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */
