@@ -1263,12 +1263,12 @@ int app_period_method(struct store *, const struct st_period *,
 /* One line of what an organisation file changes (app_org_load). */
 struct app_org_line {
 	const char
-	    *ol_kind; /* add, rename, deactivate, merge, member_add ... */
-	const char *ol_entity; /* agency, unit, collective */
-	const char *ol_code;
-	const char *ol_old; /* or NULL */
-	const char *ol_new; /* or NULL */
-	const char *ol_effective; /* YYYY-MM-DD */
+	    *oln_kind; /* add, rename, deactivate, merge, member_add ... */
+	const char *oln_entity; /* agency, unit, collective */
+	const char *oln_code;
+	const char *oln_old; /* or NULL */
+	const char *oln_new; /* or NULL */
+	const char *oln_effective; /* YYYY-MM-DD */
 };
 /*
  * app_org_load(s, a, text, len, file, effective, dry_run, cb, ctx, d):

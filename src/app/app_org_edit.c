@@ -52,13 +52,13 @@ app_org_date(const char *text, char out[11], struct diag *d)
 
 /* One agency or unit as stored, copied. */
 struct org_ent {
-	int oe_found;
-	char oe_name[256];
-	char oe_short[128];
-	char oe_kind[32];
-	char oe_from[11];
-	char oe_to[11];
-	char oe_successor[64];
+	int oen_found;
+	char oen_name[256];
+	char oen_short[128];
+	char oen_kind[32];
+	char oen_from[11];
+	char oen_to[11];
+	char oen_successor[64];
 };
 
 struct ent_find {
@@ -70,15 +70,15 @@ static void
 ent_copy(struct org_ent *e, const char *name, const char *shortname,
     const char *kind, const char *from, const char *to, const char *succ)
 {
-	e->oe_found = 1;
-	snprintf(e->oe_name, sizeof(e->oe_name), "%s", name);
-	snprintf(e->oe_short, sizeof(e->oe_short), "%s",
+	e->oen_found = 1;
+	snprintf(e->oen_name, sizeof(e->oen_name), "%s", name);
+	snprintf(e->oen_short, sizeof(e->oen_short), "%s",
 	    shortname ? shortname : name);
-	snprintf(e->oe_kind, sizeof(e->oe_kind), "%s", kind);
-	snprintf(e->oe_from, sizeof(e->oe_from), "%s", from ? from : "");
-	snprintf(e->oe_to, sizeof(e->oe_to), "%s", to ? to : "");
+	snprintf(e->oen_kind, sizeof(e->oen_kind), "%s", kind);
+	snprintf(e->oen_from, sizeof(e->oen_from), "%s", from ? from : "");
+	snprintf(e->oen_to, sizeof(e->oen_to), "%s", to ? to : "");
 	snprintf(
-	    e->oe_successor, sizeof(e->oe_successor), "%s", succ ? succ : "");
+	    e->oen_successor, sizeof(e->oen_successor), "%s", succ ? succ : "");
 }
 
 static int
@@ -105,7 +105,7 @@ ent_unit(void *ctx, const struct st_unit *u)
 	return 1;
 }
 
-/* ${code} of ${entity} into ${e} (oe_found 0 when none); a store error. */
+/* ${code} of ${entity} into ${e} (oen_found 0 when none); a store error. */
 static int
 ent_get(
     struct store *s, const char *entity, const char *code, struct org_ent *e)
@@ -170,9 +170,8 @@ name_check(const char *name, const char *shortname, struct diag *d)
 {
 	if (name == NULL || name[0] == '\0' || strlen(name) > ORG_NAME_MAX ||
 	    (shortname != NULL && strlen(shortname) > ORG_NAME_MAX))
-		return refuse(d, "org.name",
-		    "cần tên (--name), tối đa %s byte%s",
-		    "a name (--name) is needed, at most %s bytes%s", "200", "");
+		return refuse(d, "org.name", "cần tên, tối đa %s byte%s",
+		    "a name is needed, at most %s bytes%s", "200", "");
 	return 0;
 }
 
@@ -183,17 +182,18 @@ need_active(struct store *s, const char *entity, const char *code,
 {
 	if (ent_get(s, entity, code, e) != 0)
 		return app_store_error(s, d);
-	if (!e->oe_found)
+	if (!e->oen_found)
 		return refuse(d, "org.unknown", "không có %s '%s'",
 		    "no %s '%s'", ent_vi(entity), code);
-	if (strcmp(date, e->oe_from) < 0)
+	if (strcmp(date, e->oen_from) < 0)
 		return refuse(d, "org.date",
 		    "ngày hiệu lực trước khi '%s' có hiệu lực (%s)",
-		    "effective date before '%s' exists (%s)", code, e->oe_from);
-	if (e->oe_to[0] != '\0')
+		    "effective date before '%s' exists (%s)", code,
+		    e->oen_from);
+	if (e->oen_to[0] != '\0')
 		return refuse(d, "org.inactive",
 		    "'%s' đã ngừng hoạt động từ %s",
-		    "'%s' is inactive since %s", code, e->oe_to);
+		    "'%s' is inactive since %s", code, e->oen_to);
 	return 0;
 }
 
@@ -215,7 +215,7 @@ static int
 op_add(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent cur;
+	struct org_ent cur = { 0 };
 	int unit = strcmp(e->oe_entity, "unit") == 0, rc;
 
 	if (!code_valid(e->oe_code))
@@ -233,13 +233,13 @@ op_add(struct store *s, const char *login, const struct app_org_edit *e,
 			   "district, group");
 	if (ent_get(s, e->oe_entity, e->oe_code, &cur) != 0)
 		return app_store_error(s, d);
-	if (cur.oe_found)
+	if (cur.oen_found)
 		return refuse(d, "org.exists", "%s '%s' đã có",
 		    "%s '%s' exists already", ent_vi(e->oe_entity), e->oe_code);
 	if (unit) {
 		struct st_unit u = { 0, e->oe_code, e->oe_name, e->oe_kind,
 			e->oe_parent, date, NULL, NULL };
-		struct org_ent par;
+		struct org_ent par = { 0 };
 
 		if (e->oe_parent != NULL &&
 		    need_active(s, "unit", e->oe_parent, date, &par, d) != 0)
@@ -261,7 +261,7 @@ static int
 op_rename(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent cur;
+	struct org_ent cur = { 0 };
 	char oldname[256], oldshort[128];
 	const char *shortname = e->oe_short;
 
@@ -270,30 +270,30 @@ op_rename(struct store *s, const char *login, const struct app_org_edit *e,
 		return -1;
 	if (shortname == NULL)
 		shortname = strcmp(e->oe_entity, "unit") == 0 ? e->oe_name
-							      : cur.oe_short;
-	if (strcmp(cur.oe_name, e->oe_name) == 0 &&
-	    strcmp(cur.oe_short, shortname) == 0)
+							      : cur.oen_short;
+	if (strcmp(cur.oen_name, e->oe_name) == 0 &&
+	    strcmp(cur.oen_short, shortname) == 0)
 		return refuse(d, "org.same", "'%s' đã mang tên '%s'",
 		    "'%s' is already called '%s'", e->oe_code, e->oe_name);
 	/* the name before: in force from the beginning, once */
 	if (store_org_name_at(s, e->oe_entity, e->oe_code, date, oldname,
 		sizeof(oldname), oldshort,
 		sizeof(oldshort)) == STORE_ENOTFOUND &&
-	    store_org_name_add(s, e->oe_entity, e->oe_code, cur.oe_from,
-		cur.oe_name, cur.oe_short) != 0)
+	    store_org_name_add(s, e->oe_entity, e->oe_code, cur.oen_from,
+		cur.oen_name, cur.oen_short) != 0)
 		return app_store_error(s, d);
 	if (store_org_name_add(
 		s, e->oe_entity, e->oe_code, date, e->oe_name, shortname) != 0)
 		return app_store_error(s, d);
 	return log_change(s, login, "rename", e->oe_entity, e->oe_code,
-	    cur.oe_name, e->oe_name, date, d);
+	    cur.oen_name, e->oe_name, date, d);
 }
 
 static int
 op_deactivate(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent cur;
+	struct org_ent cur = { 0 };
 
 	if (need_active(s, e->oe_entity, e->oe_code, date, &cur, d) != 0)
 		return -1;
@@ -307,38 +307,38 @@ static int
 op_reactivate(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent cur;
+	struct org_ent cur = { 0 };
 
 	if (ent_get(s, e->oe_entity, e->oe_code, &cur) != 0)
 		return app_store_error(s, d);
-	if (!cur.oe_found)
+	if (!cur.oen_found)
 		return refuse(d, "org.unknown", "không có %s '%s'",
 		    "no %s '%s'", ent_vi(e->oe_entity), e->oe_code);
-	if (cur.oe_to[0] == '\0')
+	if (cur.oen_to[0] == '\0')
 		return refuse(d, "org.active", "'%s' đang hoạt động%s",
 		    "'%s' is active already%s", e->oe_code, "");
-	if (strcmp(date, cur.oe_to) < 0)
+	if (strcmp(date, cur.oen_to) < 0)
 		return refuse(d, "org.date",
 		    "ngày hiệu lực trước ngày '%s' ngừng hoạt động (%s)",
 		    "effective date before '%s' became inactive (%s)",
-		    e->oe_code, cur.oe_to);
+		    e->oe_code, cur.oen_to);
 	if (store_org_life_set(s, e->oe_entity, e->oe_code, NULL, NULL) != 0)
 		return app_store_error(s, d);
 	return log_change(s, login, "reactivate", e->oe_entity, e->oe_code,
-	    cur.oe_successor[0] ? cur.oe_successor : NULL, NULL, date, d);
+	    cur.oen_successor[0] ? cur.oen_successor : NULL, NULL, date, d);
 }
 
 static int
 op_merge(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent cur, into;
+	struct org_ent cur = { 0 }, into = { 0 };
 	char holder[64];
 
 	if (e->oe_into == NULL || e->oe_into[0] == '\0')
-		return refuse(d, "org.into",
-		    "cần nơi sáp nhập vào (--into)%s%s",
-		    "merge needs --into%s%s", "", "");
+		return refuse(d, "org.into", "cần nơi sáp nhập vào%s%s",
+		    "a merge needs the agency or unit it goes into%s%s", "",
+		    "");
 	if (strcmp(e->oe_code, e->oe_into) == 0)
 		return refuse(d, "org.self",
 		    "không sáp nhập '%s' vào chính nó%s",
@@ -384,13 +384,13 @@ static int
 op_member(struct store *s, const char *login, const struct app_org_edit *e,
     const char *date, struct diag *d)
 {
-	struct org_ent grp, mem;
+	struct org_ent grp = { 0 }, mem = { 0 };
 	struct member_find f = { e->oe_code, e->oe_into, 0 };
 	int add = e->oe_op == APP_ORG_MEMBER_ADD;
 
 	if (e->oe_into == NULL || e->oe_into[0] == '\0')
-		return refuse(d, "org.member", "cần thành viên (--member)%s%s",
-		    "a member (--member) is needed%s%s", "", "");
+		return refuse(d, "org.member", "cần mã thành viên%s%s",
+		    "the member's code is needed%s%s", "", "");
 	/* one leaving may have been merged or deactivated already */
 	if (need_active(s, "agency", e->oe_code, date, &grp, d) != 0)
 		return -1;
@@ -398,9 +398,9 @@ op_member(struct store *s, const char *login, const struct app_org_edit *e,
 		return -1;
 	if (!add && ent_get(s, "agency", e->oe_into, &mem) != 0)
 		return app_store_error(s, d);
-	if (strcmp(grp.oe_kind, "group") != 0)
+	if (strcmp(grp.oen_kind, "group") != 0)
 		return refuse(d, "org.group", "'%s' không phải một nhóm (%s)",
-		    "'%s' is not a collective (%s)", e->oe_code, grp.oe_kind);
+		    "'%s' is not a collective (%s)", e->oe_code, grp.oen_kind);
 	if (store_agency_member_each(s, member_row, &f) != 0)
 		return app_store_error(s, d);
 	if (add && f.mf_now)

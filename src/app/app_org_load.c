@@ -19,12 +19,12 @@
 
 /* The stored organisation, copied. */
 struct cur_ent {
-	char *ce_code;
-	char *ce_name;
-	char *ce_short;
-	char *ce_to; /* or NULL */
-	int ce_unit;
-	int ce_own; /* a unit: the province or one of its units */
+	char *cen_code;
+	char *cen_name;
+	char *cen_short;
+	char *cen_to; /* or NULL */
+	int cen_unit;
+	int cen_own; /* a unit: the province or one of its units */
 };
 
 struct cur_org {
@@ -53,12 +53,12 @@ cur_push(struct cur_org *co, int unit, const char *code, const char *name,
 		    xrealloc(co->co_ents, co->co_cap * sizeof(*co->co_ents));
 	}
 	e = &co->co_ents[co->co_n++];
-	e->ce_unit = unit;
-	e->ce_code = xstrdup(code);
-	e->ce_name = xstrdup(name);
-	e->ce_short = xstrdup(shortname ? shortname : name);
-	e->ce_to = dup0(to);
-	e->ce_own = 0;
+	e->cen_unit = unit;
+	e->cen_code = xstrdup(code);
+	e->cen_name = xstrdup(name);
+	e->cen_short = xstrdup(shortname ? shortname : name);
+	e->cen_to = dup0(to);
+	e->cen_own = 0;
 	return e;
 }
 
@@ -77,7 +77,7 @@ cur_unit(void *ctx, const struct st_unit *u)
 	struct cur_ent *e =
 	    cur_push(co, 1, u->su_code, u->su_name, NULL, u->su_to);
 
-	e->ce_own = strcmp(u->su_code, co->co_province) == 0 ||
+	e->cen_own = strcmp(u->su_code, co->co_province) == 0 ||
 	    (u->su_parent != NULL &&
 		strcmp(u->su_parent, co->co_province) == 0);
 	return 0;
@@ -109,10 +109,10 @@ cur_free(struct cur_org *co)
 	size_t i;
 
 	for (i = 0; i < co->co_n; i++) {
-		free(co->co_ents[i].ce_code);
-		free(co->co_ents[i].ce_name);
-		free(co->co_ents[i].ce_short);
-		free(co->co_ents[i].ce_to);
+		free(co->co_ents[i].cen_code);
+		free(co->co_ents[i].cen_name);
+		free(co->co_ents[i].cen_short);
+		free(co->co_ents[i].cen_to);
 	}
 	for (i = 0; i < co->co_nm; i++) {
 		free((char *)co->co_members[i].smb_group);
@@ -128,17 +128,17 @@ cur_find(const struct cur_org *co, int unit, const char *code)
 	size_t i;
 
 	for (i = 0; i < co->co_n; i++)
-		if (co->co_ents[i].ce_unit == unit &&
-		    strcmp(co->co_ents[i].ce_code, code) == 0)
+		if (co->co_ents[i].cen_unit == unit &&
+		    strcmp(co->co_ents[i].cen_code, code) == 0)
 			return &co->co_ents[i];
 	return NULL;
 }
 
 /* The plan: the edits to apply, in order. */
 struct plan {
-	struct app_org_edit *pl_e;
-	size_t pl_n, pl_cap;
-	int pl_over; /* more than ORG_PLAN_MAX */
+	struct app_org_edit *pln_e;
+	size_t pln_n, pln_cap;
+	int pln_over; /* more than ORG_PLAN_MAX */
 };
 
 static struct app_org_edit *
@@ -147,15 +147,15 @@ plan_add(struct plan *p, enum app_org_op op, const char *entity,
 {
 	struct app_org_edit *e;
 
-	if (p->pl_n >= ORG_PLAN_MAX) {
-		p->pl_over = 1;
+	if (p->pln_n >= ORG_PLAN_MAX) {
+		p->pln_over = 1;
 		return NULL;
 	}
-	if (p->pl_n == p->pl_cap) {
-		p->pl_cap = p->pl_cap ? p->pl_cap * 2 : 64;
-		p->pl_e = xrealloc(p->pl_e, p->pl_cap * sizeof(*p->pl_e));
+	if (p->pln_n == p->pln_cap) {
+		p->pln_cap = p->pln_cap ? p->pln_cap * 2 : 64;
+		p->pln_e = xrealloc(p->pln_e, p->pln_cap * sizeof(*p->pln_e));
 	}
-	e = &p->pl_e[p->pl_n++];
+	e = &p->pln_e[p->pln_n++];
 	memset(e, 0, sizeof(*e));
 	e->oe_op = op;
 	e->oe_entity = entity;
@@ -171,8 +171,8 @@ handled(const struct org_file *f, int unit, const char *code)
 	size_t i;
 
 	for (i = 0; i < f->of_nchanges; i++)
-		if (strcmp(f->of_changes[i].oc_code, code) == 0 &&
-		    (strcmp(f->of_changes[i].oc_entity, "unit") == 0) == unit)
+		if (strcmp(f->of_changes[i].och_code, code) == 0 &&
+		    (strcmp(f->of_changes[i].och_entity, "unit") == 0) == unit)
 			return 1;
 	return 0;
 }
@@ -211,7 +211,7 @@ plan_unit(struct plan *p, const struct cur_org *co, const struct org_file *f,
 			x->oe_kind = level;
 			x->oe_parent = parent;
 		}
-	} else if (e->ce_to == NULL && strcmp(e->ce_name, u->ou_name) != 0 &&
+	} else if (e->cen_to == NULL && strcmp(e->cen_name, u->ou_name) != 0 &&
 	    !handled(f, 1, u->ou_code) &&
 	    (x = plan_add(p, APP_ORG_RENAME, "unit", u->ou_code, date)))
 		x->oe_name = u->ou_name;
@@ -233,15 +233,15 @@ plan_changes(struct plan *p, const struct org_file *f, const char *date)
 	for (i = 0; i < f->of_nchanges; i++) {
 		const struct org_change *c = &f->of_changes[i];
 		struct app_org_edit *x =
-		    plan_add(p, ops[c->oc_kind], c->oc_entity, c->oc_code,
-			c->oc_effective ? c->oc_effective : date);
+		    plan_add(p, ops[c->och_kind], c->och_entity, c->och_code,
+			c->och_effective ? c->och_effective : date);
 
 		if (x == NULL)
 			return;
-		x->oe_into = c->oc_into;
-		x->oe_name = c->oc_name;
-		x->oe_short = c->oc_short;
-		x->oe_kind = c->oc_kind_text;
+		x->oe_into = c->och_into;
+		x->oe_name = c->och_name;
+		x->oe_short = c->och_short;
+		x->oe_kind = c->och_kind_text;
 	}
 }
 
@@ -304,10 +304,10 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		const struct cur_ent *e = cur_find(co, 0, a->oa_code);
 		const char *sh = a->oa_short ? a->oa_short : a->oa_name;
 
-		if (e == NULL || e->ce_to != NULL ||
+		if (e == NULL || e->cen_to != NULL ||
 		    handled(f, 0, a->oa_code) ||
-		    (strcmp(e->ce_name, a->oa_name) == 0 &&
-			strcmp(e->ce_short, sh) == 0))
+		    (strcmp(e->cen_name, a->oa_name) == 0 &&
+			strcmp(e->cen_short, sh) == 0))
 			continue;
 		if ((x = plan_add(p, APP_ORG_RENAME, "agency", a->oa_code,
 			 date)) == NULL)
@@ -331,7 +331,7 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		const struct cur_ent *g = cur_find(co, 0, m->smb_group);
 
 		/* a collective left out ends as a whole (below) */
-		if (g == NULL || g->ce_to != NULL ||
+		if (g == NULL || g->cen_to != NULL ||
 		    !in_file(f, 0, m->smb_group) ||
 		    member_in_file(f, m->smb_group, m->smb_member))
 			continue;
@@ -346,12 +346,12 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 	for (i = 0; i < co->co_n; i++) {
 		const struct cur_ent *e = &co->co_ents[i];
 
-		if (e->ce_to != NULL || in_file(f, e->ce_unit, e->ce_code) ||
-		    handled(f, e->ce_unit, e->ce_code) ||
-		    (e->ce_unit && !e->ce_own))
+		if (e->cen_to != NULL || in_file(f, e->cen_unit, e->cen_code) ||
+		    handled(f, e->cen_unit, e->cen_code) ||
+		    (e->cen_unit && !e->cen_own))
 			continue;
 		if (plan_add(p, APP_ORG_DEACTIVATE,
-			e->ce_unit ? "unit" : "agency", e->ce_code,
+			e->cen_unit ? "unit" : "agency", e->cen_code,
 			date) == NULL)
 			return;
 	}
@@ -366,24 +366,24 @@ plan_line(const struct app_org_edit *e, const struct cur_org *co,
 	    cur_find(co, strcmp(e->oe_entity, "unit") == 0, e->oe_code);
 
 	memset(l, 0, sizeof(*l));
-	l->ol_kind = app_org_op_name(e->oe_op);
-	l->ol_entity = e->oe_entity;
-	l->ol_code = e->oe_code;
-	l->ol_effective = date;
+	l->oln_kind = app_org_op_name(e->oe_op);
+	l->oln_entity = e->oe_entity;
+	l->oln_code = e->oe_code;
+	l->oln_effective = date;
 	switch (e->oe_op) {
-	case APP_ORG_ADD: l->ol_new = e->oe_name; break;
+	case APP_ORG_ADD: l->oln_new = e->oe_name; break;
 	case APP_ORG_RENAME:
-		l->ol_old = c ? c->ce_name : NULL;
-		l->ol_new = e->oe_name;
+		l->oln_old = c ? c->cen_name : NULL;
+		l->oln_new = e->oe_name;
 		break;
-	case APP_ORG_MERGE: l->ol_new = e->oe_into; break;
+	case APP_ORG_MERGE: l->oln_new = e->oe_into; break;
 	case APP_ORG_MEMBER_ADD:
-		l->ol_entity = "collective";
-		l->ol_new = e->oe_into;
+		l->oln_entity = "collective";
+		l->oln_new = e->oe_into;
 		break;
 	case APP_ORG_MEMBER_REMOVE:
-		l->ol_entity = "collective";
-		l->ol_old = e->oe_into;
+		l->oln_entity = "collective";
+		l->oln_old = e->oe_into;
 		break;
 	case APP_ORG_DEACTIVATE:
 	case APP_ORG_REACTIVATE: break;
@@ -479,7 +479,7 @@ app_org_load(struct store *s, const struct app_actor *a, const char *text,
 		goto out;
 	}
 	plan_build(&p, &co, f, date);
-	if (p.pl_over) {
+	if (p.pln_over) {
 		store_tx_rollback(s);
 		diag_add(d, DIAG_ERROR, "org.limit", file, 0, 0,
 		    "tệp tạo quá nhiều thay đổi (tối đa %d)",
@@ -487,16 +487,16 @@ app_org_load(struct store *s, const struct app_actor *a, const char *text,
 		    ORG_PLAN_MAX);
 		goto out;
 	}
-	for (i = 0; i < p.pl_n; i++) {
+	for (i = 0; i < p.pln_n; i++) {
 		struct app_org_line l;
 		char when[11];
 
-		if (app_org_date(p.pl_e[i].oe_effective, when, d) != 0 ||
-		    app_org_apply(s, a->ac_login, &p.pl_e[i], d) != 0) {
+		if (app_org_date(p.pln_e[i].oe_effective, when, d) != 0 ||
+		    app_org_apply(s, a->ac_login, &p.pln_e[i], d) != 0) {
 			store_tx_rollback(s);
 			goto out;
 		}
-		plan_line(&p.pl_e[i], &co, &l, when);
+		plan_line(&p.pln_e[i], &co, &l, when);
 		if (cb != NULL && cb(ctx, &l) != 0)
 			break;
 	}
@@ -514,7 +514,7 @@ app_org_load(struct store *s, const struct app_actor *a, const char *text,
 		rc = 0;
 	}
 out:
-	free(p.pl_e);
+	free(p.pln_e);
 	cur_free(&co);
 	org_file_free(f);
 	return rc;

@@ -157,11 +157,11 @@ app_org_name_at(struct store *s, const char *entity, const char *code,
 
 /* The agencies in force on one day, with the names then. */
 struct at_ctx {
-	struct store *ac_s;
-	const char *ac_date;
-	int (*ac_agency)(void *, const struct st_agency *);
-	int (*ac_unit)(void *, const struct st_unit *);
-	void *ac_ctx;
+	struct store *atc_s;
+	const char *atc_date;
+	int (*atc_agency)(void *, const struct st_agency *);
+	int (*atc_unit)(void *, const struct st_unit *);
+	void *atc_ctx;
 };
 
 static int
@@ -171,16 +171,16 @@ agency_at_row(void *ctx, const struct st_agency *a)
 	struct st_agency x = *a;
 	char name[256], shortname[128];
 
-	if (c->ac_date == NULL)
-		return c->ac_agency(c->ac_ctx, a);
-	if (!app_org_active(a->sag_from, a->sag_to, c->ac_date))
+	if (c->atc_date == NULL)
+		return c->atc_agency(c->atc_ctx, a);
+	if (!app_org_active(a->sag_from, a->sag_to, c->atc_date))
 		return 0;
-	if (store_org_name_at(c->ac_s, "agency", a->sag_code, c->ac_date, name,
-		sizeof(name), shortname, sizeof(shortname)) == 0) {
+	if (store_org_name_at(c->atc_s, "agency", a->sag_code, c->atc_date,
+		name, sizeof(name), shortname, sizeof(shortname)) == 0) {
 		x.sag_name = name;
 		x.sag_short = shortname;
 	}
-	return c->ac_agency(c->ac_ctx, &x);
+	return c->atc_agency(c->atc_ctx, &x);
 }
 
 static int
@@ -190,14 +190,14 @@ unit_at_row(void *ctx, const struct st_unit *u)
 	struct st_unit x = *u;
 	char name[256], shortname[128];
 
-	if (c->ac_date == NULL)
-		return c->ac_unit(c->ac_ctx, u);
-	if (!app_org_active(u->su_from, u->su_to, c->ac_date))
+	if (c->atc_date == NULL)
+		return c->atc_unit(c->atc_ctx, u);
+	if (!app_org_active(u->su_from, u->su_to, c->atc_date))
 		return 0;
-	if (store_org_name_at(c->ac_s, "unit", u->su_code, c->ac_date, name,
+	if (store_org_name_at(c->atc_s, "unit", u->su_code, c->atc_date, name,
 		sizeof(name), shortname, sizeof(shortname)) == 0)
 		x.su_name = name;
-	return c->ac_unit(c->ac_ctx, &x);
+	return c->atc_unit(c->atc_ctx, &x);
 }
 
 int
@@ -293,12 +293,12 @@ app_unit_in(struct store *s, const struct st_period *p, const char *unit,
  * of organisation changes), freed by app_close.
  */
 struct org_method {
-	const struct store *om_s;
-	long om_method;
-	char om_start[11];
-	long om_changes;
-	struct method *om_m;
-	struct org_method *om_next;
+	const struct store *ome_s;
+	long ome_method;
+	char ome_start[11];
+	long ome_changes;
+	struct method *ome_m;
+	struct org_method *ome_next;
 };
 static struct org_method *org_methods;
 static pthread_mutex_t org_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -308,10 +308,10 @@ org_method_find(const struct store *s, long id, const char *start, long n)
 {
 	struct org_method *o;
 
-	for (o = org_methods; o != NULL; o = o->om_next)
-		if (o->om_s == s && o->om_method == id && o->om_changes == n &&
-		    strcmp(o->om_start, start) == 0)
-			return o->om_m;
+	for (o = org_methods; o != NULL; o = o->ome_next)
+		if (o->ome_s == s && o->ome_method == id &&
+		    o->ome_changes == n && strcmp(o->ome_start, start) == 0)
+			return o->ome_m;
 	return NULL;
 }
 
@@ -322,12 +322,12 @@ app_org_forget(struct store *s)
 
 	pthread_mutex_lock(&org_mu);
 	for (pp = &org_methods; (o = *pp) != NULL;) {
-		if (o->om_s == s) {
-			*pp = o->om_next;
-			method_free(o->om_m);
+		if (o->ome_s == s) {
+			*pp = o->ome_next;
+			method_free(o->ome_m);
 			free(o);
 		} else {
-			pp = &o->om_next;
+			pp = &o->ome_next;
 		}
 	}
 	pthread_mutex_unlock(&org_mu);
@@ -398,13 +398,13 @@ app_period_method(struct store *s, const struct st_period *p,
 		return app_store_error(s, d);
 	}
 	o = xcalloc(1, sizeof(*o));
-	o->om_s = s;
-	o->om_method = p->sp_method;
-	snprintf(o->om_start, sizeof(o->om_start), "%s", start);
-	o->om_changes = n;
-	o->om_m = m;
+	o->ome_s = s;
+	o->ome_method = p->sp_method;
+	snprintf(o->ome_start, sizeof(o->ome_start), "%s", start);
+	o->ome_changes = n;
+	o->ome_m = m;
 	pthread_mutex_lock(&org_mu);
-	o->om_next = org_methods;
+	o->ome_next = org_methods;
 	org_methods = o;
 	pthread_mutex_unlock(&org_mu);
 	*out = m;

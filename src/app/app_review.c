@@ -537,8 +537,7 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	int moved, pm;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
-	    app_period_method(s, &p, &m, d) < 0 ||
-	    review_what(s, m, ra, d) < 0)
+	    app_period_method(s, &p, &m, d) < 0 || review_what(s, m, ra, d) < 0)
 		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);

@@ -830,8 +830,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 	}
 	if (app_period(s, period, &p, d) != 0)
 		return -1;
-	if (app_refuse_closed(&p, d) < 0 ||
-	    app_period_method(s, &p, &m, d) < 0)
+	if (app_refuse_closed(&p, d) < 0 || app_period_method(s, &p, &m, d) < 0)
 		goto out;
 	if (import_read(s, &p, m, f, file, style, &im, d) < 0) {
 		if (!im.im_sheet && file != NULL && ends_with(file, ".xlsx"))

@@ -251,8 +251,8 @@ change_print(const struct opts *o, const char *kind, const char *entity,
 static int
 load_line(void *ctx, const struct app_org_line *l)
 {
-	change_print(ctx, l->ol_kind, l->ol_entity, l->ol_code, l->ol_old,
-	    l->ol_new, l->ol_effective, NULL, NULL);
+	change_print(ctx, l->oln_kind, l->oln_entity, l->oln_code, l->oln_old,
+	    l->oln_new, l->oln_effective, NULL, NULL);
 	return 0;
 }
 

@@ -525,42 +525,43 @@ parse_changes(struct org_ctx *c, yaml_node_t *root)
 			if (v == NULL)
 				continue;
 			found++;
-			oc->oc_kind = change_keys[k].ck_kind;
-			oc->oc_code = v;
+			oc->och_kind = change_keys[k].ck_kind;
+			oc->och_code = v;
 		}
-		oc->oc_line = ydoc_line(x);
-		oc->oc_col = ydoc_col(x);
+		oc->och_line = ydoc_line(x);
+		oc->och_col = ydoc_col(x);
 		if (found != 1) {
 			c->oc_errors++;
 			diag_put(c->oc_d, DIAG_ERROR, "org.change", c->oc_file,
-			    oc->oc_line, oc->oc_col,
+			    oc->och_line, oc->och_col,
 			    "mỗi thay đổi có đúng một trong add, rename, deactivate, reactivate, merge",
 			    "each change has exactly one of add, rename, deactivate, reactivate, merge");
 			continue;
 		}
-		oc->oc_entity = opt(c, x, "entity");
-		if (oc->oc_entity == NULL)
-			oc->oc_entity = "agency";
-		else if (strcmp(oc->oc_entity, "agency") != 0 &&
-		    strcmp(oc->oc_entity, "unit") != 0) {
+		oc->och_entity = opt(c, x, "entity");
+		if (oc->och_entity == NULL)
+			oc->och_entity = "agency";
+		else if (strcmp(oc->och_entity, "agency") != 0 &&
+		    strcmp(oc->och_entity, "unit") != 0) {
 			oerr(c, x, "entity");
 			continue;
 		}
-		oc->oc_into = opt(c, x, "into");
-		oc->oc_name = opt(c, x, "name");
-		oc->oc_short = opt(c, x, "short");
-		oc->oc_kind_text = opt(c, x, "kind");
-		oc->oc_effective = org_date(c, x, "effective");
-		if ((oc->oc_kind == ORG_CHANGE_MERGE && oc->oc_into == NULL) ||
-		    ((oc->oc_kind == ORG_CHANGE_RENAME ||
-			 oc->oc_kind == ORG_CHANGE_ADD) &&
-			oc->oc_name == NULL) ||
-		    (oc->oc_kind == ORG_CHANGE_ADD &&
-			oc->oc_kind_text == NULL)) {
+		oc->och_into = opt(c, x, "into");
+		oc->och_name = opt(c, x, "name");
+		oc->och_short = opt(c, x, "short");
+		oc->och_kind_text = opt(c, x, "kind");
+		oc->och_effective = org_date(c, x, "effective");
+		if ((oc->och_kind == ORG_CHANGE_MERGE &&
+			oc->och_into == NULL) ||
+		    ((oc->och_kind == ORG_CHANGE_RENAME ||
+			 oc->och_kind == ORG_CHANGE_ADD) &&
+			oc->och_name == NULL) ||
+		    (oc->och_kind == ORG_CHANGE_ADD &&
+			oc->och_kind_text == NULL)) {
 			oerr(c, x,
-			    oc->oc_kind == ORG_CHANGE_MERGE ? "into"
-				: oc->oc_name == NULL       ? "name"
-							    : "kind");
+			    oc->och_kind == ORG_CHANGE_MERGE ? "into"
+				: oc->och_name == NULL       ? "name"
+							     : "kind");
 			continue;
 		}
 		f->of_nchanges++;

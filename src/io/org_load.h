@@ -114,15 +114,15 @@ enum org_change_kind {
 	ORG_CHANGE_MERGE,
 };
 struct org_change {
-	enum org_change_kind oc_kind;
-	const char *oc_entity; /* "agency" (default) or "unit" */
-	const char *oc_code;
-	const char *oc_into; /* merge: the successor */
-	const char *oc_name; /* add, rename */
-	const char *oc_short; /* or NULL */
-	const char *oc_kind_text; /* add: an agency's kind, a unit's level */
-	const char *oc_effective; /* YYYY-MM-DD, or NULL: the file's */
-	long oc_line, oc_col;
+	enum org_change_kind och_kind;
+	const char *och_entity; /* "agency" (default) or "unit" */
+	const char *och_code;
+	const char *och_into; /* merge: the successor */
+	const char *och_name; /* add, rename */
+	const char *och_short; /* or NULL */
+	const char *och_kind_text; /* add: an agency's kind, a unit's level */
+	const char *och_effective; /* YYYY-MM-DD, or NULL: the file's */
+	long och_line, och_col;
 };
 
 struct org_block; /* the storage of the strings */
