@@ -23,6 +23,7 @@ struct cur_ent {
 	char *cen_name;
 	char *cen_short;
 	char *cen_to; /* or NULL */
+	char *cen_successor; /* or NULL */
 	int cen_unit;
 	int cen_own; /* a unit: the province or one of its units */
 };
@@ -43,7 +44,7 @@ dup0(const char *s)
 
 static struct cur_ent *
 cur_push(struct cur_org *co, int unit, const char *code, const char *name,
-    const char *shortname, const char *to)
+    const char *shortname, const char *to, const char *successor)
 {
 	struct cur_ent *e;
 
@@ -58,6 +59,7 @@ cur_push(struct cur_org *co, int unit, const char *code, const char *name,
 	e->cen_name = xstrdup(name);
 	e->cen_short = xstrdup(shortname ? shortname : name);
 	e->cen_to = dup0(to);
+	e->cen_successor = dup0(successor);
 	e->cen_own = 0;
 	return e;
 }
@@ -65,8 +67,8 @@ cur_push(struct cur_org *co, int unit, const char *code, const char *name,
 static int
 cur_agency(void *ctx, const struct st_agency *a)
 {
-	(void)cur_push(
-	    ctx, 0, a->sag_code, a->sag_name, a->sag_short, a->sag_to);
+	(void)cur_push(ctx, 0, a->sag_code, a->sag_name, a->sag_short,
+	    a->sag_to, a->sag_successor);
 	return 0;
 }
 
@@ -74,8 +76,8 @@ static int
 cur_unit(void *ctx, const struct st_unit *u)
 {
 	struct cur_org *co = ctx;
-	struct cur_ent *e =
-	    cur_push(co, 1, u->su_code, u->su_name, NULL, u->su_to);
+	struct cur_ent *e = cur_push(
+	    co, 1, u->su_code, u->su_name, NULL, u->su_to, u->su_successor);
 
 	e->cen_own = strcmp(u->su_code, co->co_province) == 0 ||
 	    (u->su_parent != NULL &&
@@ -113,6 +115,7 @@ cur_free(struct cur_org *co)
 		free(co->co_ents[i].cen_name);
 		free(co->co_ents[i].cen_short);
 		free(co->co_ents[i].cen_to);
+		free(co->co_ents[i].cen_successor);
 	}
 	for (i = 0; i < co->co_nm; i++) {
 		free((char *)co->co_members[i].smb_group);
@@ -217,9 +220,31 @@ plan_unit(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		x->oe_name = u->ou_name;
 }
 
+/* Is change ${c} in force already (a file loaded again)? */
+static int
+change_done(const struct cur_org *co, const struct org_change *c)
+{
+	const struct cur_ent *e =
+	    cur_find(co, strcmp(c->och_entity, "unit") == 0, c->och_code);
+
+	if (e == NULL)
+		return 0;
+	switch (c->och_kind) {
+	case ORG_CHANGE_ADD: return 1;
+	case ORG_CHANGE_RENAME: return strcmp(e->cen_name, c->och_name) == 0;
+	case ORG_CHANGE_DEACTIVATE: return e->cen_to != NULL;
+	case ORG_CHANGE_REACTIVATE: return e->cen_to == NULL;
+	case ORG_CHANGE_MERGE:
+		return e->cen_to != NULL && e->cen_successor != NULL &&
+		    strcmp(e->cen_successor, c->och_into) == 0;
+	}
+	return 0;
+}
+
 /* The changes: section, in the file's order. */
 static void
-plan_changes(struct plan *p, const struct org_file *f, const char *date)
+plan_changes(struct plan *p, const struct cur_org *co, const struct org_file *f,
+    const char *date)
 {
 	static const enum app_org_op ops[] = {
 		[ORG_CHANGE_ADD] = APP_ORG_ADD,
@@ -232,10 +257,12 @@ plan_changes(struct plan *p, const struct org_file *f, const char *date)
 
 	for (i = 0; i < f->of_nchanges; i++) {
 		const struct org_change *c = &f->of_changes[i];
-		struct app_org_edit *x =
-		    plan_add(p, ops[c->och_kind], c->och_entity, c->och_code,
-			c->och_effective ? c->och_effective : date);
+		struct app_org_edit *x;
 
+		if (change_done(co, c))
+			continue;
+		x = plan_add(p, ops[c->och_kind], c->och_entity, c->och_code,
+		    c->och_effective ? c->och_effective : date);
 		if (x == NULL)
 			return;
 		x->oe_into = c->och_into;
@@ -297,7 +324,7 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		plan_unit(p, co, f, &f->of_districts[i], "district",
 		    f->of_province.ou_code, date);
 	/* 2. what a list cannot say */
-	plan_changes(p, f, date);
+	plan_changes(p, co, f, date);
 	/* 3. new names of agencies kept */
 	for (i = 0; i < f->of_nagencies; i++) {
 		const struct org_agency *a = &f->of_agencies[i];
