@@ -10,7 +10,8 @@ API on the demo database.
   and leaves the database dump-identical; the real load applies the same
   changes;
 - a 2026 period afterwards: its status names Sở KH&CN, not Sở TTTT; the
-  officer of Sở TTTT owes nothing and may not write there, an officer of
+  officer of Sở TTTT owes nothing and may write nothing (its agency is
+  merged: not even in 2023, which it wrote before the merger), an officer of
   Sở KH&CN sees 3.3.a in its work list and writes it, onto Khánh Hòa;
 - GET /agencies and /units ?at=: the organisation of a day (names then,
   districts gone in 2026); the lineage of khanh-hoa lists both
@@ -120,6 +121,15 @@ def body(ck, srv):
               (method, path))
     ck.eq(dump(srv.db), base, "the admin's refused edits changed nothing")
 
+    # --- a real year before the merger: so-tttt's officer writes 2023
+    r = srv.request("POST", API + "/periods", json_body={"code": "2023"},
+                    session=admin)
+    ck.status(r, 201, "open 2023")
+    r = srv.request("PUT", API + "/periods/2023/values/ninh-thuan/3.3.a",
+                    json_body={"value": "5"}, session=others["officer"])
+    ck.status(r, 200, "so-tttt officer writes 2023 before the merger")
+    base = dump(srv.db)
+
     # --- the merger, dry then real
     with open(os.path.join(srv.src, "data", "khanh-hoa-2025.yaml"),
               "rb") as f:
@@ -196,6 +206,9 @@ def body(ck, srv):
     r = srv.request("PUT", API + "/periods/%s/values/khanh-hoa/3.3.a" % NEW,
                     json_body={"value": "1"}, session=off)
     ck.status(r, 403, "so-tttt officer writes nothing in 2026")
+    r = srv.request("PUT", API + "/periods/2023/values/ninh-thuan/3.3.a",
+                    json_body={"value": "6"}, session=off)
+    ck.status(r, 403, "the merged so-tttt's officer acts no more (2023)")
     r = srv.request("POST", API + "/users", session=admin,
                     json_body={"login": "cb-khcn", "role": "officer",
                                "agency": "so-khcn",
