@@ -219,7 +219,8 @@ api_agencies(struct api_req *ar)
 	diag_init(&d);
 	/* ?at=DATE: those active that day, with the names then */
 	if ((at != NULL && app_org_date(at, day, &d) != 0) ||
-	    app_agencies_at(ar->ar_s, at != NULL ? day : NULL, agency_row, list, &d) != 0) {
+	    app_agencies_at(
+		ar->ar_s, at != NULL ? day : NULL, agency_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);
@@ -251,7 +252,8 @@ api_units(struct api_req *ar)
 	diag_init(&d);
 	/* ?at=DATE: those active that day, with the names then */
 	if ((at != NULL && app_org_date(at, day, &d) != 0) ||
-	    app_units_at(ar->ar_s, at != NULL ? day : NULL, unit_row, list, &d) != 0) {
+	    app_units_at(
+		ar->ar_s, at != NULL ? day : NULL, unit_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);

@@ -31,15 +31,15 @@ org_edit(struct api_req *ar, const char *entity, enum app_org_op op,
 			: api_str(ar, j, "name",
 			      op == APP_ORG_ADD || op == APP_ORG_RENAME, &bad);
 	e.oe_short = bad ? NULL : api_str(ar, j, "short", 0, &bad);
-	e.oe_kind = bad ? NULL
-			: api_str(ar, j,
-			      strcmp(entity, "unit") == 0 ? "level" : "kind",
-			      op == APP_ORG_ADD, &bad);
+	e.oe_kind = bad
+	    ? NULL
+	    : api_str(ar, j, strcmp(entity, "unit") == 0 ? "level" : "kind",
+		  op == APP_ORG_ADD, &bad);
 	e.oe_parent = bad ? NULL : api_str(ar, j, "parent", 0, &bad);
-	e.oe_into = bad ? NULL
-			: api_str(ar, j,
-			      op >= APP_ORG_MEMBER_ADD ? "member" : "into",
-			      op >= APP_ORG_MERGE, &bad);
+	e.oe_into = bad
+	    ? NULL
+	    : api_str(ar, j, op >= APP_ORG_MEMBER_ADD ? "member" : "into",
+		  op >= APP_ORG_MERGE, &bad);
 	e.oe_effective = bad ? NULL : api_str(ar, j, "effective", 0, &bad);
 	if (bad)
 		return;
@@ -151,8 +151,8 @@ load_line(void *ctx, const struct app_org_line *l)
 {
 	json_array_append_new(ctx,
 	    json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s}", "kind", l->oln_kind,
-		"entity", l->oln_entity, "code", l->oln_code, "old",
-		l->oln_old, "new", l->oln_new, "effective", l->oln_effective));
+		"entity", l->oln_entity, "code", l->oln_code, "old", l->oln_old,
+		"new", l->oln_new, "effective", l->oln_effective));
 	return 0;
 }
 
@@ -176,8 +176,8 @@ api_org_load(struct api_req *ar)
 	list = json_array();
 	diag_init(&d);
 	rc = app_org_load(ar->ar_s, api_actor(ar),
-	    buf_cstr(&ar->ar_rq->rq_body), ar->ar_rq->rq_body.b_len,
-	    "org.yaml", eff, dry_run, load_line, list, &d);
+	    buf_cstr(&ar->ar_rq->rq_body), ar->ar_rq->rq_body.b_len, "org.yaml",
+	    eff, dry_run, load_line, list, &d);
 	api_answer(ar, rc, &d, 200,
 	    json_pack("{s:b, s:o}", "dry_run", dry_run, "changes", list));
 }

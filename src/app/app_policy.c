@@ -78,8 +78,7 @@ app_may(struct store *s, const struct app_actor *a, enum app_perm perm,
 	if (!by_agency)
 		return 1;
 	/* an officer acts for their agency or a group it is in */
-	if (agency == NULL || a->ac_agency == NULL ||
-	    a->ac_agency[0] == '\0' ||
+	if (agency == NULL || a->ac_agency == NULL || a->ac_agency[0] == '\0' ||
 	    store_agency_in(s, a->ac_agency, agency) != 1)
 		return 0;
 	/* ... while their agency exists: one deactivated or merged
