@@ -325,7 +325,19 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		    f->of_province.ou_code, date);
 	/* 2. what a list cannot say */
 	plan_changes(p, co, f, date);
-	/* 3. new names of agencies kept */
+	/* 3. an agency the file lists again, deactivated (not merged) before */
+	for (i = 0; i < f->of_nagencies; i++) {
+		const struct org_agency *a = &f->of_agencies[i];
+		const struct cur_ent *e = cur_find(co, 0, a->oa_code);
+
+		if (e == NULL || e->cen_to == NULL ||
+		    e->cen_successor != NULL || handled(f, 0, a->oa_code))
+			continue;
+		if (plan_add(p, APP_ORG_REACTIVATE, "agency", a->oa_code,
+			date) == NULL)
+			return;
+	}
+	/* 4. new names of agencies kept */
 	for (i = 0; i < f->of_nagencies; i++) {
 		const struct org_agency *a = &f->of_agencies[i];
 		const struct cur_ent *e = cur_find(co, 0, a->oa_code);
@@ -342,7 +354,7 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 		x->oe_name = a->oa_name;
 		x->oe_short = sh;
 	}
-	/* 4. collectives: who joins, who leaves */
+	/* 5. collectives: who joins, who leaves */
 	for (i = 0; i < f->of_nmembers; i++) {
 		const struct org_member *m = &f->of_members[i];
 
@@ -367,7 +379,7 @@ plan_build(struct plan *p, const struct cur_org *co, const struct org_file *f,
 			return;
 		x->oe_into = m->smb_member;
 	}
-	/* 5. what the file leaves out: deactivated, never deleted (of units,
+	/* 6. what the file leaves out: deactivated, never deleted (of units,
 	 * the province and its own: other provinces, such as those a
 	 * comparison adds, are not the file's) */
 	for (i = 0; i < co->co_n; i++) {

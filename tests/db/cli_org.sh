@@ -228,6 +228,18 @@ eq "$(sql t.db "SELECT kind FROM org_change ORDER BY id DESC LIMIT 7" |
 eq "$(sql t.db "SELECT count(*) FROM audit WHERE action LIKE 'org.%'
     AND 'so-thu' IN (key, old, new)")" 7 \
     "so-thu's audit rows"
+# an agency the file lists, deactivated by hand, comes back with the file
+ok agency deactivate so-y-te --effective 2026-01-01 --db t.db
+ok org load "$ORG" --dry-run --effective 2026-02-01 --db t.db
+grep -q 'reactivate .*agency .*so-y-te' "$T/out" ||
+    fail "the file reactivates so-y-te"
+eq "$(grep -c '^[0-9][0-9]/' "$T/out")" 1 "only so-y-te changes"
+# at the file's own date (01/07/2025), before so-y-te ended: refused
+ko org load "$ORG" --db t.db
+err_has "so-y-te"
+eq "$(sql t.db "SELECT active_to FROM agency WHERE code = 'so-y-te'")" \
+    2026-01-01 "a dry run or a refused load reactivates nothing"
+
 # (the command line acts as the file's operator, an admin: the policy, admin
 # only, is tested by api.org and api.authz)
 echo ok
