@@ -26,6 +26,22 @@ check(const struct org_file *f)
 	    f->of_nmembers > ORG_MAX_MEMBERS ||
 	    f->of_reporting.or_receiver == NULL)
 		abort();
+	/* every change names what it changes; a merge where to */
+	for (i = 0; i < f->of_nchanges; i++) {
+		const struct org_change *c = &f->of_changes[i];
+
+		if (c->och_code == NULL || c->och_entity == NULL ||
+		    (c->och_kind == ORG_CHANGE_MERGE && c->och_into == NULL) ||
+		    ((c->och_kind == ORG_CHANGE_RENAME ||
+			 c->och_kind == ORG_CHANGE_ADD) &&
+			c->och_name == NULL) ||
+		    (c->och_effective != NULL &&
+			strlen(c->och_effective) != 10))
+			abort();
+	}
+	if (f->of_nchanges > ORG_MAX_ITEMS ||
+	    (f->of_effective != NULL && strlen(f->of_effective) != 10))
+		abort();
 }
 
 int

@@ -340,6 +340,8 @@ status_of(const char *code)
 		{ "forbidden", 403 },
 		{ "evidence.type", 415 },
 		{ "store.not_found", 404 },
+		{ "org.unknown", 404 },
+		{ "org.exists", 409 },
 		{ "store.conflict", 409 },
 		{ "store.busy", 503 },
 		{ "store.invalid", 400 },
@@ -616,6 +618,23 @@ static const struct route routes[] = {
 	/* methodologies of periods (issue 12, M) */
 	{ "POST", "/api/v1/methodologies", api_methodology_add, 0 },
 	{ "POST", "/api/v1/periods/{}/methodology", api_period_method, 0 },
+	/* the organisation, versioned (api_org.c) */
+	{ "POST", "/api/v1/agencies", api_agency_add, 0 },
+	{ "PATCH", "/api/v1/agencies/{}", api_agency_rename, 0 },
+	{ "POST", "/api/v1/agencies/{}/deactivate", api_agency_deactivate, 0 },
+	{ "POST", "/api/v1/agencies/{}/reactivate", api_agency_reactivate, 0 },
+	{ "POST", "/api/v1/agencies/{}/merge", api_agency_merge, 0 },
+	{ "POST", "/api/v1/agencies/{}/members", api_agency_member_add, 0 },
+	{ "POST", "/api/v1/agencies/{}/members/remove",
+	    api_agency_member_remove, 0 },
+	{ "POST", "/api/v1/units", api_unit_add, 0 },
+	{ "PATCH", "/api/v1/units/{}", api_unit_rename, 0 },
+	{ "POST", "/api/v1/units/{}/deactivate", api_unit_deactivate, 0 },
+	{ "POST", "/api/v1/units/{}/reactivate", api_unit_reactivate, 0 },
+	{ "POST", "/api/v1/units/{}/merge", api_unit_merge, 0 },
+	{ "GET", "/api/v1/units/{}/lineage", api_unit_lineage, 0 },
+	{ "GET", "/api/v1/org/changes", api_org_changes, 0 },
+	{ "POST", "/api/v1/org/load", api_org_load, 0 },
 };
 
 /*

@@ -260,4 +260,21 @@ void api_trend(struct api_req *);
 void api_sensitivity(struct api_req *);
 void api_results(struct api_req *);
 
+/* api_org.c: the organisation, versioned (writes: admin only). */
+void api_agency_add(struct api_req *);
+void api_agency_rename(struct api_req *);
+void api_agency_deactivate(struct api_req *);
+void api_agency_reactivate(struct api_req *);
+void api_agency_merge(struct api_req *);
+void api_agency_member_add(struct api_req *);
+void api_agency_member_remove(struct api_req *);
+void api_unit_add(struct api_req *);
+void api_unit_rename(struct api_req *);
+void api_unit_deactivate(struct api_req *);
+void api_unit_reactivate(struct api_req *);
+void api_unit_merge(struct api_req *);
+void api_unit_lineage(struct api_req *);
+void api_org_changes(struct api_req *);
+void api_org_load(struct api_req *);
+
 #endif

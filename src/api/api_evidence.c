@@ -204,7 +204,7 @@ api_evidence_add(struct api_req *ar)
 	if (api_path_period(ar, &p) != 0)
 		return;
 	diag_init(&d);
-	if ((m = api_method(ar, p.sp_method, &d)) == NULL) {
+	if (app_period_method(ar->ar_s, &p, &m, &d) != 0) {
 		api_diag_flat(ar, &d);
 		diag_free(&d);
 		return;

@@ -210,19 +210,26 @@ static int
 agency_row(void *ctx, const struct st_agency *a)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:s, s:s, s:s, s:s}", "code", a->sag_code, "name",
-		a->sag_name, "short", a->sag_short, "kind", a->sag_kind));
+	    json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?}", "code",
+		a->sag_code, "name", a->sag_name, "short", a->sag_short, "kind",
+		a->sag_kind, "active_from", a->sag_from, "active_to", a->sag_to,
+		"successor", a->sag_successor));
 	return 0;
 }
 
 void
 api_agencies(struct api_req *ar)
 {
+	const char *at = http_query(ar->ar_rq, "at");
 	json_t *list = json_array();
+	char day[11];
 	struct diag d;
 
 	diag_init(&d);
-	if (app_agencies(ar->ar_s, agency_row, list, &d) != 0) {
+	/* ?at=DATE: those active that day, with the names then */
+	if ((at != NULL && app_org_date(at, day, &d) != 0) ||
+	    app_agencies_at(
+		ar->ar_s, at != NULL ? day : NULL, agency_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);
@@ -236,19 +243,26 @@ static int
 unit_row(void *ctx, const struct st_unit *u)
 {
 	json_array_append_new(ctx,
-	    json_pack("{s:s, s:s, s:s, s:s?}", "code", u->su_code, "name",
-		u->su_name, "level", u->su_level, "parent", u->su_parent));
+	    json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?}", "code",
+		u->su_code, "name", u->su_name, "level", u->su_level, "parent",
+		u->su_parent, "active_from", u->su_from, "active_to", u->su_to,
+		"successor", u->su_successor));
 	return 0;
 }
 
 void
 api_units(struct api_req *ar)
 {
+	const char *at = http_query(ar->ar_rq, "at");
 	json_t *list = json_array();
+	char day[11];
 	struct diag d;
 
 	diag_init(&d);
-	if (app_units(ar->ar_s, unit_row, list, &d) != 0) {
+	/* ?at=DATE: those active that day, with the names then */
+	if ((at != NULL && app_org_date(at, day, &d) != 0) ||
+	    app_units_at(
+		ar->ar_s, at != NULL ? day : NULL, unit_row, list, &d) != 0) {
 		json_decref(list);
 		api_diag_flat(ar, &d);
 		diag_free(&d);

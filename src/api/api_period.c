@@ -68,12 +68,14 @@ api_path_period(struct api_req *ar, struct st_period *p)
 static const struct method *
 period_method(struct api_req *ar, const struct st_period *p)
 {
-	const struct method *m;
+	const struct method *m = NULL;
 	struct diag d;
 
 	diag_init(&d);
-	if ((m = api_method(ar, p->sp_method, &d)) == NULL)
+	if (app_period_method(ar->ar_s, p, &m, &d) != 0) {
+		m = NULL;
 		api_diag_flat(ar, &d);
+	}
 	diag_free(&d);
 	return m;
 }

@@ -61,6 +61,7 @@ app_close(struct store *s)
 	if (s == NULL)
 		return;
 	app_method_forget(s);
+	app_org_forget(s);
 	store_close(s);
 }
 

@@ -69,6 +69,7 @@ enum app_perm {
 	APP_AUDIT, /* read the audit log (an officer: its agency's part) */
 	APP_ACCOUNTS, /* reset, disable, change others' accounts (admins) */
 	APP_METHOD, /* load methodologies, change a period's (admins) */
+	APP_ORG, /* change the organisation (admin only) */
 };
 
 /*
@@ -1469,4 +1470,117 @@ struct app_rank {
  * first (malloc'd: the caller frees it).
  */
 int app_ranking(const struct app_scored *, struct app_rank **, int *);
+
+/*
+ * app_org_edit.c, app_org_period.c, app_org_load.c: the organisation,
+ * versioned (docs/organisation.md). Every change has an effective date,
+ * is logged (org_change) and audited; nothing is deleted.
+ */
+enum app_org_op {
+	APP_ORG_ADD,
+	APP_ORG_RENAME,
+	APP_ORG_DEACTIVATE,
+	APP_ORG_REACTIVATE,
+	APP_ORG_MERGE, /* into oe_into */
+	APP_ORG_MEMBER_ADD, /* oe_into joins the collective oe_code */
+	APP_ORG_MEMBER_REMOVE, /* oe_into leaves it */
+};
+struct app_org_edit {
+	enum app_org_op oe_op;
+	const char *oe_entity; /* "agency" or "unit" */
+	const char *oe_code;
+	const char *oe_name; /* add, rename */
+	const char *oe_short; /* agencies; NULL: the name (rename: kept) */
+	const char *oe_kind; /* add: an agency's kind, a unit's level */
+	const char *oe_parent; /* add a unit: its parent's code, or NULL */
+	const char *oe_into; /* merge: the successor; members: the member */
+	const char *oe_effective; /* dd/mm/yyyy or ISO; NULL: today (VN) */
+};
+/* app_org_op_name(op): "add", "rename" ... as the change log names it. */
+const char *app_org_op_name(enum app_org_op);
+/*
+ * app_org_date(text, out, d): the effective date ${text} (either form;
+ * NULL or "": today in Vietnam) as ISO; -1 with "org.date".
+ */
+int app_org_date(const char *, char[11], struct diag *);
+/*
+ * app_org_edit(s, a, e, d): the change ${e}, checked (unknown code,
+ * inactive, merged into itself, a cycle, a date before it exists ...),
+ * logged and audited in one transaction; admin only.
+ */
+int app_org_edit(struct store *, const struct app_actor *,
+    const struct app_org_edit *, struct diag *);
+/* app_org_apply(s, login, e, d): app_org_edit in the caller's transaction. */
+int app_org_apply(
+    struct store *, const char *, const struct app_org_edit *, struct diag *);
+/* app_org_changes(s, cb, ctx, d): the change log, oldest first. */
+int app_org_changes(struct store *,
+    int (*)(void *, const struct st_org_change *), void *, struct diag *);
+/*
+ * app_agencies_at(s, date, cb, ctx, d), app_units_at(...): those active on
+ * ${date} (YYYY-MM-DD) with the names then in force; NULL: all, as now.
+ */
+int app_agencies_at(struct store *, const char *,
+    int (*)(void *, const struct st_agency *), void *, struct diag *);
+int app_units_at(struct store *, const char *,
+    int (*)(void *, const struct st_unit *), void *, struct diag *);
+/*
+ * app_org_name_at(s, entity, code, date, name, nsize, short, ssize): the
+ * name in force on ${date}; STORE_ENOTFOUND when never renamed.
+ */
+int app_org_name_at(struct store *, const char *, const char *, const char *,
+    char *, size_t, char *, size_t);
+/* app_province_name_at(s, date, out, size): the province's name then. */
+void app_province_name_at(struct store *, const char *, char *, size_t);
+/*
+ * app_period_method(s, p, out, d): period ${p}'s methodology with its
+ * agencies as in force on the period's first day: an agency merged on or
+ * before it is replaced by its successor (following the chain), names
+ * are those then in force. Kept with ${s} like app_method.
+ */
+int app_period_method(struct store *, const struct st_period *,
+    const struct method **, struct diag *);
+/* One line of what an organisation file changes (app_org_load). */
+struct app_org_line {
+	const char
+	    *oln_kind; /* add, rename, deactivate, merge, member_add ... */
+	const char *oln_entity; /* agency, unit, collective */
+	const char *oln_code;
+	const char *oln_old; /* or NULL */
+	const char *oln_new; /* or NULL */
+	const char *oln_effective; /* YYYY-MM-DD */
+};
+/*
+ * app_org_load(s, a, text, len, file, effective, dry_run, cb, ctx, d):
+ * the organisation file ${text} (io/org_load.h, with its optional
+ * effective: and changes:) compared with the stored organisation; each
+ * difference to ${cb}; unless ${dry_run}, applied all in one transaction
+ * (an agency or unit absent from the file is deactivated). ${effective}
+ * (NULL: the file's, else today) dates every change. Admin only.
+ */
+int app_org_load(struct store *, const struct app_actor *, const char *, size_t,
+    const char *, const char *, int,
+    int (*)(void *, const struct app_org_line *), void *, struct diag *);
+/* A predecessor of a unit, with what this database knows of it. */
+struct app_lineage {
+	const char *ln_code;
+	const char *ln_name;
+	const char *ln_to; /* merged from this day */
+	const char *ln_successor;
+	int ln_depth; /* 0: the unit itself, 1: a direct predecessor ... */
+};
+/*
+ * app_org_lineage(s, unit, cb, ctx, d): ${unit} and every unit merged into
+ * it (and into those), the unit first; "org.unknown" when none.
+ */
+int app_org_lineage(struct store *, const char *,
+    int (*)(void *, const struct app_lineage *), void *, struct diag *);
+/* app_result_bare(name): a province's name without "Tỉnh ", "TP. " ... */
+const char *app_result_bare(const char *);
+/*
+ * app_period_province(s, p, out, size): the code of the province unit in
+ * force on period ${p}'s first day; -1 on a store error.
+ */
+int app_period_province(
+    struct store *, const struct st_period *, char *, size_t);
 #endif

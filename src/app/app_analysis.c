@@ -442,7 +442,13 @@ app_trend(struct store *s, const char *period, int drafts, struct app_trend *t,
 	memset(t, 0, sizeof(*t));
 	if (app_period(s, period, &p, d) != 0)
 		return -1;
-	app_province_name(s, name, sizeof(name));
+	{
+		/* the province in force in the period */
+		char start[11];
+
+		app_period_start(&p, start);
+		app_province_name_at(s, start, name, sizeof(name));
+	}
 	memset(&tc, 0, sizeof(tc));
 	tc.tc_self = an_bare(name);
 	tc.tc_year = p.sp_year;

@@ -627,7 +627,7 @@ app_export_parts(struct store *s, const struct app_actor *a, const char *period,
 	struct st_period p;
 
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &o.po_m, d) < 0)
+	    app_period_method(s, &p, &o.po_m, d) < 0)
 		return -1;
 	fputs("unit,input,value,part,status\n", f);
 	if (store_value_each(s, p.sp_id, NULL, parts_row, &o) != 0)
@@ -658,7 +658,7 @@ app_aggregates(struct store *s, const struct app_actor *a,
 	long uid = 0;
 	int i, j, rc = 0, g;
 
-	if (app_method(s, p->sp_method, &m, d) < 0)
+	if (app_period_method(s, p, &m, d) < 0)
 		return -1;
 	if (m->m_ncontrib == 0)
 		return 0;
@@ -1010,7 +1010,7 @@ app_contrib_check_unit(struct store *s, const struct app_actor *a,
 	    a->ac_agency != NULL && strcmp(a->ac_agency, agency) == 0) {
 		diag_init(&quiet);
 		if (app_period(s, period, &p, &quiet) == 0 &&
-		    app_method(s, p.sp_method, &m, &quiet) == 0)
+		    app_period_method(s, &p, &m, &quiet) == 0)
 			for (in = 0; in < m->m_ninputs && !ok; in++)
 				ok = method_contribution(m, in) != NULL &&
 				    app_may_part(s, a, m, in, unit, agency) ==

@@ -560,7 +560,7 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	int in, rc;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
-	    app_method(s, p.sp_method, &m, d) < 0 ||
+	    app_period_method(s, &p, &m, d) < 0 ||
 	    evidence_check(m, input, e, has_file, len, iso, d) < 0)
 		return -1;
 	in = method_input(m, input, strlen(input));
@@ -583,7 +583,7 @@ attach(struct store *s, const struct app_actor *a, const char *period,
 	}
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	if (app_unit_in(s, &p, unit, code, sizeof(code), &uid, d) != 0 ||
 	    (part[0] != '\0' &&
 		app_contrib_exclusive(s, &p, m, uid, code, in, part, d) != 0)) {
 		store_tx_rollback(s);

@@ -332,4 +332,37 @@ double app_an_try(struct app_an *, int, double, int);
  * (the unit its settings name), "" when unknown. app_results.c. */
 void app_province_name(struct store *, char *, size_t);
 
+/* app_org_period.c: the organisation as it was in a period. */
+/*
+ * The setting listing the provinces before the current one, each with
+ * the day it ended: "CODE:YYYY-MM-DD,..." oldest first.
+ */
+#define APP_PROVINCE_HISTORY "province.history"
+/* app_org_forget(s): free the period methodologies made for ${s}. */
+void app_org_forget(struct store *);
+/* app_period_start(p, out): the first day of period ${p}, "YYYY-MM-DD". */
+void app_period_start(const struct st_period *, char[11]);
+/* app_org_active(from, to, date): 1 when ${date} is in [from, to). */
+int app_org_active(const char *, const char *, const char *);
+/*
+ * app_org_holder(s, entity, code, date, out, size): who holds ${code}'s
+ * place on ${date}: its successor (and theirs) when it was merged on or
+ * before that day, else ${code}; a store error.
+ */
+int app_org_holder(
+    struct store *, const char *, const char *, const char *, char *, size_t);
+/* app_agency_name(s, code, name, nsize, short, ssize): current; -1. */
+int app_agency_name(
+    struct store *, const char *, char *, size_t, char *, size_t);
+/* app_unit_name(s, code, out, size): the unit's current name, or "". */
+void app_unit_name(struct store *, const char *, char *, size_t);
+/* app_province_at(s, date, out, size): the province unit on ${date}. */
+int app_province_at(struct store *, const char *, char *, size_t);
+/*
+ * app_unit_in(s, p, unit, code, size, id, d): app_unit, but with no
+ * ${unit} the province in force in period ${p}.
+ */
+int app_unit_in(struct store *, const struct st_period *, const char *, char *,
+    size_t, long *, struct diag *);
+
 #endif

@@ -677,7 +677,7 @@ app_status(struct store *s, const struct st_period *p, const char *unit,
 
 	*out = NULL;
 	*n = 0;
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	if (app_unit_in(s, p, unit, code, sizeof(code), &uid, d) != 0 ||
 	    app_period_unit_check(s, p, code, d) != 0 ||
 	    app_cset_load(s, p, m, uid, &parts, d) != 0)
 		return -1;

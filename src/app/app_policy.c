@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/date.h"
+
 void
 app_operator(struct app_actor *a, const char *login)
 {
@@ -24,7 +26,8 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 	if (perm == APP_READ)
 		return 1;
 	if (perm == APP_ACCOUNTS || /* others' accounts: admins only */
-	    perm == APP_METHOD) /* methodologies: admins only */
+	    perm == APP_METHOD || /* methodologies: admins only */
+	    perm == APP_ORG) /* the organisation: admins only */
 		return r == ROLE_ADMIN;
 	switch (r) {
 	case ROLE_ADMIN:
@@ -42,16 +45,36 @@ app_may_role(enum role r, enum app_perm perm, int *by_agency)
 		case APP_PERIOD:
 		case APP_METHOD:
 		case APP_USERS:
-		case APP_ACCOUNTS: return 0;
+		case APP_ACCOUNTS:
+		case APP_ORG: return 0;
 		}
 	}
 	return 0;
+}
+
+/* Is agency ${code} still active today (not deactivated, not merged)? */
+struct active_find {
+	const char *af_code;
+	char af_today[11];
+	int af_active;
+};
+
+static int
+active_row(void *ctx, const struct st_agency *ag)
+{
+	struct active_find *af = ctx;
+
+	if (strcmp(ag->sag_code, af->af_code) != 0)
+		return 0;
+	af->af_active = app_org_active(NULL, ag->sag_to, af->af_today);
+	return 1;
 }
 
 int
 app_may(struct store *s, const struct app_actor *a, enum app_perm perm,
     const char *agency)
 {
+	struct active_find af;
 	int by_agency;
 
 	if (!app_may_role(a->ac_role, perm, &by_agency))
@@ -59,9 +82,15 @@ app_may(struct store *s, const struct app_actor *a, enum app_perm perm,
 	if (!by_agency)
 		return 1;
 	/* an officer acts for their agency or a group it is in */
-	return agency != NULL && a->ac_agency != NULL &&
-	    a->ac_agency[0] != '\0' &&
-	    store_agency_in(s, a->ac_agency, agency) == 1;
+	if (agency == NULL || a->ac_agency == NULL || a->ac_agency[0] == '\0' ||
+	    store_agency_in(s, a->ac_agency, agency) != 1)
+		return 0;
+	/* ... while their agency exists: one deactivated or merged
+	 * (docs/organisation.md) acts no more; its successor does */
+	af.af_code = a->ac_agency;
+	date_format(date_today(), af.af_today);
+	af.af_active = 0;
+	return store_agency_each(s, active_row, &af) == 0 && af.af_active;
 }
 
 int

@@ -463,11 +463,21 @@ app_report(struct store *s, const char *period, int drafts, long today,
 		return rc;
 	r->rpt_period = sd.sd_period;
 	r->rpt_m = sd.sd_round->r_m;
-	if (app_unit(s, NULL, code, sizeof(code), &uid, d) != 0) {
+	if (app_unit_in(s, &r->rpt_period, NULL, code, sizeof(code), &uid, d) !=
+	    0) {
 		app_scored_free(&sd);
 		return -1;
 	}
 	r->rpt_province = xstrdup(code);
+	{
+		/* the province's name in force in the period */
+		char start[11], name[256];
+
+		app_period_start(&r->rpt_period, start);
+		app_province_name_at(s, start, name, sizeof(name));
+		if (name[0] != '\0')
+			r->rpt_province_name = xstrdup(name);
+	}
 	if (app_units(s, province_row, r, d) != 0) {
 		app_scored_free(&sd);
 		app_report_free(r);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/date.h"
 #include "util/utf8.h"
 
 #define RES_MAX_LINE 4096 /* bytes of a line of a results file */
@@ -434,6 +435,12 @@ res_bare(const char *name)
 	return name;
 }
 
+const char *
+app_result_bare(const char *name)
+{
+	return res_bare(name);
+}
+
 struct res_self_ctx {
 	const char *rsf_code;
 	char *rsf_out;
@@ -508,7 +515,11 @@ app_place(struct store *s, int year, double index, const char *self,
 	out->pl_kha = NAN;
 	out->pl_to_kha = NAN;
 	if (self == NULL) {
-		app_province_name(s, name, sizeof(name));
+		/* the province in force that year */
+		char start[11];
+
+		date_format(date_make(year, 1, 1), start);
+		app_province_name_at(s, start, name, sizeof(name));
 		self = name;
 	}
 	memset(&pc, 0, sizeof(pc));
@@ -570,7 +581,7 @@ app_bound_set(struct store *s, const struct app_actor *a, const char *period,
 
 	if (app_check(s, a, APP_PERIOD, NULL, d) != 0 ||
 	    app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &m, d) != 0)
+	    app_period_method(s, &p, &m, d) != 0)
 		return -1;
 	if (app_refuse_closed(&p, d) != 0)
 		return -1;

@@ -537,12 +537,11 @@ transition(struct store *s, const struct app_actor *a, const char *period,
 	int moved, pm;
 
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
-	    app_method(s, p.sp_method, &m, d) < 0 ||
-	    review_what(s, m, ra, d) < 0)
+	    app_period_method(s, &p, &m, d) < 0 || review_what(s, m, ra, d) < 0)
 		return -1;
 	if (store_tx_begin(s) != 0)
 		return app_store_error(s, d);
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0) {
+	if (app_unit_in(s, &p, unit, code, sizeof(code), &uid, d) != 0) {
 		store_tx_rollback(s);
 		return -1;
 	}
@@ -763,8 +762,8 @@ app_review_list(struct store *s, const char *period, const char *agency,
 		return -1;
 	}
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &m, d) != 0 ||
-	    app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+	    app_period_method(s, &p, &m, d) != 0 ||
+	    app_unit_in(s, &p, unit, code, sizeof(code), &uid, d) != 0)
 		return -1;
 	roles = xcalloc((size_t)m->m_ninputs + 1, 1);
 	if (app_owed(s, &p, m, agency, code, review_owed_row, roles, d) != 0)

@@ -26,7 +26,7 @@ app_score_period(struct store *s, const char *period, int drafts,
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = app_period(s, period, &out->sd_period, d)) != 0 ||
-	    (rc = app_method(s, out->sd_period.sp_method, &m, d)) != 0 ||
+	    (rc = app_period_method(s, &out->sd_period, &m, d)) != 0 ||
 	    (rc = app_round(
 		 s, &out->sd_period, !drafts, m, &out->sd_round, d)) != 0)
 		return rc;

@@ -69,7 +69,7 @@ app_owed(struct store *s, const struct st_period *p, const struct method *m,
 	long uid;
 	int i, in_it = 0, rc = 0, g;
 
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	if (app_unit_in(s, p, unit, code, sizeof(code), &uid, d) != 0 ||
 	    app_contrib_owed_load(s, p, m, agency, unit, uid, &parts, d) != 0)
 		return -1;
 	memset(&st, 0, sizeof(st));
@@ -507,9 +507,9 @@ app_template(struct store *s, const struct app_actor *a, const char *period,
 	}
 	unit = template_unit(s, a, unit, ubuf, sizeof(ubuf));
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &m, d) != 0 ||
+	    app_period_method(s, &p, &m, d) != 0 ||
 	    app_check_unit(s, a, unit, d) != 0 ||
-	    app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	    app_unit_in(s, &p, unit, code, sizeof(code), &uid, d) != 0 ||
 	    store_method_sha(s, p.sp_method, sha) != 0)
 		return d->d_nerr > 0 ? -1 : app_store_error(s, d);
 	memset(&sh, 0, sizeof(sh));

@@ -836,8 +836,7 @@ app_values_import(struct store *s, const struct app_actor *a,
 	}
 	if (app_period(s, period, &p, d) != 0)
 		return -1;
-	if (app_refuse_closed(&p, d) < 0 ||
-	    app_method(s, p.sp_method, &m, d) < 0)
+	if (app_refuse_closed(&p, d) < 0 || app_period_method(s, &p, &m, d) < 0)
 		goto out;
 	if (import_read(s, &p, m, f, file, style, &im, d) < 0) {
 		if (!im.im_sheet && file != NULL && ends_with(file, ".xlsx"))
@@ -931,7 +930,7 @@ app_export(struct store *s, const char *period, FILE *f, struct diag *d)
 	int rc;
 
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &c.ex_m, d) < 0 ||
+	    app_period_method(s, &p, &c.ex_m, d) < 0 ||
 	    app_cset_load(s, &p, c.ex_m, 0, &c.ex_parts, d) != 0)
 		return -1;
 	fputs("unit,input,value\n", f);
@@ -1127,7 +1126,7 @@ value_write(struct store *s, const struct app_actor *a,
 	long uid;
 	int g;
 
-	if (app_unit(s, unit, code, sizeof(code), &uid, d) != 0 ||
+	if (app_unit_in(s, p, unit, code, sizeof(code), &uid, d) != 0 ||
 	    app_period_unit_check(s, p, code, d) != 0)
 		return -1;
 	g = store_value_get(s, p->sp_id, uid, input, part, &cur);
@@ -1193,7 +1192,7 @@ value_put(struct store *s, const struct app_actor *a, const char *period,
 	diag_init(&warn);
 	/* who may write it decides which part it is (a count of yes: 0/1) */
 	if (app_period(s, period, &p, d) != 0 || app_refuse_closed(&p, d) < 0 ||
-	    app_method(s, p.sp_method, &m, d) < 0 ||
+	    app_period_method(s, &p, &m, d) < 0 ||
 	    value_input(m, input, &in, d) < 0 ||
 	    app_check_write(s, a, m, in, unit, given, part, d) != 0 ||
 	    value_parse(m, in, part, raw, st, &x, &text, d) < 0)

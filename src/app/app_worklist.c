@@ -546,8 +546,8 @@ app_worklist(struct store *s, const struct app_actor *a, const char *period,
 	}
 	unit = work_unit(s, a, unit, ubuf, sizeof(ubuf));
 	if (app_period(s, period, &p, d) != 0 ||
-	    app_method(s, p.sp_method, &m, d) != 0 ||
-	    app_unit(s, unit, code, sizeof(code), &uid, d) != 0)
+	    app_period_method(s, &p, &m, d) != 0 ||
+	    app_unit_in(s, &p, unit, code, sizeof(code), &uid, d) != 0)
 		return -1;
 	wo.wo_roles = xcalloc((size_t)m->m_ninputs + 1, 1);
 	if (app_owed(s, &p, m, agency, code, work_owed_row, &wo, d) != 0)

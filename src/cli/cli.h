@@ -57,6 +57,10 @@ int cmd_whatif(int, char **, enum diag_lang);
 int cmd_results(int, char **, enum diag_lang);
 int cmd_bounds(int, char **, enum diag_lang);
 int cmd_report(int, char **, enum diag_lang); /* cmd_report.c */
+/* cmd_org.c: the organisation, versioned */
+int cmd_agency(int, char **, enum diag_lang);
+int cmd_unit(int, char **, enum diag_lang);
+int cmd_org(int, char **, enum diag_lang);
 
 /*
  * cli_open_db(o): open the database named by the options (app_open);

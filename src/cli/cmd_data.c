@@ -509,7 +509,7 @@ cmd_status(int argc, char **argv, enum diag_lang lang)
 	}
 	diag_init(&d);
 	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
-	    (rc = app_method(s, p.sp_method, &m, &d)) != 0 ||
+	    (rc = app_period_method(s, &p, &m, &d)) != 0 ||
 	    (rc = app_status(s, &p, o.op_unit, m, today, &st, &n, &d)) != 0 ||
 	    (rc = app_agencies(s, org_name_row, &on, &d)) != 0) {
 		free(st);
@@ -745,7 +745,7 @@ value_list(int argc, char **argv, const char *usage, enum diag_lang lang)
 		return finish(s, &d, -1, lang);
 	}
 	if ((rc = app_period(s, o.op_period, &p, &d)) != 0 ||
-	    (rc = app_method(s, p.sp_method, &vp.vp_m, &d)) != 0)
+	    (rc = app_period_method(s, &p, &vp.vp_m, &d)) != 0)
 		return finish(s, &d, rc, lang);
 	if (strcmp(o.op_format, "csv") == 0)
 		puts("unit,input,value,status,comment,warnings,part,entered_by,"
@@ -805,7 +805,7 @@ cmd_value(int argc, char **argv, enum diag_lang lang)
 		/* an amount says its unit: tỷ đồng */
 		diag_init(&q);
 		if (app_period(s, o.op_period, &p, &q) != 0 ||
-		    app_method(s, p.sp_method, &m, &q) != 0)
+		    app_period_method(s, &p, &m, &q) != 0)
 			m = NULL;
 		diag_free(&q);
 		printf("%s%s%s = %s%s (%s)\n", o.op_args[0], part[0] ? "@" : "",

@@ -368,7 +368,7 @@ print_list(struct store *s, const struct opts *o, int review,
 	wp.wp_wl = &wl;
 	wp.wp_title = list_title(review, what, lang);
 	if ((rc = app_period(s, o->op_period, &p, d)) != 0 ||
-	    (rc = app_method(s, p.sp_method, &m, d)) != 0)
+	    (rc = app_period_method(s, &p, &m, d)) != 0)
 		return rc;
 	wp.wp_m = m;
 	app_operator(&a, o->op_user);

@@ -143,6 +143,20 @@ static const struct cmd cmds[] = {
 	    "accounts: add, reset a password, disable, change role, sessions" },
 	{ "serve", cmd_serve, "[--listen ADDR:PORT] [--db dti.db]",
 	    "máy chủ web và API JSON", "the web and JSON API server" },
+	{ NULL, NULL, NULL, "Tổ chức (cơ quan, đơn vị)",
+	    "The organisation (agencies, units)" },
+	{ "agency", cmd_agency,
+	    "list [--at DATE] | add|rename|deactivate|reactivate|merge CODE ...",
+	    "cơ quan: thêm, đổi tên, ngừng, sáp nhập",
+	    "agencies: add, rename, deactivate, merge" },
+	{ "unit", cmd_unit,
+	    "list [--at DATE] | add|rename|deactivate|reactivate|merge CODE ...",
+	    "đơn vị hành chính: thêm, đổi tên, ngừng, sáp nhập",
+	    "units: add, rename, deactivate, merge" },
+	{ "org", cmd_org,
+	    "load FILE [--dry-run] [--effective DATE] | changes | lineage UNIT",
+	    "nạp phiên bản mới của tổ chức; lịch sử thay đổi",
+	    "load a new version of the organisation; its history" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 

@@ -57,6 +57,14 @@ static const struct option all[] = {
 	{ "yes", no_argument, NULL, 50 },
 	{ "units", required_argument, NULL, 51 },
 	{ "level", required_argument, NULL, 52 },
+	{ "effective", required_argument, NULL, 41 },
+	{ "into", required_argument, NULL, 42 },
+	{ "name", required_argument, NULL, 43 },
+	{ "short", required_argument, NULL, 44 },
+	{ "kind", required_argument, NULL, 45 },
+	{ "at", required_argument, NULL, 46 },
+	{ "member", required_argument, NULL, 47 },
+	{ "parent", required_argument, NULL, 48 },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -154,6 +162,14 @@ opts_parse(struct opts *o, int argc, char **argv, const char *allowed,
 		case 50: o->op_yes = 1; break;
 		case 51: o->op_units = v; break;
 		case 52: o->op_level = v; break;
+		case 41: o->op_effective = v; break;
+		case 42: o->op_into = v; break;
+		case 43: o->op_name = v; break;
+		case 44: o->op_short = v; break;
+		case 45: o->op_kind = v; break;
+		case 46: o->op_at = v; break;
+		case 47: o->op_member = v; break;
+		case 48: o->op_parent = v; break;
 		case 29:
 			if (numfmt_style_parse(v, &o->op_numfmt) != 0) {
 				fprintf(stderr,

@@ -55,6 +55,15 @@ struct opts {
 	int op_yes; /* --yes: confirm (dti period set-methodology) */
 	const char *op_units; /* --units a,b (dti period open) */
 	const char *op_level; /* --level L (dti period open) */
+	/* the organisation (dti agency, unit, org): options 40-49 */
+	const char *op_effective; /* --effective DATE */
+	const char *op_into; /* --into CODE */
+	const char *op_name; /* --name NAME */
+	const char *op_short; /* --short NAME */
+	const char *op_kind; /* --kind K (a unit: its level) */
+	const char *op_at; /* --at DATE */
+	const char *op_member; /* --member CODE */
+	const char *op_parent; /* --parent UNIT */
 	enum numfmt_style op_numfmt; /* --number-format vi|machine */
 	enum diag_lang op_lang; /* of messages: DTI_LANG, passed by main */
 	int op_nargs; /* positional arguments left */

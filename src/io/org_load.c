@@ -99,6 +99,27 @@ need(struct org_ctx *c, yaml_node_t *map, const char *key)
 	return v;
 }
 
+/* The date under ${key} of ${map} as ISO (either form); NULL when absent. */
+static const char *
+org_date(struct org_ctx *c, yaml_node_t *map, const char *key)
+{
+	const char *v = ydoc_getstr(&c->oc_doc, map, key);
+	char iso[11];
+
+	if (v == NULL)
+		return NULL;
+	if (date_iso(v, iso) < 0) {
+		c->oc_errors++;
+		diag_add(c->oc_d, DIAG_ERROR, "org.date", c->oc_file,
+		    ydoc_line(map), ydoc_col(map),
+		    "ngày '%.40s' của '%s' không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)",
+		    "bad date '%.40s' for '%s' (dd/mm/yyyy or yyyy-mm-dd)", v,
+		    key);
+		return NULL;
+	}
+	return ostr(c, iso);
+}
+
 static void
 parse_agencies(struct org_ctx *c, yaml_node_t *root)
 {
@@ -126,6 +147,7 @@ parse_agencies(struct org_ctx *c, yaml_node_t *root)
 		    (strcmp(oa->oa_district, "null") == 0 ||
 			oa->oa_district[0] == '\0'))
 			oa->oa_district = NULL;
+		oa->oa_effective = org_date(c, a, "effective");
 		oa->oa_line = ydoc_line(a);
 		oa->oa_col = ydoc_col(a);
 		strmap_put(&c->oc_agencies, oa->oa_code, strlen(oa->oa_code),
@@ -224,6 +246,87 @@ parse_reporting(struct org_ctx *c, yaml_node_t *root)
 	r->or_sotttt_quarter_day = need(c, node, "sotttt_quarter_day");
 	r->or_sotttt_year = need(c, node, "sotttt_year");
 	r->or_receiver = need(c, node, "receiver");
+}
+
+/* The keys that name a change's kind and its code. */
+static const struct {
+	const char *ck_key;
+	enum org_change_kind ck_kind;
+} change_keys[] = {
+	{ "add", ORG_CHANGE_ADD },
+	{ "rename", ORG_CHANGE_RENAME },
+	{ "deactivate", ORG_CHANGE_DEACTIVATE },
+	{ "reactivate", ORG_CHANGE_REACTIVATE },
+	{ "merge", ORG_CHANGE_MERGE },
+};
+#define NCHANGE_KEYS (sizeof(change_keys) / sizeof(change_keys[0]))
+
+/* Section changes: (optional) and effective: (optional). */
+static void
+parse_changes(struct org_ctx *c, yaml_node_t *root)
+{
+	struct org_file *f = c->oc_f;
+	yaml_node_t *list = ydoc_get(&c->oc_doc, root, "changes");
+	int i, n = ydoc_len(list);
+	size_t k;
+
+	f->of_effective = org_date(c, root, "effective");
+	if (!within(c, list, "changes", n, ORG_MAX_ITEMS))
+		return;
+	f->of_changes = xcalloc((size_t)n + 1, sizeof(*f->of_changes));
+	for (i = 0; i < n; i++) {
+		yaml_node_t *x = ydoc_at(&c->oc_doc, list, i);
+		struct org_change *oc = &f->of_changes[f->of_nchanges];
+		int found = 0;
+
+		memset(oc, 0, sizeof(*oc));
+		for (k = 0; k < NCHANGE_KEYS; k++) {
+			const char *v = opt(c, x, change_keys[k].ck_key);
+
+			if (v == NULL)
+				continue;
+			found++;
+			oc->och_kind = change_keys[k].ck_kind;
+			oc->och_code = v;
+		}
+		oc->och_line = ydoc_line(x);
+		oc->och_col = ydoc_col(x);
+		if (found != 1) {
+			c->oc_errors++;
+			diag_put(c->oc_d, DIAG_ERROR, "org.change", c->oc_file,
+			    oc->och_line, oc->och_col,
+			    "mỗi thay đổi có đúng một trong add, rename, deactivate, reactivate, merge",
+			    "each change has exactly one of add, rename, deactivate, reactivate, merge");
+			continue;
+		}
+		oc->och_entity = opt(c, x, "entity");
+		if (oc->och_entity == NULL)
+			oc->och_entity = "agency";
+		else if (strcmp(oc->och_entity, "agency") != 0 &&
+		    strcmp(oc->och_entity, "unit") != 0) {
+			oerr(c, x, "entity");
+			continue;
+		}
+		oc->och_into = opt(c, x, "into");
+		oc->och_name = opt(c, x, "name");
+		oc->och_short = opt(c, x, "short");
+		oc->och_kind_text = opt(c, x, "kind");
+		oc->och_effective = org_date(c, x, "effective");
+		if ((oc->och_kind == ORG_CHANGE_MERGE &&
+			oc->och_into == NULL) ||
+		    ((oc->och_kind == ORG_CHANGE_RENAME ||
+			 oc->och_kind == ORG_CHANGE_ADD) &&
+			oc->och_name == NULL) ||
+		    (oc->och_kind == ORG_CHANGE_ADD &&
+			oc->och_kind_text == NULL)) {
+			oerr(c, x,
+			    oc->och_kind == ORG_CHANGE_MERGE ? "into"
+				: oc->och_name == NULL       ? "name"
+							     : "kind");
+			continue;
+		}
+		f->of_nchanges++;
+	}
 }
 
 /*
@@ -341,6 +444,7 @@ org_parse(const char *text, size_t len, const char *file, struct org_file **out,
 		parse_collectives(&c, root);
 		parse_units(&c, root);
 		parse_reporting(&c, root);
+		parse_changes(&c, root);
 	}
 	yaml_document_delete(&c.oc_doc);
 	strmap_free(&c.oc_agencies);
@@ -362,6 +466,7 @@ org_file_free(struct org_file *f)
 	free(f->of_agencies);
 	free(f->of_members);
 	free(f->of_districts);
+	free(f->of_changes);
 	for (b = f->of_blocks; b != NULL; b = next) {
 		next = b->ob_next;
 		free(b);

@@ -28,6 +28,7 @@ struct org_agency {
 	const char *oa_short; /* NULL: the name */
 	const char *oa_kind; /* department, central, office ... */
 	const char *oa_district; /* kind district: its district's code */
+	const char *oa_effective; /* active from (YYYY-MM-DD), or NULL */
 	long oa_line, oa_col;
 };
 
@@ -55,6 +56,29 @@ struct org_reporting {
 	long or_line, or_col;
 };
 
+/*
+ * One change a plain list cannot say (section changes:), e.g.
+ * "{merge: so-tttt, into: so-khcn, effective: 2025-03-01}".
+ */
+enum org_change_kind {
+	ORG_CHANGE_ADD, /* a unit or agency only in history (a predecessor) */
+	ORG_CHANGE_RENAME,
+	ORG_CHANGE_DEACTIVATE,
+	ORG_CHANGE_REACTIVATE,
+	ORG_CHANGE_MERGE,
+};
+struct org_change {
+	enum org_change_kind och_kind;
+	const char *och_entity; /* "agency" (default) or "unit" */
+	const char *och_code;
+	const char *och_into; /* merge: the successor */
+	const char *och_name; /* add, rename */
+	const char *och_short; /* or NULL */
+	const char *och_kind_text; /* add: an agency's kind, a unit's level */
+	const char *och_effective; /* YYYY-MM-DD, or NULL: the file's */
+	long och_line, och_col;
+};
+
 struct org_block; /* the storage of the strings */
 
 /* A parsed organisation file; every array in the file's order. */
@@ -68,6 +92,9 @@ struct org_file {
 	struct org_unit *of_districts;
 	size_t of_ndistricts;
 	struct org_reporting of_reporting;
+	const char *of_effective; /* "effective:" as YYYY-MM-DD, or NULL */
+	struct org_change *of_changes; /* section changes:, in order */
+	size_t of_nchanges;
 	struct org_block *of_blocks; /* private */
 };
 

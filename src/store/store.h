@@ -224,6 +224,9 @@ struct st_agency {
 	const char *sag_name;
 	const char *sag_short;
 	const char *sag_kind;
+	const char *sag_from; /* active from (YYYY-MM-DD); NULL: always */
+	const char *sag_to; /* inactive from this day; NULL: active */
+	const char *sag_successor; /* merged into this agency; or NULL */
 };
 /*
  * [writes] store_agency_put(s, a): add agency ${a} or update the one with its
@@ -252,6 +255,9 @@ struct st_unit {
 	const char *su_name;
 	const char *su_level;
 	const char *su_parent;
+	const char *su_from; /* active from (YYYY-MM-DD); NULL: always */
+	const char *su_to; /* inactive from this day; NULL: active */
+	const char *su_successor; /* merged into this unit; or NULL */
 };
 /*
  * [writes] store_unit_put(s, u, out): add unit ${u} (su_parent: the parent's
@@ -263,6 +269,77 @@ int store_unit_find(struct store *, const char *, long *);
 /* store_unit_each(s, cb, ctx): every unit with its parent's code. */
 int store_unit_each(
     struct store *, int (*)(void *, const struct st_unit *), void *);
+
+/*
+ * The organisation, versioned (docs/organisation.md): effective dates are
+ * YYYY-MM-DD; ${entity} is "agency" or "unit" (anything else: STORE_EIO).
+ */
+struct st_org_change {
+	long soc_id;
+	const char *soc_kind; /* add, rename, deactivate, reactivate, merge,
+				 member_add, member_remove */
+	const char *soc_entity; /* agency, unit, collective */
+	const char *soc_code;
+	const char *soc_old; /* or NULL */
+	const char *soc_new; /* or NULL */
+	const char *soc_effective; /* YYYY-MM-DD */
+	const char *soc_at; /* when recorded (store's); ignored when added */
+	const char *soc_by;
+};
+/*
+ * [writes] store_org_change_add(s, c): append ${c} to the change log and
+ * one audit row ("org.KIND") for it.
+ */
+int store_org_change_add(struct store *, const struct st_org_change *);
+/* store_org_change_each(s, cb, ctx): the change log, oldest first. */
+int store_org_change_each(
+    struct store *, int (*)(void *, const struct st_org_change *), void *);
+/* store_org_change_count(s, out): how many changes are logged. */
+int store_org_change_count(struct store *, long *);
+/*
+ * [writes] store_org_agency_add(s, a): add agency ${a} active from
+ * ${a}->sag_from; STORE_ECONFLICT when its code exists.
+ */
+int store_org_agency_add(struct store *, const struct st_agency *);
+/*
+ * [writes] store_org_unit_add(s, u): add unit ${u} active from
+ * ${u}->su_from; STORE_ECONFLICT when its code exists.
+ */
+int store_org_unit_add(struct store *, const struct st_unit *);
+/*
+ * [writes] store_org_life_set(s, entity, code, to, successor): set the
+ * end of activity (NULL: active again) and the successor of ${code}.
+ */
+int store_org_life_set(
+    struct store *, const char *, const char *, const char *, const char *);
+/*
+ * [writes] store_org_name_add(s, entity, code, from, name, short): the
+ * name in force from ${from}; the current name becomes ${name}.
+ */
+int store_org_name_add(struct store *, const char *, const char *, const char *,
+    const char *, const char *);
+/*
+ * store_org_name_at(s, entity, code, date, name, nsize, short, ssize): the
+ * name and short name in force on ${date}; STORE_ENOTFOUND when the
+ * history has none (the current name holds).
+ */
+int store_org_name_at(struct store *, const char *, const char *, const char *,
+    char *, size_t, char *, size_t);
+/*
+ * [writes] store_agency_member_end(s, group, member, date): ${member} is
+ * no longer part of ${group} from ${date}.
+ */
+int store_agency_member_end(
+    struct store *, const char *, const char *, const char *);
+/* A collective's member, current or past. */
+struct st_member {
+	const char *smb_group;
+	const char *smb_member;
+	const char *smb_to; /* NULL: a member now */
+};
+/* store_agency_member_each(s, cb, ctx): every membership, in order. */
+int store_agency_member_each(
+    struct store *, int (*)(void *, const struct st_member *), void *);
 
 /* Periods. */
 struct st_period {

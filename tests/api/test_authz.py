@@ -50,6 +50,7 @@ WORKLIST = (UNAUTH, OK, OK, FORBID, OK, OK)
 # admins only: another account's password, state, role and sessions;
 # loading, listing and changing a period's methodology (issue 12; each
 # period's own methodology is read by every role)
+# the organisation (agencies, units, collectives) is changed by admins only
 ADMIN = (UNAUTH, OK, FORBID, FORBID, FORBID, FORBID)
 
 # (method, route pattern of api.c): expected answer per role, in the order
@@ -124,6 +125,22 @@ MATRIX = {
     # issue 12 (M): methodologies from the API, a period's changed
     ("POST", "/api/v1/methodologies"): ADMIN,
     ("POST", "/api/v1/periods/{}/methodology"): ADMIN,
+    # the organisation, versioned (issue 12): writes are the admin's only
+    ("POST", "/api/v1/agencies"): ADMIN,
+    ("PATCH", "/api/v1/agencies/{}"): ADMIN,
+    ("POST", "/api/v1/agencies/{}/deactivate"): ADMIN,
+    ("POST", "/api/v1/agencies/{}/reactivate"): ADMIN,
+    ("POST", "/api/v1/agencies/{}/merge"): ADMIN,
+    ("POST", "/api/v1/agencies/{}/members"): ADMIN,
+    ("POST", "/api/v1/agencies/{}/members/remove"): ADMIN,
+    ("POST", "/api/v1/units"): ADMIN,
+    ("PATCH", "/api/v1/units/{}"): ADMIN,
+    ("POST", "/api/v1/units/{}/deactivate"): ADMIN,
+    ("POST", "/api/v1/units/{}/reactivate"): ADMIN,
+    ("POST", "/api/v1/units/{}/merge"): ADMIN,
+    ("GET", "/api/v1/units/{}/lineage"): READ,
+    ("GET", "/api/v1/org/changes"): READ,
+    ("POST", "/api/v1/org/load"): ADMIN,
 }
 
 UNIT = "ninh-thuan"
@@ -365,6 +382,59 @@ def body(ck, srv):
         st = (srv.get(pp, session=admin).json() or {}).get("status")
         ck.eq(st, "open" if r.ok() else "closed",
               "%s: period %s after reopen" % (role, P))
+
+        # the organisation: each role its own agency and unit; after a
+        # refused step the admin does it
+        ag = "az-" + role.replace("_", "-")
+        un = "uz-" + role.replace("_", "-")
+        org_steps = [
+            (("POST", "/api/v1/agencies"), API + "/agencies",
+             {"code": ag, "name": "Cơ quan " + role, "kind": "department"}),
+            (("PATCH", "/api/v1/agencies/{}"), API + "/agencies/" + ag,
+             {"name": "Cơ quan mới " + role}),
+            (("POST", "/api/v1/agencies/{}/members"),
+             API + "/agencies/cac-so-nganh/members", {"member": ag}),
+            (("POST", "/api/v1/agencies/{}/members/remove"),
+             API + "/agencies/cac-so-nganh/members/remove", {"member": ag}),
+            (("POST", "/api/v1/agencies/{}/deactivate"),
+             API + "/agencies/%s/deactivate" % ag, {}),
+            (("POST", "/api/v1/agencies/{}/reactivate"),
+             API + "/agencies/%s/reactivate" % ag, {}),
+            (("POST", "/api/v1/agencies/{}/merge"),
+             API + "/agencies/%s/merge" % ag, {"into": "so-khcn"}),
+            (("POST", "/api/v1/units"), API + "/units",
+             {"code": un, "name": "Đơn vị " + role, "level": "district",
+              "parent": UNIT}),
+            (("PATCH", "/api/v1/units/{}"), API + "/units/" + un,
+             {"name": "Đơn vị mới " + role}),
+            (("POST", "/api/v1/units/{}/deactivate"),
+             API + "/units/%s/deactivate" % un, {}),
+            (("POST", "/api/v1/units/{}/reactivate"),
+             API + "/units/%s/reactivate" % un, {}),
+            (("POST", "/api/v1/units/{}/merge"),
+             API + "/units/%s/merge" % un, {"into": NH}),
+        ]
+        for key, url, jb in org_steps:
+            before = srv.sql("SELECT count(*) FROM org_change")[0][0]
+            r = call(role, key, key[0], url, json_body=jb)
+            ck.eq(srv.sql("SELECT count(*) FROM org_change")[0][0],
+                  before + (1 if r.ok() else 0),
+                  "%s %s %s: one change logged, or none" % (role, key[0],
+                                                            url))
+            fixup(r, key[0], url, json_body=jb)
+        call(role, ("GET", "/api/v1/units/{}/lineage"), "GET",
+             API + "/units/%s/lineage" % NH)
+        call(role, ("GET", "/api/v1/org/changes"), "GET",
+             API + "/org/changes")
+        with open(os.path.join(srv.src, "data", "khanh-hoa-2025.yaml"),
+                  "rb") as f:
+            org_file = f.read()
+        before = srv.sql("SELECT count(*) FROM org_change")[0][0]
+        call(role, ("POST", "/api/v1/org/load"), "POST",
+             API + "/org/load?dry_run=1", body=org_file,
+             ctype="application/yaml")
+        ck.eq(srv.sql("SELECT count(*) FROM org_change")[0][0], before,
+              "%s: a dry run of org/load changes nothing" % role)
 
         # one's own password; it ends the account's other sessions
         who = LOGIN.get(role)

@@ -20,7 +20,8 @@ def snapshot(srv, admin):
         r = srv.get(API + path, session=admin)
         snap[path] = (r.status, r.body)
     for table in ("session", "account", "value", "evidence", "file",
-                  "task_progress", "period", "plan", "target_value"):
+                  "task_progress", "period", "plan", "target_value",
+                  "org_change", "agency", "unit"):
         snap["rows:" + table] = srv.sql("SELECT count(*) FROM %s" %
                                         table)[0][0]
     snap["ended"] = srv.sql("SELECT count(*) FROM session WHERE ended")[0][0]
@@ -95,6 +96,30 @@ def body(ck, srv):
               ctype="application/yaml")),
         ("POST", "/api/v1/periods/2022-demo/methodology",
          dict(json_body={"methodology": 1, "confirm": True})),
+        # the organisation (issue 12)
+        ("POST", "/api/v1/agencies",
+         dict(json_body={"code": "csrf-ag", "name": "CSRF",
+                         "kind": "department"})),
+        ("PATCH", "/api/v1/agencies/so-y-te", dict(json_body={"name": "X"})),
+        ("POST", "/api/v1/agencies/so-y-te/deactivate", dict(json_body={})),
+        ("POST", "/api/v1/agencies/so-y-te/reactivate", dict(json_body={})),
+        ("POST", "/api/v1/agencies/so-tttt/merge",
+         dict(json_body={"into": "so-khcn"})),
+        ("POST", "/api/v1/agencies/cac-so-nganh/members",
+         dict(json_body={"member": "bao-ninh-thuan"})),
+        ("POST", "/api/v1/agencies/cac-so-nganh/members/remove",
+         dict(json_body={"member": "so-y-te"})),
+        ("POST", "/api/v1/units",
+         dict(json_body={"code": "csrf-u", "name": "CSRF",
+                         "level": "district"})),
+        ("PATCH", "/api/v1/units/bac-ai", dict(json_body={"name": "X"})),
+        ("POST", "/api/v1/units/bac-ai/deactivate", dict(json_body={})),
+        ("POST", "/api/v1/units/bac-ai/reactivate", dict(json_body={})),
+        ("POST", "/api/v1/units/bac-ai/merge",
+         dict(json_body={"into": "ninh-son"})),
+        ("POST", "/api/v1/org/load",
+         dict(body="province: {code: x, name: X}\n",
+              ctype="application/yaml")),
     ]
     # every non-GET route of api.c is in the list
     writes = {(m, p) for m, p, _f, _fl in routes_of(srv.src) if m != "GET"}

@@ -6,7 +6,8 @@
 
 CMDS="score methodology init period backup import template export value
 evidence status worklist submit approve return reopen review tasks task
-targets audit user serve analysis whatif results bounds report plan target"
+targets audit user serve analysis whatif results bounds report plan target
+agency unit org"
 
 for lang in vi en; do
 	DTI_LANG=$lang ok --help
@@ -16,7 +17,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 30 ] || fail "dti --help ($lang) lists $n commands, not 30"
+	[ "$n" -eq 32 ] || fail "dti --help ($lang) lists $n commands, not 32"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then

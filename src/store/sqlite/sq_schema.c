@@ -413,6 +413,52 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (period, unit));"
 	"CREATE TRIGGER period_unit_no_delete BEFORE DELETE ON period_unit"
 	"  BEGIN SELECT RAISE(ABORT, 'a period keeps its units'); END;",
+	/* the organisation, versioned (issue 12, docs/organisation.md):
+	 * effective-dated agencies, units and memberships, names in force
+	 * from a date, and the append-only log of every change; rows that
+	 * exist already are active from the beginning */
+	"ALTER TABLE agency ADD COLUMN active_from TEXT NOT NULL"
+	"  DEFAULT '0001-01-01';"
+	"ALTER TABLE agency ADD COLUMN active_to TEXT;"
+	"ALTER TABLE agency ADD COLUMN successor TEXT;"
+	"ALTER TABLE unit ADD COLUMN active_from TEXT NOT NULL"
+	"  DEFAULT '0001-01-01';"
+	"ALTER TABLE unit ADD COLUMN active_to TEXT;"
+	"ALTER TABLE unit ADD COLUMN successor TEXT;"
+	"ALTER TABLE agency_member ADD COLUMN active_from TEXT NOT NULL"
+	"  DEFAULT '0001-01-01';"
+	"ALTER TABLE agency_member ADD COLUMN active_to TEXT;"
+	"CREATE TABLE org_name ("
+	"  entity TEXT NOT NULL CHECK (entity IN ('agency', 'unit')),"
+	"  code TEXT NOT NULL,"
+	"  from_date TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  short TEXT NOT NULL,"
+	"  PRIMARY KEY (entity, code, from_date));"
+	"CREATE TABLE org_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('add', 'rename', 'deactivate',"
+	"    'reactivate', 'merge', 'member_add', 'member_remove')),"
+	"  entity TEXT NOT NULL"
+	"    CHECK (entity IN ('agency', 'unit', 'collective')),"
+	"  code TEXT NOT NULL,"
+	"  old TEXT,"
+	"  new TEXT,"
+	"  effective TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  by TEXT NOT NULL);"
+	"CREATE TRIGGER org_change_no_update BEFORE UPDATE ON org_change"
+	"  BEGIN SELECT RAISE(ABORT, 'organisation changes are kept as recorded');"
+	"  END;"
+	"CREATE TRIGGER org_change_no_delete BEFORE DELETE ON org_change"
+	"  BEGIN SELECT RAISE(ABORT, 'organisation changes are kept as recorded');"
+	"  END;"
+	"CREATE TRIGGER agency_no_delete BEFORE DELETE ON agency"
+	"  BEGIN SELECT RAISE(ABORT, 'agencies are deactivated, never deleted');"
+	"  END;"
+	"CREATE TRIGGER unit_no_delete BEFORE DELETE ON unit"
+	"  BEGIN SELECT RAISE(ABORT, 'units are deactivated, never deleted');"
+	"  END;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
