@@ -20,6 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 static void
 check(const struct org_file *f)
 {
+	size_t i;
+
 	if (f->of_province.ou_code == NULL || f->of_province.ou_name == NULL ||
 	    f->of_nagencies > ORG_MAX_ITEMS ||
 	    f->of_ndistricts > ORG_MAX_ITEMS ||
