@@ -364,9 +364,9 @@ op_merge(struct store *s, const char *login, const struct app_org_edit *e,
 
 /* Is ${member} part of ${group} now? */
 struct member_find {
-	const char *mf_group;
-	const char *mf_member;
-	int mf_now;
+	const char *mbf_group;
+	const char *mbf_member;
+	int mbf_now;
 };
 
 static int
@@ -374,9 +374,9 @@ member_row(void *ctx, const struct st_member *m)
 {
 	struct member_find *f = ctx;
 
-	if (strcmp(m->smb_group, f->mf_group) == 0 &&
-	    strcmp(m->smb_member, f->mf_member) == 0 && m->smb_to == NULL)
-		f->mf_now = 1;
+	if (strcmp(m->smb_group, f->mbf_group) == 0 &&
+	    strcmp(m->smb_member, f->mbf_member) == 0 && m->smb_to == NULL)
+		f->mbf_now = 1;
 	return 0;
 }
 
@@ -403,10 +403,10 @@ op_member(struct store *s, const char *login, const struct app_org_edit *e,
 		    "'%s' is not a collective (%s)", e->oe_code, grp.oen_kind);
 	if (store_agency_member_each(s, member_row, &f) != 0)
 		return app_store_error(s, d);
-	if (add && f.mf_now)
+	if (add && f.mbf_now)
 		return refuse(d, "org.member", "'%s' đã thuộc '%s'",
 		    "'%s' is already part of '%s'", e->oe_into, e->oe_code);
-	if (!add && !f.mf_now)
+	if (!add && !f.mbf_now)
 		return refuse(d, "org.member", "'%s' không thuộc '%s'",
 		    "'%s' is not part of '%s'", e->oe_into, e->oe_code);
 	if ((add ? store_agency_member_add(s, e->oe_code, e->oe_into)

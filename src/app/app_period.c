@@ -257,9 +257,9 @@ unit_pick(struct store *s, const char *units, const char *level,
 
 /* The newest methodology of a level (app_period_open's default). */
 struct level_find {
-	struct store *lf_s;
-	const char *lf_level;
-	long lf_id;
+	struct store *lvf_s;
+	const char *lvf_level;
+	long lvf_id;
 };
 
 static int
@@ -270,9 +270,9 @@ level_row(void *ctx, const struct st_method *sm)
 	struct diag d;
 
 	diag_init(&d);
-	if (app_method(f->lf_s, sm->sm_id, &m, &d) == 0 &&
-	    (m->m_level == NULL || strcmp(m->m_level, f->lf_level) == 0))
-		f->lf_id = sm->sm_id;
+	if (app_method(f->lvf_s, sm->sm_id, &m, &d) == 0 &&
+	    (m->m_level == NULL || strcmp(m->m_level, f->lvf_level) == 0))
+		f->lvf_id = sm->sm_id;
 	diag_free(&d);
 	return 0;
 }
@@ -291,17 +291,17 @@ default_method(
 	struct unit_level ul = { NULL, "" };
 
 	if (k->upk_level != NULL)
-		f.lf_level = k->upk_level;
+		f.lvf_level = k->upk_level;
 	else if (k->upk_n > 0) {
 		ul.ul_code = k->upk_codes[0];
 		if (store_unit_each(s, unit_level_row, &ul) < 0)
 			return app_store_error(s, d);
-		f.lf_level = ul.ul_level;
+		f.lvf_level = ul.ul_level;
 	}
 	if (store_method_each(s, level_row, &f) < 0)
 		return app_store_error(s, d);
-	if (f.lf_id > 0) {
-		*out = f.lf_id;
+	if (f.lvf_id > 0) {
+		*out = f.lvf_id;
 		return 0;
 	}
 	if (store_method_latest(s, out) != 0)

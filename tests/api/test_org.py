@@ -25,7 +25,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apilib import API, main  # noqa: E402
 
-PERIOD = "2022"  # the demo period (renamed 2022-demo by issue 12)
+PERIOD = "2022-demo"  # the demo period
 NEW = "2026"
 
 WRITES = [

@@ -17,7 +17,7 @@ for lang in vi en; do
 	done
 	# every command that dispatches is listed: a table line per command
 	n=$(grep -c '^  [a-z]' "$T/out")
-	[ "$n" -eq 32 ] || fail "dti --help ($lang) lists $n commands, not 32"
+	[ "$n" -eq 33 ] || fail "dti --help ($lang) lists $n commands, not 33"
 done
 DTI_LANG=en ok --help
 if LC_ALL=C grep -q '[^ -~]' "$T/out"; then

@@ -7,7 +7,7 @@
 # every refused change giving its error and changing nothing.
 . "$(dirname "$0")/lib.sh"
 
-P=2022 # the demo period (renamed 2022-demo by issue 12's other part)
+P=2022-demo # the demo period
 ORG=$SRC/data/khanh-hoa-2025.yaml
 DTI_TODAY=2026-11-30
 export DTI_TODAY
