@@ -144,6 +144,7 @@ an_wins(struct app_an *an, struct store *s, struct app_losses *o)
 {
 	const struct method *m = an->an_m;
 	struct an_tasks at;
+	struct st_task_filter tf;
 	double total = score_get(an->an_sd.sd_score, an->an_unit, an->an_total);
 	int in, i;
 
@@ -151,7 +152,9 @@ an_wins(struct app_an *an, struct store *s, struct app_losses *o)
 	at.atk_by = xcalloc((size_t)m->m_nind + 1, sizeof(*at.atk_by));
 	for (i = 0; i < m->m_nind; i++)
 		buf_init(&at.atk_by[i]);
-	(void)store_task_each(s, an_task_row, &at);
+	memset(&tf, 0, sizeof(tf)); /* the plans of the period's year */
+	tf.stf_year = an->an_sd.sd_period.sp_year;
+	(void)store_task_each_in(s, &tf, an_task_row, &at);
 	for (in = 0; in < m->m_ninputs; in++) {
 		const struct m_input *mi = &m->m_inputs[in];
 		struct app_quick_win *w;

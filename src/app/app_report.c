@@ -455,6 +455,7 @@ app_report(struct store *s, const char *period, int drafts, long today,
 	char code[80];
 	long uid;
 	struct tasks_ctx tc;
+	struct st_task_filter tf;
 	struct targets_ctx zc;
 	int rc;
 
@@ -521,7 +522,10 @@ app_report(struct store *s, const char *period, int drafts, long today,
 	tc.tkc_r = r;
 	tc.tkc_today = today;
 	tc.tkc_cap = 0;
-	if (app_tasks(s, tasks_row, &tc, d) != 0)
+	/* the tasks of the plans that cover the period's year only */
+	memset(&tf, 0, sizeof(tf));
+	tf.stf_year = r->rpt_period.sp_year;
+	if (app_tasks_in(s, &tf, tasks_row, &tc, d) != 0)
 		goto fail;
 	zc.zc_r = r;
 	zc.zc_cap = 0;

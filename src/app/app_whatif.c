@@ -183,6 +183,7 @@ app_whatif(struct store *s, const char *period, int drafts,
     int flags, struct app_whatif *out, struct diag *d)
 {
 	struct app_an an;
+	struct st_target_filter gf;
 	struct score *after;
 	const struct score *before;
 	int i, col, rc, year;
@@ -204,8 +205,11 @@ app_whatif(struct store *s, const char *period, int drafts,
 		}
 	}
 	out->wi_nchanged = n;
+	/* the targets of the period's year: a later plan's are not met yet */
+	memset(&gf, 0, sizeof(gf));
+	gf.sgf_year = an.an_sd.sd_period.sp_year;
 	if ((flags & APP_WHATIF_TARGETS) != 0 &&
-	    store_target_each(s, whatif_target, &an) < 0) {
+	    store_target_each_in(s, &gf, whatif_target, &an) < 0) {
 		app_an_free(&an);
 		return app_store_error(s, d);
 	}

@@ -41,6 +41,19 @@ ok plan load "$EX" --db t.db
 ok plan list --db t.db --format csv
 eq "$(csv_rows "$T/out")" 2 "plans after loading 2023"
 csv_is "$T/out" code "$P2023" tasks=12 targets=12 year_from=2023
+# a 2022 period still meets only 2022's targets and links 4233's tasks
+newdb d.db --demo
+ok whatif --period 2022-demo --targets-met --db d.db
+cp "$T/out" wi-before.txt
+ok analysis losses --period 2022-demo --format json --db d.db
+cp "$T/out" losses-before.json
+ok plan load "$EX" --db d.db
+ok whatif --period 2022-demo --targets-met --db d.db
+cmp -s "$T/out" wi-before.txt ||
+	fail "2022 what-if with targets met changed by the 2023 plan"
+ok analysis losses --period 2022-demo --format json --db d.db
+cmp -s "$T/out" losses-before.json ||
+	fail "2022 quick wins' tasks changed by the 2023 plan"
 # the same plan again: an error, nothing changes
 before=$(dump t.db)
 ko plan load "$EX" --db t.db
