@@ -6,7 +6,7 @@ import { html } from './lib.js';
 import { get, enc } from './api.js';
 import { num, index as fmtIndex, date, time } from './fmt.js';
 import {
-  useData, Loading, ErrorBox, Page, reference, choosePeriod, PeriodPicker, PeriodNote,
+  useData, Loading, ErrorBox, Page, reference, choosePeriod, periodTag, PeriodPicker, PeriodNote,
   methodology, agencyName, Bar,
 } from './ui.js';
 import { ChartBox } from './charts.js';
@@ -21,11 +21,14 @@ async function load(query) {
     get(`/periods/${enc(period.code)}/scores`),
     get(`/periods/${enc(period.code)}/status`),
   ]);
-  // the index of every period scored here, for the trend
-  const others = await Promise.all(ref.periods.map((p) =>
+  // the index of every period of the same series (kind and tag: the demo's
+  // years apart from the real ones), for the trend
+  const series = ref.periods.filter((p) => p.kind === period.kind &&
+    periodTag(p.code) === periodTag(period.code));
+  const others = await Promise.all(series.map((p) =>
     p.code === period.code ? Promise.resolve(scores) :
       get(`/periods/${enc(p.code)}/scores`).catch(() => null)));
-  const trend = ref.periods.map((p, i) => {
+  const trend = series.map((p, i) => {
     const r = others[i] && others[i].rows.find((x) => x.unit === ref.province.code && x.code === 'INDEX');
     return { period: p.code, year: p.year, index: r ? r.score : null, label: p.label };
   }).filter((x) => x.index !== null).sort((a, b) => (a.period < b.period ? -1 : 1));

@@ -95,13 +95,28 @@ export function agencyName(ref, code, short = true) {
   return a ? (short ? a.short || a.name : a.name) : code || '—';
 }
 
-// The period of the page: ?ky=, else the newest open one.
+// A period code's tag: '-demo' of 2022-demo, '-huyen' of 2023-Q2-huyen,
+// '' for a real provincial period (docs/rules.md, "Period codes").
+export function periodTag(code) {
+  return String(code || '').replace(/^\d{4}(-Q[1-4])?/, '');
+}
+
+// Newest first: by year, then quarter (a year after its quarters).
+function newer(a, b) {
+  if (a.year !== b.year) return b.year - a.year;
+  return (b.quarter || 5) - (a.quarter || 5);
+}
+
+// The period of the page: ?ky=, else the newest open real one (untagged:
+// the demo's 2022-demo never hides the real 2022), else the newest open,
+// else the newest.
 export function choosePeriod(periods, query) {
   const want = query.get('ky');
   const p = periods.find((x) => x.code === want);
   if (p) return p;
-  const sorted = [...periods].sort((a, b) => (a.code < b.code ? 1 : -1));
-  return sorted.find((x) => x.status === 'open') || sorted[0] || null;
+  const sorted = [...periods].sort(newer);
+  return sorted.find((x) => x.status === 'open' && periodTag(x.code) === '') ||
+    sorted.find((x) => x.status === 'open') || sorted[0] || null;
 }
 
 export function PeriodPicker({ periods, period }) {
