@@ -266,10 +266,10 @@ api_user_add(struct api_req *ar)
 		return;
 	}
 	if (r == ROLE_OFFICER &&
-	    (agency == NULL || !app_agency_exists(ar->ar_s, agency))) {
+	    (agency == NULL || !app_agency_active(ar->ar_s, agency))) {
 		api_error(ar, 400, "bad_agency", "agency",
-		    "cán bộ cần một cơ quan có thật (agency)",
-		    "an officer needs an existing agency");
+		    "cán bộ cần một cơ quan có thật, đang hoạt động (agency)",
+		    "an officer needs an existing, active agency");
 		return;
 	}
 	diag_init(&d);

@@ -199,6 +199,11 @@ int app_units(struct store *, int (*)(void *, const struct st_unit *), void *,
     struct diag *);
 /* app_agency_exists(s, code): 1 when agency ${code} exists, else 0. */
 int app_agency_exists(struct store *, const char *);
+/*
+ * app_agency_active(s, code): 1 when agency ${code} exists and is active
+ * today (neither deactivated nor merged), else 0.
+ */
+int app_agency_active(struct store *, const char *);
 
 /* app_period.c: periods, their deadlines and the completeness status. */
 

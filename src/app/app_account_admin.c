@@ -161,6 +161,13 @@ role_agency_check(
 		    "không có cơ quan '%s'", "no agency '%s'", agency);
 		return -1;
 	}
+	/* a deactivated or merged agency acts no more: its successor does */
+	if (!app_agency_active(s, agency)) {
+		diag_add(d, DIAG_ERROR, "user.agency", NULL, 0, 0,
+		    "cơ quan '%s' đã ngừng hoạt động hoặc đã hợp nhất",
+		    "agency '%s' is deactivated or merged", agency);
+		return -1;
+	}
 	return 0;
 }
 

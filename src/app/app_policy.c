@@ -71,10 +71,20 @@ active_row(void *ctx, const struct st_agency *ag)
 }
 
 int
+app_agency_active(struct store *s, const char *code)
+{
+	struct active_find af;
+
+	af.af_code = code;
+	date_format(date_today(), af.af_today);
+	af.af_active = 0;
+	return store_agency_each(s, active_row, &af) == 0 && af.af_active;
+}
+
+int
 app_may(struct store *s, const struct app_actor *a, enum app_perm perm,
     const char *agency)
 {
-	struct active_find af;
 	int by_agency;
 
 	if (!app_may_role(a->ac_role, perm, &by_agency))
@@ -87,10 +97,7 @@ app_may(struct store *s, const struct app_actor *a, enum app_perm perm,
 		return 0;
 	/* ... while their agency exists: one deactivated or merged
 	 * (docs/organisation.md) acts no more; its successor does */
-	af.af_code = a->ac_agency;
-	date_format(date_today(), af.af_today);
-	af.af_active = 0;
-	return store_agency_each(s, active_row, &af) == 0 && af.af_active;
+	return app_agency_active(s, a->ac_agency);
 }
 
 int

@@ -228,6 +228,17 @@ def body(ck, srv):
                     API + "/periods/%s/values/ninh-thuan/3.3.a" % PERIOD,
                     json_body={"value": "42"}, session=khcn)
     ck.status(r, 403, "so-khcn officer does not write so-tttt's 2022")
+    # no account joins a merged agency: neither a new one nor a changed one
+    r = srv.request("POST", API + "/users", session=admin,
+                    json_body={"login": "cb-tttt-moi", "role": "officer",
+                               "agency": "so-tttt",
+                               "password": "mot-mat-khau-dai-tttt"})
+    ck.status(r, 400, "a new officer of the merged so-tttt")
+    r = srv.request("PATCH", API + "/users/cb-khcn", session=admin,
+                    json_body={"role": "officer", "agency": "so-tttt"})
+    ck.status(r, 400, "cb-khcn moved to the merged so-tttt")
+    ck.eq(srv.sql("SELECT agency FROM account WHERE login = 'cb-khcn'"),
+          [("so-khcn",)], "cb-khcn keeps so-khcn")
 
     # --- lineage
     r = srv.get(API + "/units/khanh-hoa/lineage", session=others["viewer"])
