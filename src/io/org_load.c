@@ -329,101 +329,11 @@ parse_changes(struct org_ctx *c, yaml_node_t *root)
 	}
 }
 
-/*
- * Before the document is built: one document, no aliases (an alias makes
- * one node count many times), nesting within ORG_MAX_DEPTH.
- */
-static int
-prescan(struct org_ctx *c, const char *text, size_t len)
-{
-	yaml_parser_t p;
-	yaml_event_t ev;
-	const char *vi = NULL, *en = NULL;
-	int depth = 0, docs = 0, done = 0;
-	long line = 0, col = 0;
-
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	while (!done && vi == NULL) {
-		if (!yaml_parser_parse(&p, &ev))
-			break; /* the loader says why, and where */
-		line = (long)ev.start_mark.line + 1;
-		col = (long)ev.start_mark.column + 1;
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth > ORG_MAX_DEPTH) {
-				vi = "lồng quá sâu";
-				en = "nested too deeply";
-			}
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT: depth--; break;
-		case YAML_ALIAS_EVENT:
-			vi = "không dùng bí danh YAML (*tên)";
-			en = "YAML aliases (*name) are not allowed";
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1) {
-				vi = "tệp chỉ được chứa một tài liệu YAML "
-				     "(không dùng '---' lần hai)";
-				en = "the file must hold one YAML document "
-				     "(no second '---')";
-			}
-			break;
-		case YAML_STREAM_END_EVENT: done = 1; break;
-		default: break;
-		}
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	if (vi == NULL)
-		return 0;
-	c->oc_errors++;
-	diag_put(
-	    c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file, line, col, vi, en);
-	return -1;
-}
-
-/* Read ${text} into c->oc_doc; -1 with the error recorded. */
-static int
-load_doc(struct org_ctx *c, const char *text, size_t len)
-{
-	yaml_parser_t p;
-
-	if (len > ORG_MAX_BYTES) {
-		diag_add(c->oc_d, DIAG_ERROR, "org.size", c->oc_file, 0, 0,
-		    "tệp tổ chức quá lớn (%zu byte, tối đa %u)",
-		    "organisation file too large (%zu bytes, at most %u)", len,
-		    ORG_MAX_BYTES);
-		return -1;
-	}
-	if (memchr(text, '\0', len) != NULL) {
-		diag_put(c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file, 0, 0,
-		    "tệp chứa byte NUL: không phải văn bản YAML",
-		    "file holds a NUL byte: not YAML text");
-		return -1;
-	}
-	if (prescan(c, text, len) < 0)
-		return -1;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&p, &c->oc_doc)) {
-		diag_add(c->oc_d, DIAG_ERROR, "org.yaml", c->oc_file,
-		    (long)p.problem_mark.line + 1,
-		    (long)p.problem_mark.column + 1, "YAML không hợp lệ: %s",
-		    "invalid YAML: %s", p.problem ? p.problem : "?");
-		yaml_parser_delete(&p);
-		return -1;
-	}
-	yaml_parser_delete(&p);
-	return 0;
-}
-
 int
 org_parse(const char *text, size_t len, const char *file, struct org_file **out,
     struct diag *d)
 {
+	struct ydoc_limits lim;
 	yaml_node_t *root;
 	struct org_ctx c;
 
@@ -431,7 +341,14 @@ org_parse(const char *text, size_t len, const char *file, struct org_file **out,
 	memset(&c, 0, sizeof(c));
 	c.oc_file = file;
 	c.oc_d = d;
-	if (load_doc(&c, text, len) < 0)
+	lim.yl_file = file;
+	lim.yl_code_yaml = "org.yaml";
+	lim.yl_code_size = "org.size";
+	lim.yl_what_vi = "tệp tổ chức";
+	lim.yl_what_en = "organisation file";
+	lim.yl_max_bytes = ORG_MAX_BYTES;
+	lim.yl_max_depth = ORG_MAX_DEPTH;
+	if (ydoc_load(&c.oc_doc, text, len, &lim, d) < 0)
 		return -1;
 	c.oc_f = xcalloc(1, sizeof(*c.oc_f));
 	c.oc_f->of_file = ostr(&c, file);
