@@ -19,6 +19,8 @@
 #include "util/buf.h"
 #include "util/diag.h"
 
+#include "unit_file.h"
+
 #define PLAN_4233 DTI_SOURCE_DIR "/plans/ninh-thuan-4233-2022.yaml"
 #define PLAN_2023 DTI_SOURCE_DIR "/plans/ninh-thuan-2023-example.yaml"
 #define FILE_NAME "plan.yaml"
@@ -49,52 +51,6 @@
 	"     measure: {numerator: [a, b], denominator: [c]}}\n" \
 	"  - {code: M1, text: m, year: 2023, unit: percent, target: 1,\n" \
 	"     measure: manual, agency: a1}\n"
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	*len = b.b_len;
-	return buf_steal(&b);
-}
-
-static void
-print_diag(const struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->d_n; i++) {
-		char *s = diag_format(&d->d_items[i], LANG_EN);
-
-		fprintf(stderr, "  %s\n", s);
-		free(s);
-	}
-}
-
-/* ${text} with its first ${from} replaced by ${to}, malloc'd. */
-static char *
-replaced(const char *text, const char *from, const char *to)
-{
-	const char *at = strstr(text, from);
-	struct buf b;
-
-	assert_non_null(at);
-	buf_init(&b);
-	buf_append(&b, text, (size_t)(at - text));
-	buf_puts(&b, to);
-	buf_puts(&b, at + strlen(from));
-	return buf_steal(&b);
-}
 
 /*
  * Parse ${text}; it must be refused with ${nerr} errors, one of them

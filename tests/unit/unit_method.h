@@ -1,6 +1,6 @@
 /*
- * unit_method.h: what the methodology unit tests share: reading a file
- * whole, printing a diag, and loading a methodology that must load.
+ * unit_method.h: what the methodology unit tests share: unit_file.h, and
+ * loading a methodology that must load.
  * Included by one test program each (static functions).
  */
 #ifndef DTI_UNIT_METHOD_H
@@ -10,41 +10,9 @@
 #include <stdlib.h>
 
 #include "engine/method.h"
+#include "unit_file.h"
 #include "util/buf.h"
 #include "util/diag.h"
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL) {
-		print_error("cannot open %s\n", path);
-		fail();
-	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	*len = b.b_len;
-	return buf_steal(&b);
-}
-
-static void
-print_diag(const struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->d_n; i++) {
-		char *s = diag_format(&d->d_items[i], LANG_EN);
-
-		print_message("  %s\n", s);
-		free(s);
-	}
-}
 
 /* load_ok(text, len): a methodology that must load without a message. */
 static struct method *
