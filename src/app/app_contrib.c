@@ -135,6 +135,7 @@ struct agency_list {
 	char **agl_code;
 	char **agl_kind;
 	int agl_n;
+	const char *agl_on; /* only those active on this day; NULL: all */
 };
 
 static int
@@ -142,6 +143,9 @@ agency_list_row(void *ctx, const struct st_agency *a)
 {
 	struct agency_list *l = ctx;
 
+	if (l->agl_on != NULL &&
+	    !app_org_active(a->sag_from, a->sag_to, l->agl_on))
+		return 0;
 	l->agl_code = xreallocarray(
 	    l->agl_code, (size_t)l->agl_n + 1, sizeof(*l->agl_code));
 	l->agl_kind = xreallocarray(
@@ -201,12 +205,20 @@ struct app_cset {
 
 /* The members of ${m}'s contributions into ${c}; a store error. */
 static int
-cset_members(struct store *s, const struct method *m, struct app_cset *c)
+cset_members(struct store *s, const struct st_period *p, const struct method *m,
+    struct app_cset *c)
 {
-	struct agency_list l = { NULL, NULL, 0 };
+	struct agency_list l = { NULL, NULL, 0, NULL };
+	char on[11];
 	unsigned char *in, *used;
 	int k, b, j, n, r, rc = 0;
 
+	/* the members of the period: a district UBND deactivated when the
+	 * district level went owes no part of a later period */
+	if (p != NULL) {
+		app_period_start(p, on);
+		l.agl_on = on;
+	}
 	if (store_agency_each(s, agency_list_row, &l) != 0) {
 		agency_list_free(&l);
 		return -1;
@@ -409,7 +421,7 @@ app_cset_load(struct store *s, const struct st_period *p,
 	c->cbs_m = m;
 	if (m->m_ncontrib == 0) /* nothing to read */
 		return 0;
-	rc = cset_members(s, m, c);
+	rc = cset_members(s, p, m, c);
 	if (rc == 0 && uid > 0)
 		rc = is_province(s, uid, &c->cbs_province);
 	if (rc == 0)
