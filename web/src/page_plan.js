@@ -140,7 +140,7 @@ export function TasksPage({ query, user }) {
         <p>${t.text}</p>
         <p class="small muted">Chủ trì: ${t.leads.map((c) => agencyName(ref, c)).join(', ') || t.lead_text}
           ${t.coordinators.length > 0 && ` · Phối hợp: ${t.coordinators.map((c) => agencyName(ref, c)).join(', ')}`}
-          · Thời hạn: ${t.due_date ? date(t.due_date) : t.due_text || 'không ghi'}
+          ${' · '}Thời hạn: ${t.due_date ? date(t.due_date) : t.due_text || 'không ghi'}
           ${t.indicators.length > 0 && html` · Chỉ số: ${t.indicators.map((i) => html`<a href=${'/chi-so/' + i}>${i}</a> `)}`}</p>
         <${Agencies} t=${t} data=${ref} />
         ${mayReport(user, t) && html`<${Progress} t=${t} data=${ref} user=${user} id=${idOf(t)} onDone=${reload} />`}
